@@ -1,0 +1,48 @@
+# PartnerDesk developer commands. The README's two set-up commands are `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+
+.PHONY: run test deps system-deps i18n i18n-update i18n-check lint bench app install-desktop clean demo
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e ".[test,build]"
+	touch $(STAMP)
+
+deps: $(STAMP)
+
+system-deps:
+	bash .ci/install-system-deps
+
+i18n: deps
+	$(PY) tools/i18n.py compile
+
+i18n-update: deps
+	$(PY) tools/i18n.py update
+
+i18n-check: deps
+	$(PY) tools/i18n.py check
+
+run: system-deps i18n
+	$(PY) -m partnerdesk $(ARGS)
+
+demo: i18n
+	$(PY) -m partnerdesk demo --db $(or $(DB),demo.pdk)
+
+lint: deps
+	$(VENV)/bin/ruff check partnerdesk tests tools bench
+	$(VENV)/bin/lint-imports
+
+test: system-deps i18n
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
+
+bench: i18n
+	QT_QPA_PLATFORM=offscreen $(PY) bench/startup.py
+
+clean:
+	rm -rf build dist .pytest_cache .ruff_cache
+	find i18n -name '*.mo' -delete

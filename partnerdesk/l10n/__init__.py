@@ -1,0 +1,44 @@
+"""Localization shared by the UI and the packets: gettext catalogs plus CLDR formatting (Babel)."""
+
+from partnerdesk.l10n.catalog import (
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    N_,
+    RTL_LANGUAGES,
+    SOURCE_LANGUAGE,
+    Translator,
+    _,
+    current_language,
+    is_rtl,
+    ngettext,
+    normalize_language,
+    npgettext,
+    pgettext,
+    set_language,
+    system_language,
+    translations,
+)
+from partnerdesk.l10n.formats import (
+    babel_locale,
+    first_weekday,
+    format_date,
+    format_datetime,
+    format_decimal,
+    format_money,
+    format_number,
+    format_percent,
+    format_skeleton,
+    format_time,
+    month_name,
+    paper_size,
+    weekday_name,
+    weekend_days,
+)
+
+__all__ = [
+    "LANGUAGES", "LANGUAGE_NAMES", "RTL_LANGUAGES", "SOURCE_LANGUAGE", "N_", "Translator", "_",
+    "babel_locale", "current_language", "first_weekday", "format_date", "format_datetime",
+    "format_decimal", "format_money", "format_number", "format_percent", "format_skeleton", "format_time",
+    "is_rtl", "month_name", "ngettext", "normalize_language", "npgettext", "paper_size", "pgettext",
+    "set_language", "system_language", "translations", "weekday_name", "weekend_days",
+]

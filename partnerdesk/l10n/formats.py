@@ -1,0 +1,96 @@
+"""CLDR formatting through Babel for the current (or a given) language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from babel import Locale, dates, numbers
+
+from partnerdesk.l10n.catalog import current_language
+
+# Regional defaults: a bare language tag gets the region our partners use.
+_REGION: dict[str, str] = {"en": "en_GB", "pt": "pt_BR", "ja": "ja_JP", "it": "it_IT", "el": "el_GR", "ar": "ar"}
+
+
+def babel_locale(lang: str | None = None) -> Locale:
+    """Babel locale for a language tag; bare tags get a sensible region (pt -> pt_BR)."""
+    tag = (lang or current_language()).replace("-", "_")
+    if "_" not in tag:
+        tag = _REGION.get(tag, tag)
+    try:
+        return Locale.parse(tag)
+    except (ValueError, LookupError):
+        return Locale.parse("en_GB")
+
+
+def format_date(value: dt.date, fmt: str = "medium", lang: str | None = None) -> str:
+    return dates.format_date(value, format=fmt, locale=babel_locale(lang))
+
+
+def format_time(value: dt.time | dt.datetime, fmt: str = "short", lang: str | None = None) -> str:
+    return dates.format_time(value, format=fmt, locale=babel_locale(lang))
+
+
+def format_datetime(value: dt.datetime, fmt: str = "medium", lang: str | None = None,
+                    tzinfo: dt.tzinfo | None = None) -> str:
+    return dates.format_datetime(value, format=fmt, tzinfo=tzinfo, locale=babel_locale(lang))
+
+
+def format_skeleton(skeleton: str, value: dt.date | dt.datetime, lang: str | None = None) -> str:
+    """Format with a CLDR skeleton such as 'MMMEd' or 'yMMMM' (locale picks order and punctuation)."""
+    return dates.format_skeleton(skeleton, value, locale=babel_locale(lang))
+
+
+def format_number(value: float | int | Decimal, lang: str | None = None) -> str:
+    return numbers.format_decimal(value, locale=babel_locale(lang))
+
+
+def format_decimal(value: float | Decimal, digits: int = 2, lang: str | None = None) -> str:
+    pattern = "#,##0." + "0" * digits if digits else "#,##0"
+    return numbers.format_decimal(value, format=pattern, locale=babel_locale(lang))
+
+
+def format_percent(ratio: float, digits: int = 1, lang: str | None = None) -> str:
+    pattern = "#,##0." + "0" * digits + "%" if digits else "#,##0%"
+    return numbers.format_percent(ratio, format=pattern, locale=babel_locale(lang))
+
+
+def currency_digits(currency: str) -> int:
+    return numbers.get_currency_precision(currency)
+
+
+def format_money(amount_minor: int, currency: str, lang: str | None = None) -> str:
+    """Format an amount stored in minor units (cents) in ISO currency `currency`."""
+    digits = currency_digits(currency)
+    value = Decimal(amount_minor) / (Decimal(10) ** digits)
+    return numbers.format_currency(value, currency, locale=babel_locale(lang))
+
+
+def first_weekday(lang: str | None = None) -> int:
+    """First day of the week for the language's region: 0 = Monday … 6 = Sunday."""
+    return babel_locale(lang).first_week_day
+
+
+def weekend_days(lang: str | None = None) -> tuple[int, ...]:
+    loc = babel_locale(lang)
+    start, end = loc.weekend_start, loc.weekend_end
+    days = [start]
+    while days[-1] != end:
+        days.append((days[-1] + 1) % 7)
+    return tuple(days)
+
+
+def weekday_name(weekday: int, width: str = "wide", lang: str | None = None) -> str:
+    """Localized name of a weekday, 0 = Monday."""
+    return babel_locale(lang).days["stand-alone"][width][weekday]
+
+
+def month_name(month: int, width: str = "wide", lang: str | None = None) -> str:
+    return babel_locale(lang).months["stand-alone"][width][month]
+
+
+def paper_size(lang: str | None = None) -> str:
+    """'Letter' where CLDR regions use US Letter, else 'A4'."""
+    territory = babel_locale(lang).territory or ""
+    return "Letter" if territory in {"US", "CA", "MX", "PH", "CL", "CO", "VE"} else "A4"

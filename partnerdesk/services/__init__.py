@@ -1,0 +1,1 @@
+"""Use cases: validate input, write in one transaction, log the activity, report what changed."""

@@ -1,0 +1,1 @@
+"""Persistence: models, workspace files (engine, locking, migrations), queries, backup."""

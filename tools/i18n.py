@@ -1,0 +1,127 @@
+"""Catalog maintenance: extract messages to i18n/partnerdesk.pot, update the .po files, compile .mo files.
+
+    python tools/i18n.py extract   # scan partnerdesk/ and rewrite the template
+    python tools/i18n.py update    # extract, then merge the template into every language's .po
+    python tools/i18n.py compile   # build the .mo files next to the .po files
+    python tools/i18n.py check     # report untranslated, fuzzy and obsolete entries (exit 1 if any)
+"""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+I18N = ROOT / "i18n"
+POT = I18N / "partnerdesk.pot"
+LANGS = ("pt", "ja", "it", "el", "ar")
+LANGUAGE_TEAMS = {"pt": "Portuguese", "ja": "Japanese", "it": "Italian", "el": "Greek", "ar": "Arabic"}
+FIXED_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2),
+            "npgettext": ((1, "c"), 2, 3)}
+
+
+def build_template() -> Catalog:
+    with open(I18N / "babel.cfg") as fh:
+        method_map, options_map = parse_mapping_cfg(fh)
+    # Fixed dates keep the files stable, so parallel branches merge without header conflicts.
+    catalog = Catalog(project="PartnerDesk", version="0.1", charset="utf-8", creation_date=FIXED_DATE,
+                      revision_date=FIXED_DATE, copyright_holder="PartnerDesk developers",
+                      msgid_bugs_address="")
+    for filename, lineno, message, comments, context in extract_from_dir(
+        str(ROOT), method_map, options_map, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",),
+        strip_comment_tags=True,
+    ):
+        catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    return catalog
+
+
+def extract() -> Catalog:
+    catalog = build_template()
+    with open(POT, "wb") as fh:
+        write_po(fh, catalog, width=100, omit_header=False, sort_output=False, no_location=False,
+                 include_lineno=False)
+    return catalog
+
+
+def po_path(lang: str) -> Path:
+    return I18N / lang / "LC_MESSAGES" / "partnerdesk.po"
+
+
+def read(lang: str) -> Catalog:
+    path = po_path(lang)
+    if not path.exists():
+        return Catalog(locale=lang, project="PartnerDesk")
+    with open(path, "rb") as fh:
+        return read_po(fh, locale=lang, abort_invalid=False)
+
+
+def update() -> None:
+    template = extract()
+    for lang in LANGS:
+        catalog = read(lang)
+        catalog.update(template, no_fuzzy_matching=True)
+        catalog.obsolete.clear()
+        catalog.fuzzy = False
+        catalog.creation_date = catalog.revision_date = FIXED_DATE
+        catalog.last_translator = "PartnerDesk developers"
+        catalog.language_team = LANGUAGE_TEAMS[lang]
+        path = po_path(lang)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "wb") as fh:
+            write_po(fh, catalog, width=100, include_lineno=False, ignore_obsolete=True)
+
+
+def compile_all() -> None:
+    for lang in LANGS:
+        catalog = read(lang)
+        with open(po_path(lang).with_suffix(".mo"), "wb") as fh:
+            write_mo(fh, catalog, use_fuzzy=False)
+
+
+def problems() -> list[str]:
+    template = build_template()
+    wanted = {(m.id if isinstance(m.id, str) else m.id[0], m.context) for m in template if m.id}
+    out: list[str] = []
+    for lang in LANGS:
+        catalog = read(lang)
+        have = {(m.id if isinstance(m.id, str) else m.id[0], m.context): m for m in catalog if m.id}
+        for key in sorted(wanted, key=lambda k: (k[1] or "", k[0])):
+            msg = have.get(key)
+            strings = msg.string if msg else None
+            if msg is None:
+                out.append(f"{lang}: missing {key[0]!r}")
+            elif msg.fuzzy:
+                out.append(f"{lang}: fuzzy {key[0]!r}")
+            elif not strings or (isinstance(strings, tuple | list) and not all(strings)):
+                out.append(f"{lang}: untranslated {key[0]!r}")
+    return out
+
+
+def main(argv: list[str]) -> int:
+    cmd = argv[1] if len(argv) > 1 else "update"
+    if cmd == "extract":
+        extract()
+    elif cmd == "update":
+        update()
+    elif cmd == "compile":
+        compile_all()
+    elif cmd == "check":
+        found = problems()
+        print("\n".join(found) or "all catalogs complete")
+        return 1 if found else 0
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
