@@ -1,0 +1,39 @@
+"""What every view gets: the open workspace, the one undo stack, and the change hub."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QUndoStack
+
+if TYPE_CHECKING:
+    from partnerdesk.services.base import ChangeSet
+    from partnerdesk.store.workspace import Workspace
+
+
+class ChangeHub(QObject):
+    """One notification per service call: item models refresh only the ids that changed."""
+
+    changed = Signal(object)  # ChangeSet
+    workspace_replaced = Signal()  # a different workspace was opened: reload everything
+    language_changed = Signal(str)
+
+    def announce(self, changes: ChangeSet) -> None:
+        if changes:
+            self.changed.emit(changes)
+
+
+@dataclass
+class AppContext:
+    workspace: Workspace | None
+    undo_stack: QUndoStack
+    hub: ChangeHub
+    settings: QSettings = field(default_factory=QSettings)
+
+    @property
+    def ws(self) -> Workspace:
+        if self.workspace is None:
+            raise RuntimeError("no workspace is open")
+        return self.workspace

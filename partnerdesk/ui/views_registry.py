@@ -1,0 +1,17 @@
+"""The main window's views, in navigation order. Each entry: key, English title (translated at display),
+icon theme name, and "module:Class" of a QWidget taking ``(context: AppContext, parent=None)``.
+
+A view class may implement ``retranslate_ui()`` (called after a language switch) and ``reload()``
+(called when another workspace is opened). Views import lazily, so the window shows before they load.
+"""
+
+from __future__ import annotations
+
+from partnerdesk.l10n import N_
+
+VIEWS: tuple[tuple[str, str, str, str], ...] = (
+    ("kanban", N_("Kanban"), "view-list-details", "partnerdesk.ui.basic_tables:WorkItemsTable"),
+    ("calendar", N_("Calendar"), "x-office-calendar", "partnerdesk.ui.basic_tables:EventsTable"),
+    ("contacts", N_("Contacts"), "x-office-address-book", "partnerdesk.ui.basic_tables:ContactsTable"),
+    ("partners", N_("Partners"), "system-users", "partnerdesk.ui.basic_tables:PartnersTable"),
+)
