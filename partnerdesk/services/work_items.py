@@ -6,13 +6,13 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Integer, func, select, update
 
 from partnerdesk.domain.enums import Action, Priority
 from partnerdesk.domain.errors import ValidationError
 from partnerdesk.l10n import N_
 from partnerdesk.services.base import ChangeSet, Service, apply_changes
-from partnerdesk.store.models import WorkItem, WorkStatus
+from partnerdesk.store.models import ChecklistItem, WorkItem, WorkStatus
 
 ENTITY = "work_item"
 _EDITABLE = {"title", "description", "partner_id", "responsible_member_id", "responsible_contact_id",
@@ -122,6 +122,43 @@ class WorkItemService(Service):
                     self.log(s, ENTITY, wid, Action.ARCHIVE)
                 changes.add("updated", ENTITY, ids)
             return changes
+
+    def add_checklist_item(self, item_id: int, text: str) -> tuple[int, ChangeSet]:
+        text = text.strip()
+        if not text:
+            raise ValidationError(field="text")
+        with self.unit_of_work() as (s, changes):
+            item = self.get(s, WorkItem, item_id)
+            pos = len(item.checklist)
+            row = ChecklistItem(work_item_id=item_id, text=text, done=False, position=pos)
+            s.add(row)
+            s.flush()
+            self.log(s, ENTITY, item_id, Action.UPDATE, item.title, {"checklist_add": text},
+                     partner_id=item.partner_id)
+            changes.add("updated", ENTITY, item_id)
+            return row.id, changes
+
+    def set_checklist_done(self, checklist_id: int, done: bool) -> ChangeSet:
+        with self.unit_of_work() as (s, changes):
+            row = self.get(s, ChecklistItem, checklist_id)
+            row.done = done
+            self.log(s, ENTITY, row.work_item_id, Action.UPDATE, row.text, {"checklist_done": done})
+            changes.add("updated", ENTITY, row.work_item_id)
+            return changes
+
+    def remove_checklist_item(self, checklist_id: int) -> ChangeSet:
+        with self.unit_of_work() as (s, changes):
+            row = self.get(s, ChecklistItem, checklist_id)
+            self.log(s, ENTITY, row.work_item_id, Action.UPDATE, row.text, {"checklist_remove": row.text})
+            changes.add("updated", ENTITY, row.work_item_id)
+            s.delete(row)
+            return changes
+
+    def checklist_progress(self, item_id: int) -> tuple[int, int]:
+        with self.workspace.session() as s:
+            done, total = s.execute(select(func.sum(func.cast(ChecklistItem.done, Integer)), func.count())
+                                    .where(ChecklistItem.work_item_id == item_id)).one()
+            return int(done or 0), int(total)
 
     # -- queries -------------------------------------------------------------------------------------------------
     def counts_per_column(self) -> dict[int, int]:

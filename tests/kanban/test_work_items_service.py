@@ -34,3 +34,12 @@ def test_blank_title_rejected(workspace):
     svc = WorkItemService(workspace)
     with pytest.raises(ValidationError):
         svc.create(_statuses(workspace)[0], "   ")
+
+
+def test_checklist_progress(workspace):
+    svc = WorkItemService(workspace)
+    x, _ = svc.create(_statuses(workspace)[0], "Onboarding")
+    a, _ = svc.add_checklist_item(x, "Send brand guide")
+    svc.add_checklist_item(x, "Sign contract")
+    svc.set_checklist_done(a, True)
+    assert svc.checklist_progress(x) == (1, 2)
