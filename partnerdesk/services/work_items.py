@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Integer, func, select, update
+from sqlalchemy import Integer, String, cast, func, select, update
 
 from partnerdesk.domain.enums import Action, Priority
 from partnerdesk.domain.errors import ValidationError
@@ -176,3 +176,33 @@ class WorkItemService(Service):
             q = q.where(WorkItem.title.ilike(f"%{text.strip()}%"))
         with self.workspace.session() as s:
             return list(s.scalars(q.order_by(WorkItem.position, WorkItem.id)))
+
+
+def filter_clause(partner_id: int | None = None, owner_id: int | None = None, tag: str | None = None,
+                  due: str | None = None, text: str = "", now: dt.datetime | None = None) -> list[Any]:
+    """SQL conditions for the board filter bar; due is "overdue", "week" or "none"."""
+    now = now or _now()
+    conds: list[Any] = [WorkItem.deleted_at.is_(None), WorkItem.archived.is_(False)]
+    if partner_id is not None:
+        conds.append(WorkItem.partner_id == partner_id)
+    if owner_id is not None:
+        conds.append(WorkItem.responsible_member_id == owner_id)
+    if tag:
+        conds.append(cast(WorkItem.tags, String).like(f'%"{tag}"%'))
+    if due == "overdue":
+        conds.append(WorkItem.due_at < now)
+    elif due == "week":
+        conds.append(WorkItem.due_at.between(now, now + dt.timedelta(days=7)))
+    elif due == "none":
+        conds.append(WorkItem.due_at.is_(None))
+    if text.strip():
+        conds.append(WorkItem.title.ilike(f"%{text.strip()}%") | WorkItem.description.ilike(f"%{text.strip()}%"))
+    return conds
+
+
+def filtered_ids(service: Service, **filters: Any) -> list[int]:
+    """All matching card ids in board order (column position, then card position)."""
+    q = (select(WorkItem.id).join(WorkStatus, WorkStatus.id == WorkItem.status_id)
+         .where(*filter_clause(**filters)).order_by(WorkStatus.position, WorkItem.position, WorkItem.id))
+    with service.workspace.session() as s:
+        return list(s.scalars(q))

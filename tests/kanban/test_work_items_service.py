@@ -43,3 +43,17 @@ def test_checklist_progress(workspace):
     svc.add_checklist_item(x, "Sign contract")
     svc.set_checklist_done(a, True)
     assert svc.checklist_progress(x) == (1, 2)
+
+
+def test_filters(workspace):
+    import datetime as dt
+
+    from partnerdesk.services.work_items import filtered_ids
+    svc = WorkItemService(workspace)
+    col = _statuses(workspace)[0]
+    late, _ = svc.create(col, "Late invoice", due_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC), tags=["billing"])
+    free, _ = svc.create(col, "Someday idea")
+    assert filtered_ids(svc, due="overdue") == [late]
+    assert filtered_ids(svc, due="none") == [free]
+    assert filtered_ids(svc, tag="billing") == [late]
+    assert filtered_ids(svc, text="idea") == [free]
