@@ -147,3 +147,18 @@ def test_cli_demo_then_refuses_second_run(tmp_path, capsys):
     assert "work_item" in capsys.readouterr().out
     assert main(["--lang", "en", "demo", "--db", str(db)]) == 1
     assert "empty workspace" in capsys.readouterr().err
+
+
+def test_recurring_series_start_on_their_first_occurrence(demo_ws):
+    from zoneinfo import ZoneInfo
+
+    from dateutil.rrule import rrulestr
+
+    with demo_ws.session() as s:
+        series = [e for e in s.scalars(select(Event)) if e.rrule]
+    assert len(series) == 3
+    for ev in series:
+        local = ev.starts_at.astimezone(ZoneInfo(ev.time_zone)).replace(tzinfo=None)
+        assert rrulestr(ev.rrule, dtstart=local)[0] == local
+        assert local.date() < TODAY and rrulestr(ev.rrule, dtstart=local).after(
+            dt.datetime.combine(TODAY, dt.time())) is not None

@@ -14,6 +14,7 @@ import struct
 import zlib
 from zoneinfo import ZoneInfo
 
+from dateutil.rrule import rrulestr
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -219,7 +220,9 @@ class _Builder:
 
     def events(self, partners: list[Partner], contacts: list[list[Contact]], team: list[TeamMember]) -> None:
         for title, kind, rule, zone, (h, m), minutes in D.RECURRING_EVENTS:
-            start = _at(_month_start(self.today, 2), h, m, zone)
+            # DTSTART is the series' first real occurrence, two months back, so past and future both show.
+            first = rrulestr(rule, dtstart=dt.datetime.combine(_month_start(self.today, 2), dt.time(h, m)))[0]
+            start = _at(first.date(), h, m, zone)
             ev = self._event(title=title, kind=EventKind(kind), rrule=rule, time_zone=zone, starts_at=start,
                              ends_at=start + dt.timedelta(minutes=minutes), reminder_minutes=[15],
                              video_link="https://meet.lumenco.example/" + title.lower().replace(" ", "-"),
