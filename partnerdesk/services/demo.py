@@ -155,7 +155,7 @@ class _Builder:
         rng, n = self.rng, 0
         for pi, partner in enumerate(partners):
             for k in range(6):
-                title, tags, checklist = D.WORK_TEMPLATES[(pi * 5 + k) % len(D.WORK_TEMPLATES)]
+                title, text, tags, checklist = D.WORK_TEMPLATES[(pi * 5 + k) % len(D.WORK_TEMPLATES)]
                 status = statuses[(pi + k) % len(statuses)]
                 offset = rng.choice([-12, -5, -2, -1, 0, 1, 2, 3, 4, 6, 9, 15, 30, None])
                 due = None if offset is None else _at(self.today + dt.timedelta(days=offset), 17, 0,
@@ -164,7 +164,7 @@ class _Builder:
                 by_contact = k % 4 == 3
                 item = WorkItem(
                     title=title.format(p=partner.name), partner_id=partner.id,
-                    description=f"{partner.name}: {', '.join(checklist) or title.format(p=partner.name)}.",
+                    description=text.format(p=partner.name),
                     responsible_member_id=None if by_contact else team[partner_owner_index(pi, k)].id,
                     responsible_contact_id=contacts[pi][k % 3].id if by_contact else None, status_id=status.id,
                     priority=list(Priority)[rng.randrange(4)], due_at=due, due_has_time=bool(due and k % 2),
