@@ -162,3 +162,15 @@ def test_recurring_series_start_on_their_first_occurrence(demo_ws):
         assert rrulestr(ev.rrule, dtstart=local)[0] == local
         assert local.date() < TODAY and rrulestr(ev.rrule, dtstart=local).after(
             dt.datetime.combine(TODAY, dt.time())) is not None
+
+
+def test_partner_meetings_fall_on_the_partners_working_days(demo_ws):
+    from zoneinfo import ZoneInfo
+
+    with demo_ws.session() as s:
+        events = [e for e in s.scalars(select(Event)) if e.partner_id]
+        assert {e.kind.value for e in events} >= {"review", "payment", "training", "workshop", "meeting"}
+        for ev in events:
+            local = ev.starts_at.astimezone(ZoneInfo(ev.partner.time_zone))
+            assert local.weekday() not in ev.partner.weekend_days, ev.title
+            assert ev.time_zone == ev.partner.time_zone

@@ -76,6 +76,13 @@ def _at(day: dt.date, hour: int, minute: int, zone: str) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, minute), ZoneInfo(zone)).astimezone(UTC)
 
 
+def _workday(day: dt.date, weekend: list[int]) -> dt.date:
+    """The day itself, or the next day that is not on the given weekend (0 = Monday)."""
+    while day.weekday() in weekend:
+        day += dt.timedelta(days=1)
+    return day
+
+
 def _month_start(day: dt.date, back: int) -> dt.date:
     index = day.year * 12 + day.month - 1 - back
     return dt.date(index // 12, index % 12 + 1, 1)
@@ -205,7 +212,7 @@ class _Builder:
         for pi, p in enumerate(partners):
             for k in range(2):
                 channel, summary = D.INTERACTIONS[(pi + k * 3) % len(D.INTERACTIONS)]
-                day = self.today - dt.timedelta(days=self.rng.randint(1, 40))
+                day = _workday(self.today - dt.timedelta(days=self.rng.randint(1, 40)), p.weekend_days)
                 follow = self.today + dt.timedelta(days=self.rng.randint(-3, 10)) if k == 0 else None
                 item = Interaction(partner_id=p.id, occurred_at=_at(day, 11, 0, p.time_zone),
                                    channel=Channel(channel), team_member_id=team[D.PARTNERS[pi]["owners"][k]].id,
@@ -230,7 +237,7 @@ class _Builder:
             ev.members = list(team)
         for title, kind, pi, offset, hour in D.EVENTS:
             p = partners[pi]
-            start = _at(self.today + dt.timedelta(days=offset), hour, 0, p.time_zone)
+            start = _at(_workday(self.today + dt.timedelta(days=offset), p.weekend_days), hour, 0, p.time_zone)
             ev = self._event(title=title.format(p=p.name), kind=EventKind(kind), time_zone=p.time_zone,
                              starts_at=start, ends_at=start + dt.timedelta(hours=1), partner_id=p.id,
                              video_link="https://meet.lumenco.example/" + str(p.id) if kind == "meeting" else "",
