@@ -246,6 +246,20 @@ class _Builder:
             ev.contacts = contacts[pi][:2]
             ev.members = [team[0], team[D.PARTNERS[pi]["owners"][0]]] if D.PARTNERS[pi]["owners"][0] else [team[0]]
 
+        # A video check-in with every partner we talk to, in a slot inside both working days when possible.
+        for pi, p in enumerate(partners):
+            if p.stage == PartnerStage.ENDED:
+                continue
+            day = _workday(self.today + dt.timedelta(days=self.rng.randint(-10, 12)), p.weekend_days)
+            hour = int(p.work_start[:2]) + (1 if p.time_zone.startswith("Asia/Tokyo") else 3)
+            start = _at(day, hour, 30, p.time_zone)
+            ev = self._event(title=f"Video check-in with {p.name}", kind=EventKind.MEETING, time_zone=p.time_zone,
+                             starts_at=start, ends_at=start + dt.timedelta(minutes=30), partner_id=p.id,
+                             video_link=f"https://meet.lumenco.example/checkin-{pi + 1}", reminder_minutes=[10],
+                             description="Open actions, KPIs of the month, anything blocking.")
+            ev.contacts = [contacts[pi][0]]
+            ev.members = [team[0]]
+
     def payments(self, partners: list[Partner]) -> None:
         for pi, p in enumerate(partners):
             if p.stage == PartnerStage.PROSPECT:
