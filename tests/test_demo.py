@@ -174,3 +174,12 @@ def test_partner_meetings_fall_on_the_partners_working_days(demo_ws):
             local = ev.starts_at.astimezone(ZoneInfo(ev.partner.time_zone))
             assert local.weekday() not in ev.partner.weekend_days, ev.title
             assert ev.time_zone == ev.partner.time_zone
+
+
+def test_cli_rejects_a_negative_seed_without_creating_data(tmp_path, capsys):
+    from partnerdesk.cli import main
+
+    db = tmp_path / "neg.partnerdesk"
+    assert main(["--lang", "en", "demo", "--db", str(db), "--seed", "-1"]) == 1
+    assert "seed" in capsys.readouterr().err
+    assert not db.exists()
