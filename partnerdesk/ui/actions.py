@@ -24,11 +24,14 @@ class MainActions:
         w = window
         stack = w.context.undo_stack
 
-        def act(slot, shortcut=None, checkable=False) -> QAction:  # type: ignore[no-untyped-def]
+        def act(slot, shortcut=None, checkable=False, fallback="") -> QAction:  # type: ignore[no-untyped-def]
             action = QAction(w)
-            if shortcut is not None:
-                action.setShortcuts(QKeySequence.keyBindings(shortcut) if isinstance(
-                    shortcut, QKeySequence.StandardKey) else [QKeySequence(shortcut)])
+            if isinstance(shortcut, QKeySequence.StandardKey):
+                # Standard keys follow the platform; some platforms define none, so keep a usual default.
+                keys = QKeySequence.keyBindings(shortcut)
+                action.setShortcuts(keys or ([QKeySequence(fallback)] if fallback else []))
+            elif shortcut is not None:
+                action.setShortcut(QKeySequence(shortcut))
             action.setCheckable(checkable)
             if slot is not None:
                 action.triggered.connect(slot)
@@ -37,12 +40,10 @@ class MainActions:
         self.new_workspace = act(w.new_workspace_dialog, QKeySequence.StandardKey.New)
         self.open_workspace = act(w.open_workspace_dialog, QKeySequence.StandardKey.Open)
         self.back_up = act(w.back_up_dialog)
-        self.quit = act(w.close, QKeySequence.StandardKey.Quit)
+        self.quit = act(w.close, QKeySequence.StandardKey.Quit, fallback="Ctrl+Q")
         self.undo = act(stack.undo, QKeySequence.StandardKey.Undo)
         self.redo = act(stack.redo, QKeySequence.StandardKey.Redo)
-        self.preferences = act(w.preferences_dialog)
-        prefs = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
-        self.preferences.setShortcuts(prefs or [QKeySequence("Ctrl+,")])
+        self.preferences = act(w.preferences_dialog, QKeySequence.StandardKey.Preferences, fallback="Ctrl+,")
         self.about = act(w.about_dialog)
         self.about_qt = act(QApplication.aboutQt)
         self.clear_recent = act(self.clear_recent_files)
@@ -65,8 +66,9 @@ class MainActions:
 
         stack.canUndoChanged.connect(self.undo.setEnabled)
         stack.canRedoChanged.connect(self.redo.setEnabled)
-        stack.undoTextChanged.connect(lambda _t: self._undo_texts())
-        stack.redoTextChanged.connect(lambda _t: self._undo_texts())
+        self._undo_text, self._redo_text = stack.undoText(), stack.redoText()
+        stack.undoTextChanged.connect(self._set_undo_text)
+        stack.redoTextChanged.connect(self._set_redo_text)
         self.undo.setEnabled(stack.canUndo())
         self.redo.setEnabled(stack.canRedo())
 
@@ -120,9 +122,16 @@ class MainActions:
         self._undo_texts()
         self.fill_recent_menu()
 
+    def _set_undo_text(self, text: str) -> None:
+        self._undo_text = text
+        self._undo_texts()
+
+    def _set_redo_text(self, text: str) -> None:
+        self._redo_text = text
+        self._undo_texts()
+
     def _undo_texts(self) -> None:
-        stack = self.window.context.undo_stack
-        undo, redo = stack.undoText(), stack.redoText()
+        undo, redo = self._undo_text, self._redo_text
         self.undo.setText(_("&Undo {action}").format(action=undo) if undo else _("&Undo"))
         self.redo.setText(_("&Redo {action}").format(action=redo) if redo else _("&Redo"))
 

@@ -44,12 +44,16 @@ class CatalogQtTranslator(QTranslator):
         return "" if text == source_text else text
 
 
+# Translators currently installed in the application (one set per process, whichever window installed it).
+_INSTALLED: list[QTranslator] = []
+
+
 class QtLanguage:
-    """Installs and swaps the translators of one application."""
+    """Installs and swaps the application's translators."""
 
     def __init__(self, app: QApplication) -> None:
         self.app = app
-        self._installed: list[QTranslator] = []
+        self._installed = _INSTALLED
         self.language = SOURCE_LANGUAGE
         self.qtbase_loaded: str | None = None
 
