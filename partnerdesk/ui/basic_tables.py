@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -160,6 +161,7 @@ class RecordTableModel(QAbstractTableModel):
         self.all_ids: list[int] = []
         self.loaded = 0
         self.rows: dict[int, dict[str, Any]] = {}
+        self._text: dict[tuple[int, int], str] = {}  # (id, column) -> formatted text in the current language
         context.hub.changed.connect(self.on_changed)
         context.hub.workspace_replaced.connect(self.reload)
         context.hub.language_changed.connect(self.retranslate)
@@ -173,6 +175,7 @@ class RecordTableModel(QAbstractTableModel):
         ws = self.context.workspace
         self.all_ids = list_ids(ws, self.entity) if ws is not None else []
         self.rows = {}
+        self._text.clear()
         self.loaded = 0
         self._fetch(min(BATCH, len(self.all_ids)))
         self.endResetModel()
@@ -214,6 +217,7 @@ class RecordTableModel(QAbstractTableModel):
             self.all_ids = list_ids(self.context.workspace, self.entity)
             for gone in changes.deleted.get(self.entity, set()):
                 self.rows.pop(gone, None)
+            self._text.clear()
             self.loaded = min(loaded, len(self.all_ids))
             missing = [i for i in self.all_ids[:self.loaded] if i not in self.rows or i in changes.ids(self.entity)]
             self.rows.update(fetch_rows(self.context.workspace, self.entity, missing))
@@ -225,6 +229,8 @@ class RecordTableModel(QAbstractTableModel):
         for record_id in changed:
             if record_id in fresh:
                 self.rows[record_id] = fresh[record_id]
+            for column in range(len(self.columns)):
+                self._text.pop((record_id, column), None)
             row = position.get(record_id)
             if row is not None:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
@@ -232,6 +238,7 @@ class RecordTableModel(QAbstractTableModel):
     def retranslate(self, _lang: str = "") -> None:
         self.beginResetModel()
         self.columns = self._columns_factory()
+        self._text.clear()
         self.endResetModel()
 
     # --- Qt model API ---------------------------------------------------------------------------------
@@ -252,7 +259,11 @@ class RecordTableModel(QAbstractTableModel):
             return None
         column = self.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return column.display(row)
+            key = (record_id, index.column())
+            text = self._text.get(key)
+            if text is None:
+                text = self._text[key] = column.display(row)
+            return text
         if role == SORT_ROLE:
             return _SortKey(column.sort(row))
         return None
@@ -320,6 +331,7 @@ class RecordTable(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setResizeContentsPrecision(100)  # fit columns to a sample of rows
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setWordWrap(False)
         self.count_label = QLabel()
@@ -333,7 +345,8 @@ class RecordTable(QWidget):
         self.model.rowsInserted.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
         self.retranslate_ui()
-        self._resize_columns()
+        # Fitting columns reads every fetched row: do it after the first paint, not before.
+        QTimer.singleShot(0, self._resize_columns)
 
     def _filter_changed(self, text: str) -> None:
         if text:

@@ -168,7 +168,8 @@ class MainWindow(QMainWindow):
             if callable(reload):
                 reload()
         self.show_view(self.current_index)
-        self.update_status()
+        QTimer.singleShot(0, self.update_status)  # counts after the first view has painted
+        self.path_label.setText(_("Workspace: {path}").format(path=str(path)))
         self.retranslate_title()
         self.workspace_opened.emit(str(path))
         return True
