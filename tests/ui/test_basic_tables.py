@@ -43,7 +43,7 @@ def _column(view, header: str) -> int:  # type: ignore[no-untyped-def]
     return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())].index(header)
 
 
-def test_tables_show_real_rows_and_status_counts(make_window, tmp_path: Path) -> None:
+def test_tables_show_real_rows_and_status_counts(make_window, qtbot, tmp_path: Path) -> None:
     path = tmp_path / "ws.pdk"
     _fill(path)
     window = make_window(path, "en")
@@ -59,7 +59,8 @@ def test_tables_show_real_rows_and_status_counts(make_window, tmp_path: Path) ->
     assert partners.model.rowCount() == 2
     countries = {partners.model.index(r, _column(partners, "Country")).data() for r in range(2)}
     assert countries == {"Greece", "Brazil"}
-    assert "2 partners" in window.counts_label.text() and "6 contacts" in window.counts_label.text()
+    qtbot.waitUntil(lambda: "2 partners" in window.counts_label.text(), timeout=2000)
+    assert "6 contacts" in window.counts_label.text()
 
 
 def test_dates_and_labels_follow_the_ui_language(make_window, tmp_path: Path) -> None:
