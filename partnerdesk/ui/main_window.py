@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
                 reload()
         self.show_view(self.current_index)
         QTimer.singleShot(0, self.update_status)  # counts after the first view has painted
-        self.path_label.setText(_("Workspace: {path}").format(path=str(path)))
+        self.path_label.setText(_("Workspace: {path}").format(path=_isolated(str(path))))
         self.retranslate_title()
         self.workspace_opened.emit(str(path))
         return True
@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
         from partnerdesk.services.listing import counts
 
         n = counts(ws)
-        self.path_label.setText(_("Workspace: {path}").format(path=str(ws.path)))
+        self.path_label.setText(_("Workspace: {path}").format(path=_isolated(str(ws.path))))
         parts = [
             ngettext("{count} partner", "{count} partners", n["partner"]).format(count=n["partner"]),
             ngettext("{count} contact", "{count} contacts", n["contact"]).format(count=n["contact"]),
@@ -367,6 +367,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.save_settings()
         super().closeEvent(event)
+
+
+def _isolated(path: str) -> str:
+    """A file path kept left-to-right inside right-to-left text (Unicode LRI … PDI)."""
+    return "\u2066" + path + "\u2069"
 
 
 def _theme_icon(name: str) -> Any:
