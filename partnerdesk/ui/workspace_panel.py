@@ -86,8 +86,8 @@ class WorkspacePanel(QWidget):
             self.message.setText(_(
                 "There is no workspace yet. Start with demo data to explore PartnerDesk with realistic "
                 "partners, contacts, work items and events, or start with an empty workspace.\n\n"
-                "The workspace will be saved in “{path}”.").format(path=self.path))
-        elif error is True and self.error is not None:
+                "The workspace will be saved in “{path}”.").format(path="\u2066" + self.path + "\u2069"))
+        elif error and self.error is not None:
             self.title.setText(_("The workspace could not be opened"))
             self.message.setText(self.error.message + "\n\n" + _(
                 "Open another file, or create a new workspace. Nothing was overwritten."))
