@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -57,6 +56,7 @@ class MainWindow(QMainWindow):
         self.views: dict[int, QWidget] = {}
         self.current_index = 0
         self.timings: dict[str, float] = {"created": time.perf_counter()}
+        self.demo_job: Any = None
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -124,19 +124,45 @@ class MainWindow(QMainWindow):
         if not self.open_path(path, create=True):
             return
         if demo:
-            demo_module = importlib.import_module("partnerdesk.services.demo")
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            self.statusBar().showMessage(_("Creating the demo workspace…"))
-            QApplication.processEvents()
-            try:
-                demo_module.populate_demo(self.context.ws, today=None, seed=7)
-            except PartnerDeskError as exc:
-                QMessageBox.warning(self, _("Demo data"), exc.message)
-            finally:
-                QApplication.restoreOverrideCursor()
-                self.statusBar().clearMessage()
+            self._populate_demo()
+
+    def _populate_demo(self) -> None:
+        """Fill the new workspace with the demo off the UI thread, behind a window-modal busy indicator."""
+        from PySide6.QtWidgets import QProgressDialog
+
+        from partnerdesk.ui.jobs import BackgroundJob
+
+        demo_module = importlib.import_module("partnerdesk.services.demo")
+        ws = self.context.ws
+        progress = QProgressDialog(_("Creating the demo workspace…"), "", 0, 0, self)
+        progress.setObjectName("demoProgress")
+        progress.setCancelButton(None)  # one transaction: it finishes or changes nothing
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.setWindowTitle(_("Demo data"))
+        job = BackgroundJob(lambda: demo_module.populate_demo(ws, today=None, seed=7), self)
+        self.demo_job = job
+
+        def finished() -> None:
+            progress.close()
+            progress.deleteLater()
+            self.demo_job = None
+            job.deleteLater()
+
+        def succeeded(changes: Any) -> None:
+            finished()
             self.context.hub.workspace_replaced.emit()
             self.update_status()
+
+        def failed(exc: BaseException) -> None:
+            finished()
+            message = exc.message if isinstance(exc, PartnerDeskError) else str(exc)
+            QMessageBox.warning(self, _("Demo data"), message)
+
+        job.succeeded.connect(succeeded)
+        job.failed.connect(failed)
+        progress.show()
+        job.start()
 
     # --- workspace life cycle -------------------------------------------------------------------------
     def open_path(self, path: Path | str, create: bool = False) -> bool:

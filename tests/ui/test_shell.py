@@ -120,10 +120,12 @@ def test_first_run_offers_a_choice_and_start_empty_creates_the_workspace(make_wi
 
 @pytest.mark.skipif(not __import__("importlib").util.find_spec("partnerdesk.services.demo"),
                     reason="demo data not merged on this branch yet")
-def test_first_run_with_demo_data_fills_the_views(make_window) -> None:
+def test_first_run_with_demo_data_fills_the_views(make_window, qtbot) -> None:
     window = make_window(None, "en")
     assert window.panel.demo_button.isVisible()
     window.panel.demo_button.click()
+    assert window.demo_job is not None  # runs off the UI thread
+    qtbot.waitUntil(lambda: window.demo_job is None, timeout=20000)
     assert window.current_view().model.rowCount() > 0
     assert "0 partners" not in window.counts_label.text()
 
