@@ -164,7 +164,6 @@ class RecordTableModel(QAbstractTableModel):
         self._text: dict[tuple[int, int], str] = {}  # (id, column) -> formatted text in the current language
         context.hub.changed.connect(self.on_changed)
         context.hub.workspace_replaced.connect(self.reload)
-        context.hub.language_changed.connect(self.retranslate)
         self.reload()
 
     # --- loading --------------------------------------------------------------------------------------
