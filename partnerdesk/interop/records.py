@@ -59,6 +59,9 @@ class UnreadableFileError(PartnerDeskError):
     template = N_("“{name}” could not be read: {reason}")
 
 
+_LATIN_COUSINS = {"cp850", "cp437", "cp858"}
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Text and encoding name: BOMs first (UTF-8, UTF-16), strict UTF-8, then charset detection."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -76,7 +79,9 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("cp1252", errors="replace"), "cp1252"
     encoding = best.encoding
     # Western files detected as a close cousin of Windows-1252 read best as Windows-1252 itself.
-    if encoding in ("latin_1", "iso8859_15", "cp1250", "iso8859_2", "mac_roman"):
+    if encoding in _LATIN_COUSINS or encoding.startswith(("cp125", "iso8859", "mac_", "latin")) and \
+            encoding not in ("cp1251", "cp1253", "cp1255", "cp1256", "iso8859_5", "iso8859_6", "iso8859_7",
+                             "iso8859_8", "mac_cyrillic", "mac_greek"):
         try:
             return data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:

@@ -229,23 +229,25 @@ def record_to_vcard(record: ContactRecord, version: str = "3.0") -> str:
         lines.append("ORG:" + _escape(record.organization))
     if record.role:
         lines.append("TITLE:" + _escape(record.role))
-    for i, email in enumerate(record.emails):
-        kind = str(email.get("type") or "work")
-        types = [kind] if v4 else ["INTERNET", kind.upper()]
-        pref = (";PREF=1" if v4 else "") if i == 0 else ""
-        if i == 0 and not v4:
-            types.append("PREF")
-        lines.append(f"EMAIL;TYPE={','.join(types)}{pref}:{_escape(str(email['value']))}")
-    for i, phone in enumerate(record.phones):
-        kind = str(phone.get("type") or "work")
-        kind = "cell" if kind == "mobile" else kind
-        types = [kind] if v4 else [kind.upper()]
-        if v4:
-            types.append("voice") if kind not in ("fax", "cell") else None
-            lines.append(f"TEL;VALUE=text;TYPE={','.join(types)}{';PREF=1' if i == 0 else ''}:"
-                         f"{_escape(str(phone['value']))}")
-        else:
-            lines.append(f"TEL;TYPE={','.join(types + (['PREF'] if i == 0 else []))}:{_escape(str(phone['value']))}")
+    group = 0
+    for name, items in (("EMAIL", record.emails), ("TEL", record.phones)):
+        for i, item in enumerate(items):
+            kind = str(item.get("type") or "work")
+            kind = "cell" if kind == "mobile" else kind
+            value = _escape(str(item["value"]))
+            if kind.lower() not in _TYPE_WORDS:
+                # A custom label (Gmail / Apple style): grouped property with X-ABLabel.
+                group += 1
+                lines.append(f"item{group}.{name}:{value}")
+                lines.append(f"item{group}.X-ABLabel:{_escape(kind)}")
+                continue
+            if v4:
+                params = f"TYPE={kind}" + (";PREF=1" if i == 0 else "")
+                params = ("VALUE=text;" + params) if name == "TEL" else params
+            else:
+                types = (["INTERNET"] if name == "EMAIL" else []) + [kind.upper()] + (["PREF"] if i == 0 else [])
+                params = "TYPE=" + ",".join(types)
+            lines.append(f"{name};{params}:{value}")
     if record.tags:
         lines.append("CATEGORIES:" + ",".join(_escape(t) for t in record.tags))
     if record.notes:
