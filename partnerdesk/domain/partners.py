@@ -17,8 +17,8 @@ HEX_COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 SCOPE_LADDER: tuple[PartnerStage, ...] = (PartnerStage.PROSPECT, PartnerStage.EVALUATING, PartnerStage.PILOT,
                                           PartnerStage.ACTIVE, PartnerStage.EXPANDED)
 
-OWNER_WARNING = N_("{owner} is a {seniority} and is set as owner #1 without a senior owner. An experienced "
-                   "person should lead the relationship; make {owner} owner #2 and let them learn.")
+OWNER_WARNING = N_("{owner} ({seniority}) is owner #1 and no senior leads this partner. An experienced person "
+                   "should be owner #1; {owner} learns best as owner #2.")
 
 
 def owner_warning(owner_name: str | None, owner_seniority: Seniority | None,
