@@ -197,12 +197,14 @@ class ContactsFilter(QSortFilterProxyModel):
         self.setSortLocaleAware(True)
 
     def set_text(self, text: str) -> None:
+        self.beginFilterChange()
         self._words = _fold(text).split()
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def set_filters(self, partner_id: int | None, tag: str, advisory_only: bool) -> None:
+        self.beginFilterChange()
         self.partner_id, self.tag, self.advisory_only = partner_id, tag, advisory_only
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         model = self.sourceModel()

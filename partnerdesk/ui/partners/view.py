@@ -37,12 +37,14 @@ class PartnersFilter(QSortFilterProxyModel):
     def set_text(self, text: str) -> None:
         from partnerdesk.store.search import normalize
 
+        self.beginFilterChange()
         self.text = normalize(text)
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def set_stage(self, stage: PartnerStage | None) -> None:
+        self.beginFilterChange()
         self.stage = stage
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def filterAcceptsRow(self, source_row: int, _parent: Any) -> bool:
         from partnerdesk.store.search import normalize
