@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -12,7 +13,9 @@ from PySide6.QtGui import QIcon, QImage, QPixmap
 from sqlalchemy import select
 
 from partnerdesk.l10n import N_, _, format_time
-from partnerdesk.store.models import Contact, Partner
+from partnerdesk.store.models import Contact
+from partnerdesk.store.search import KINDS
+from partnerdesk.store.search import TABLE as search_table
 
 COLUMNS = (N_("Name"), N_("Partner"), N_("Job title"), N_("Email"), N_("Phone"), N_("Tags"), N_("Local time"))
 NAME, PARTNER, ROLE, EMAIL, PHONE, TAGS, LOCAL = range(len(COLUMNS))
@@ -53,25 +56,30 @@ class ContactsModel(QAbstractTableModel):
         self._photos: dict[int, QIcon] = {}
 
     # -- loading ------------------------------------------------------------------------------------------
+    _SQL = ("SELECT c.id, c.display_name, c.partner_id, p.name, c.role, c.organization, "
+            "json_extract(c.emails, '$[0].value'), json_extract(c.phones, '$[0].value'), c.tags, "
+            "c.advisory_board, c.time_zone, p.time_zone, c.photo IS NOT NULL, f.body "
+            "FROM contacts c LEFT JOIN partners p ON p.id = c.partner_id "
+            f"LEFT JOIN {search_table} f ON f.rowid = c.id * {len(KINDS)} + {KINDS.index('contact')} ")
+
     def _query(self, ids: set[int] | None = None) -> list[ContactLine]:
+        """One SQL query; the filter text is the search index's already-normalised document."""
         if self.workspace is None:
             return []
-        query = (select(Contact.id, Contact.display_name, Contact.partner_id, Partner.name, Contact.role,
-                        Contact.organization, Contact.emails, Contact.phones, Contact.tags, Contact.advisory_board,
-                        Contact.time_zone, Partner.time_zone, Contact.photo.is_not(None))
-                 .outerjoin(Partner, Partner.id == Contact.partner_id).order_by(Contact.display_name))
+        sql = self._SQL
         if ids is not None:
-            query = query.where(Contact.id.in_(ids))
+            sql += "WHERE c.id IN (" + ",".join(str(int(i)) for i in ids) + ") "
+        sql += "ORDER BY c.display_name"
         lines = []
-        with self.workspace.session() as s:
-            for (cid, name, pid, pname, role, org, emails, phones, tags, adv, tz, ptz, photo) in s.execute(query):
-                email = emails[0]["value"] if emails else ""
-                phone = phones[0]["value"] if phones else ""
+        with self.workspace.engine.connect() as con:
+            for (cid, name, pid, pname, role, org, email, phone, tags, adv, tz, ptz, photo,
+                 body) in con.exec_driver_sql(sql):
                 role_text = " · ".join(x for x in (role, org) if x)
-                lines.append(ContactLine(cid, name, pid, pname or "", role_text, email, phone, list(tags or []),
-                                         bool(adv), tz or ptz or "", bool(photo),
-                                         _fold(" ".join([name, pname or "", role_text, email, phone,
-                                                         " ".join(tags or [])]))))
+                tag_list = json.loads(tags) if tags and tags != "[]" else []
+                lines.append(ContactLine(cid, name, pid, pname or "", role_text, email or "", phone or "",
+                                         tag_list, bool(adv), tz or ptz or "", bool(photo),
+                                         body if body is not None else _fold(" ".join([name, role_text,
+                                                                                      email or ""]))))
         return lines
 
     def reload(self) -> None:

@@ -75,8 +75,10 @@ class ContactsView(QWidget):
         layout.addLayout(actions)
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        # The model arrives sorted by name: no initial proxy sort (it would call data() 100k×log n times).
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setResizeContentsPrecision(50)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()

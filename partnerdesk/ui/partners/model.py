@@ -31,11 +31,28 @@ class PartnersModel(QAbstractTableModel):
         super().__init__(parent)
         self.workspace = workspace
         self._rows: list[PartnerRow] = []
+        self._display: list[tuple[Any, ...]] = []
+        self._clock: dict[str, str] = {}  # zone -> formatted local time, refreshed by tick()
 
     def reload(self) -> None:
         self.beginResetModel()
         self._rows = PartnerService(self.workspace).directory() if self.workspace is not None else []
+        labels: dict[Any, str] = {}
+        self._display = [(r.name, labels.setdefault(r.kind, r.kind.label), labels.setdefault(r.stage, r.stage.label),
+                          r.country, None, r.owner, r.second, r.open_items, r.overdue_items) for r in self._rows]
+        self._clock.clear()
         self.endResetModel()
+
+    def tick(self) -> None:
+        """Advance the local-time column (called every minute)."""
+        self._clock.clear()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 4), self.index(len(self._rows) - 1, 4))
+
+    def _local(self, zone: str) -> str:
+        if zone not in self._clock:
+            self._clock[zone] = local_time(zone)
+        return self._clock[zone]
 
     def row(self, row: int) -> PartnerRow:
         return self._rows[row]
@@ -67,10 +84,8 @@ class PartnersModel(QAbstractTableModel):
             return QColor("#B00020")
         if role == Qt.ItemDataRole.ToolTipRole and col == 4:
             return r.time_zone
-        values = (r.name, r.kind.label, r.stage.label, r.country, local_time(r.time_zone), r.owner, r.second,
-                  r.open_items, r.overdue_items)
         if role == Qt.ItemDataRole.DisplayRole:
-            return values[col]
+            return self._local(r.time_zone) if col == 4 else self._display[index.row()][col]
         if role == SORT_ROLE:
             if col == 2:
                 return list(type(r.stage)).index(r.stage)
@@ -79,5 +94,6 @@ class PartnersModel(QAbstractTableModel):
                     return dt.datetime.now(ZoneInfo(r.time_zone or "UTC")).utcoffset().total_seconds()
                 except (KeyError, ValueError):
                     return 0
-            return values[col] if isinstance(values[col], int) else str(values[col]).casefold()
+            value = self._display[index.row()][col]
+            return value if isinstance(value, int) else str(value).casefold()
         return None

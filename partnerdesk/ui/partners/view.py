@@ -87,6 +87,7 @@ class PartnersView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setResizeContentsPrecision(50)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.profile = PartnerProfile(context, self)
         splitter.addWidget(self.table)
@@ -126,8 +127,7 @@ class PartnersView(QWidget):
             self.table.selectRow(0)
 
     def _tick(self) -> None:
-        if self.model.rowCount():
-            self.model.dataChanged.emit(self.model.index(0, 4), self.model.index(self.model.rowCount() - 1, 4))
+        self.model.tick()
 
     def _on_changed(self, changes: Any) -> None:
         if {"partner", "work_item", "team_member"} & changes.entities():
