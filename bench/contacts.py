@@ -100,6 +100,10 @@ def main() -> None:
     contacts.show()
     app.processEvents()
     contacts_ms = (time.perf_counter() - start) * 1000
+    for view in (directory, contacts):
+        view.close()
+        view.deleteLater()
+    app.processEvents()
     ws.close()
 
     rows = [("setup: 100,000 contacts + index (s)", setup, None),

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from partnerdesk.cli import add_db_option, verb_parser, workspace_path
-from partnerdesk.l10n import _
+from partnerdesk.l10n import _, ngettext
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -81,5 +81,6 @@ def run_export(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(_("Error: {message}").format(message=exc.strerror or str(exc)), file=sys.stderr)
         return 1
-    print(_("Exported {count} contacts to {path}").format(count=len(records), path=args.output))
+    print(ngettext("Exported {count} contact to {path}", "Exported {count} contacts to {path}",
+                   len(records)).format(count=len(records), path=args.output))
     return 0

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from partnerdesk.l10n import _
+from partnerdesk.l10n import _, ngettext
 from partnerdesk.services.contacts import ContactService
 
 
@@ -58,8 +58,8 @@ class EditContactCommand(_ContactCommand):
 
 class DeleteContactsCommand(_ContactCommand):
     def __init__(self, context: Any, contact_ids: list[int]) -> None:
-        super().__init__(context, _("Delete {count} contacts").format(count=len(contact_ids))
-                         if len(contact_ids) > 1 else _("Delete contact"))
+        super().__init__(context, ngettext("Delete {count} contact", "Delete {count} contacts",
+                                           len(contact_ids)).format(count=len(contact_ids)))
         self.contact_ids = contact_ids
         self.snapshots: list[dict[str, Any]] = []
 
