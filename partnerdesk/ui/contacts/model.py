@@ -174,7 +174,8 @@ class ContactsModel(QAbstractTableModel):
             if col == EMAIL:
                 return line.email
             if col == PHONE:
-                return line.phone
+                # Isolated left-to-right, so "+55 11 …" keeps its order inside an Arabic table.
+                return f"\u2066{line.phone}\u2069" if line.phone else ""
             if col == TAGS:
                 return ", ".join(line.tags)
             if col == LOCAL:

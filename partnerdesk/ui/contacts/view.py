@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -158,7 +158,9 @@ class ContactsView(QWidget):
         row = self.model.row_of(contact_id)
         if row >= 0:
             index = self.proxy.mapFromSource(self.model.index(row, 0))
-            self.table.selectRow(index.row())
+            # Not selectRow(): it finds no column in a right-to-left view that is not laid out yet.
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
             self.table.scrollTo(index)
 
     def _update_buttons(self, *_args: Any) -> None:

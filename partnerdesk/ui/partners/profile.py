@@ -163,7 +163,9 @@ class PeopleSection(Section):
         self._show_warning(self.service().owner_warnings(p.owner_id, p.second_id))
 
     def _show_warning(self, warnings: list[str]) -> None:
-        self.warning.setText("\n".join(warnings))
+        # A message that starts with a Latin name would otherwise be laid out left-to-right in Arabic.
+        mark = "\u200f" if self.isRightToLeft() else ""
+        self.warning.setText("\n".join(mark + w for w in warnings))
         self.warning.setVisible(bool(warnings))
 
     def _save(self, *_args: Any) -> None:

@@ -344,6 +344,8 @@ class InteractionsSection(Section):
         layout.addLayout(quick)
         self.timeline = QTreeWidget()
         self.timeline.setRootIsDecorated(False)
+        self.timeline.header().setStretchLastSection(False)
+        self.timeline.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.timeline, 1)
 
     def retranslate_ui(self) -> None:
@@ -362,7 +364,8 @@ class InteractionsSection(Section):
             follow = format_date(i.follow_up_on) if i.follow_up_on else ""
             self.timeline.addTopLevelItem(QTreeWidgetItem([format_datetime(i.occurred_at, "short"), i.channel.label,
                                                            i.summary, follow]))
-        self.timeline.resizeColumnToContents(0)
+        for column in (0, 1, 3):
+            self.timeline.resizeColumnToContents(column)
 
     def _add(self) -> None:
         if self.partner_id is None or not self.summary.text().strip():
@@ -380,6 +383,7 @@ class ActivitySection(Section):
         layout = QVBoxLayout(self)
         self.log = QTreeWidget()
         self.log.setRootIsDecorated(False)
+        self.log.header().setStretchLastSection(True)
         layout.addWidget(self.log)
 
     def retranslate_ui(self) -> None:
@@ -397,4 +401,5 @@ class ActivitySection(Section):
                                 if isinstance(v, list) and len(v) == 2)
             self.log.addTopLevelItem(QTreeWidgetItem([format_datetime(a.at, "short"), members.get(a.member_id, ""),
                                                       a.action.label, a.summary, changes]))
-        self.log.resizeColumnToContents(0)
+        for column in (0, 1, 2, 3):
+            self.log.resizeColumnToContents(column)

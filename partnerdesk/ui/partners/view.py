@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -124,7 +124,9 @@ class PartnersView(QWidget):
         if selected is not None:
             self.select_partner(selected)
         elif self.proxy.rowCount():
-            self.table.selectRow(0)
+            self.table.selectionModel().setCurrentIndex(
+                self.proxy.index(0, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
     def _tick(self) -> None:
         self.model.tick()
@@ -142,7 +144,9 @@ class PartnersView(QWidget):
         row = self.model.row_of(partner_id)
         if row >= 0:
             index = self.proxy.mapFromSource(self.model.index(row, 0))
-            self.table.selectRow(index.row())
+            # Not selectRow(): it finds no column in a right-to-left view that is not laid out yet.
+            self.table.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
             self.table.scrollTo(index)
 
     def _current_changed(self, current: Any, _previous: Any) -> None:
