@@ -212,3 +212,15 @@ def test_views_open_in_every_language(ctx, qtbot, partner_id, lang) -> None:  # 
     view.retranslate_ui()
     contacts.retranslate_ui()
     assert view.profile.tabText(0) and contacts.add_button.text()
+
+
+def test_filter_narrowing_and_widening_stay_correct(ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    svc = ContactService(ctx.ws)
+    for name in ("Conceição Ferreira", "Conrado Lima", "Ana Costa"):
+        svc.create(display_name=name)
+    view = _contacts_view(ctx, qtbot)
+    counts = []
+    for text in ("c", "con", "conc", "conceicao f", "con", "", "costa"):
+        view.search.setText(text)
+        counts.append(view.proxy.rowCount())
+    assert counts == [3, 2, 1, 1, 2, 3, 1]

@@ -51,9 +51,14 @@ class ContactsModel(QAbstractTableModel):
     def __init__(self, workspace: Any, parent: Any = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self._rows: list[ContactLine] = []
+        self._all: dict[int, ContactLine] = {}  # every contact, in name order
+        self._rows: list[ContactLine] = []  # the ones passing the filter
         self._index: dict[int, int] = {}
         self._photos: dict[int, QIcon] = {}
+        self._words: list[str] = []
+        self._partner_id: int | None = None
+        self._tag = ""
+        self._advisory_only = False
 
     # -- loading ------------------------------------------------------------------------------------------
     _SQL = ("SELECT c.id, c.display_name, c.partner_id, p.name, c.role, c.organization, "
@@ -82,32 +87,81 @@ class ContactsModel(QAbstractTableModel):
                                                                                       email or ""]))))
         return lines
 
-    def reload(self) -> None:
+    def accepts(self, line: ContactLine) -> bool:
+        if self._advisory_only and not line.advisory:
+            return False
+        if self._partner_id is not None and line.partner_id != self._partner_id:
+            return False
+        if self._tag and self._tag not in line.tags:
+            return False
+        return all(w in line.haystack for w in self._words)
+
+    def set_filter(self, *, text: str | None = None, partner_id: Any = ..., tag: str | None = None,
+                   advisory_only: bool | None = None) -> None:
+        """Filter inside the model: one list comprehension instead of a Python call per row from Qt."""
+        narrowing = False
+        if text is not None:
+            old, new = self._words, _fold(text).split()
+            # Typing on narrows the current rows: start from them instead of from all contacts.
+            narrowing = (partner_id is ... and tag is None and advisory_only is None and len(new) >= len(old)
+                         and all(o in n for o, n in zip(old, new, strict=False)))
+            self._words = new
+        if partner_id is not ...:
+            self._partner_id = partner_id
+        if tag is not None:
+            self._tag = tag
+        if advisory_only is not None:
+            self._advisory_only = advisory_only
+        self._refilter(narrowing)
+
+    def _refilter(self, narrowing: bool = False) -> None:
+        candidates = self._rows if narrowing else list(self._all.values())
+        words = self._words
         self.beginResetModel()
-        self._rows = self._query()
+        if self._partner_id is None and not self._tag and not self._advisory_only and len(words) <= 1:
+            word = words[0] if words else ""
+            self._rows = [line for line in candidates if word in line.haystack] if word else candidates
+        else:
+            self._rows = [line for line in candidates if self.accepts(line)]
         self._index = {line.id: i for i, line in enumerate(self._rows)}
-        self._photos.clear()
         self.endResetModel()
+
+    def all_tags(self) -> list[str]:
+        return sorted({t for line in self._all.values() for t in line.tags}, key=str.casefold)
+
+    def reload(self) -> None:
+        self._all = {line.id: line for line in self._query()}
+        self._photos.clear()
+        self._refilter()
+
+    def _remove_row(self, contact_id: int) -> None:
+        row = self._index.get(contact_id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self.endRemoveRows()
+        self._index = {line.id: i for i, line in enumerate(self._rows)}
 
     def apply_changes(self, changes: Any) -> None:
         """Refresh only the rows whose ids changed."""
-        ids = changes.ids("contact")
-        if not ids and "partner" not in changes.entities():
-            return
         if "partner" in changes.entities():
             self.reload()
             return
+        ids = changes.ids("contact")
+        if not ids:
+            return
         deleted = changes.deleted.get("contact", set())
-        for cid in sorted((i for i in deleted if i in self._index), key=lambda i: -self._index[i]):
-            row = self._index[cid]
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._rows[row]
-            self.endRemoveRows()
-            self._index = {line.id: i for i, line in enumerate(self._rows)}
+        for cid in deleted:
+            self._all.pop(cid, None)
+            self._remove_row(cid)
         fresh = {line.id: line for line in self._query(ids - deleted)} if ids - deleted else {}
         for cid, line in fresh.items():
             self._photos.pop(cid, None)
-            if cid in self._index:
+            self._all[cid] = line
+            if not self.accepts(line):
+                self._remove_row(cid)
+            elif cid in self._index:
                 row = self._index[cid]
                 self._rows[row] = line
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
@@ -194,34 +248,15 @@ def local_time_text(zone: str) -> str:
 
 
 class ContactsFilter(QSortFilterProxyModel):
-    """Accent- and case-insensitive text filter, partner, tag and advisory-board filters."""
+    """Sorting proxy; the filtering itself happens in ContactsModel (fast on 100k rows)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._words: list[str] = []
-        self.partner_id: int | None = None
-        self.tag = ""
-        self.advisory_only = False
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setSortLocaleAware(True)
 
     def set_text(self, text: str) -> None:
-        self.beginFilterChange()
-        self._words = _fold(text).split()
-        self.endFilterChange()
+        self.sourceModel().set_filter(text=text)  # type: ignore[attr-defined]
 
     def set_filters(self, partner_id: int | None, tag: str, advisory_only: bool) -> None:
-        self.beginFilterChange()
-        self.partner_id, self.tag, self.advisory_only = partner_id, tag, advisory_only
-        self.endFilterChange()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        model = self.sourceModel()
-        line = model.line(source_row)  # type: ignore[attr-defined]
-        if self.advisory_only and not line.advisory:
-            return False
-        if self.partner_id is not None and line.partner_id != self.partner_id:
-            return False
-        if self.tag and self.tag not in line.tags:
-            return False
-        return all(w in line.haystack for w in self._words)
+        self.sourceModel().set_filter(partner_id=partner_id, tag=tag,  # type: ignore[attr-defined]
+                                      advisory_only=advisory_only)

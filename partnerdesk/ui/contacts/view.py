@@ -127,9 +127,7 @@ class ContactsView(QWidget):
             with self.context.ws.session() as s:
                 for pid, name in s.execute(select(Partner.id, Partner.name).order_by(Partner.name)):
                     self.partner_filter.addItem(name, pid)
-        tags = sorted({t for row in range(self.model.rowCount()) for t in self.model.line(row).tags},
-                      key=str.casefold)
-        for t in tags:
+        for t in self.model.all_tags():
             self.tag_filter.addItem(t, t)
         self.partner_filter.setCurrentIndex(max(0, self.partner_filter.findData(partner)))
         self.tag_filter.setCurrentIndex(max(0, self.tag_filter.findData(tag)))
