@@ -101,9 +101,12 @@ def test_import_dialog_previews_duplicates_and_imports(ctx, qtbot, tmp_path) -> 
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=5000)
     assert dialog.preview_model.rowCount() == 2
     assert "Old" in dialog.preview_model.item(1, 4).text()
+    from partnerdesk.ui.contacts.import_dialog import CHOICE_ROLE
+
+    dialog.preview_model.item(1, 5).setData("merge", CHOICE_ROLE)  # this duplicate only: merge
     dialog.import_button.click()
     qtbot.waitUntil(lambda: dialog.summary is not None, timeout=5000)
-    assert (dialog.summary.imported, dialog.summary.skipped) == (1, 1)
+    assert (dialog.summary.imported, dialog.summary.merged, dialog.summary.skipped) == (1, 1, 0)
 
 
 def _profile(ctx, qtbot, partner_id):  # type: ignore[no-untyped-def]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,6 +31,33 @@ from partnerdesk.services.contacts import ContactService, DuplicateChoice, Impor
 from partnerdesk.ui.contacts.jobs import Job
 
 REASONS = {"email": N_("same email"), "phone": N_("same phone"), "name": N_("same name at the same partner")}
+
+
+CHOICES = ((DuplicateChoice.SKIP, N_("Skip")), (DuplicateChoice.MERGE, N_("Merge")),
+           (DuplicateChoice.NEW, N_("Import as new")))
+CHOICE_ROLE = Qt.ItemDataRole.UserRole + 1
+INDEX_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A combo box in the "what to do" cell of a duplicate row."""
+
+    def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget | None:
+        if index.data(CHOICE_ROLE) is None:
+            return None
+        combo = QComboBox(parent)
+        for value, label in CHOICES:
+            combo.addItem(_(label), value)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Any) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(CHOICE_ROLE))))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), CHOICE_ROLE)
+        model.setData(index, editor.currentText(), Qt.ItemDataRole.DisplayRole)
 
 
 class ImportDialog(QDialog):
@@ -58,6 +87,8 @@ class ImportDialog(QDialog):
         self.preview = QTableView()
         self.preview_model = QStandardItemModel(self)
         self.preview.setModel(self.preview_model)
+        self.preview.setItemDelegateForColumn(5, ChoiceDelegate(self.preview))
+        self.preview.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
         layout.addWidget(self.preview, 1)
         choice_row = QHBoxLayout()
         choice_row.addWidget(QLabel(_("Contacts that already exist:")))
@@ -65,6 +96,7 @@ class ImportDialog(QDialog):
         self.choice.addItem(_("Skip them"), DuplicateChoice.SKIP)
         self.choice.addItem(_("Merge into the existing contact"), DuplicateChoice.MERGE)
         self.choice.addItem(_("Import as new contacts"), DuplicateChoice.NEW)
+        self.choice.currentIndexChanged.connect(self._apply_global_choice)
         choice_row.addWidget(self.choice)
         choice_row.addStretch()
         layout.addLayout(choice_row)
@@ -161,14 +193,28 @@ class ImportDialog(QDialog):
         self.plan = plan
         m = self.preview_model
         m.clear()
-        m.setHorizontalHeaderLabels([_("Name"), _("Email"), _("Phone"), _("Organization"), _("Already exists")])
-        for index, r in enumerate(plan.records[:500]):
+        m.setHorizontalHeaderLabels([_("Name"), _("Email"), _("Phone"), _("Organization"), _("Already exists"),
+                                     _("What to do")])
+        default = self.choice.currentData()
+        # Every duplicate is listed (each gets its own choice); other records only as a sample.
+        shown = sorted(set(range(min(len(plan.records), 500))) | set(plan.duplicates))
+        for index in shown:
+            r = plan.records[index]
             dup = plan.duplicates.get(index)
-            m.appendRow([QStandardItem(r.display_name),
-                         QStandardItem(r.emails[0]["value"] if r.emails else ""),
-                         QStandardItem(r.phones[0]["value"] if r.phones else ""), QStandardItem(r.organization),
-                         QStandardItem(_("{name} ({reason})").format(name=dup.contact_name,
-                                                                    reason=_(REASONS[dup.reason])) if dup else "")])
+            action = QStandardItem("")
+            action.setData(index, INDEX_ROLE)
+            if dup:
+                action.setData(default, CHOICE_ROLE)
+                action.setText(_(dict(CHOICES)[default]))
+            else:
+                action.setEditable(False)
+            cells = [QStandardItem(r.display_name), QStandardItem(r.emails[0]["value"] if r.emails else ""),
+                     QStandardItem(r.phones[0]["value"] if r.phones else ""), QStandardItem(r.organization),
+                     QStandardItem(_("{name} ({reason})").format(name=dup.contact_name,
+                                                                reason=_(REASONS[dup.reason])) if dup else "")]
+            for cell in cells:
+                cell.setEditable(False)
+            m.appendRow([*cells, action])
         for error in plan.errors:
             m.appendRow([QStandardItem(_("Record {number}, line {line}: {reason}").format(
                 number=error.number, line=error.line, reason=error.message))])
@@ -184,15 +230,34 @@ class ImportDialog(QDialog):
         self.partial.setVisible(bool(plan.errors))
         self.import_button.setEnabled(bool(plan.records))
 
+    def _apply_global_choice(self) -> None:
+        value = self.choice.currentData()
+        for row in range(self.preview_model.rowCount()):
+            item = self.preview_model.item(row, 5)
+            if item is not None and item.data(CHOICE_ROLE) is not None:
+                item.setData(value, CHOICE_ROLE)
+                item.setText(_(dict(CHOICES)[value]))
+
+    def row_choices(self) -> dict[int, DuplicateChoice]:
+        """Record index -> the choice made for that duplicate in the preview."""
+        found: dict[int, DuplicateChoice] = {}
+        for row in range(self.preview_model.rowCount()):
+            item = self.preview_model.item(row, 5)
+            if item is not None and item.data(CHOICE_ROLE) is not None:
+                found[int(item.data(INDEX_ROLE))] = DuplicateChoice(item.data(CHOICE_ROLE))
+        return found
+
     # -- importing ----------------------------------------------------------------------------------------
     def _run_import(self) -> None:
         if self.plan is None:
             return
         plan, choice, partial = self.plan, DuplicateChoice(self.choice.currentData()), self.partial.isChecked()
+        choices = self.row_choices()
         name = self.path.name
 
         def work() -> ImportSummary:
-            return self.service.apply_import(plan, on_duplicate=choice, allow_partial=partial, source=name)
+            return self.service.apply_import(plan, on_duplicate=choice, choices=choices, allow_partial=partial,
+                                             source=name)
 
         self._start(work, self._imported)
 
