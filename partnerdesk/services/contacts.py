@@ -197,7 +197,9 @@ class ContactService(Service):
             return changes
 
     def merge(self, keep_id: int, other_id: int) -> ChangeSet:
-        """Fold ``other`` into ``keep`` (best value per field); ``other`` is deleted, its links moved."""
+        """Fold ``other`` into ``keep`` (best value per field); ``other`` is deleted, its links moved.
+
+        The ids of the moved links are kept in ``self.last_moved_links`` so an undo can put them back."""
         if keep_id == other_id:
             raise ValidationError(N_("Choose two different contacts to merge."))
         from partnerdesk.store.models import Interaction, Responsibility, WorkItem
@@ -205,11 +207,15 @@ class ContactService(Service):
         with self.unit_of_work() as (s, changes):
             keep, other = self.get(s, Contact, keep_id), self.get(s, Contact, other_id)
             diff = apply_changes(keep, merged_values(snapshot(keep), snapshot(other)))
+            moved: dict[str, list[int]] = {"work_item": [], "responsibility": [], "interaction": []}
             for item in s.scalars(select(WorkItem).where(WorkItem.responsible_contact_id == other_id)):
                 item.responsible_contact_id = keep_id
+                moved["work_item"].append(item.id)
             for row in s.scalars(select(Responsibility).where(Responsibility.contact_id == other_id)):
                 row.contact_id = keep_id
+                moved["responsibility"].append(row.id)
             for interaction in s.scalars(select(Interaction).where(Interaction.contacts.any(Contact.id == other_id))):
+                moved["interaction"].append(interaction.id)
                 if keep not in interaction.contacts:
                     interaction.contacts.append(keep)
             self.log(s, "contact", keep.id, Action.MERGE, other.display_name,
@@ -217,6 +223,37 @@ class ContactService(Service):
             s.delete(other)
             changes.add("updated", "contact", keep_id)
             changes.add("deleted", "contact", other_id)
+            for entity, ids in moved.items():
+                if ids:
+                    changes.add("updated", entity, ids)
+            self.last_moved_links = moved
+            return changes
+
+    def unmerge(self, keep_before: dict[str, Any], other_before: dict[str, Any],
+                moved: dict[str, list[int]]) -> ChangeSet:
+        """Undo a merge in one transaction: ``keep`` gets its old values, ``other`` comes back with its
+        own id and the links that were moved to ``keep`` point to it again."""
+        from partnerdesk.store.models import Interaction, Responsibility, WorkItem
+
+        with self.unit_of_work() as (s, changes):
+            keep = self.get(s, Contact, keep_before["id"])
+            apply_changes(keep, {k: v for k, v in keep_before.items() if k != "id"})
+            other = Contact(**other_before)
+            s.add(other)
+            s.flush()
+            for item in s.scalars(select(WorkItem).where(WorkItem.id.in_(moved.get("work_item", [])))):
+                item.responsible_contact_id = other.id
+            for row in s.scalars(select(Responsibility).where(Responsibility.id.in_(moved.get("responsibility", [])))):
+                row.contact_id = other.id
+            for interaction in s.scalars(select(Interaction).where(Interaction.id.in_(moved.get("interaction", [])))):
+                if other not in interaction.contacts:
+                    interaction.contacts.append(other)
+            self.log(s, "contact", other.id, Action.RESTORE, other.display_name, partner_id=other.partner_id)
+            changes.add("updated", "contact", keep.id)
+            changes.add("created", "contact", other.id)
+            for entity, ids in moved.items():
+                if ids:
+                    changes.add("updated", entity, ids)
             return changes
 
     # -- import / export --------------------------------------------------------------------------------------

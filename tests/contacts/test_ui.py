@@ -81,13 +81,19 @@ def test_add_edit_delete_merge_undo(ctx, qtbot) -> None:  # type: ignore[no-unty
     assert view.model.rowCount() == 1 and view.model.line(0).name == "Giulia"
     other, _ = ContactService(ctx.ws).create(display_name="G. Rossi", role="Buyer")
     ctx.hub.announce(_)
+    with ctx.ws.transaction() as s:
+        s.add(Partner(name="Moda", kind=PartnerKind.AGENCY))
+    PartnerService(ctx.ws).add_responsibility(1, "Send catalogue", Frequency.WEEKLY, contact_id=other)
     assert view.model.rowCount() == 2
     stack.push(MergeContactsCommand(ctx, cid, other))
     assert view.model.rowCount() == 1 and "Buyer" in view.model.line(0).role
+    with ctx.ws.session() as s:
+        assert s.scalars(select(Responsibility)).one().contact_id == cid
     stack.undo()
     assert view.model.rowCount() == 2
     with ctx.ws.session() as s:
         assert s.get(Contact, cid).role == ""
+        assert s.scalars(select(Responsibility)).one().contact_id == other
 
 
 def test_import_dialog_previews_duplicates_and_imports(ctx, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]

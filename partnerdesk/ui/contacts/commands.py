@@ -76,7 +76,7 @@ class DeleteContactsCommand(_ContactCommand):
 
 
 class MergeContactsCommand(_ContactCommand):
-    """Merge ``other`` into ``keep``. Undo puts back both contacts as they were."""
+    """Merge ``other`` into ``keep``. Undo puts back both contacts as they were, links included."""
 
     def __init__(self, context: Any, keep_id: int, other_id: int) -> None:
         super().__init__(context, _("Merge contacts"))
@@ -84,10 +84,11 @@ class MergeContactsCommand(_ContactCommand):
         self.keep_before = self.service.get_snapshot(keep_id)
         self.other_before = self.service.get_snapshot(other_id)
 
+        self.moved: dict[str, list[int]] = {}
+
     def redo(self) -> None:
         self.announce(self.service.merge(self.keep_id, self.other_id))
+        self.moved = self.service.last_moved_links
 
     def undo(self) -> None:
-        values = {k: v for k, v in self.keep_before.items() if k != "id"}
-        self.announce(self.service.update(self.keep_id, **values))
-        self.announce(self.service.restore(self.other_before))
+        self.announce(self.service.unmerge(self.keep_before, self.other_before, self.moved))
