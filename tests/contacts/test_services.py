@@ -163,3 +163,20 @@ def test_search_follows_edits_and_deletes(workspace, team) -> None:  # type: ign
     svc.delete(cid)
     with workspace.session() as s:
         assert search(s, "paola") == []
+
+
+def test_search_covers_work_items_and_events_written_by_any_service(workspace, team) -> None:  # type: ignore[no-untyped-def]
+    from partnerdesk.store.models import Event, WorkItem, WorkStatus
+
+    now = dt.datetime.now(dt.UTC)
+    with workspace.transaction() as s:
+        status = s.scalars(select(WorkStatus)).first()
+        s.add(WorkItem(title="Traduzir catálogo para o Japão", status_id=status.id, status_changed_at=now))
+        s.add(Event(uid="e1", title="Συνάντηση αξιολόγησης", starts_at=now, ends_at=now))
+    with workspace.session() as s:
+        assert [h.kind for h in search(s, "catalogo")] == ["work_item"]
+        assert [h.kind for h in search(s, "συναντηση")] == ["event"]
+    with workspace.transaction() as s:
+        s.scalars(select(WorkItem)).one().deleted_at = now
+    with workspace.session() as s:
+        assert search(s, "catalogo") == []
