@@ -99,6 +99,10 @@ def main() -> None:
     contacts = ContactsView(ctx)
     contacts.show()
     app.processEvents()
+    contacts_shown_ms = (time.perf_counter() - start) * 1000
+    while contacts.model.rowCount() == 0:
+        app.processEvents()
+        time.sleep(0.005)
     contacts_ms = (time.perf_counter() - start) * 1000
     filter_times = []
     for word in words:
@@ -119,13 +123,15 @@ def main() -> None:
             ("search max per keystroke (ms)", max(timings), None),
             ("import 10,000 vCards (s)", import_s, 5),
             ("partner directory open, 300 partners (ms)", directory_ms, 150),
-            ("contacts view open, 110,000 contacts (ms)", contacts_ms, None),
+            ("contacts view shown, rows loading (ms)", contacts_shown_ms, None),
+            ("contacts view filled, 110,000 contacts (ms)", contacts_ms, None),
             ("contacts view filter p95 per keystroke (ms)", filter_p95, None)]
     print(f"{'metric':<45}{'value':>10}{'goal':>8}")
     for name, value, goal in rows:
         print(f"{name:<45}{value:>10.1f}{'' if goal is None else f'< {goal}':>8}")
     print(json.dumps({"search_p95_ms": round(p95, 2), "import_10k_vcards_s": round(import_s, 3),
-                      "directory_open_ms": round(directory_ms, 1), "contacts_view_open_ms": round(contacts_ms, 1),
+                      "directory_open_ms": round(directory_ms, 1), "contacts_view_shown_ms": round(contacts_shown_ms, 1),
+                      "contacts_view_filled_ms": round(contacts_ms, 1),
                       "contacts_filter_p95_ms": round(filter_p95, 2)}))
 
 

@@ -233,3 +233,15 @@ def test_filter_narrowing_and_widening_stay_correct(ctx, qtbot) -> None:  # type
         view.search.setText(text)
         counts.append(view.proxy.rowCount())
     assert counts == [3, 2, 1, 1, 2, 3, 1]
+
+
+def test_large_lists_load_off_the_ui_thread(ctx, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from partnerdesk.ui.contacts.view import ContactsView
+
+    for i in range(3):
+        ContactService(ctx.ws).create(display_name=f"Person {i}")
+    monkeypatch.setattr(ContactsView, "BACKGROUND_LOAD", 1)
+    view = _contacts_view(ctx, qtbot)
+    assert not view.table.isEnabled()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=5000)
+    assert view.table.isEnabled()

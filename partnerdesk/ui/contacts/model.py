@@ -130,9 +130,22 @@ class ContactsModel(QAbstractTableModel):
         return sorted({t for line in self._all.values() for t in line.tags}, key=str.casefold)
 
     def reload(self) -> None:
-        self._all = {line.id: line for line in self._query()}
+        self.set_lines(self._query())
+
+    def load_lines(self) -> list[ContactLine]:
+        """The rows, read with the model's own query (safe to call from a worker thread)."""
+        return self._query()
+
+    def set_lines(self, lines: list[ContactLine]) -> None:
+        self._all = {line.id: line for line in lines}
         self._photos.clear()
         self._refilter()
+
+    def count_contacts(self) -> int:
+        if self.workspace is None:
+            return 0
+        with self.workspace.engine.connect() as con:
+            return int(con.exec_driver_sql("SELECT count(*) FROM contacts").scalar_one())
 
     def _remove_row(self, contact_id: int) -> None:
         row = self._index.get(contact_id)

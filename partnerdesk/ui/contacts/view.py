@@ -107,9 +107,30 @@ class ContactsView(QWidget):
         self._fill_filters()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
 
+    #: Above this many contacts the list is read off the UI thread (about 10 ms per 1,000 rows).
+    BACKGROUND_LOAD = 20_000
+
     def reload(self) -> None:
         self.model.workspace = self.context.workspace
-        self.model.reload()
+        if self.model.count_contacts() > self.BACKGROUND_LOAD:
+            from partnerdesk.ui.contacts.jobs import Job
+
+            self.search.setPlaceholderText(_("Loading contacts…"))
+            self.table.setEnabled(False)
+            self._loader = Job(self.model.load_lines, self)
+            self._loader.succeeded.connect(self._loaded)
+            self._loader.failed.connect(lambda message: QMessageBox.warning(self, _("Contacts"), message))
+            self._loader.start()
+            return
+        self._loaded(None)
+
+    def _loaded(self, lines: Any) -> None:
+        if lines is None:
+            self.model.reload()
+        else:
+            self.model.set_lines(lines)
+            self.table.setEnabled(True)
+            self.search.setPlaceholderText(_("Search contacts…"))
         self._fill_filters()
         self._update_buttons()
         self.table.resizeColumnsToContents()
