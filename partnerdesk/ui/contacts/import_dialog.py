@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -88,6 +88,7 @@ class ImportDialog(QDialog):
         self.preview_model = QStandardItemModel(self)
         self.preview.setModel(self.preview_model)
         self.preview.setItemDelegateForColumn(5, ChoiceDelegate(self.preview))
+        self.preview.verticalHeader().hide()
         self.preview.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
         layout.addWidget(self.preview, 1)
         choice_row = QHBoxLayout()
@@ -216,8 +217,11 @@ class ImportDialog(QDialog):
                 cell.setEditable(False)
             m.appendRow([*cells, action])
         for error in plan.errors:
-            m.appendRow([QStandardItem(_("Record {number}, line {line}: {reason}").format(
-                number=error.number, line=error.line, reason=error.message))])
+            item = QStandardItem(_("Record {number}, line {line}: {reason}").format(
+                number=error.number, line=error.line, reason=error.message))
+            item.setForeground(QColor("#B00020"))
+            item.setEditable(False)
+            m.appendRow([item])
         text = ngettext("{count} contact ready to import", "{count} contacts ready to import",
                         len(plan.records)).format(count=len(plan.records))
         if plan.duplicates:
