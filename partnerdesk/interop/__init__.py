@@ -1,1 +1,1 @@
-"""Import and export: vCard, iCalendar, CSV."""
+"""Exchange formats (vCard, iCalendar, CSV) built on maintained libraries. Pure: bytes in, records out."""

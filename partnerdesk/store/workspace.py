@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import N_
+from partnerdesk.store import search as _search  # noqa: F401  (installs the search-index hooks)
 
 APPLICATION_ID = 0x50444B31  # "PDK1" in the SQLite header identifies a PartnerDesk workspace
 SQLITE_MAGIC = b"SQLite format 3\x00"
