@@ -163,7 +163,7 @@ def run_smoke_test(args: argparse.Namespace | None = None) -> int:
 
             return open_workspace(db_path)
 
-        workspace = run.step("create a temporary workspace at {path}".format(path=str(db_path)), open_ws)
+        workspace = run.step(f"create a temporary workspace at {str(db_path)}", open_ws)
         if workspace is None:
             return 1
         try:
@@ -198,7 +198,7 @@ def run_smoke_test(args: argparse.Namespace | None = None) -> int:
                     app.processEvents()
                     return direction.name
 
-                run.step("switch the interface to {lang}".format(lang=lang), switch)
+                run.step(f"switch the interface to {lang}", switch)
                 host = QTabWidget()
                 host.resize(1200, 800)
                 for key, title, _icon, target in VIEWS:
@@ -218,7 +218,7 @@ def run_smoke_test(args: argparse.Namespace | None = None) -> int:
                             raise AssertionError("the view is not mirrored in Arabic")
                         return type(view).__name__
 
-                    run.step("open view “{view}” ({lang})".format(view=key, lang=lang), open_view)
+                    run.step(f"open view “{key}” ({lang})", open_view)
                 host.close()
                 host.deleteLater()
                 app.processEvents()
@@ -252,11 +252,9 @@ def run_smoke_test(args: argparse.Namespace | None = None) -> int:
 
     seconds = time.perf_counter() - started
     if run.failures:
-        run.say(("Smoke test FAILED: {failed} of {total} steps failed ({seconds:.1f} s)").format(
-            failed=len(run.failures), total=len(run.failures) + run.passed, seconds=seconds))
+        run.say(f"Smoke test FAILED: {len(run.failures)} of {len(run.failures) + run.passed} steps failed ({seconds:.1f} s)")
         return 1
-    run.say(("Smoke test passed: {passed} steps, {skipped} skipped ({seconds:.1f} s)").format(
-        passed=run.passed, skipped=len(run.skipped), seconds=seconds))
+    run.say(f"Smoke test passed: {run.passed} steps, {len(run.skipped)} skipped ({seconds:.1f} s)")
     return 0
 
 
