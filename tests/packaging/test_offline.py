@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import json
 import socket
@@ -60,9 +61,7 @@ def test_cli_info_and_workspace_stay_offline(blocked_network: list[str], tmp_pat
     db = tmp_path / "offline.pdk"
     ws = open_workspace(db)
     if _module_exists("partnerdesk.services.demo"):
-        from partnerdesk.services.demo import populate_demo
-
-        populate_demo(ws)
+        importlib.import_module("partnerdesk.services.demo").populate_demo(ws)
     ws.close()
     assert main(["info", "--db", str(db), "--json"]) == 0
     info = json.loads(capsys.readouterr().out)
@@ -78,13 +77,12 @@ def test_packet_build_stays_offline(blocked_network: list[str], tmp_path: Path) 
         pytest.skip("packets or demo data are not merged into this branch yet")
     from sqlalchemy import select
 
-    from partnerdesk.services.demo import populate_demo
     from partnerdesk.store.models import Partner
     from partnerdesk.store.workspace import open_workspace
 
     ws = open_workspace(tmp_path / "packet.pdk")
     try:
-        populate_demo(ws)
+        importlib.import_module("partnerdesk.services.demo").populate_demo(ws)
         with ws.session() as session:
             partner_id = session.scalars(select(Partner.id).limit(1)).one()
         for lang in ("ar", "ja", "el"):
