@@ -141,7 +141,7 @@ def main() -> int:
             for name, cmd in variants.items():
                 cold_ok = drop_caches() and cold_ok
                 cold[name].append(time_to_window(watcher, cmd, env, args.timeout))
-        for name, cmd in variants.items():  # one unmeasured warm-up each
+        for cmd in variants.values():  # one unmeasured warm-up each
             time_to_window(watcher, cmd, env, args.timeout)
         for _ in range(args.runs):
             for name, cmd in variants.items():
