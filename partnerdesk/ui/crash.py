@@ -85,7 +85,9 @@ class CrashDialog(QDialog):
         self.summary_label.setFont(font)
         layout.addWidget(self.summary_label)
         if log_path is not None:
-            where = QLabel(_("The details were also written to {path}").format(path=str(log_path)))
+            # A file path is left-to-right text: isolate it so an Arabic sentence does not reorder it.
+            path_text = f"\u2066{log_path}\u2069"
+            where = QLabel(_("The details were also written to {path}").format(path=path_text))
             where.setWordWrap(True)
             where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(where)
