@@ -155,6 +155,40 @@ def run_smoke_test(args: argparse.Namespace | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "PartnerDesk"])
     original_lang = current_language()
 
+    def check_fonts() -> str:
+        from PySide6.QtGui import QFontDatabase
+
+        from partnerdesk.resources import FONT_FILES, font_files
+
+        for path in font_files():
+            if QFontDatabase.addApplicationFont(str(path)) < 0:
+                raise AssertionError(f"Qt cannot load the bundled font {path}")
+        missing = [family for family in FONT_FILES if family not in QFontDatabase.families()]
+        if missing:
+            raise AssertionError(f"font families not available: {missing}")
+        return ", ".join(FONT_FILES)
+
+    def check_qt_translations() -> str:
+        from PySide6.QtCore import QLibraryInfo, QTranslator
+
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name in ("qtbase_ar", "qtbase_ja", "qtbase_it", "qtbase_pt_BR"):
+            if not QTranslator().load(name, folder):
+                raise AssertionError(f"{name}.qm not found in {folder}")
+        return folder
+
+    def check_catalogs() -> str:
+        from partnerdesk.l10n import LANGUAGES, Translator
+
+        for lang in LANGUAGES[1:]:
+            if Translator(lang).gettext("Close") == "Close":
+                raise AssertionError(f"the {lang} catalog is missing or empty")
+        return ", ".join(LANGUAGES)
+
+    run.step("load the bundled fonts", check_fonts)
+    run.step("find Qt's translations (ar, ja, it, pt_BR)", check_qt_translations)
+    run.step("load the message catalogs", check_catalogs)
+
     with tempfile.TemporaryDirectory(prefix="partnerdesk-smoke-") as tmp:
         db_path = Path(tmp) / "smoke-demo.pdk"
 
