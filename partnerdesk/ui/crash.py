@@ -7,6 +7,7 @@ with ``--no-crash-dialog`` or ``PARTNERDESK_NO_CRASH_DIALOG=1`` (tests and CI se
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import logging.handlers
 import os
@@ -16,8 +17,9 @@ import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, QtMsgType, Signal, Slot, qInstallMessageHandler
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,6 +37,7 @@ from partnerdesk.l10n import _, current_language
 
 LOGGER_NAME = "partnerdesk.crash"
 LOG_FILE_NAME = "partnerdesk.log"
+FAULT_FILE_NAME = "native-crash.log"  # faulthandler: tracebacks of hard crashes (segfaults in Qt or C code)
 MAX_LOG_BYTES = 512 * 1024
 LOG_BACKUPS = 3
 ENV_NO_DIALOG = "PARTNERDESK_NO_CRASH_DIALOG"
@@ -127,6 +130,7 @@ class CrashHandler:
         self.log_path: Path | None = None
         self._in_dialog = False
         self._bridge: _GuiBridge | None = None
+        self._fault_file: Any = None
         self._setup_log()
 
     def _setup_log(self) -> None:
@@ -147,6 +151,23 @@ class CrashHandler:
         self.logger.setLevel(logging.INFO)
         self.logger.propagate = False
         self.log_path = path
+
+    def enable_faulthandler(self) -> None:
+        if self.log_path is None:
+            return
+        try:
+            self._fault_file = open(self.log_path.parent / FAULT_FILE_NAME, "a", encoding="utf-8")  # noqa: SIM115
+        except OSError:
+            return
+        faulthandler.enable(self._fault_file, all_threads=True)
+
+    def qt_message(self, mode: QtMsgType, context: object, message: str) -> None:
+        """Qt's own warnings and errors go to the same log (and stderr, as Qt would print them)."""
+        level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+                 QtMsgType.QtWarningMsg: logging.WARNING}.get(mode, logging.ERROR)
+        if level >= logging.WARNING:
+            self.logger.log(level, "Qt: %s", message)
+            print(message, file=sys.stderr)
 
     def handle(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None,
                thread_name: str | None = None) -> None:
@@ -210,6 +231,8 @@ def install_crash_hook(show_dialog: bool) -> CrashHandler:
     global _handler
     _handler = CrashHandler(show_dialog and not dialog_disabled_by_env())
     _handler.attach_bridge()
+    _handler.enable_faulthandler()
+    qInstallMessageHandler(_handler.qt_message)
     sys.excepthook = _handler.sys_hook
     threading.excepthook = _handler.thread_hook
     return _handler
@@ -219,7 +242,11 @@ def uninstall_crash_hook() -> None:
     global _handler
     sys.excepthook = sys.__excepthook__
     threading.excepthook = threading.__excepthook__
+    qInstallMessageHandler(None)
     if _handler is not None:
+        if faulthandler.is_enabled() and getattr(_handler, "_fault_file", None) is not None:
+            faulthandler.disable()
+            _handler._fault_file.close()
         for handler in list(_handler.logger.handlers):
             _handler.logger.removeHandler(handler)
             handler.close()

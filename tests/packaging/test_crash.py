@@ -90,7 +90,7 @@ def test_log_rotates(dialogs: list, monkeypatch: pytest.MonkeyPatch, tmp_path) -
     crash.install_crash_hook(show_dialog=False)
     for i in range(20):
         _raise_and_report(f"failure {i} " + "x" * 300)
-    logs = sorted(p.name for p in (tmp_path / "logs").iterdir())
+    logs = sorted(p.name for p in (tmp_path / "logs").glob("partnerdesk.log*"))
     assert "partnerdesk.log" in logs and "partnerdesk.log.1" in logs
     assert len(logs) <= 1 + crash.LOG_BACKUPS
 
@@ -102,3 +102,15 @@ def test_dialog_texts_are_translated(qapp) -> None:  # type: ignore[no-untyped-d
     dialog = crash.CrashDialog("RuntimeError: x", "Traceback ...", None)
     assert dialog.windowTitle() != "PartnerDesk ran into a problem"
     assert dialog.copy_button.text() != "Copy details"
+
+
+def test_qt_warnings_and_hard_crash_traces_go_to_the_log_dir(dialogs: list, monkeypatch: pytest.MonkeyPatch,  # type: ignore[type-arg]
+                                                              tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import qWarning
+
+    monkeypatch.setenv("PARTNERDESK_DATA_DIR", str(tmp_path))
+    crash.install_crash_hook(show_dialog=False)
+    qWarning("QPainter::begin: Paint device returned engine == 0")
+    text = (tmp_path / "logs" / "partnerdesk.log").read_text(encoding="utf-8")
+    assert "Qt: QPainter::begin" in text
+    assert (tmp_path / "logs" / crash.FAULT_FILE_NAME).exists()
