@@ -55,4 +55,7 @@ app: i18n
 install-desktop:
 	@test -x dist/PartnerDesk/PartnerDesk || $(MAKE) app
 	bash packaging/install-desktop
+
+bench-frozen: app
+	$(PY) bench/startup_frozen.py
 # --- end packaging -------------------------------------------------------------------------------------------
