@@ -24,7 +24,6 @@ def main() -> int:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "cfg"))
     from partnerdesk.services.demo import populate_demo
-
     from partnerdesk.store.workspace import open_workspace
     from partnerdesk.ui.app import build_main_window, create_application
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.domain.enums import DEFAULT_STATUSES
-from partnerdesk.l10n import N_, _, babel_locale, format_date, format_datetime, ngettext
+from partnerdesk.l10n import N_, _, country_name, format_date, format_datetime, ngettext
 from partnerdesk.ui.context import AppContext
 
 BATCH = 200
@@ -94,9 +94,7 @@ def _event_time(row: dict[str, Any], key: str) -> str:
 
 
 def _country(code: str) -> str:
-    if not code:
-        return ""
-    return babel_locale().territories.get(code.upper(), code.upper())
+    return country_name(code)
 
 
 PRIORITY_ORDER = {"urgent": 0, "high": 1, "normal": 2, "low": 3}

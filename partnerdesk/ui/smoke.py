@@ -22,8 +22,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from partnerdesk.l10n import _
-
 
 def prepare_environment() -> None:
     """Choose the offscreen platform when there is no display. Call before QApplication exists."""
@@ -72,10 +70,6 @@ def _has_module(name: str) -> bool:
         return False
 
 
-def _load_class(target: str) -> type:
-    module_name, _sep, class_name = target.partition(":")
-    return getattr(importlib.import_module(module_name), class_name)
-
 
 def _populate_demo(workspace: Any) -> str:
     from partnerdesk.services import demo
@@ -90,16 +84,6 @@ def _populate_demo(workspace: Any) -> str:
     del result
     return ", ".join(f"{k}={v}" for k, v in counts.items() if v)
 
-
-def _find_main_window_class() -> type | None:
-    for target in ("partnerdesk.ui.main_window:MainWindow", "partnerdesk.ui.window:MainWindow",
-                   "partnerdesk.ui.shell:MainWindow", "partnerdesk.ui.app:MainWindow"):
-        module_name = target.partition(":")[0]
-        if _has_module(module_name):
-            module = importlib.import_module(module_name)
-            if hasattr(module, "MainWindow"):
-                return module.MainWindow
-    return None
 
 
 def _packet_builder() -> Callable[..., Any] | None:
@@ -139,9 +123,9 @@ def _call_packet_builder(fn: Callable[..., Any], workspace: Any, partner_id: int
 def run_smoke_test(args: argparse.Namespace | None = None) -> int:
     """Run the smoke test; returns the process exit status."""
     prepare_environment()
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import QSettings
     from PySide6.QtGui import QUndoStack
-    from PySide6.QtWidgets import QApplication, QTabWidget
+    from PySide6.QtWidgets import QApplication
 
     from partnerdesk import __version__
     from partnerdesk.l10n import current_language, set_language
@@ -207,55 +191,44 @@ def run_smoke_test(args: argparse.Namespace | None = None) -> int:
                 run.skip("fill it with demo data", "partnerdesk.services.demo is not in this build")
 
             settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
-            context = AppContext(workspace, QUndoStack(), ChangeHub(), settings)
             windows: list[Any] = []
 
-            window_cls = _find_main_window_class()
-            if window_cls is not None:
-                def open_main_window() -> str:
-                    window = window_cls(context)
-                    window.show()
-                    app.processEvents()
-                    windows.append(window)
-                    return window.windowTitle()
+            def open_main_window() -> str:
+                from partnerdesk.ui.main_window import MainWindow
+                from partnerdesk.ui.qt_i18n import QtLanguage
 
-                run.step("open the main window", open_main_window)
-            else:
-                run.skip("open the main window", "no main window class in this build")
+                # The window opens the workspace itself, exactly as at a real start.
+                workspace.close()
+                window_context = AppContext(None, QUndoStack(), ChangeHub(), settings)
+                window = MainWindow(window_context, QtLanguage(app), db_path=db_path)
+                window.resize(1200, 800)
+                window.show()
+                window.start()
+                app.processEvents()
+                if window_context.workspace is None:
+                    raise AssertionError("the main window did not open the workspace")
+                windows.append(window)
+                return window.windowTitle()
+
+            run.step("open the main window", open_main_window)
 
             for lang in ("en", "ar"):
-                def switch(lang: str = lang) -> str:
-                    set_language(lang)
-                    direction = Qt.LayoutDirection.RightToLeft if lang == "ar" else Qt.LayoutDirection.LeftToRight
-                    app.setLayoutDirection(direction)
-                    context.hub.language_changed.emit(lang)
-                    app.processEvents()
-                    return direction.name
-
-                run.step(f"switch the interface to {lang}", switch)
-                host = QTabWidget()
-                host.resize(1200, 800)
-                for key, title, _icon, target in VIEWS:
-                    def open_view(target: str = target, title: str = title, host: QTabWidget = host,
-                                  lang: str = lang) -> str:
-                        view = _load_class(target)(context)
-                        host.addTab(view, _(title))
-                        host.setCurrentWidget(view)
-                        host.show()
+                for index, (key, _title, _icon, _target) in enumerate(VIEWS):
+                    def open_view(index: int = index, lang: str = lang) -> str:
+                        if not windows:
+                            raise AssertionError("no main window")
+                        window = windows[0]
+                        window.set_language(lang)
+                        window.show_view(index)
                         app.processEvents()
-                        if hasattr(view, "retranslate_ui"):
-                            view.retranslate_ui()
-                        if hasattr(view, "reload"):
-                            view.reload()
-                        app.processEvents()
+                        view = window.current_view()
+                        if view is None:
+                            raise AssertionError("the view did not open")
                         if lang == "ar" and not view.isRightToLeft():
                             raise AssertionError("the view is not mirrored in Arabic")
                         return type(view).__name__
 
                     run.step(f"open view “{key}” ({lang})", open_view)
-                host.close()
-                host.deleteLater()
-                app.processEvents()
 
             builder = _packet_builder()
             if builder is None:
@@ -266,11 +239,13 @@ def run_smoke_test(args: argparse.Namespace | None = None) -> int:
 
                     from partnerdesk.store.models import Partner
 
-                    with workspace.session() as session:
+                    source = windows[0].context.workspace if windows else workspace
+                    with source.session() as session:
                         partner_id = session.scalars(select(Partner.id).order_by(Partner.id).limit(1)).first()
                     if partner_id is None:
                         raise AssertionError("no partner to build a packet for")
-                    pdf = _call_packet_builder(builder, workspace, partner_id, "ar")
+                    pdf = _call_packet_builder(builder, windows[0].context.workspace if windows else workspace,
+                                               partner_id, "ar")
                     out = Path(tmp) / "packet-ar.pdf"
                     out.write_bytes(pdf)
                     return f"{len(pdf) // 1024} KB"
@@ -279,6 +254,8 @@ def run_smoke_test(args: argparse.Namespace | None = None) -> int:
 
             for window in windows:
                 window.close()
+                if window.context.workspace is not None:
+                    window.context.workspace.close()
             app.processEvents()
         finally:
             set_language(original_lang)

@@ -12,7 +12,7 @@ from partnerdesk.domain.enums import PartnerKind, PartnerStage, Priority
 from partnerdesk.services.base import ChangeSet
 from partnerdesk.store import models as m
 from partnerdesk.store.workspace import open_workspace
-from partnerdesk.ui.basic_tables import BATCH
+from partnerdesk.ui.basic_tables import BATCH, ContactsTable, PartnersTable
 
 
 def _fill(path: Path, contacts: int = 5) -> None:
@@ -84,8 +84,7 @@ def test_rows_are_fetched_lazily_and_filter_searches_everything(make_window, tmp
     path = tmp_path / "ws.pdk"
     _fill(path, contacts=BATCH * 2 + 10)
     window = make_window(path, "en")
-    window.show_view(2)
-    contacts = window.current_view()
+    contacts = ContactsTable(window.context)
     total = BATCH * 2 + 11
     assert contacts.model.rowCount() == BATCH
     assert contacts.model.canFetchMore()
@@ -112,8 +111,7 @@ def test_hub_changes_refresh_only_the_changed_rows(make_window, qtbot, tmp_path:
     path = tmp_path / "ws.pdk"
     _fill(path)
     window = make_window(path, "en")
-    window.show_view(3)
-    partners = window.current_view()
+    partners = PartnersTable(window.context)
     ws = window.context.ws
     with ws.transaction() as s:
         atlas = s.scalar(select(m.Partner).where(m.Partner.name == "Atlas Logistics"))

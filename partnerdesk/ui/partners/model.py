@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from partnerdesk.l10n import N_, _, format_time
+from partnerdesk.l10n import N_, _, country_name, format_time
 from partnerdesk.services.partners import PartnerRow, PartnerService
 
 COLUMNS = (N_("Name"), N_("Kind"), N_("Stage"), N_("Country"), N_("Local time"), N_("Owner #1"), N_("Owner #2"),
@@ -39,7 +39,7 @@ class PartnersModel(QAbstractTableModel):
         self._rows = PartnerService(self.workspace).directory() if self.workspace is not None else []
         labels: dict[Any, str] = {}
         self._display = [(r.name, labels.setdefault(r.kind, r.kind.label), labels.setdefault(r.stage, r.stage.label),
-                          r.country, None, r.owner, r.second, r.open_items, r.overdue_items) for r in self._rows]
+                          country_name(r.country), None, r.owner, r.second, r.open_items, r.overdue_items) for r in self._rows]
         self._clock.clear()
         self.endResetModel()
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.domain.enums import PartnerKind, PartnerStage
 from partnerdesk.domain.errors import PartnerDeskError
-from partnerdesk.l10n import _
+from partnerdesk.l10n import _, country_name
 from partnerdesk.services.partners import PartnerService
 from partnerdesk.ui.partners.model import ID_ROLE, SORT_ROLE, PartnersModel
 from partnerdesk.ui.partners.profile import PartnerProfile
@@ -54,7 +54,7 @@ class PartnersFilter(QSortFilterProxyModel):
             return False
         if not self.text:
             return True
-        hay = normalize(" ".join([row.name, row.kind.label, row.stage.label, row.country, row.owner, row.second]))
+        hay = normalize(" ".join([row.name, row.kind.label, row.stage.label, row.country, country_name(row.country), row.owner, row.second]))
         return all(w in hay for w in self.text.split())
 
 
