@@ -46,3 +46,16 @@ bench: i18n
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache
 	find i18n -name '*.mo' -delete
+
+# --- packaging (issue 7; see docs/packaging.md) -------------------------------------------------------------
+app: i18n
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN partnerdesk.spec
+	@du -sh dist/PartnerDesk
+
+install-desktop:
+	@test -x dist/PartnerDesk/PartnerDesk || $(MAKE) app
+	bash packaging/install-desktop
+
+bench-frozen: app
+	$(PY) bench/startup_frozen.py
+# --- end packaging -------------------------------------------------------------------------------------------

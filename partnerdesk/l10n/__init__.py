@@ -18,26 +18,26 @@ from partnerdesk.l10n.catalog import (
     system_language,
     translations,
 )
-from partnerdesk.l10n.formats import (
-    babel_locale,
-    first_weekday,
-    format_date,
-    format_datetime,
-    format_decimal,
-    format_money,
-    format_number,
-    format_percent,
-    format_skeleton,
-    format_time,
-    month_name,
-    paper_size,
-    weekday_name,
-    weekend_days,
-)
+
+_FORMATS = frozenset({
+    "babel_locale", "country_name", "first_weekday", "format_date", "format_datetime", "format_decimal", "format_money",
+    "format_number", "format_percent", "format_skeleton", "format_time", "month_name", "paper_size",
+    "weekday_name", "weekend_days",
+})
+
+
+def __getattr__(name: str) -> object:
+    """CLDR formatting loads Babel (~30 ms) on first use, so the GUI window can show before it."""
+    if name in _FORMATS:
+        from partnerdesk.l10n import formats
+
+        return getattr(formats, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "LANGUAGES", "LANGUAGE_NAMES", "RTL_LANGUAGES", "SOURCE_LANGUAGE", "N_", "Translator", "_",
-    "babel_locale", "current_language", "first_weekday", "format_date", "format_datetime",
+    "babel_locale", "country_name", "current_language", "first_weekday", "format_date", "format_datetime",
     "format_decimal", "format_money", "format_number", "format_percent", "format_skeleton", "format_time",
     "is_rtl", "month_name", "ngettext", "normalize_language", "npgettext", "paper_size", "pgettext",
     "set_language", "system_language", "translations", "weekday_name", "weekend_days",

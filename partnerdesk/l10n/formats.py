@@ -94,3 +94,10 @@ def paper_size(lang: str | None = None) -> str:
     """'Letter' where CLDR regions use US Letter, else 'A4'."""
     territory = babel_locale(lang).territory or ""
     return "Letter" if territory in {"US", "CA", "MX", "PH", "CL", "CO", "VE"} else "A4"
+
+
+def country_name(code: str, lang: str | None = None) -> str:
+    """CLDR name of an ISO 3166 country code in the language (``BR`` -> ``Brasil`` in pt)."""
+    if not code:
+        return ""
+    return babel_locale(lang).territories.get(code.upper(), code.upper())

@@ -1,0 +1,89 @@
+"""The neutral contact record that vCard and CSV readers produce and writers consume."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from charset_normalizer import from_bytes
+
+from partnerdesk.domain.errors import PartnerDeskError
+from partnerdesk.l10n import N_
+
+
+@dataclass
+class ContactRecord:
+    display_name: str = ""
+    given_name: str = ""
+    family_name: str = ""
+    organization: str = ""
+    role: str = ""
+    emails: list[dict[str, Any]] = field(default_factory=list)
+    phones: list[dict[str, Any]] = field(default_factory=list)
+    notes: str = ""
+    tags: list[str] = field(default_factory=list)
+    photo: bytes | None = None
+    photo_mime: str = ""
+    time_zone: str = ""
+    locale: str = ""
+    advisory_board: bool = False
+    partner: str = ""
+    #: 1-based record number and first line in the source file (for error messages)
+    number: int = 0
+    line: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.display_name:
+            self.display_name = " ".join(x for x in (self.given_name, self.family_name) if x).strip()
+        if not self.display_name:
+            self.display_name = self.organization or (self.emails[0]["value"] if self.emails else "")
+
+
+@dataclass
+class RecordError:
+    """A record that could not be read: which one, on which line, and why (translated message)."""
+
+    number: int
+    line: int
+    message: str
+
+
+@dataclass
+class ReadResult:
+    records: list[ContactRecord]
+    errors: list[RecordError]
+    encoding: str = "utf-8"
+
+
+class UnreadableFileError(PartnerDeskError):
+    template = N_("“{name}” could not be read: {reason}")
+
+
+_LATIN_COUSINS = {"cp850", "cp437", "cp858"}
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Text and encoding name: BOMs first (UTF-8, UTF-16), strict UTF-8, then charset detection."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    if len(data) >= 4 and data[1] == 0 and data[3] == 0 and data[0] != 0:
+        return data.decode("utf-16-le"), "utf-16-le"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None or best.encoding in ("ascii",):
+        return data.decode("cp1252", errors="replace"), "cp1252"
+    encoding = best.encoding
+    # Western files detected as a close cousin of Windows-1252 read best as Windows-1252 itself.
+    if encoding in _LATIN_COUSINS or encoding.startswith(("cp125", "iso8859", "mac_", "latin")) and \
+            encoding not in ("cp1251", "cp1253", "cp1255", "cp1256", "iso8859_5", "iso8859_6", "iso8859_7",
+                             "iso8859_8", "mac_cyrillic", "mac_greek"):
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return str(best), encoding

@@ -1,0 +1,273 @@
+"""vCard 2.1 / 3.0 / 4.0 import and 3.0 / 4.0 export on the maintained ``vobject`` library.
+
+Reading: the file is cut into BEGIN:VCARD … END:VCARD blocks (keeping line numbers for error messages) and each
+block is parsed by vobject, which unfolds lines and decodes quoted-printable, CHARSET and base64 values. The
+quirks of the big clients are handled here: Outlook's 2.1 bare type parameters (TEL;WORK;VOICE), Gmail's
+item1.EMAIL groups, iPhone's TYPE=pref and X-ABLabel, Android's CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE names,
+Thunderbird's vCard 4.0 data: URIs.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import vobject
+
+from partnerdesk.interop.records import ContactRecord, ReadResult, RecordError, decode
+from partnerdesk.l10n import _
+
+_TYPE_WORDS = {"work", "home", "cell", "mobile", "fax", "voice", "pref", "internet", "main", "other",
+               "iphone", "text", "pager", "video", "x400"}
+_DATA_URI = re.compile(r"^data:(?P<mime>[\w.+-]+/[\w.+-]+)?(?:;[^,]*)?;base64,(?P<data>.*)$", re.S | re.I)
+
+
+def _types(line: Any) -> list[str]:
+    found: list[str] = []
+    for value in line.params.get("TYPE", []):
+        found += [v.strip().lower() for v in str(value).split(",") if v.strip()]
+    found += [str(v).lower() for v in getattr(line, "singletonparams", []) if str(v).lower() in _TYPE_WORDS]
+    if "PREF" in line.params:
+        found.append("pref")
+    return found
+
+
+def _kind(types: Iterable[str], options: tuple[str, ...], default: str) -> str:
+    types = list(types)
+    for option in options:
+        if option in types:
+            return "mobile" if option == "cell" else option
+    return default
+
+
+def _labelled(card: Any, name: str, options: tuple[str, ...], default: str) -> list[dict[str, Any]]:
+    labels: dict[str, str] = {}
+    for line in card.lines():
+        if line.name == "X-ABLABEL" and line.group:
+            labels[line.group] = str(line.value).strip("_$!<>")
+    items: list[tuple[bool, dict[str, Any]]] = []
+    for line in card.contents.get(name.lower(), []):
+        value = str(line.value).strip()
+        if name == "TEL" and value.lower().startswith("tel:"):
+            value = value[4:]
+        if name == "EMAIL" and value.lower().startswith("mailto:"):
+            value = value[7:]
+        if not value:
+            continue
+        types = _types(line)
+        kind = _kind(types, options, default)
+        if line.group and line.group in labels:
+            kind = labels[line.group].lower() or kind
+        items.append(("pref" in types, {"value": value, "type": kind}))
+    # The preferred one first, otherwise file order.
+    return [item for _pref, item in sorted(items, key=lambda t: not t[0])]
+
+
+_RAW_PHOTO = re.compile(r"^(?:[\w-]+\.)?PHOTO[^:\n]*:(data:[^\n]*)$", re.I | re.M)
+
+
+def _photo(card: Any, block: str = "") -> tuple[bytes | None, str]:
+    line = card.contents.get("photo", [None])[0]
+    if line is None:
+        return None, ""
+    value = line.value
+    if isinstance(value, str) and value.lower().startswith("data:") and "," not in value:
+        # vobject's text behaviour cuts a vCard 4.0 data: URI at its (unescaped) comma; take it from the
+        # unfolded source line instead.
+        raw = _RAW_PHOTO.search(re.sub(r"\r?\n[ \t]", "", block))
+        value = raw.group(1).strip() if raw else value
+    if isinstance(value, bytes):
+        kind = str(line.params.get("TYPE", [""])[0] or "").lower()
+        return value, ("image/" + kind if kind and "/" not in kind else kind) or _sniff(value)
+    text = str(value).strip()
+    match = _DATA_URI.match(text)
+    if match:
+        try:
+            data = base64.b64decode(match.group("data"), validate=False)
+        except (binascii.Error, ValueError):
+            return None, ""
+        return data, (match.group("mime") or _sniff(data)).lower()
+    return None, ""  # a URL: we keep contacts offline and do not fetch it
+
+
+def _sniff(data: bytes) -> str:
+    if data.startswith(b"\x89PNG"):
+        return "image/png"
+    if data.startswith(b"\xff\xd8"):
+        return "image/jpeg"
+    if data.startswith(b"GIF8"):
+        return "image/gif"
+    return "application/octet-stream"
+
+
+def _text(card: Any, name: str) -> str:
+    line = card.contents.get(name, [None])[0]
+    if line is None:
+        return ""
+    value = line.value
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value if v)
+    return str(value).strip()
+
+
+def card_to_record(card: Any, block: str = "") -> ContactRecord:
+    given = family = ""
+    if "n" in card.contents:
+        n = card.n.value
+        if isinstance(n, vobject.vcard.Name):
+            given = " ".join(x for x in (_s(n.given), _s(n.additional)) if x)
+            family = _s(n.family)
+        else:
+            parts = str(n).split(";")
+            family, given = (parts + ["", ""])[:2]
+    org = ""
+    if "org" in card.contents:
+        value = card.org.value
+        org = " / ".join(v for v in value if v) if isinstance(value, list) else str(value)
+    categories: list[str] = []
+    for line in card.contents.get("categories", []):
+        value = line.value
+        categories += [str(v).strip() for v in (value if isinstance(value, list) else str(value).split(","))
+                       if str(v).strip()]
+    photo, mime = _photo(card, block)
+    tz = _text(card, "tz")
+    return ContactRecord(
+        display_name=_text(card, "fn"), given_name=given.strip(), family_name=family.strip(),
+        organization=org.strip(), role=_text(card, "title") or _text(card, "role"),
+        emails=_labelled(card, "EMAIL", ("work", "home", "other"), "work"),
+        phones=_labelled(card, "TEL", ("cell", "mobile", "work", "home", "fax", "main", "other"), "work"),
+        notes=_text(card, "note"), tags=categories, photo=photo, photo_mime=mime if photo else "",
+        time_zone=tz if "/" in tz else "", locale=_text(card, "lang"),
+        advisory_board=_text(card, "x-partnerdesk-advisory-board") == "1",
+    )
+
+
+def _s(value: Any) -> str:
+    if isinstance(value, list):
+        return " ".join(str(v) for v in value if v)
+    return str(value or "")
+
+
+def _blocks(text: str) -> Iterable[tuple[int, int, str | None]]:
+    """(record number, first line, block text or None when unterminated) for each BEGIN…END block."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    start: int | None = None
+    buffer: list[str] = []
+    number = 0
+    for index, line in enumerate(lines, start=1):
+        upper = line.strip().upper()
+        if upper == "BEGIN:VCARD":
+            if start is not None:
+                yield number, start, None
+            number += 1
+            start, buffer = index, [line]
+        elif start is not None:
+            buffer.append(line)
+            if upper == "END:VCARD":
+                yield number, start, "\r\n".join(buffer) + "\r\n"
+                start, buffer = None, []
+    if start is not None:
+        yield number, start, None
+
+
+def read_vcards(data: bytes) -> ReadResult:
+    """Parse every card; unreadable ones are listed with their number and line, the others kept."""
+    text, encoding = decode(data)
+    records: list[ContactRecord] = []
+    errors: list[RecordError] = []
+    for number, line, block in _blocks(text):
+        if block is None:
+            errors.append(RecordError(number, line, _("the card has no END:VCARD line")))
+            continue
+        try:
+            card = vobject.readOne(block, ignoreUnreadable=False)
+            record = card_to_record(card, block)
+        except Exception as exc:  # vobject raises a zoo of exception types for malformed input
+            errors.append(RecordError(number, line, _("the card is malformed ({detail})").format(
+                detail=str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__)))
+            continue
+        if not record.display_name:
+            errors.append(RecordError(number, line, _("the card has no name, organization or email")))
+            continue
+        record.number, record.line = number, line
+        records.append(record)
+    if not records and not errors and text.strip():
+        errors.append(RecordError(1, 1, _("the file contains no vCard (BEGIN:VCARD missing)")))
+    return ReadResult(records, errors, encoding)
+
+
+# -- writing -------------------------------------------------------------------------------------------------
+def _escape(value: str) -> str:
+    return (value.replace("\\", "\\\\").replace("\n", "\\n").replace(",", "\\,").replace(";", "\\;"))
+
+
+def _fold(line: str) -> str:
+    """Fold at 75 octets without splitting a UTF-8 character (RFC 6350 §3.2)."""
+    out: list[str] = []
+    current = b""
+    limit = 75
+    for ch in line:
+        enc = ch.encode("utf-8")
+        if len(current) + len(enc) > limit:
+            out.append(current.decode("utf-8"))
+            current = b""
+            limit = 74  # continuation lines start with a space
+        current += enc
+    out.append(current.decode("utf-8"))
+    return "\r\n ".join(out)
+
+
+def record_to_vcard(record: ContactRecord, version: str = "3.0") -> str:
+    """One card. vCard 4.0 uses data: URIs and lower-case types; 3.0 uses ENCODING=b."""
+    v4 = version == "4.0"
+    lines = ["BEGIN:VCARD", f"VERSION:{version}", "FN:" + _escape(record.display_name),
+             "N:" + ";".join(_escape(x) for x in (record.family_name, record.given_name, "", "", ""))]
+    if record.organization:
+        lines.append("ORG:" + _escape(record.organization))
+    if record.role:
+        lines.append("TITLE:" + _escape(record.role))
+    group = 0
+    for name, items in (("EMAIL", record.emails), ("TEL", record.phones)):
+        for i, item in enumerate(items):
+            kind = str(item.get("type") or "work")
+            kind = "cell" if kind == "mobile" else kind
+            value = _escape(str(item["value"]))
+            if kind.lower() not in _TYPE_WORDS:
+                # A custom label (Gmail / Apple style): grouped property with X-ABLabel.
+                group += 1
+                lines.append(f"item{group}.{name}:{value}")
+                lines.append(f"item{group}.X-ABLabel:{_escape(kind)}")
+                continue
+            if v4:
+                params = f"TYPE={kind}" + (";PREF=1" if i == 0 else "")
+                params = ("VALUE=text;" + params) if name == "TEL" else params
+            else:
+                types = (["INTERNET"] if name == "EMAIL" else []) + [kind.upper()] + (["PREF"] if i == 0 else [])
+                params = "TYPE=" + ",".join(types)
+            lines.append(f"{name};{params}:{value}")
+    if record.tags:
+        lines.append("CATEGORIES:" + ",".join(_escape(t) for t in record.tags))
+    if record.notes:
+        lines.append("NOTE:" + _escape(record.notes))
+    if record.time_zone:
+        lines.append("TZ:" + _escape(record.time_zone))
+    if record.locale:
+        lines.append("LANG:" + _escape(record.locale))
+    if record.advisory_board:
+        lines.append("X-PARTNERDESK-ADVISORY-BOARD:1")
+    if record.photo:
+        mime = record.photo_mime or _sniff(record.photo)
+        data = base64.b64encode(record.photo).decode("ascii")
+        if v4:
+            lines.append(f"PHOTO:data:{mime};base64,{data}")
+        else:
+            lines.append(f"PHOTO;ENCODING=b;TYPE={mime.split('/')[-1].upper()}:{data}")
+    lines.append("END:VCARD")
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def write_vcards(records: Iterable[ContactRecord], version: str = "3.0") -> bytes:
+    return "".join(record_to_vcard(r, version) for r in records).encode("utf-8")

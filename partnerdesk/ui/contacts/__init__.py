@@ -1,0 +1,1 @@
+"""All contacts: table, editing dialog, undo commands, import."""

@@ -1,0 +1,275 @@
+"""Import contacts from vCard or CSV: mapping (CSV), preview with duplicates and errors, import off the UI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partnerdesk.interop import csv_io, vcard
+from partnerdesk.interop.records import ReadResult, UnreadableFileError
+from partnerdesk.l10n import N_, _, ngettext
+from partnerdesk.services.contacts import ContactService, DuplicateChoice, ImportPlan, ImportSummary
+from partnerdesk.ui.contacts.jobs import Job
+
+REASONS = {"email": N_("same email"), "phone": N_("same phone"), "name": N_("same name at the same partner")}
+
+
+CHOICES = ((DuplicateChoice.SKIP, N_("Skip")), (DuplicateChoice.MERGE, N_("Merge")),
+           (DuplicateChoice.NEW, N_("Import as new")))
+CHOICE_ROLE = Qt.ItemDataRole.UserRole + 1
+INDEX_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A combo box in the "what to do" cell of a duplicate row."""
+
+    def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget | None:
+        if index.data(CHOICE_ROLE) is None:
+            return None
+        combo = QComboBox(parent)
+        for value, label in CHOICES:
+            combo.addItem(_(label), value)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Any) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(CHOICE_ROLE))))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Any) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), CHOICE_ROLE)
+        model.setData(index, editor.currentText(), Qt.ItemDataRole.DisplayRole)
+
+
+class ImportDialog(QDialog):
+    def __init__(self, context: Any, path: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.service = ContactService(context.ws)
+        self.setWindowTitle(_("Import contacts"))
+        self.resize(820, 560)
+        self.data = b""
+        self.table: csv_io.CsvTable | None = None
+        self.plan: ImportPlan | None = None
+        self.summary: ImportSummary | None = None
+        self._job: Job | None = None
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.file_label = QLabel(_("Choose a vCard (.vcf) or CSV file."))
+        browse = QPushButton(_("Choose file…"))
+        browse.clicked.connect(self._browse)
+        top.addWidget(self.file_label, 1)
+        top.addWidget(browse)
+        layout.addLayout(top)
+        self.mapping_box = QWidget()
+        self.mapping_grid = QGridLayout(self.mapping_box)
+        self.mapping_box.hide()
+        layout.addWidget(self.mapping_box)
+        self.preview = QTableView()
+        self.preview_model = QStandardItemModel(self)
+        self.preview.setModel(self.preview_model)
+        self.preview.setItemDelegateForColumn(5, ChoiceDelegate(self.preview))
+        self.preview.verticalHeader().hide()
+        self.preview.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
+        layout.addWidget(self.preview, 1)
+        choice_row = QHBoxLayout()
+        choice_row.addWidget(QLabel(_("Contacts that already exist:")))
+        self.choice = QComboBox()
+        self.choice.addItem(_("Skip them"), DuplicateChoice.SKIP)
+        self.choice.addItem(_("Merge into the existing contact"), DuplicateChoice.MERGE)
+        self.choice.addItem(_("Import as new contacts"), DuplicateChoice.NEW)
+        self.choice.currentIndexChanged.connect(self._apply_global_choice)
+        choice_row.addWidget(self.choice)
+        choice_row.addStretch()
+        layout.addLayout(choice_row)
+        self.partial = QCheckBox(_("Import the readable records and leave out the broken ones"))
+        self.partial.hide()
+        layout.addWidget(self.partial)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        layout.addWidget(self.progress)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(_("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self._run_import)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        if path:
+            self.load(path)
+
+    # -- reading ------------------------------------------------------------------------------------------
+    def _browse(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, _("Import contacts"), "",
+                                                    _("Contacts (*.vcf *.vcard *.csv);;All files (*)"))
+        if path:
+            self.load(path)
+
+    def load(self, path: str) -> None:
+        self.path = Path(path)
+        try:
+            self.data = self.path.read_bytes()
+        except OSError as exc:
+            self.status.setText(UnreadableFileError(name=path, reason=exc.strerror or str(exc)).message)
+            return
+        self.file_label.setText(self.path.name)
+        self.is_vcard = self.path.suffix.lower() in (".vcf", ".vcard") or b"BEGIN:VCARD" in self.data[:4096].upper()
+        self.table = None if self.is_vcard else csv_io.read_table(self.data)
+        self._build_mapping()
+        self._analyse()
+
+    def _build_mapping(self) -> None:
+        while self.mapping_grid.count():
+            item = self.mapping_grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.mapping_combos: list[QComboBox] = []
+        if self.table is None:
+            self.mapping_box.hide()
+            return
+        guess = csv_io.guess_mapping(self.table.headers)
+        for col, header in enumerate(self.table.headers):
+            combo = QComboBox()
+            combo.addItem(_("(ignore)"), "")
+            for key, label in csv_io.FIELDS.items():
+                combo.addItem(_(label), key)
+            combo.setCurrentIndex(max(0, combo.findData(guess.get(col, ""))))
+            combo.currentIndexChanged.connect(self._analyse)
+            self.mapping_grid.addWidget(QLabel(header), 0, col)
+            self.mapping_grid.addWidget(combo, 1, col)
+            self.mapping_combos.append(combo)
+        self.mapping_box.show()
+
+    def _read(self) -> ReadResult:
+        if self.table is None:
+            return vcard.read_vcards(self.data)
+        mapping = {i: c.currentData() for i, c in enumerate(self.mapping_combos) if c.currentData()}
+        return csv_io.records_from_table(self.table, mapping)
+
+    def _analyse(self) -> None:
+        read = self._read
+
+        def work() -> ImportPlan:
+            result = read()
+            return self.service.plan_import(result.records, result.errors)
+
+        self._start(work, self._show_plan)
+
+    def _start(self, fn: Any, done: Any) -> None:
+        self.progress.show()
+        self.import_button.setEnabled(False)
+        self._job = Job(fn, self)
+        self._job.succeeded.connect(done)
+        self._job.failed.connect(self._failed)
+        self._job.start()
+
+    def _failed(self, message: str) -> None:
+        self.progress.hide()
+        self.status.setText(message)
+
+    def _show_plan(self, plan: ImportPlan) -> None:
+        self.progress.hide()
+        self.plan = plan
+        m = self.preview_model
+        m.clear()
+        m.setHorizontalHeaderLabels([_("Name"), _("Email"), _("Phone"), _("Organization"), _("Already exists"),
+                                     _("What to do")])
+        default = self.choice.currentData()
+        # Every duplicate is listed (each gets its own choice); other records only as a sample.
+        shown = sorted(set(range(min(len(plan.records), 500))) | set(plan.duplicates))
+        for index in shown:
+            r = plan.records[index]
+            dup = plan.duplicates.get(index)
+            action = QStandardItem("")
+            action.setData(index, INDEX_ROLE)
+            if dup:
+                action.setData(default, CHOICE_ROLE)
+                action.setText(_(dict(CHOICES)[default]))
+            else:
+                action.setEditable(False)
+            cells = [QStandardItem(r.display_name), QStandardItem(r.emails[0]["value"] if r.emails else ""),
+                     QStandardItem(r.phones[0]["value"] if r.phones else ""), QStandardItem(r.organization),
+                     QStandardItem(_("{name} ({reason})").format(name=dup.contact_name,
+                                                                reason=_(REASONS[dup.reason])) if dup else "")]
+            for cell in cells:
+                cell.setEditable(False)
+            m.appendRow([*cells, action])
+        for error in plan.errors:
+            item = QStandardItem(_("Record {number}, line {line}: {reason}").format(
+                number=error.number, line=error.line, reason=error.message))
+            item.setForeground(QColor("#B00020"))
+            item.setEditable(False)
+            m.appendRow([item])
+        text = ngettext("{count} contact ready to import", "{count} contacts ready to import",
+                        len(plan.records)).format(count=len(plan.records))
+        if plan.duplicates:
+            text += " · " + ngettext("{count} already exists", "{count} already exist",
+                                     len(plan.duplicates)).format(count=len(plan.duplicates))
+        if plan.errors:
+            text += " · " + ngettext("{count} record cannot be read", "{count} records cannot be read",
+                                     len(plan.errors)).format(count=len(plan.errors))
+        self.status.setText(text)
+        self.partial.setVisible(bool(plan.errors))
+        self.import_button.setEnabled(bool(plan.records))
+
+    def _apply_global_choice(self) -> None:
+        value = self.choice.currentData()
+        for row in range(self.preview_model.rowCount()):
+            item = self.preview_model.item(row, 5)
+            if item is not None and item.data(CHOICE_ROLE) is not None:
+                item.setData(value, CHOICE_ROLE)
+                item.setText(_(dict(CHOICES)[value]))
+
+    def row_choices(self) -> dict[int, DuplicateChoice]:
+        """Record index -> the choice made for that duplicate in the preview."""
+        found: dict[int, DuplicateChoice] = {}
+        for row in range(self.preview_model.rowCount()):
+            item = self.preview_model.item(row, 5)
+            if item is not None and item.data(CHOICE_ROLE) is not None:
+                found[int(item.data(INDEX_ROLE))] = DuplicateChoice(item.data(CHOICE_ROLE))
+        return found
+
+    # -- importing ----------------------------------------------------------------------------------------
+    def _run_import(self) -> None:
+        if self.plan is None:
+            return
+        plan, choice, partial = self.plan, DuplicateChoice(self.choice.currentData()), self.partial.isChecked()
+        choices = self.row_choices()
+        name = self.path.name
+
+        def work() -> ImportSummary:
+            return self.service.apply_import(plan, on_duplicate=choice, choices=choices, allow_partial=partial,
+                                             source=name)
+
+        self._start(work, self._imported)
+
+    def _imported(self, summary: ImportSummary) -> None:
+        self.progress.hide()
+        self.summary = summary
+        self.context.hub.announce(summary.changes)
+        self.status.setText(_("Imported: {imported}, merged: {merged}, skipped: {skipped}, failed: {failed}").format(
+            imported=summary.imported, merged=summary.merged, skipped=summary.skipped, failed=summary.failed))
+        self.buttons.clear()
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.accept)

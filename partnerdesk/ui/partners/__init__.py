@@ -1,0 +1,1 @@
+"""Partner directory and profile."""

@@ -1,0 +1,230 @@
+"""A partner's profile: Overview, People, Scope, Contract, Responsibilities, Interactions, Activity."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from partnerdesk.domain.enums import PartnerKind, PartnerStage, Seniority
+from partnerdesk.domain.partners import SCOPE_LADDER
+from partnerdesk.l10n import _, weekday_name
+from partnerdesk.store.models import Contact, Partner, TeamMember
+from partnerdesk.ui.partners.sections import (
+    ActivitySection,
+    ContractSection,
+    InteractionsSection,
+    ResponsibilitiesSection,
+    ScopeSection,
+    Section,
+)
+
+
+def ladder_text(stage: PartnerStage) -> str:
+    """prospect → evaluating → [pilot] → active → expanded, the current step in bold."""
+    parts = []
+    for step in SCOPE_LADDER:
+        label = step.label
+        parts.append(f"<b>[{label}]</b>" if step == stage else f"<span style='color:#777'>{label}</span>")
+    text = " → ".join(parts)
+    if stage not in SCOPE_LADDER:
+        text += f"  <b>({stage.label})</b>"
+    return text
+
+
+class OverviewSection(Section):
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        form = QFormLayout(self)
+        self.ladder = QLabel()
+        self.name, self.website, self.zone = QLineEdit(), QLineEdit(), QLineEdit()
+        self.kind, self.stage = QComboBox(), QComboBox()
+        self.hours, self.weekend, self.reply = QLineEdit(), QLabel(), QSpinBox()
+        self.reply.setRange(0, 24 * 14)
+        self.scores = [QSpinBox() for _ in range(3)]
+        for s in self.scores:
+            s.setRange(0, 5)
+        self.notes = QPlainTextEdit()
+        self.notes.setFixedHeight(60)
+        self.save = QPushButton()
+        self.save.clicked.connect(self._save)
+        self.labels = [QLabel() for _ in range(11)]
+        for label, field in zip(self.labels, (self.name, self.kind, self.stage, self.website, self.zone,
+                                              self.hours, self.weekend, self.reply, *self.scores), strict=False):
+            form.addRow(label, field)
+        form.insertRow(0, self.ladder)
+        self.notes_label = QLabel()
+        form.addRow(self.notes_label, self.notes)
+        form.addRow(self.save)
+
+    def retranslate_ui(self) -> None:
+        for label, text in zip(self.labels, (_("Name"), _("Kind"), _("Stage"), _("Website"), _("Time zone"),
+                                             _("Working hours"), _("Weekend"), _("Expected reply (hours)"),
+                                             _("Experience"), _("Reputation"), _("Compatibility")), strict=False):
+            label.setText(text)
+        self.notes_label.setText(_("Evaluation notes"))
+        self.save.setText(_("Save overview"))
+        for s in self.scores:
+            s.setSpecialValueText(_("not rated"))
+        for combo, enum_cls in ((self.kind, PartnerKind), (self.stage, PartnerStage)):
+            current = combo.currentData()
+            combo.clear()
+            for member in enum_cls:
+                combo.addItem(member.label, member)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+
+    def load(self, p: Partner) -> None:
+        self.ladder.setText(ladder_text(p.stage))
+        self.name.setText(p.name)
+        self.kind.setCurrentIndex(self.kind.findData(p.kind))
+        self.stage.setCurrentIndex(self.stage.findData(p.stage))
+        self.website.setText(p.website)
+        self.zone.setText(p.time_zone)
+        self.hours.setText(f"{p.work_start}–{p.work_end}")
+        self.weekend.setText(", ".join(weekday_name(d) for d in p.weekend_days or []))
+        self.reply.setValue(p.reply_hours)
+        for spin, value in zip(self.scores, (p.score_experience, p.score_reputation, p.score_compatibility),
+                               strict=True):
+            spin.setValue(value or 0)
+        self.notes.setPlainText(p.evaluation_notes)
+
+    def _save(self) -> None:
+        if self.partner_id is None:
+            return
+        start, _sep, end = self.hours.text().replace("-", "–").partition("–")
+        values = {"name": self.name.text(), "kind": self.kind.currentData(), "stage": self.stage.currentData(),
+                  "website": self.website.text().strip(), "time_zone": self.zone.text().strip() or "UTC",
+                  "work_start": start.strip(), "work_end": end.strip(), "reply_hours": self.reply.value(),
+                  "evaluation_notes": self.notes.toPlainText()}
+        for key, spin in zip(("score_experience", "score_reputation", "score_compatibility"), self.scores,
+                             strict=True):
+            values[key] = spin.value() or None
+        self.run(self.service().update, self.partner_id, **values)
+
+
+class PeopleSection(Section):
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        layout = QVBoxLayout(self)
+        owners = QHBoxLayout()
+        self.owner_label, self.second_label = QLabel(), QLabel()
+        self.owner, self.second = QComboBox(), QComboBox()
+        owners.addWidget(self.owner_label)
+        owners.addWidget(self.owner, 1)
+        owners.addWidget(self.second_label)
+        owners.addWidget(self.second, 1)
+        layout.addLayout(owners)
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #8A4B00; background: #FFF4E0; padding: 6px; border-radius: 4px")
+        self.warning.hide()
+        layout.addWidget(self.warning)
+        self.contacts_label = QLabel()
+        layout.addWidget(self.contacts_label)
+        self.contacts = QListWidget()
+        layout.addWidget(self.contacts, 1)
+        self.owner.activated.connect(self._save)
+        self.second.activated.connect(self._save)
+
+    def retranslate_ui(self) -> None:
+        self.owner_label.setText(_("Owner #1"))
+        self.second_label.setText(_("Owner #2"))
+        self.contacts_label.setText(_("Contacts at this partner"))
+
+    def load(self, p: Partner, session: Any) -> None:
+        members = list(session.scalars(select(TeamMember).where(TeamMember.active.is_(True))
+                                       .order_by(TeamMember.name)))
+        for combo, current in ((self.owner, p.owner_id), (self.second, p.second_id)):
+            combo.clear()
+            combo.addItem(_("(nobody)"), None)
+            for m in members:
+                suffix = "" if m.seniority == Seniority.SENIOR else f" ({m.seniority.label})"
+                combo.addItem(m.name + suffix, m.id)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+        self.contacts.clear()
+        for c in session.scalars(select(Contact).where(Contact.partner_id == p.id).order_by(Contact.display_name)):
+            detail = " · ".join(x for x in (c.role, c.emails[0]["value"] if c.emails else "") if x)
+            self.contacts.addItem(c.display_name + (f" — {detail}" if detail else "")
+                                  + ("  ★" if c.advisory_board else ""))
+        self._show_warning(self.service().owner_warnings(p.owner_id, p.second_id))
+
+    def _show_warning(self, warnings: list[str]) -> None:
+        # A message that starts with a Latin name would otherwise be laid out left-to-right in Arabic.
+        mark = "\u200f" if self.isRightToLeft() else ""
+        self.warning.setText("\n".join(mark + w for w in warnings))
+        self.warning.setVisible(bool(warnings))
+
+    def _save(self, *_args: Any) -> None:
+        if self.partner_id is None:
+            return
+        result = self.run(self.service().update, self.partner_id, owner_id=self.owner.currentData(),
+                          second_id=self.second.currentData())
+        if result is not None:
+            self._show_warning(self.service().owner_warnings(self.owner.currentData(), self.second.currentData()))
+
+
+class PartnerProfile(QTabWidget):
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.partner_id: int | None = None
+        self.overview = OverviewSection(context)
+        self.people = PeopleSection(context)
+        self.scope = ScopeSection(context)
+        self.contract = ContractSection(context)
+        self.responsibilities = ResponsibilitiesSection(context)
+        self.interactions = InteractionsSection(context)
+        self.activity = ActivitySection(context)
+        self.sections = (self.overview, self.people, self.scope, self.contract, self.responsibilities,
+                         self.interactions, self.activity)
+        for section in self.sections:
+            self.addTab(section, "")
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        titles = (_("Overview"), _("People"), _("Scope"), _("Contract"), _("Responsibilities"), _("Interactions"),
+                  _("Activity"))
+        for i, title in enumerate(titles):
+            self.setTabText(i, title)
+        for section in self.sections:
+            section.retranslate_ui()
+        if self.partner_id is not None:
+            self.show_partner(self.partner_id)
+
+    def show_partner(self, partner_id: int | None) -> None:
+        self.partner_id = partner_id
+        self.setEnabled(partner_id is not None)
+        for section in self.sections:
+            section.partner_id = partner_id
+        if partner_id is None or self.context.workspace is None:
+            return
+        with self.context.ws.session() as s:
+            partner = s.get(Partner, partner_id)
+            if partner is None:
+                self.setEnabled(False)
+                return
+            self.overview.load(partner)
+            self.people.load(partner, s)
+            self.scope.load(s)
+            self.contract.load(s)
+            self.responsibilities.load(s)
+            self.interactions.load(s)
+            self.activity.load(s)
+
+    def on_changed(self, changes: Any) -> None:
+        if self.partner_id is not None and changes:
+            self.show_partner(self.partner_id)

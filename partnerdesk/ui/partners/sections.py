@@ -1,0 +1,405 @@
+"""Profile sections that list records: scope, contract, responsibilities matrix, interactions, activity."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import or_, select
+
+from partnerdesk.domain.enums import Channel, Frequency, Phase, ScopeStatus
+from partnerdesk.domain.errors import PartnerDeskError
+from partnerdesk.domain.partners import next_review, notice_deadline
+from partnerdesk.l10n import N_, _, format_date, format_datetime
+from partnerdesk.services.partners import PartnerService
+from partnerdesk.store.models import ActivityLog, Contract, Interaction, Responsibility, ScopeItem, TeamMember
+
+
+class Section(QWidget):
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.partner_id: int | None = None
+
+    def service(self) -> PartnerService:
+        return PartnerService(self.context.ws)
+
+    def run(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        """Call a service; announce the change; show a translated error instead of losing the input."""
+        try:
+            result = fn(*args, **kwargs)
+        except PartnerDeskError as exc:
+            QMessageBox.warning(self, _("Partner"), exc.message)
+            return None
+        self.context.hub.announce(result.changes)
+        return result
+
+    def retranslate_ui(self) -> None:
+        pass
+
+
+class ScopeSection(Section):
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        layout = QVBoxLayout(self)
+        self.tree = QTreeWidget()
+        layout.addWidget(self.tree, 1)
+        row = QHBoxLayout()
+        self.text = QLineEdit()
+        self.phase, self.in_scope = QComboBox(), QCheckBox()
+        self.in_scope.setChecked(True)
+        self.add, self.remove, self.expand = QPushButton(), QPushButton(), QPushButton()
+        self.text.returnPressed.connect(self._add)
+        self.add.clicked.connect(self._add)
+        self.remove.clicked.connect(self._remove)
+        self.expand.clicked.connect(self._expand)
+        for w in (self.text, self.phase, self.in_scope, self.add, self.remove, self.expand):
+            row.addWidget(w, 1 if w is self.text else 0)
+        layout.addLayout(row)
+
+    def retranslate_ui(self) -> None:
+        self.tree.setHeaderLabels([_("Item"), _("In scope"), _("Status")])
+        self.text.setPlaceholderText(_("New scope item…"))
+        self.in_scope.setText(_("In scope"))
+        self.add.setText(_("Add"))
+        self.remove.setText(_("Remove"))
+        self.expand.setText(_("Decide expansion…"))
+        self.phase.clear()
+        for phase in Phase:
+            self.phase.addItem(phase.label, phase)
+
+    def load(self, session: Any) -> None:
+        self.tree.clear()
+        items = list(session.scalars(select(ScopeItem).where(ScopeItem.partner_id == self.partner_id)
+                                     .order_by(ScopeItem.position)))
+        for phase in Phase:
+            parent = QTreeWidgetItem([phase.label])
+            self.tree.addTopLevelItem(parent)
+            for item in (i for i in items if i.phase == phase):
+                child = QTreeWidgetItem([item.description, _("yes") if item.in_scope else _("no"), item.status.label])
+                child.setData(0, Qt.ItemDataRole.UserRole, item.id)
+                parent.addChild(child)
+            parent.setExpanded(True)
+        self.tree.resizeColumnToContents(0)
+
+    def _add(self) -> None:
+        if self.partner_id is not None and self.text.text().strip():
+            if self.run(self.service().add_scope_item, self.partner_id, self.text.text(),
+                        phase=self.phase.currentData(), in_scope=self.in_scope.isChecked(),
+                        status=ScopeStatus.PROPOSED):
+                self.text.clear()
+
+    def _remove(self) -> None:
+        item = self.tree.currentItem()
+        item_id = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        if item_id:
+            self.run(self.service().delete_scope_item, item_id)
+
+    def _expand(self) -> None:
+        if self.partner_id is None:
+            return
+        rationale, ok = QInputDialog.getMultiLineText(
+            self, _("Decide expansion"), _("Why does the partnership move from the pilot to expansion?"))
+        if not ok:
+            return
+        pilot = self.tree.topLevelItem(0)
+        ids = [pilot.child(i).data(0, Qt.ItemDataRole.UserRole) for i in range(pilot.childCount())] if pilot else []
+        self.run(self.service().decide_expansion, self.partner_id, rationale, ids)
+
+
+class ContractSection(Section):
+    TEXTS = ("our_obligations", "partner_obligations", "payment_terms", "delivery_terms", "dispute_resolution")
+    LABELS = (N_("Our obligations"), N_("Partner's obligations"), N_("Payment terms"), N_("Delivery terms"),
+              N_("Dispute resolution"))
+
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.contract_id: int | None = None
+        form = QFormLayout(self)
+        self.title = QLineEdit()
+        self.start, self.end = QDateEdit(), QDateEdit()
+        for d in (self.start, self.end):
+            d.setCalendarPopup(True)
+        self.has_end = QCheckBox()
+        self.review, self.notice = QSpinBox(), QSpinBox()
+        self.review.setRange(0, 60)
+        self.notice.setRange(0, 365)
+        self.fields = {name: QPlainTextEdit() for name in self.TEXTS}
+        for w in self.fields.values():
+            w.setFixedHeight(44)
+        self.dates = QLabel()
+        self.dates.setStyleSheet("font-weight: bold")
+        self.save = QPushButton()
+        self.save.clicked.connect(self._save)
+        self.labels = [QLabel() for _ in range(5 + len(self.TEXTS))]
+        form.addRow(self.dates)
+        end_row = QHBoxLayout()
+        end_row.addWidget(self.has_end)
+        end_row.addWidget(self.end, 1)
+        widgets = [self.title, self.start, end_row, self.review, self.notice, *self.fields.values()]
+        for label, w in zip(self.labels, widgets, strict=True):
+            form.addRow(label, w)
+        form.addRow(self.save)
+
+    def retranslate_ui(self) -> None:
+        texts = [_("Title"), _("Start"), _("End"), _("Review every (months)"), _("Notice period (days)"),
+                 *[_(t) for t in self.LABELS]]
+        for label, text in zip(self.labels, texts, strict=True):
+            label.setText(text)
+        self.has_end.setText(_("Has an end date"))
+        self.review.setSpecialValueText(_("no reviews"))
+        self.save.setText(_("Save contract"))
+
+    def load(self, session: Any) -> None:
+        c = session.scalars(select(Contract).where(Contract.partner_id == self.partner_id)
+                            .order_by(Contract.start_on.desc())).first()
+        self.contract_id = c.id if c else None
+        today = dt.date.today()
+        self.title.setText(c.title if c else "")
+        self.start.setDate(QDate(c.start_on) if c else QDate.currentDate())
+        self.has_end.setChecked(bool(c and c.end_on))
+        self.end.setDate(QDate(c.end_on) if c and c.end_on else QDate.currentDate().addYears(1))
+        self.review.setValue(c.review_every_months or 0 if c else 0)
+        self.notice.setValue(c.notice_days if c else 30)
+        for name, w in self.fields.items():
+            w.setPlainText(getattr(c, name) if c else "")
+        if c is None:
+            self.dates.setText(_("No contract recorded yet."))
+            return
+        review = next_review(c.start_on, c.review_every_months, today, c.end_on)
+        notice = notice_deadline(c.end_on, c.notice_days)
+        parts = [_("Next review: {date}").format(date=format_date(review)) if review else _("No review planned")]
+        if notice:
+            parts.append(_("Give notice by: {date}").format(date=format_date(notice)))
+        self.dates.setText("   ·   ".join(parts))
+
+    def _save(self) -> None:
+        if self.partner_id is None:
+            return
+        values: dict[str, Any] = {name: w.toPlainText() for name, w in self.fields.items()}
+        values.update(title=self.title.text(), start_on=self.start.date().toPython(),
+                      end_on=self.end.date().toPython() if self.has_end.isChecked() else None,
+                      review_every_months=self.review.value() or None, notice_days=self.notice.value())
+        self.run(self.service().save_contract, self.partner_id, self.contract_id, **values)
+
+
+class ResponsibilitiesModel(QAbstractTableModel):
+    """task | responsible | frequency | deadline, edited in place through the partner service."""
+
+    HEADERS = (N_("Task"), N_("Responsible"), N_("Frequency"), N_("Deadline"))
+
+    def __init__(self, section: ResponsibilitiesSection) -> None:
+        super().__init__(section)
+        self.section = section
+        self.rows: list[Responsibility] = []
+        self.people: list[tuple[str, int | None, int | None]] = []  # (label, member_id, contact_id)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _(self.HEADERS[section])
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+
+    def who(self, r: Responsibility) -> str:
+        for label, member, contact in self.people:
+            if (member and member == r.member_id) or (contact and contact == r.contact_id):
+                return label
+        return ""
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return None
+        r = self.rows[index.row()]
+        col = index.column()
+        if col == 0:
+            return r.task
+        if col == 1:
+            return self.who(r)
+        if col == 2:
+            return r.frequency.label if role == Qt.ItemDataRole.DisplayRole else r.frequency.value
+        if col == 3:
+            if role == Qt.ItemDataRole.EditRole:
+                return r.deadline.isoformat() if r.deadline else ""
+            return format_date(r.deadline) if r.deadline else ""
+        return None
+
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        r = self.rows[index.row()]
+        col = index.column()
+        values: dict[str, Any] = {}
+        if col == 0:
+            values["task"] = str(value)
+        elif col == 1:
+            match = next((p for p in self.people if p[0] == value), None)
+            values["member_id"], values["contact_id"] = (match[1], match[2]) if match else (None, None)
+        elif col == 2:
+            values["frequency"] = next((f for f in Frequency if value in (f.value, f.label)), r.frequency)
+        elif col == 3:
+            try:
+                values["deadline"] = dt.date.fromisoformat(str(value)) if str(value).strip() else None
+            except ValueError:
+                QMessageBox.warning(self.section, _("Responsibilities"), _("Dates look like 2026-12-31."))
+                return False
+        return self.section.run(self.section.service().update_responsibility, r.id, **values) is not None
+
+
+class ResponsibilitiesSection(Section):
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        layout = QVBoxLayout(self)
+        self.model = ResponsibilitiesModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.task, self.frequency, self.add, self.remove = QLineEdit(), QComboBox(), QPushButton(), QPushButton()
+        self.task.returnPressed.connect(self._add)
+        self.add.clicked.connect(self._add)
+        self.remove.clicked.connect(self._remove)
+        for w in (self.task, self.frequency, self.add, self.remove):
+            row.addWidget(w, 1 if w is self.task else 0)
+        layout.addLayout(row)
+
+    def retranslate_ui(self) -> None:
+        self.task.setPlaceholderText(_("New task…"))
+        self.add.setText(_("Add"))
+        self.remove.setText(_("Remove"))
+        self.frequency.clear()
+        for f in Frequency:
+            if f != Frequency.ONE_OFF:
+                self.frequency.addItem(f.label, f)
+
+    def load(self, session: Any) -> None:
+        from partnerdesk.store.models import Contact
+
+        self.model.beginResetModel()
+        self.model.rows = list(session.scalars(select(Responsibility).where(
+            Responsibility.partner_id == self.partner_id).order_by(Responsibility.position)))
+        people: list[tuple[str, int | None, int | None]] = []
+        for m in session.scalars(select(TeamMember).order_by(TeamMember.name)):
+            people.append((m.name, m.id, None))
+        for c in session.scalars(select(Contact).where(Contact.partner_id == self.partner_id)):
+            people.append((c.display_name, None, c.id))
+        self.model.people = people
+        self.model.endResetModel()
+
+    def _add(self) -> None:
+        if self.partner_id is not None and self.task.text().strip():
+            if self.run(self.service().add_responsibility, self.partner_id, self.task.text(),
+                        self.frequency.currentData()):
+                self.task.clear()
+
+    def _remove(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.run(self.service().delete_responsibility, self.model.rows[index.row()].id)
+
+
+class InteractionsSection(Section):
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        layout = QVBoxLayout(self)
+        quick = QHBoxLayout()
+        self.channel, self.summary = QComboBox(), QLineEdit()
+        self.follow, self.follow_on = QCheckBox(), QDateEdit(QDate.currentDate().addDays(3))
+        self.follow_on.setCalendarPopup(True)
+        self.add = QPushButton()
+        self.summary.returnPressed.connect(self._add)
+        self.add.clicked.connect(self._add)
+        for w in (self.channel, self.summary, self.follow, self.follow_on, self.add):
+            quick.addWidget(w, 1 if w is self.summary else 0)
+        layout.addLayout(quick)
+        self.timeline = QTreeWidget()
+        self.timeline.setRootIsDecorated(False)
+        self.timeline.header().setStretchLastSection(False)
+        self.timeline.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.timeline, 1)
+
+    def retranslate_ui(self) -> None:
+        self.summary.setPlaceholderText(_("What was said? Press Enter to add."))
+        self.follow.setText(_("Follow up on"))
+        self.add.setText(_("Add"))
+        self.timeline.setHeaderLabels([_("When"), _("Channel"), _("Summary"), _("Follow-up")])
+        self.channel.clear()
+        for c in Channel:
+            self.channel.addItem(c.label, c)
+
+    def load(self, session: Any) -> None:
+        self.timeline.clear()
+        for i in session.scalars(select(Interaction).where(Interaction.partner_id == self.partner_id)
+                                 .order_by(Interaction.occurred_at.desc()).limit(500)):
+            follow = format_date(i.follow_up_on) if i.follow_up_on else ""
+            self.timeline.addTopLevelItem(QTreeWidgetItem([format_datetime(i.occurred_at, "short"), i.channel.label,
+                                                           i.summary, follow]))
+        for column in (0, 1, 3):
+            self.timeline.resizeColumnToContents(column)
+
+    def _add(self) -> None:
+        if self.partner_id is None or not self.summary.text().strip():
+            return
+        follow = self.follow_on.date().toPython() if self.follow.isChecked() else None
+        if self.run(self.service().add_interaction, self.partner_id, self.channel.currentData(),
+                    self.summary.text(), follow_up_on=follow):
+            self.summary.clear()
+            self.follow.setChecked(False)
+
+
+class ActivitySection(Section):
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        layout = QVBoxLayout(self)
+        self.log = QTreeWidget()
+        self.log.setRootIsDecorated(False)
+        self.log.header().setStretchLastSection(True)
+        layout.addWidget(self.log)
+
+    def retranslate_ui(self) -> None:
+        self.log.setHeaderLabels([_("When"), _("Who"), _("Action"), _("What"), _("Changes")])
+
+    def load(self, session: Any) -> None:
+        self.log.clear()
+        members = dict(session.execute(select(TeamMember.id, TeamMember.name)).all())
+        rows = session.scalars(select(ActivityLog).where(or_(
+            ActivityLog.partner_id == self.partner_id,
+            (ActivityLog.entity == "partner") & (ActivityLog.entity_id == self.partner_id)))
+            .order_by(ActivityLog.at.desc()).limit(300))
+        for a in rows:
+            changes = ", ".join(f"{k}: {v[0]} → {v[1]}" for k, v in (a.changes or {}).items()
+                                if isinstance(v, list) and len(v) == 2)
+            self.log.addTopLevelItem(QTreeWidgetItem([format_datetime(a.at, "short"), members.get(a.member_id, ""),
+                                                      a.action.label, a.summary, changes]))
+        for column in (0, 1, 2, 3):
+            self.log.resizeColumnToContents(column)

@@ -1,0 +1,85 @@
+"""Qt's own strings in the UI language: qtbase catalogs where Qt ships them, our catalog for the rest
+(Greek has no qtbase catalog; pt_PT only an old partial one), and the layout direction."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from partnerdesk.l10n import SOURCE_LANGUAGE, is_rtl, set_language, translations
+from partnerdesk.ui.qt_strings import CONTEXTS
+
+# Which qtbase catalog serves a language (first one found wins).
+QTBASE_CATALOGS: dict[str, tuple[str, ...]] = {
+    "ar": ("qtbase_ar",),
+    "ja": ("qtbase_ja",),
+    "it": ("qtbase_it",),
+    "pt": ("qtbase_pt_BR", "qtbase_pt_PT", "qtbase_pt"),
+    "el": ("qtbase_el",),
+}
+QT_LOCALES: dict[str, str] = {"en": "en_GB", "pt": "pt_BR", "ja": "ja_JP", "it": "it_IT", "el": "el_GR",
+                              "ar": "ar_EG"}
+
+
+class CatalogQtTranslator(QTranslator):
+    """Answers Qt's standard-widget contexts from our gettext catalog (msgctxt = Qt context)."""
+
+    def __init__(self, lang: str, parent: QCoreApplication | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self._catalog = translations(lang)
+
+    def language(self) -> str:
+        return QT_LOCALES.get(self.lang, self.lang)
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt API
+        return self.lang == SOURCE_LANGUAGE
+
+    def translate(self, context: str, source_text: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        if context not in CONTEXTS or not source_text:
+            return ""
+        text = self._catalog.pgettext(context, source_text)
+        # gettext returns the source text when there is no translation: say "none" so Qt asks the next one.
+        return "" if text == source_text else text
+
+
+# Translators currently installed in the application (one set per process, whichever window installed it).
+_INSTALLED: list[QTranslator] = []
+
+
+class QtLanguage:
+    """Installs and swaps the application's translators."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self._installed = _INSTALLED
+        self.language = SOURCE_LANGUAGE
+        self.qtbase_loaded: str | None = None
+
+    def apply(self, lang: str) -> str:
+        """Switch gettext, Qt's translators, the default locale and the layout direction to ``lang``."""
+        lang = set_language(lang)
+        for tr in self._installed:
+            QCoreApplication.removeTranslator(tr)
+        self._installed.clear()
+        self.qtbase_loaded = None
+        if lang != SOURCE_LANGUAGE:
+            # Installed first = asked last: qtbase answers where it has a translation, our catalog fills gaps.
+            ours = CatalogQtTranslator(lang, self.app)
+            QCoreApplication.installTranslator(ours)
+            self._installed.append(ours)
+            folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            for name in QTBASE_CATALOGS.get(lang, ()):
+                qt = QTranslator(self.app)
+                if qt.load(name, folder):
+                    QCoreApplication.installTranslator(qt)
+                    self._installed.append(qt)
+                    self.qtbase_loaded = name
+                    break
+        QLocale.setDefault(QLocale(QT_LOCALES.get(lang, "en_GB")))
+        # Always explicit: never rely on the translator's LTR/RTL marker.
+        self.app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if is_rtl(lang)
+                                    else Qt.LayoutDirection.LeftToRight)
+        self.language = lang
+        return lang

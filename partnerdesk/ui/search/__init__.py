@@ -1,0 +1,1 @@
+"""Global search popup (Ctrl+K)."""

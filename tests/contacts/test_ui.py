@@ -1,0 +1,247 @@
+"""Contacts view, partner profile sections and the search popup through pytest-qt."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from sqlalchemy import select
+
+from partnerdesk.domain.enums import Channel, Frequency, PartnerKind, PartnerStage, Seniority
+from partnerdesk.services.contacts import ContactService
+from partnerdesk.services.partners import PartnerService
+from partnerdesk.store.models import Contact, Interaction, Partner, Responsibility, TeamMember
+from partnerdesk.ui.context import AppContext, ChangeHub
+
+
+@pytest.fixture
+def ctx(workspace, qtbot):  # type: ignore[no-untyped-def]
+    with workspace.transaction() as s:
+        s.add_all([TeamMember(name="Ana", is_me=True), TeamMember(name="Rui", seniority=Seniority.NEW_HIRE)])
+    return AppContext(workspace, QUndoStack(), ChangeHub())
+
+
+@pytest.fixture
+def partner_id(ctx) -> int:  # type: ignore[no-untyped-def]
+    svc = PartnerService(ctx.ws)
+    pid = svc.create(name="Tokyo Express", kind=PartnerKind.LOGISTICS, stage=PartnerStage.PILOT,
+                     time_zone="Asia/Tokyo").id
+    svc.create(name="Loja Azul", kind=PartnerKind.MARKETPLACE, time_zone="America/Sao_Paulo")
+    return pid
+
+
+def _contacts_view(ctx, qtbot):  # type: ignore[no-untyped-def]
+    from partnerdesk.ui.contacts.view import ContactsView
+
+    view = ContactsView(ctx)
+    qtbot.addWidget(view)
+    return view
+
+
+def test_contacts_search_and_filters(ctx, qtbot, partner_id) -> None:  # type: ignore[no-untyped-def]
+    svc = ContactService(ctx.ws)
+    svc.create(display_name="Καλημέρα Ελλάς", advisory_board=True, tags=["VIP"])
+    svc.create(display_name="山田 太郎", partner_id=partner_id)
+    svc.create(display_name="Conceição", emails=["c@loja.br"])
+    view = _contacts_view(ctx, qtbot)
+    assert view.proxy.rowCount() == 3
+    view.search.setText("καλημερα")
+    assert view.proxy.rowCount() == 1
+    view.search.setText("")
+    view.advisory.setChecked(True)
+    assert view.proxy.rowCount() == 1
+    view.advisory.setChecked(False)
+    view.partner_filter.setCurrentIndex(view.partner_filter.findData(partner_id))
+    assert view.proxy.rowCount() == 1
+    assert view.proxy.index(0, 6).data()  # the partner's local time is shown
+
+
+def test_add_edit_delete_merge_undo(ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from partnerdesk.ui.contacts.commands import (
+        AddContactCommand,
+        DeleteContactsCommand,
+        EditContactCommand,
+        MergeContactsCommand,
+    )
+
+    view = _contacts_view(ctx, qtbot)
+    stack = ctx.undo_stack
+    stack.push(AddContactCommand(ctx, {"display_name": "Giulia", "emails": [{"value": "g@moda.it", "type": "work"}]}))
+    assert view.model.rowCount() == 1
+    cid = view.model.line(0).id
+    stack.push(EditContactCommand(ctx, cid, {"display_name": "Giulia Rossi"}))
+    assert view.model.line(0).name == "Giulia Rossi"
+    stack.undo()
+    assert view.model.line(0).name == "Giulia"
+    stack.push(DeleteContactsCommand(ctx, [cid]))
+    assert view.model.rowCount() == 0
+    stack.undo()
+    assert view.model.rowCount() == 1 and view.model.line(0).name == "Giulia"
+    other, _ = ContactService(ctx.ws).create(display_name="G. Rossi", role="Buyer")
+    ctx.hub.announce(_)
+    with ctx.ws.transaction() as s:
+        s.add(Partner(name="Moda", kind=PartnerKind.AGENCY))
+    PartnerService(ctx.ws).add_responsibility(1, "Send catalogue", Frequency.WEEKLY, contact_id=other)
+    assert view.model.rowCount() == 2
+    stack.push(MergeContactsCommand(ctx, cid, other))
+    assert view.model.rowCount() == 1 and "Buyer" in view.model.line(0).role
+    with ctx.ws.session() as s:
+        assert s.scalars(select(Responsibility)).one().contact_id == cid
+    stack.undo()
+    assert view.model.rowCount() == 2
+    with ctx.ws.session() as s:
+        assert s.get(Contact, cid).role == ""
+        assert s.scalars(select(Responsibility)).one().contact_id == other
+
+
+def test_import_dialog_previews_duplicates_and_imports(ctx, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from partnerdesk.ui.contacts.import_dialog import ImportDialog
+
+    ContactService(ctx.ws).create(display_name="Old", emails=["dup@example.com"])
+    path = tmp_path / "c.csv"
+    path.write_bytes("Name,Email\r\nNew Person,new@example.com\r\nDup,dup@example.com\r\n".encode("utf-16"))
+    dialog = ImportDialog(ctx, str(path))
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=5000)
+    assert dialog.preview_model.rowCount() == 2
+    assert "Old" in dialog.preview_model.item(1, 4).text()
+    from partnerdesk.ui.contacts.import_dialog import CHOICE_ROLE
+
+    dialog.preview_model.item(1, 5).setData("merge", CHOICE_ROLE)  # this duplicate only: merge
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=5000)
+    assert (dialog.summary.imported, dialog.summary.merged, dialog.summary.skipped) == (1, 1, 0)
+
+
+def _profile(ctx, qtbot, partner_id):  # type: ignore[no-untyped-def]
+    from partnerdesk.ui.partners.view import PartnersView
+
+    view = PartnersView(ctx)
+    qtbot.addWidget(view)
+    view.select_partner(partner_id)
+    return view
+
+
+def test_directory_sorts_and_filters(ctx, qtbot, partner_id) -> None:  # type: ignore[no-untyped-def]
+    view = _profile(ctx, qtbot, partner_id)
+    assert view.proxy.rowCount() == 2
+    view.search.setText("tokyo")
+    assert view.proxy.rowCount() == 1
+    view.search.setText("")
+    view.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # stage order: prospect before pilot
+    assert view.proxy.index(0, 0).data() == "Loja Azul"
+
+
+def test_people_section_warns_about_junior_owner(ctx, qtbot, partner_id) -> None:  # type: ignore[no-untyped-def]
+    view = _profile(ctx, qtbot, partner_id)
+    people = view.profile.people
+    people.owner.setCurrentIndex(people.owner.findData(2))  # Rui, new hire
+    people._save()
+    assert not people.warning.isHidden() and "Rui" in people.warning.text()
+    people.owner.setCurrentIndex(people.owner.findData(1))
+    people.second.setCurrentIndex(people.second.findData(2))
+    people._save()
+    assert people.warning.isHidden()
+
+
+def test_responsibilities_are_editable_inline(ctx, qtbot, partner_id) -> None:  # type: ignore[no-untyped-def]
+    PartnerService(ctx.ws).add_responsibility(partner_id, "Weekly forecast", Frequency.WEEKLY, member_id=1)
+    view = _profile(ctx, qtbot, partner_id)
+    model = view.profile.responsibilities.model
+    assert model.index(0, 1).data() == "Ana"
+    assert model.setData(model.index(0, 0), "Weekly volume forecast")
+    assert model.setData(model.index(0, 1), "Rui")
+    with ctx.ws.session() as s:
+        row = s.scalars(select(Responsibility)).one()
+        assert (row.task, row.member_id) == ("Weekly volume forecast", 2)
+
+
+def test_quick_interaction_and_activity(ctx, qtbot, partner_id) -> None:  # type: ignore[no-untyped-def]
+    view = _profile(ctx, qtbot, partner_id)
+    section = view.profile.interactions
+    section.channel.setCurrentIndex(section.channel.findData(Channel.CALL))
+    qtbot.keyClicks(section.summary, "Agreed on labels")
+    qtbot.keyClick(section.summary, Qt.Key.Key_Return)
+    assert section.timeline.topLevelItemCount() == 1
+    with ctx.ws.session() as s:
+        assert s.scalars(select(Interaction)).one().channel == Channel.CALL
+    assert view.profile.activity.log.topLevelItemCount() >= 2
+
+
+def test_contract_shows_next_review_and_notice(ctx, qtbot, partner_id) -> None:  # type: ignore[no-untyped-def]
+    today = dt.date.today()
+    PartnerService(ctx.ws).save_contract(partner_id, start_on=today - dt.timedelta(days=10),
+                                         end_on=today + dt.timedelta(days=200), review_every_months=3,
+                                         notice_days=30)
+    view = _profile(ctx, qtbot, partner_id)
+    text = view.profile.contract.dates.text()
+    assert "Next review" in text and "Give notice by" in text
+
+
+def test_scope_expansion_from_profile(ctx, qtbot, partner_id, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QInputDialog
+
+    view = _profile(ctx, qtbot, partner_id)
+    scope = view.profile.scope
+    qtbot.keyClicks(scope.text, "Tokyo same-day")
+    qtbot.keyClick(scope.text, Qt.Key.Key_Return)
+    assert scope.tree.topLevelItem(0).childCount() == 1
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Pilot went well", True))
+    scope.expand.click()
+    with ctx.ws.session() as s:
+        assert s.get(Partner, partner_id).stage == PartnerStage.EXPANDED
+    assert scope.tree.topLevelItem(1).childCount() == 1
+
+
+def test_search_popup_results_as_you_type(ctx, qtbot, partner_id) -> None:  # type: ignore[no-untyped-def]
+    from partnerdesk.ui.search.popup import SearchPopup
+
+    ContactService(ctx.ws).create(display_name="日本 花子")
+    popup = SearchPopup(ctx)
+    qtbot.addWidget(popup)
+    popup.show()
+    popup.edit.setText("日")  # typed by an input method; QTest cannot synthesise CJK key clicks
+    qtbot.waitUntil(lambda: popup.model.rowCount() == 1)
+    with qtbot.waitSignal(popup.activated) as blocker:
+        qtbot.keyClick(popup.edit, Qt.Key.Key_Return)
+    assert blocker.args[0] == "contact"
+    popup.edit.setText("tokyo")
+    qtbot.waitUntil(lambda: popup.model.rowCount() == 1 and popup.model.hits[0].kind == "partner")
+
+
+@pytest.mark.parametrize("lang", ["pt", "ja", "it", "el", "ar"])
+def test_views_open_in_every_language(ctx, qtbot, partner_id, lang) -> None:  # type: ignore[no-untyped-def]
+    from partnerdesk.l10n import set_language
+
+    set_language(lang)
+    view = _profile(ctx, qtbot, partner_id)
+    contacts = _contacts_view(ctx, qtbot)
+    view.retranslate_ui()
+    contacts.retranslate_ui()
+    assert view.profile.tabText(0) and contacts.add_button.text()
+
+
+def test_filter_narrowing_and_widening_stay_correct(ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    svc = ContactService(ctx.ws)
+    for name in ("Conceição Ferreira", "Conrado Lima", "Ana Costa"):
+        svc.create(display_name=name)
+    view = _contacts_view(ctx, qtbot)
+    counts = []
+    for text in ("c", "con", "conc", "conceicao f", "con", "", "costa"):
+        view.search.setText(text)
+        counts.append(view.proxy.rowCount())
+    assert counts == [3, 2, 1, 1, 2, 3, 1]
+
+
+def test_large_lists_load_off_the_ui_thread(ctx, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from partnerdesk.ui.contacts.view import ContactsView
+
+    for i in range(3):
+        ContactService(ctx.ws).create(display_name=f"Person {i}")
+    monkeypatch.setattr(ContactsView, "BACKGROUND_LOAD", 1)
+    view = _contacts_view(ctx, qtbot)
+    assert not view.table.isEnabled()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=5000)
+    assert view.table.isEnabled()
