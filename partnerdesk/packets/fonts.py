@@ -57,11 +57,12 @@ def family_for(char: str, preferred: str) -> str:
     """The first family (preferred first) that has a glyph for ``char``."""
     register_fonts()
     code = ord(char)
-    if char.isspace() or code in _charmaps[preferred]:
+    base, suffix = (preferred[:-5], "-Bold") if preferred.endswith("-Bold") else (preferred, "")
+    if char.isspace() or code in _charmaps[base]:
         return preferred
     for family in (LATIN, JAPANESE, ARABIC):
         if code in _charmaps[family]:
-            return family
+            return family + suffix
     return preferred
 
 
