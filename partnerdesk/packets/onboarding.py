@@ -9,6 +9,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Paragraph, Spacer, Table, TableStyle,
@@ -137,10 +138,20 @@ class _NumberedCanvas(Canvas):
         text = kit.t(texts.PAGE_X_OF_Y, page=self._pageNumber, pages=total)
         if kit.rtl:
             text = rtl.visual_lines(text, kit.family, 8, 1e6)[0]
-        self.setFont(kit.family, 8)
         self.setFillColor(colors.grey)
         x = MARGIN if kit.rtl else self._pagesize[0] - MARGIN
-        (self.drawString if kit.rtl else self.drawRightString)(x, 12 * mm, text)
+        _draw_runs(self, x, 12 * mm, text, kit.family, 8, right=not kit.rtl)
+
+
+def _draw_runs(canvas: Canvas, x: float, y: float, text: str, family: str, size: float, right: bool) -> None:
+    """Draw one line with font fallback runs; ``right`` aligns its end at ``x``."""
+    pieces = fonts.runs(text, family)
+    if right:
+        x -= sum(stringWidth(chunk, fam, size) for fam, chunk in pieces)
+    for fam, chunk in pieces:
+        canvas.setFont(fam, size)
+        canvas.drawString(x, y, chunk)
+        x += stringWidth(chunk, fam, size)
 
 
 class _Doc(BaseDocTemplate):
@@ -182,13 +193,10 @@ def build_onboarding(data: OnboardingData, lang: str, paper: str | None = None, 
         if canvas.getPageNumber() == 1:
             return
         canvas.saveState()
-        canvas.setFont(kit.family, 8)
         canvas.setFillColor(colors.grey)
         y = pagesize[1] - MARGIN + 2 * mm
-        if kit.rtl:
-            canvas.drawRightString(pagesize[0] - MARGIN, y, running)
-        else:
-            canvas.drawString(MARGIN, y, running)
+        x = pagesize[0] - MARGIN if kit.rtl else MARGIN
+        _draw_runs(canvas, x, y, running, kit.family, 8, right=kit.rtl)
         canvas.setStrokeColor(ACCENT)
         canvas.line(MARGIN, y - 2 * mm, pagesize[0] - MARGIN, y - 2 * mm)
         canvas.restoreState()
