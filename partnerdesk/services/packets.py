@@ -11,11 +11,20 @@ from partnerdesk.domain.errors import NotFoundError
 from partnerdesk.l10n import N_, Translator
 from partnerdesk.l10n.formats import format_decimal, format_money, format_number, format_percent
 from partnerdesk.packets.data import (
-    ContractSummary, KpiRow, OnboardingData, Person, QuestionRow, ResponsibilityRow,
+    ContractSummary,
+    KpiRow,
+    OnboardingData,
+    Person,
+    QuestionRow,
+    ResponsibilityRow,
 )
 from partnerdesk.packets.onboarding import build_onboarding
 from partnerdesk.store.models import (
-    BrandGuide, KpiValue, Partner, Questionnaire, TeamMember,
+    BrandGuide,
+    KpiValue,
+    Partner,
+    Questionnaire,
+    TeamMember,
 )
 from partnerdesk.store.workspace import Workspace
 
