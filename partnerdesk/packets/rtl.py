@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 import arabic_reshaper
@@ -44,7 +45,14 @@ def break_lines(text: str, family: str, size: float, width: float) -> list[str]:
 
 def visual_lines(text: str, family: str, size: float, width: float) -> list[str]:
     """Lines ready to draw left-to-right: shaped, broken in logical order, then bidi-reordered per line."""
-    return [get_display(line, base_dir="R") for line in break_lines(text, family, size, width)]
+    return [get_display(line, base_dir="R" if _has_rtl(line) else "L")
+            for line in break_lines(text, family, size, width)]
+
+
+def _has_rtl(text: str) -> bool:
+    """True if ``text`` holds a right-to-left letter; purely left-to-right values (a Latin name, an e-mail)
+    keep their own order instead of having their trailing punctuation mirrored to the left."""
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
 
 
 def reverse_columns(rows: list[list[object]]) -> list[list[object]]:
