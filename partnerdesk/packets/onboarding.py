@@ -66,13 +66,13 @@ class _Kit:
         family = style.fontName
         if not self.rtl:
             return fonts.markup(text, family)
-        lines = rtl.visual_lines(text, family, style.fontSize, (width or self.width) - 2)
+        lines = rtl.visual_lines(text, family, style.fontSize, (width or self.width - 12) - 2)  # frame padding
         return "<br/>".join(fonts.markup(line, family) for line in lines)
 
     def p(self, text: str, style: ParagraphStyle | None = None, width: float | None = None) -> Paragraph:
         style = style or self.body
         if self.rtl and style.alignment == TA_CENTER:
-            lines = rtl.visual_lines(text, style.fontName, style.fontSize, width or self.width)
+            lines = rtl.visual_lines(text, style.fontName, style.fontSize, width or self.width - 14)
             return Paragraph("<br/>".join(fonts.markup(line, style.fontName) for line in lines), style)
         return Paragraph(self.markup(text, style, width), style)
 
