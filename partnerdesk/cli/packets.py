@@ -1,0 +1,34 @@
+"""`partnerdesk packet onboarding`: build a partner's onboarding packet as a PDF."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from partnerdesk.cli import add_db_option, workspace_path
+from partnerdesk.l10n import LANGUAGES, _
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("packet", help=_("build a PDF packet for a partner"))
+    kinds = parser.add_subparsers(dest="kind", required=True, metavar="KIND")
+    onboarding = kinds.add_parser("onboarding", help=_("onboarding packet for one partner"))
+    add_db_option(onboarding)
+    onboarding.add_argument("--partner", required=True, help=_("partner name"))
+    onboarding.add_argument("--lang", dest="packet_lang", choices=LANGUAGES, default=None,
+                            help=_("packet language (default: the partner's language)"))
+    onboarding.add_argument("--paper", choices=("A4", "Letter"), default=None,
+                            help=_("paper size (default: from the language)"))
+    onboarding.add_argument("-o", "--output", type=Path, required=True, help=_("PDF file to write"))
+    onboarding.set_defaults(func=run_onboarding)
+
+
+def run_onboarding(args: argparse.Namespace) -> int:
+    from partnerdesk.services.packets import onboarding_pdf
+    from partnerdesk.store.workspace import open_workspace
+
+    with open_workspace(workspace_path(args)) as ws:
+        pdf = onboarding_pdf(ws, args.partner, args.packet_lang, args.paper)
+    args.output.write_bytes(pdf)
+    print(_("Packet written: {path} ({size} KB)").format(path=args.output, size=max(1, len(pdf) // 1024)))
+    return 0

@@ -1,0 +1,60 @@
+"""Right-to-left (Arabic) text for ReportLab: shape, break lines in logical order, reorder each line."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import arabic_reshaper
+from bidi.algorithm import get_display
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from partnerdesk.packets import fonts
+
+
+@lru_cache(maxsize=1)
+def _reshaper() -> arabic_reshaper.ArabicReshaper:
+    # Keep harakat (the default deletes them); Noto Sans Arabic has the Lam-Alef presentation forms.
+    return arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False, "support_ligatures": True})
+
+
+def shape(text: str) -> str:
+    """Join Arabic letters into their contextual forms (logical order kept)."""
+    return _reshaper().reshape(text)
+
+
+def _width(text: str, family: str, size: float) -> float:
+    return sum(stringWidth(chunk, fam, size) for fam, chunk in fonts.runs(text, family))
+
+
+def break_lines(text: str, family: str, size: float, width: float) -> list[str]:
+    """Shape ``text`` and break it into lines (logical order) no wider than ``width`` points."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        current = ""
+        for word in shape(paragraph).split(" "):
+            candidate = f"{current} {word}" if current else word
+            if current and _width(candidate, family, size) > width:
+                lines.append(current)
+                current = word
+            else:
+                current = candidate
+        lines.append(current)
+    return lines
+
+
+def visual_lines(text: str, family: str, size: float, width: float) -> list[str]:
+    """Lines ready to draw left-to-right: shaped, broken in logical order, then bidi-reordered per line."""
+    return [get_display(line, base_dir="R" if _has_rtl(line) else "L")
+            for line in break_lines(text, family, size, width)]
+
+
+def _has_rtl(text: str) -> bool:
+    """True if ``text`` holds a right-to-left letter; purely left-to-right values (a Latin name, an e-mail)
+    keep their own order instead of having their trailing punctuation mirrored to the left."""
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
+
+
+def reverse_columns(rows: list[list[object]]) -> list[list[object]]:
+    """Tables read right to left: mirror the column order."""
+    return [list(reversed(row)) for row in rows]
