@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
-import inspect
 import os
 import sys
 import tempfile
@@ -86,38 +85,21 @@ def _populate_demo(workspace: Any) -> str:
 
 
 
-def _packet_builder() -> Callable[..., Any] | None:
-    """The onboarding-packet entry point of partnerdesk.packets, whatever module it settled in."""
-    candidates = ("partnerdesk.packets.onboarding", "partnerdesk.packets")
-    names = ("build_onboarding_packet", "onboarding_packet_pdf", "render_onboarding_packet", "build_packet")
-    for module_name in candidates:
-        if not _has_module(module_name):
-            continue
-        module = importlib.import_module(module_name)
-        for name in names:
-            fn = getattr(module, name, None)
-            if callable(fn):
-                return fn
-    return None
+def build_packet_pdf(workspace: Any, lang: str) -> bytes:
+    """Onboarding packet for the workspace's first partner, in `lang` (used by the smoke and offline tests)."""
+    from sqlalchemy import select
 
+    from partnerdesk.services.packets import onboarding_pdf
+    from partnerdesk.store.models import Partner
 
-def _call_packet_builder(fn: Callable[..., Any], workspace: Any, partner_id: int, lang: str) -> bytes:
-    params = inspect.signature(fn).parameters
-    kwargs: dict[str, Any] = {}
-    for name in params:
-        if name in {"workspace", "ws"}:
-            kwargs[name] = workspace
-        elif name in {"partner_id", "partner"}:
-            kwargs[name] = partner_id
-        elif name in {"lang", "language", "locale"}:
-            kwargs[name] = lang
-    result = fn(**kwargs)
-    data = getattr(result, "pdf", result)
-    if isinstance(data, Path):
-        data = data.read_bytes()
-    if not isinstance(data, bytes | bytearray) or not bytes(data[:5]) == b"%PDF-":
+    with workspace.session() as session:
+        name = session.scalars(select(Partner.name).order_by(Partner.id).limit(1)).first()
+    if name is None:
+        raise AssertionError("no partner to build a packet for")
+    pdf = onboarding_pdf(workspace, name, lang)
+    if not pdf.startswith(b"%PDF-"):
         raise AssertionError("the packet builder did not return PDF bytes")
-    return bytes(data)
+    return pdf
 
 
 def run_smoke_test(args: argparse.Namespace | None = None) -> int:
@@ -230,27 +212,12 @@ def run_smoke_test(args: argparse.Namespace | None = None) -> int:
 
                     run.step(f"open view “{key}” ({lang})", open_view)
 
-            builder = _packet_builder()
-            if builder is None:
-                run.skip("build an Arabic onboarding packet", "partnerdesk.packets has no packet builder yet")
-            else:
-                def build_packet() -> str:
-                    from sqlalchemy import select
+            def build_packet() -> str:
+                pdf = build_packet_pdf(windows[0].context.workspace if windows else workspace, "ar")
+                (Path(tmp) / "packet-ar.pdf").write_bytes(pdf)
+                return f"{len(pdf) // 1024} KB"
 
-                    from partnerdesk.store.models import Partner
-
-                    source = windows[0].context.workspace if windows else workspace
-                    with source.session() as session:
-                        partner_id = session.scalars(select(Partner.id).order_by(Partner.id).limit(1)).first()
-                    if partner_id is None:
-                        raise AssertionError("no partner to build a packet for")
-                    pdf = _call_packet_builder(builder, windows[0].context.workspace if windows else workspace,
-                                               partner_id, "ar")
-                    out = Path(tmp) / "packet-ar.pdf"
-                    out.write_bytes(pdf)
-                    return f"{len(pdf) // 1024} KB"
-
-                run.step("build an Arabic onboarding packet", build_packet)
+            run.step("build an Arabic onboarding packet", build_packet)
 
             for window in windows:
                 window.close()

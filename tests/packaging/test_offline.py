@@ -70,24 +70,15 @@ def test_cli_info_and_workspace_stay_offline(blocked_network: list[str], tmp_pat
 
 
 def test_packet_build_stays_offline(blocked_network: list[str], tmp_path: Path) -> None:
-    from partnerdesk.ui import smoke
-
-    builder = smoke._packet_builder()
-    if builder is None or not _module_exists("partnerdesk.services.demo"):
-        pytest.skip("packets or demo data are not merged into this branch yet")
-    from sqlalchemy import select
-
-    from partnerdesk.store.models import Partner
+    from partnerdesk.services.demo import populate_demo
     from partnerdesk.store.workspace import open_workspace
+    from partnerdesk.ui.smoke import build_packet_pdf
 
     ws = open_workspace(tmp_path / "packet.pdk")
     try:
-        importlib.import_module("partnerdesk.services.demo").populate_demo(ws)
-        with ws.session() as session:
-            partner_id = session.scalars(select(Partner.id).limit(1)).one()
+        populate_demo(ws)
         for lang in ("ar", "ja", "el"):
-            pdf = smoke._call_packet_builder(builder, ws, partner_id, lang)
-            assert pdf.startswith(b"%PDF-")
+            assert build_packet_pdf(ws, lang).startswith(b"%PDF-")
     finally:
         ws.close()
     assert blocked_network == []
