@@ -10,7 +10,7 @@ from __future__ import annotations
 from partnerdesk.l10n import N_
 
 VIEWS: tuple[tuple[str, str, str, str], ...] = (
-    ("kanban", N_("Kanban"), "view-list-details", "partnerdesk.ui.basic_tables:WorkItemsTable"),
+    ("kanban", N_("Kanban"), "view-list-details", "partnerdesk.ui.kanban.view:KanbanView"),
     ("calendar", N_("Calendar"), "x-office-calendar", "partnerdesk.ui.basic_tables:EventsTable"),
     ("contacts", N_("Contacts"), "x-office-address-book", "partnerdesk.ui.contacts.view:ContactsView"),
     ("partners", N_("Partners"), "system-users", "partnerdesk.ui.partners.view:PartnersView"),

@@ -12,7 +12,7 @@ from partnerdesk.domain.enums import PartnerKind, PartnerStage, Priority
 from partnerdesk.services.base import ChangeSet
 from partnerdesk.store import models as m
 from partnerdesk.store.workspace import open_workspace
-from partnerdesk.ui.basic_tables import BATCH, ContactsTable, PartnersTable
+from partnerdesk.ui.basic_tables import BATCH, ContactsTable, PartnersTable, WorkItemsTable
 
 
 def _fill(path: Path, contacts: int = 5) -> None:
@@ -47,7 +47,7 @@ def test_tables_show_real_rows_and_status_counts(make_window, qtbot, tmp_path: P
     path = tmp_path / "ws.pdk"
     _fill(path)
     window = make_window(path, "en")
-    kanban = window.current_view()
+    kanban = WorkItemsTable(window.context)
     assert kanban.model.rowCount() == 2
     titles = {kanban.model.index(r, 0).data() for r in range(2)}
     assert titles == {"Sign pilot contract", "Translate catalogue"}
@@ -67,12 +67,14 @@ def test_dates_and_labels_follow_the_ui_language(make_window, tmp_path: Path) ->
     path = tmp_path / "ws.pdk"
     _fill(path)
     window = make_window(path, "en")
-    kanban = window.current_view()
+    kanban = WorkItemsTable(window.context)
     window.set_language("ja")
+    kanban.retranslate_ui()
     due = kanban.model.index(0, 4).data()
     assert "2026/03/09" in due or "2026年3月9日" in due
     assert kanban.model.headerData(0, Qt.Orientation.Horizontal) == "タイトル"
     window.set_language("pt")
+    kanban.retranslate_ui()
     assert kanban.model.index(0, 2).data() == "Pendente"
     assert "mar" in kanban.model.index(0, 4).data()
     window.show_view(3)
@@ -99,7 +101,7 @@ def test_sorting_uses_real_values(make_window, tmp_path: Path) -> None:
     path = tmp_path / "ws.pdk"
     _fill(path)
     window = make_window(path, "en")
-    kanban = window.current_view()
+    kanban = WorkItemsTable(window.context)
     col = _column(kanban, "Priority")
     kanban.table.sortByColumn(col, Qt.SortOrder.AscendingOrder)
     assert kanban.proxy.index(0, col).data() == "High"
@@ -156,12 +158,12 @@ def test_open_another_workspace_replaces_the_data(make_window, tmp_path: Path, m
     with open_workspace(second):
         pass
     window = make_window(first, "en")
-    assert window.current_view().model.rowCount() == 2
+    assert sum(c.model.rowCount() for c in window.current_view().columns) == 2
     window.context.undo_stack.setIndex(0)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(second), ""))
     window.actions_.open_workspace.trigger()
     assert window.context.ws.path == second
-    assert window.current_view().model.rowCount() == 0
+    assert sum(c.model.rowCount() for c in window.current_view().columns) == 0
     assert "b" in window.windowTitle()
     # the first file is no longer locked
     with open_workspace(first):

@@ -1,0 +1,1 @@
+"""The kanban board: one list view per status column, cards painted by a delegate."""
