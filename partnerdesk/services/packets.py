@@ -24,6 +24,7 @@ from partnerdesk.store.models import (
     KpiValue,
     Partner,
     Questionnaire,
+    Setting,
     TeamMember,
 )
 from partnerdesk.store.workspace import Workspace
@@ -51,7 +52,7 @@ def load_onboarding(workspace: Workspace, partner_name: str, lang: str, today: d
             raise NotFoundError(N_("No partner named {name}."), name=partner_name)
         brand = session.scalar(select(BrandGuide).order_by(BrandGuide.id))
         me = session.scalar(select(TeamMember).where(TeamMember.is_me))
-        company = brand.name if brand else (me.name if me else "")
+        company = _company_name(session, brand, me)
         owners = [Person(m.name, m.role, m.email, m.time_zone) for m in (partner.owner, partner.second) if m]
         contacts = [Person(c.display_name, c.role, (c.emails[0].get("value", "") if c.emails else ""),
                            c.time_zone or partner.time_zone, c.organization) for c in partner.contacts]
@@ -88,6 +89,17 @@ def load_onboarding(workspace: Workspace, partner_name: str, lang: str, today: d
             phase=tr.gettext(phase.source_label) if phase else "", responsibilities=resp, contract=contract,
             kpis=kpis, questionnaire_title=questionnaire.title if questionnaire else "",
             questionnaire_intro=questionnaire.intro if questionnaire else "", questions=questions)
+
+
+def _company_name(session: object, brand: BrandGuide | None, me: TeamMember | None) -> str:
+    """The "company_name" setting; else the brand guide's name without a trailing "brand guide"; else me."""
+    setting = session.get(Setting, "company_name")  # type: ignore[attr-defined]
+    if setting is not None and isinstance(setting.value, str) and setting.value.strip():
+        return setting.value.strip()
+    if brand is not None:
+        name = brand.name.strip()
+        return name[: -len(" brand guide")] if name.lower().endswith(" brand guide") else name
+    return me.name if me else ""
 
 
 def _kpi_label(key: str) -> str:
