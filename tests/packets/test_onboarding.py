@@ -127,3 +127,15 @@ def test_cli_writes_packet_in_the_partners_language(tmp_path: Path, capsys: pyte
     assert Translator("ja").gettext(texts.WELCOME) in text
     assert b"/MediaBox [ 0 0 612 792 ]" in out.read_bytes()
     assert main(["--db", str(db), "packet", "onboarding", "--partner", "Nobody", "-o", str(out)]) != 0
+
+
+def test_outline_and_metadata(tmp_path: Path) -> None:
+    pdf = build_onboarding(_data(), "el")
+    path = tmp_path / "m.pdf"
+    path.write_bytes(pdf)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    title = Translator("el").gettext(texts.ONBOARDING_TITLE)
+    assert f"{title} — Vitrine & <Co>" in info
+    assert "Lumen & Co." in info
+    assert b"/Outlines" in pdf
+    assert pdf.count(b"/Dest") + pdf.count(b"/A <<") >= 8  # one bookmark per heading
