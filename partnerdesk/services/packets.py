@@ -6,11 +6,13 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from partnerdesk.domain.enums import KpiUnit
+from partnerdesk.domain.enums import KpiUnit, RuleKind
 from partnerdesk.domain.errors import NotFoundError
 from partnerdesk.l10n import N_, Translator
 from partnerdesk.l10n.formats import format_decimal, format_money, format_number, format_percent
 from partnerdesk.packets.data import (
+    BrandGuideData,
+    ColourRow,
     ContractSummary,
     KpiRow,
     OnboardingData,
@@ -119,3 +121,23 @@ def onboarding_pdf(workspace: Workspace, partner_name: str, lang: str | None = N
     """Build the onboarding packet (default language: the partner's locale)."""
     lang = lang or partner_language(workspace, partner_name)
     return build_onboarding(load_onboarding(workspace, partner_name, lang, today), lang, paper)
+
+
+def load_brand_guide(workspace: Workspace) -> BrandGuideData:
+    """The first brand guide of the workspace."""
+    with workspace.session() as session:
+        guide = session.scalar(select(BrandGuide).order_by(BrandGuide.id))
+        if guide is None:
+            raise NotFoundError(N_("The workspace has no brand guide yet."))
+        return BrandGuideData(
+            name=guide.name, story=guide.story, tone_of_voice=guide.tone_of_voice, imagery=guide.imagery,
+            logo_png=guide.logo, colours=[ColourRow(c.name, c.hex, c.usage) for c in guide.colors],
+            typefaces=[(f.role, f.family, f.usage) for f in guide.typefaces],
+            dos=[r.text for r in guide.rules if r.kind == RuleKind.DO],
+            donts=[r.text for r in guide.rules if r.kind == RuleKind.DONT])
+
+
+def brand_guide_pdf(workspace: Workspace, lang: str, paper: str | None = None) -> bytes:
+    from partnerdesk.packets.brand import build_brand_guide
+
+    return build_brand_guide(load_brand_guide(workspace), lang, paper)

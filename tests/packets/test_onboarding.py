@@ -139,3 +139,21 @@ def test_outline_and_metadata(tmp_path: Path) -> None:
     assert "Lumen & Co." in info
     assert b"/Outlines" in pdf
     assert pdf.count(b"/Dest") + pdf.count(b"/A <<") >= 8  # one bookmark per heading
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_brand_guide_per_language(demo_ws, lang: str, tmp_path: Path) -> None:
+    from partnerdesk.services.packets import brand_guide_pdf
+
+    pdf = brand_guide_pdf(demo_ws, lang)
+    rows = _fonts(pdf, tmp_path)
+    assert rows and all(row[-5:-3] == ["yes", "yes"] for row in rows), rows
+    text = _text(pdf, tmp_path)
+    tr = Translator(lang)
+    for msgid in (texts.PALETTE, texts.TYPOGRAPHY, texts.TONE):
+        heading = unicodedata.normalize("NFKC", tr.gettext(msgid))
+        if lang != "en":
+            assert heading != msgid
+        assert set(heading.split()) <= set(text.split()) if lang == "ar" else heading in text
+    assert "#1F2A44" in text or "1F2A44#" in text  # a HEX value of the demo palette
+    assert brand_guide_pdf(demo_ws, lang) == pdf
