@@ -1,4 +1,4 @@
-"""`partnerdesk packet onboarding`: build a partner's onboarding packet as a PDF."""
+"""`partnerdesk packet onboarding|brand-guide`: build a packet as a PDF."""
 
 from __future__ import annotations
 
@@ -21,6 +21,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                             help=_("paper size (default: from the language)"))
     onboarding.add_argument("-o", "--output", type=Path, required=True, help=_("PDF file to write"))
     onboarding.set_defaults(func=run_onboarding)
+    brand = kinds.add_parser("brand-guide", help=_("the brand guide as a PDF"))
+    add_db_option(brand)
+    brand.add_argument("--lang", dest="packet_lang", choices=LANGUAGES, default="en", help=_("packet language"))
+    brand.add_argument("--paper", choices=("A4", "Letter"), default=None,
+                       help=_("paper size (default: from the language)"))
+    brand.add_argument("-o", "--output", type=Path, required=True, help=_("PDF file to write"))
+    brand.set_defaults(func=run_brand_guide)
 
 
 def run_onboarding(args: argparse.Namespace) -> int:
@@ -29,6 +36,17 @@ def run_onboarding(args: argparse.Namespace) -> int:
 
     with open_workspace(workspace_path(args)) as ws:
         pdf = onboarding_pdf(ws, args.partner, args.packet_lang, args.paper)
+    args.output.write_bytes(pdf)
+    print(_("Packet written: {path} ({size} KB)").format(path=args.output, size=max(1, len(pdf) // 1024)))
+    return 0
+
+
+def run_brand_guide(args: argparse.Namespace) -> int:
+    from partnerdesk.services.packets import brand_guide_pdf
+    from partnerdesk.store.workspace import open_workspace
+
+    with open_workspace(workspace_path(args)) as ws:
+        pdf = brand_guide_pdf(ws, args.packet_lang, args.paper)
     args.output.write_bytes(pdf)
     print(_("Packet written: {path} ({size} KB)").format(path=args.output, size=max(1, len(pdf) // 1024)))
     return 0

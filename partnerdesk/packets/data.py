@@ -65,3 +65,23 @@ class OnboardingData:
     questionnaire_title: str = ""
     questionnaire_intro: str = ""
     questions: list[QuestionRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ColourRow:
+    name: str
+    hex: str
+    usage: str = ""
+
+
+@dataclass(frozen=True)
+class BrandGuideData:
+    name: str
+    story: str = ""
+    tone_of_voice: str = ""
+    imagery: str = ""
+    logo_png: bytes | None = None
+    colours: list[ColourRow] = field(default_factory=list)
+    typefaces: list[tuple[str, str, str]] = field(default_factory=list)  # role, family, usage
+    dos: list[str] = field(default_factory=list)
+    donts: list[str] = field(default_factory=list)

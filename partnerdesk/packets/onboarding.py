@@ -33,7 +33,7 @@ LIGHT = colors.HexColor("#E8EDF5")
 MARGIN = 20 * mm
 
 
-class _Kit:
+class Kit:
     """Styles and text helpers for one language (handles font runs, escaping and right-to-left)."""
 
     def __init__(self, lang: str, width: float) -> None:
@@ -142,7 +142,7 @@ class _NumberedCanvas(Canvas):
         super().save()
 
     def footer(self, total: int) -> None:
-        kit: _Kit = self._kit  # type: ignore[attr-defined]
+        kit: Kit = self._kit  # type: ignore[attr-defined]
         text = kit.t(texts.PAGE_X_OF_Y, page=self._pageNumber, pages=total)
         if kit.rtl:
             text = rtl.visual_lines(text, kit.family, 8, 1e6)[0]
@@ -172,7 +172,7 @@ class _Doc(BaseDocTemplate):
             self.canv.addOutlineEntry(title, key, level=level, closed=False)
 
 
-def _page_size(lang: str, paper: str | None) -> tuple[float, float]:
+def page_size_for(lang: str, paper: str | None) -> tuple[float, float]:
     choice = (paper or paper_size(lang)).lower()
     return LETTER if choice == "letter" else A4
 
@@ -184,15 +184,22 @@ def build_onboarding(data: OnboardingData, lang: str, paper: str | None = None, 
     standard 14 fonts, so the form's default font (Helvetica, unembedded) is then referenced by the fields.
     ``fillable=False`` gives a print-only packet in which every font is embedded.
     """
-    pagesize = _page_size(lang, paper)
-    width = pagesize[0] - 2 * MARGIN
-    kit = _Kit(lang, width)
+    pagesize = page_size_for(lang, paper)
+    kit = Kit(lang, pagesize[0] - 2 * MARGIN)
     title = kit.t(texts.ONBOARDING_TITLE)
+    story = _story(kit, data, kit.width, fillable)
+    return render(kit, pagesize, story, f"{title} — {data.partner_name}", data.company_name,
+                  f"{data.company_name} · {title} · {data.partner_name}")
+
+
+def render(kit: Kit, pagesize: tuple[float, float], story: list[Flowable], title: str, author: str,
+           running: str) -> bytes:
+    """Lay out ``story`` with running header (from page 2), page X of Y footer, outline and metadata."""
+    width = pagesize[0] - 2 * MARGIN
     buffer = io.BytesIO()
     doc = _Doc(buffer, pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 6 * mm,
-               bottomMargin=MARGIN, title=f"{title} — {data.partner_name}", author=data.company_name,
-               subject=title, lang=kit.lang, invariant=1, initialFontName=kit.family)
-    running = f"{data.company_name} · {title} · {data.partner_name}"
+               bottomMargin=MARGIN, title=title, author=author, subject=title, lang=kit.lang, invariant=1,
+               initialFontName=kit.family)
     if kit.rtl:
         running = rtl.visual_lines(running, kit.family, 8, 1e6)[0]
 
@@ -211,12 +218,11 @@ def build_onboarding(data: OnboardingData, lang: str, paper: str | None = None, 
 
     frame = Frame(MARGIN, MARGIN, width, pagesize[1] - 2 * MARGIN - 6 * mm, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=header)])
-    story = _story(kit, data, width, fillable)
     doc.build(story, canvasmaker=_NumberedCanvas)
     return buffer.getvalue()
 
 
-def _story(kit: _Kit, data: OnboardingData, width: float, fillable: bool) -> list[Flowable]:
+def _story(kit: Kit, data: OnboardingData, width: float, fillable: bool) -> list[Flowable]:
     t = kit.t
     story: list[Flowable] = [Spacer(1, 60 * mm), kit.p(t(texts.ONBOARDING_TITLE), kit.title),
                              kit.p(data.partner_name, kit.subtitle),

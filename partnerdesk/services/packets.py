@@ -6,11 +6,13 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from partnerdesk.domain.enums import KpiUnit
+from partnerdesk.domain.enums import KpiUnit, RuleKind
 from partnerdesk.domain.errors import NotFoundError
 from partnerdesk.l10n import N_, Translator
 from partnerdesk.l10n.formats import format_decimal, format_money, format_number, format_percent
 from partnerdesk.packets.data import (
+    BrandGuideData,
+    ColourRow,
     ContractSummary,
     KpiRow,
     OnboardingData,
@@ -24,6 +26,7 @@ from partnerdesk.store.models import (
     KpiValue,
     Partner,
     Questionnaire,
+    Setting,
     TeamMember,
 )
 from partnerdesk.store.workspace import Workspace
@@ -51,7 +54,7 @@ def load_onboarding(workspace: Workspace, partner_name: str, lang: str, today: d
             raise NotFoundError(N_("No partner named {name}."), name=partner_name)
         brand = session.scalar(select(BrandGuide).order_by(BrandGuide.id))
         me = session.scalar(select(TeamMember).where(TeamMember.is_me))
-        company = brand.name if brand else (me.name if me else "")
+        company = _company_name(session, brand, me)
         owners = [Person(m.name, m.role, m.email, m.time_zone) for m in (partner.owner, partner.second) if m]
         contacts = [Person(c.display_name, c.role, (c.emails[0].get("value", "") if c.emails else ""),
                            c.time_zone or partner.time_zone, c.organization) for c in partner.contacts]
@@ -90,6 +93,17 @@ def load_onboarding(workspace: Workspace, partner_name: str, lang: str, today: d
             questionnaire_intro=questionnaire.intro if questionnaire else "", questions=questions)
 
 
+def _company_name(session: object, brand: BrandGuide | None, me: TeamMember | None) -> str:
+    """The "company_name" setting; else the brand guide's name without a trailing "brand guide"; else me."""
+    setting = session.get(Setting, "company_name")  # type: ignore[attr-defined]
+    if setting is not None and isinstance(setting.value, str) and setting.value.strip():
+        return setting.value.strip()
+    if brand is not None:
+        name = brand.name.strip()
+        return name[: -len(" brand guide")] if name.lower().endswith(" brand guide") else name
+    return me.name if me else ""
+
+
 def _kpi_label(key: str) -> str:
     return key.replace("_", " ").capitalize()
 
@@ -107,3 +121,23 @@ def onboarding_pdf(workspace: Workspace, partner_name: str, lang: str | None = N
     """Build the onboarding packet (default language: the partner's locale)."""
     lang = lang or partner_language(workspace, partner_name)
     return build_onboarding(load_onboarding(workspace, partner_name, lang, today), lang, paper)
+
+
+def load_brand_guide(workspace: Workspace) -> BrandGuideData:
+    """The first brand guide of the workspace."""
+    with workspace.session() as session:
+        guide = session.scalar(select(BrandGuide).order_by(BrandGuide.id))
+        if guide is None:
+            raise NotFoundError(N_("The workspace has no brand guide yet."))
+        return BrandGuideData(
+            name=guide.name, story=guide.story, tone_of_voice=guide.tone_of_voice, imagery=guide.imagery,
+            logo_png=guide.logo, colours=[ColourRow(c.name, c.hex, c.usage) for c in guide.colors],
+            typefaces=[(f.role, f.family, f.usage) for f in guide.typefaces],
+            dos=[r.text for r in guide.rules if r.kind == RuleKind.DO],
+            donts=[r.text for r in guide.rules if r.kind == RuleKind.DONT])
+
+
+def brand_guide_pdf(workspace: Workspace, lang: str, paper: str | None = None) -> bytes:
+    from partnerdesk.packets.brand import build_brand_guide
+
+    return build_brand_guide(load_brand_guide(workspace), lang, paper)

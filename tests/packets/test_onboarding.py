@@ -127,3 +127,33 @@ def test_cli_writes_packet_in_the_partners_language(tmp_path: Path, capsys: pyte
     assert Translator("ja").gettext(texts.WELCOME) in text
     assert b"/MediaBox [ 0 0 612 792 ]" in out.read_bytes()
     assert main(["--db", str(db), "packet", "onboarding", "--partner", "Nobody", "-o", str(out)]) != 0
+
+
+def test_outline_and_metadata(tmp_path: Path) -> None:
+    pdf = build_onboarding(_data(), "el")
+    path = tmp_path / "m.pdf"
+    path.write_bytes(pdf)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    title = Translator("el").gettext(texts.ONBOARDING_TITLE)
+    assert f"{title} — Vitrine & <Co>" in info
+    assert "Lumen & Co." in info
+    assert b"/Outlines" in pdf
+    assert pdf.count(b"/Dest") + pdf.count(b"/A <<") >= 8  # one bookmark per heading
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_brand_guide_per_language(demo_ws, lang: str, tmp_path: Path) -> None:
+    from partnerdesk.services.packets import brand_guide_pdf
+
+    pdf = brand_guide_pdf(demo_ws, lang)
+    rows = _fonts(pdf, tmp_path)
+    assert rows and all(row[-5:-3] == ["yes", "yes"] for row in rows), rows
+    text = _text(pdf, tmp_path)
+    tr = Translator(lang)
+    for msgid in (texts.PALETTE, texts.TYPOGRAPHY, texts.TONE):
+        heading = unicodedata.normalize("NFKC", tr.gettext(msgid))
+        if lang != "en":
+            assert heading != msgid
+        assert set(heading.split()) <= set(text.split()) if lang == "ar" else heading in text
+    assert "#1F2A44" in text or "1F2A44#" in text  # a HEX value of the demo palette
+    assert brand_guide_pdf(demo_ws, lang) == pdf
