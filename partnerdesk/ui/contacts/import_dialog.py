@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -162,18 +163,22 @@ class ImportDialog(QDialog):
             self.mapping_combos.append(combo)
         self.mapping_box.show()
 
-    def _read(self) -> ReadResult:
+    def _reader(self) -> Callable[[], ReadResult]:
+        """A reader that runs in a worker thread: widget values are captured here, on the UI thread."""
         if self.table is None:
-            return vcard.read_vcards(self.data)
+            data = self.data
+            return lambda: vcard.read_vcards(data)
+        table = self.table
         mapping = {i: c.currentData() for i, c in enumerate(self.mapping_combos) if c.currentData()}
-        return csv_io.records_from_table(self.table, mapping)
+        return lambda: csv_io.records_from_table(table, mapping)
 
     def _analyse(self) -> None:
-        read = self._read
+        read = self._reader()
+        service = self.service
 
         def work() -> ImportPlan:
             result = read()
-            return self.service.plan_import(result.records, result.errors)
+            return service.plan_import(result.records, result.errors)
 
         self._start(work, self._show_plan)
 
@@ -184,6 +189,20 @@ class ImportDialog(QDialog):
         self._job.succeeded.connect(done)
         self._job.failed.connect(self._failed)
         self._job.start()
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        self._wait_for_job()
+        super().closeEvent(event)
+
+    def done(self, result: int) -> None:
+        self._wait_for_job()
+        super().done(result)
+
+    def _wait_for_job(self) -> None:
+        """Never destroy the dialog under a running worker thread."""
+        job = getattr(self, "_job", None)
+        if job is not None and job.isRunning():
+            job.wait()
 
     def _failed(self, message: str) -> None:
         self.progress.hide()
