@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.interop import csv_io, vcard
 from partnerdesk.interop.records import ReadResult, UnreadableFileError
 from partnerdesk.l10n import N_, _, ngettext
@@ -59,6 +60,9 @@ class ChoiceDelegate(QStyledItemDelegate):
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), CHOICE_ROLE)
         model.setData(index, editor.currentText(), Qt.ItemDataRole.DisplayRole)
+
+
+SYNC_LIMIT = 64 * 1024  # bytes; larger files are read and imported off the UI thread
 
 
 class ImportDialog(QDialog):
@@ -185,6 +189,15 @@ class ImportDialog(QDialog):
     def _start(self, fn: Any, done: Any) -> None:
         self.progress.show()
         self.import_button.setEnabled(False)
+        if len(self.data) < SYNC_LIMIT:
+            # A small file is read and checked at once: no worker thread, no flicker of the busy bar.
+            try:
+                result = fn()
+            except PartnerDeskError as exc:
+                self._failed(exc.message)
+            else:
+                done(result)
+            return
         self._job = Job(fn, self)
         self._job.succeeded.connect(done)
         self._job.failed.connect(self._failed)
