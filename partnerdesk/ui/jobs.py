@@ -25,3 +25,12 @@ class BackgroundJob(QThread):
             self.failed.emit(exc)
         else:
             self.succeeded.emit(result)
+
+
+def error_message(exc: BaseException) -> str:
+    """What to tell the user about a failed job: the translated message of our errors, else the text."""
+    from partnerdesk.domain.errors import PartnerDeskError
+
+    if isinstance(exc, PartnerDeskError):
+        return exc.message
+    return str(exc) or type(exc).__name__

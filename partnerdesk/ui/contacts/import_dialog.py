@@ -30,7 +30,7 @@ from partnerdesk.interop import csv_io, vcard
 from partnerdesk.interop.records import ReadResult, UnreadableFileError
 from partnerdesk.l10n import N_, _, ngettext
 from partnerdesk.services.contacts import ContactService, DuplicateChoice, ImportPlan, ImportSummary
-from partnerdesk.ui.contacts.jobs import Job
+from partnerdesk.ui.jobs import BackgroundJob, error_message
 
 REASONS = {"email": N_("same email"), "phone": N_("same phone"), "name": N_("same name at the same partner")}
 
@@ -76,7 +76,7 @@ class ImportDialog(QDialog):
         self.table: csv_io.CsvTable | None = None
         self.plan: ImportPlan | None = None
         self.summary: ImportSummary | None = None
-        self._job: Job | None = None
+        self._job: BackgroundJob | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.file_label = QLabel(_("Choose a vCard (.vcf) or CSV file."))
@@ -198,9 +198,9 @@ class ImportDialog(QDialog):
             else:
                 done(result)
             return
-        self._job = Job(fn, self)
+        self._job = BackgroundJob(fn, self)
         self._job.succeeded.connect(done)
-        self._job.failed.connect(self._failed)
+        self._job.failed.connect(lambda exc: self._failed(error_message(exc)))
         self._job.start()
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API

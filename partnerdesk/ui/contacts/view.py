@@ -113,13 +113,14 @@ class ContactsView(QWidget):
     def reload(self) -> None:
         self.model.workspace = self.context.workspace
         if self.model.count_contacts() > self.BACKGROUND_LOAD:
-            from partnerdesk.ui.contacts.jobs import Job
+            from partnerdesk.ui.jobs import BackgroundJob, error_message
 
             self.search.setPlaceholderText(_("Loading contacts…"))
             self.table.setEnabled(False)
-            self._loader = Job(self.model.load_lines, self)
+            self._loader = BackgroundJob(self.model.load_lines, self)
             self._loader.succeeded.connect(self._loaded)
-            self._loader.failed.connect(lambda message: QMessageBox.warning(self, _("Contacts"), message))
+            self._loader.failed.connect(
+                lambda exc: QMessageBox.warning(self, _("Contacts"), error_message(exc)))
             self._loader.start()
             return
         self._loaded(None)
