@@ -1,0 +1,63 @@
+"""What calendar views, exports and the agenda show: one dated entry, from an event or derived from other data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from partnerdesk.domain.enums import LabelledEnum
+from partnerdesk.l10n import N_
+
+
+class SourceKind(LabelledEnum):
+    """Where a calendar entry comes from; derived kinds can be toggled on and off in the views."""
+
+    EVENT = "event"
+    WORK_ITEM = "work_item"
+    CONTRACT_REVIEW = "contract_review"
+    CONTRACT_NOTICE = "contract_notice"
+    PAYMENT = "payment"
+    FOLLOW_UP = "follow_up"
+
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        return {
+            "event": N_("Events"),
+            "work_item": N_("Work item due dates"),
+            "contract_review": N_("Contract reviews"),
+            "contract_notice": N_("Contract notice deadlines"),
+            "payment": N_("Payments due"),
+            "follow_up": N_("Interaction follow-ups"),
+        }
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One entry on the calendar.
+
+    ``start``/``end`` are aware UTC datetimes (for all-day entries: midnight-to-midnight of the local day in
+    ``time_zone``); ``source_id`` is the row to open (event id, work item id, contract id, payment id,
+    interaction id). For an occurrence of a recurring event, ``recurrence_id`` is its original start (UTC) and
+    ``series_id`` the master event's id.
+    """
+
+    source: SourceKind
+    source_id: int
+    title: str
+    start: dt.datetime
+    end: dt.datetime
+    time_zone: str = "UTC"
+    all_day: bool = False
+    partner_id: int | None = None
+    partner_name: str = ""
+    color: str = ""
+    recurring: bool = False
+    series_id: int | None = None
+    recurrence_id: dt.datetime | None = None
+    reminder_minutes: tuple[int, ...] = field(default_factory=tuple)
+
+    @property
+    def key(self) -> tuple[str, int, str]:
+        """Stable identity within a view (a recurring event has one entry per original start)."""
+        rid = self.recurrence_id.isoformat() if self.recurrence_id else ""
+        return (self.source.value, self.source_id, rid)
