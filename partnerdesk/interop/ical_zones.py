@@ -113,5 +113,15 @@ def zone_by_offsets(tzid: str, tz: dt.tzinfo, hints: Sequence[str] = (), year: i
     return None
 
 
+def same_clock(zone: str, hints: Sequence[str], year: int | None = None) -> str:
+    """The first of ``hints`` that keeps the same UTC offsets as ``zone`` over two years, else ``zone``."""
+    samples = _samples(year or dt.date.today().year)
+    wanted = _offsets(ZoneInfo(zone), samples)
+    for hint in hints:
+        if hint and hint != zone and is_iana(hint) and hint != "UTC" and _offsets(ZoneInfo(hint), samples) == wanted:
+            return hint
+    return zone
+
+
 def zone_info(name: str) -> dt.tzinfo:
     return dt.UTC if name == "UTC" else ZoneInfo(name)

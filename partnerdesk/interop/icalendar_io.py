@@ -24,7 +24,7 @@ from icalendar.prop import vBroken, vRecur
 
 from partnerdesk import __version__
 from partnerdesk.domain.errors import PartnerDeskError
-from partnerdesk.interop.ical_zones import zone_by_name, zone_by_offsets, zone_info
+from partnerdesk.interop.ical_zones import is_iana, same_clock, zone_by_name, zone_by_offsets, zone_info
 from partnerdesk.interop.records import decode
 from partnerdesk.l10n import N_, _
 
@@ -102,6 +102,10 @@ class _Context:
     def zone(self, tzid: str) -> str | None:
         if tzid not in self._zones:
             found = zone_by_name(tzid)
+            if found is not None and found != "UTC" and not is_iana(tzid.strip().strip('"')):
+                # A Windows name maps to one zone per region (GTB -> Bucharest); the calendar's or the user's
+                # own zone wins when it keeps the same clock (Athens).
+                found = same_clock(found, (self.calendar_zone or "", self.default_zone))
             if found is None and tzid in self.vtimezones:
                 try:
                     tz = self.vtimezones[tzid].to_tz(lookup_tzid=False)
@@ -143,6 +147,9 @@ def read_calendar(data: bytes | str, default_zone: str = "UTC") -> list[EventRec
     text = decode(data)[0] if isinstance(data, bytes) else data
     if "BEGIN:VCALENDAR" not in text.upper():
         raise CalendarFileError(reason=_("there is no BEGIN:VCALENDAR line"))
+    problem = _structure_problem(text)
+    if problem:
+        raise CalendarFileError(reason=problem)
     try:
         calendars = icalendar.Calendar.from_ical(text, multiple=True)
     except ValueError as exc:
@@ -166,6 +173,27 @@ def read_calendar(data: bytes | str, default_zone: str = "UTC") -> list[EventRec
     return records
 
 
+def _structure_problem(text: str) -> str | None:
+    """Unbalanced or crossed BEGIN/END blocks (a cut-off download, a hand edit), by line."""
+    stack: list[tuple[str, int]] = []
+    for i, line in enumerate(text.splitlines(), 1):
+        upper = line.strip().upper()
+        if upper.startswith("BEGIN:"):
+            stack.append((upper[6:], i))
+        elif upper.startswith("END:"):
+            name = upper[4:]
+            if not stack:
+                return _("line {line} closes a block that was never opened").format(line=i)
+            opened, at = stack.pop()
+            if opened != name:
+                return _("line {line} closes {name}, but {opened} from line {start} is still open").format(
+                    line=i, name=name, opened=opened, start=at)
+    if stack:
+        return _("{name} from line {line} is never closed (the file may be cut off)").format(
+            name=stack[-1][0], line=stack[-1][1])
+    return None
+
+
 def _describe_syntax_error(text: str, exc: ValueError) -> str:
     message = str(exc)
     quoted = re.search(r"'([^']*)'", message)
@@ -174,17 +202,6 @@ def _describe_syntax_error(text: str, exc: ValueError) -> str:
         for i, line in enumerate(text.splitlines(), 1):
             if bad and bad in line:
                 return _("line {line} is not a valid iCalendar line: {text}").format(line=i, text=line[:80])
-    depth = 0
-    for i, line in enumerate(text.splitlines(), 1):
-        upper = line.strip().upper()
-        if upper.startswith("BEGIN:"):
-            depth += 1
-        elif upper.startswith("END:"):
-            depth -= 1
-            if depth < 0:
-                return _("line {line} closes a block that was never opened").format(line=i)
-    if depth > 0:
-        return _("a BEGIN block is never closed (the file may be cut off)")
     return message
 
 
