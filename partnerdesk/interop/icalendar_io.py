@@ -368,7 +368,9 @@ def _read_event(component: icalendar.cal.Component, ctx: _Context) -> EventRecor
     all_day = not isinstance(start_value, dt.datetime)
     rrule_present = component.get("RRULE") is not None
     if all_day:
-        zone = ctx.floating_zone
+        # Our own exports name the zone of all-day events, so a round trip keeps them identical.
+        own = zone_by_name(_text(component, "X-PARTNERDESK-ZONE"))
+        zone = own or ctx.floating_zone
     elif zone == "UTC" and not rrule_present and component.get("RECURRENCE-ID") is None:
         zone = ctx.calendar_zone or "UTC"  # Google writes single events in UTC; keep the calendar's zone
     starts_at = _as_utc(start_value, zone)
@@ -458,6 +460,8 @@ def _vevent(record: EventRecord, stamp: dt.datetime) -> icalendar.Event:
         event.add("CATEGORIES", record.categories)
     if record.kind:
         event.add("X-PARTNERDESK-KIND", record.kind)
+    if record.all_day:
+        event.add("X-PARTNERDESK-ZONE", record.time_zone)
     if record.organizer:
         event.add("ORGANIZER", f"mailto:{record.organizer}")
     for email in record.attendee_emails:

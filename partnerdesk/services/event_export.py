@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from dateutil.rrule import rruleset, rrulestr
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from partnerdesk.domain.errors import ValidationError
+from partnerdesk.domain.recurrence import InvalidRuleError, expand, meets
 from partnerdesk.interop.ical_zones import zone_info
 from partnerdesk.interop.icalendar_io import EventRecord, write_calendar
 from partnerdesk.l10n import N_
@@ -66,36 +66,14 @@ def record_of(ev: Event) -> EventRecord:
 
 
 def occurs_between(ev: Event, start: dt.datetime, end: dt.datetime) -> bool:
-    """Whether a series or single event has an occurrence overlapping [start, end)."""
-    length = ev.ends_at - ev.starts_at
+    """Whether a series or single event has an occurrence meeting [start, end)."""
     if not ev.rrule and not ev.rdates:
-        return ev.starts_at < end and (ev.ends_at > start or (length == dt.timedelta(0) and ev.starts_at >= start))
-    zone = zone_info(ev.time_zone or "UTC")
-    local_start = ev.starts_at.astimezone(zone)
-    rules = rruleset()
-    all_day = ev.all_day
-    first = local_start.replace(tzinfo=None) if all_day else local_start
-    if ev.rrule:
-        try:
-            rules.rrule(rrulestr(ev.rrule, dtstart=first))  # type: ignore[arg-type]
-        except (ValueError, TypeError):
-            return ev.starts_at < end
-    rules.rdate(first)
-    for extra in _dates(ev.rdates):
-        local = extra.astimezone(zone)
-        rules.rdate(local.replace(tzinfo=None) if all_day else local)
-    lo = (start - length - dt.timedelta(days=1)).astimezone(zone)
-    hi = end.astimezone(zone)
-    if all_day:
-        lo, hi = lo.replace(tzinfo=None), hi.replace(tzinfo=None)
-    excluded = {x.astimezone(zone) for x in _dates(ev.exdates)}
-    for moment in rules.between(lo, hi, inc=True):
-        aware = moment.replace(tzinfo=zone) if all_day else moment
-        if aware in excluded:
-            continue
-        if aware.astimezone(UTC) < end and aware.astimezone(UTC) + length > start:
-            return True
-    return False
+        return meets(ev.starts_at, ev.ends_at, start, end)
+    try:
+        return bool(expand(ev.starts_at, ev.rrule, ev.time_zone or "UTC", start, end,
+                           duration=ev.ends_at - ev.starts_at, exdates=ev.exdates or (), rdates=ev.rdates or ()))
+    except InvalidRuleError:
+        return meets(ev.starts_at, ev.ends_at, start, end)
 
 
 class EventExportService(Service):

@@ -102,6 +102,12 @@ class EventImportService(Service):
                 latest[record.key] = record
         masters = [r for r in latest.values() if r.recurrence_id is None]
         overrides = [r for r in latest.values() if r.recurrence_id is not None]
+        # A cancelled occurrence of a series in the same file is one of its exception dates.
+        in_file = {r.uid: r for r in masters}
+        for record in [r for r in overrides if r.cancelled and r.uid in in_file]:
+            master_record = in_file[record.uid]
+            master_record.exdates = sorted({*master_record.exdates, record.recurrence_id})  # type: ignore[arg-type]
+            overrides.remove(record)
         summary = EventImportSummary()
         with self.unit_of_work() as (s, changes):
             summary.changes = changes
@@ -132,10 +138,9 @@ class EventImportService(Service):
                     continue
                 self._apply(s, record, existing, master, partner_id, people, summary, touched, new)
             # A series in the file is complete: edited occurrences it no longer lists are gone.
-            in_file = {r.uid for r in masters}
             for (uid, rid), ev in list(existing.items()):
                 master = by_uid.get(uid)
-                if rid is not None and uid in in_file and (uid, rid) not in latest and master is not None \
+                if rid is not None and uid in in_file and ((uid, rid) not in latest or latest[(uid, rid)].cancelled) and master is not None \
                         and ev.series_id == master.id:
                     self._delete(s, ev, summary)
                     existing.pop((uid, rid))
