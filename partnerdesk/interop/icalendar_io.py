@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +31,7 @@ from partnerdesk.l10n import N_, _
 
 PRODID = f"-//PartnerDesk//PartnerDesk {__version__}//EN"
 UTC = dt.UTC
+Props = Mapping[str, Any]
 # Links to online meetings, in the order we trust them.
 VIDEO_PROPERTIES = ("CONFERENCE", "X-GOOGLE-CONFERENCE", "X-MICROSOFT-SKYPETEAMSMEETINGURL",
                     "X-MICROSOFT-ONLINEMEETINGCONFLINK", "X-MICROSOFT-ONLINEMEETINGEXTERNALLINK")
@@ -205,7 +207,7 @@ def _describe_syntax_error(text: str, exc: ValueError) -> str:
     return message
 
 
-def _prop(component: icalendar.cal.Component, name: str) -> Any:
+def _prop(component: Props, name: str) -> Any:
     value = component.get(name)
     if isinstance(value, vBroken):
         raise _Bad(name, _("“{value}” is not a valid value for {property}").format(value=str(value)[:60],
@@ -238,7 +240,7 @@ def _as_utc(value: dt.date | dt.datetime, zone: str) -> dt.datetime:
     return dt.datetime.combine(value, dt.time(0), zone_info(zone)).astimezone(UTC)
 
 
-def _date_list(component: icalendar.cal.Component, name: str, ctx: _Context,
+def _date_list(component: Props, name: str, ctx: _Context,
                zone: str, all_day: bool) -> list[dt.datetime]:
     raw = _prop(component, name)
     if raw is None:
@@ -256,7 +258,7 @@ def _date_list(component: icalendar.cal.Component, name: str, ctx: _Context,
     return sorted(set(out))
 
 
-def _rule(component: icalendar.cal.Component, start: dt.datetime, zone: str, all_day: bool) -> str:
+def _rule(component: Props, start: dt.datetime, zone: str, all_day: bool) -> str:
     rules = component.get("RRULE")
     if rules is None:
         return ""
@@ -309,7 +311,7 @@ def _alarms(component: icalendar.cal.Component, start: dt.datetime, end: dt.date
     return sorted(minutes)
 
 
-def _emails(component: icalendar.cal.Component, name: str) -> list[str]:
+def _emails(component: Props, name: str) -> list[str]:
     raw = component.get(name)
     if raw is None:
         return []
@@ -323,7 +325,7 @@ def _emails(component: icalendar.cal.Component, name: str) -> list[str]:
     return list(out.values())
 
 
-def _categories(component: icalendar.cal.Component) -> list[str]:
+def _categories(component: Props) -> list[str]:
     raw = component.get("CATEGORIES")
     if raw is None:
         return []
@@ -335,14 +337,14 @@ def _categories(component: icalendar.cal.Component) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _text(component: icalendar.cal.Component, name: str) -> str:
+def _text(component: Props, name: str) -> str:
     value = component.get(name)
     if isinstance(value, list):
         value = value[0] if value else ""
     return str(value or "").strip()
 
 
-def _video(component: icalendar.cal.Component, location: str, description: str) -> str:
+def _video(component: Props, location: str, description: str) -> str:
     for name in VIDEO_PROPERTIES:
         value = _text(component, name)
         if value.lower().startswith("https://"):
@@ -354,13 +356,14 @@ def _video(component: icalendar.cal.Component, location: str, description: str) 
     return ""
 
 
-def _stable_uid(component: icalendar.cal.Component) -> str:
+def _stable_uid(component: Props) -> str:
     basis = "|".join(_text(component, name) for name in ("DTSTART", "SUMMARY", "LOCATION", "RRULE"))
     basis += "|" + str(component.get("DTSTART").to_ical() if component.get("DTSTART") is not None else "")
     return "partnerdesk-" + hashlib.sha1(basis.encode()).hexdigest()[:24] + "@import"
 
 
-def _read_event(component: icalendar.cal.Component, ctx: _Context) -> EventRecord:
+def _read_event(event: icalendar.cal.Component, ctx: _Context) -> EventRecord:
+    component: Props = dict(event.items())  # plain dict look-ups: the caseless dict costs a third of the time
     start_prop = _prop(component, "DTSTART")
     if start_prop is None:
         raise _Bad("", _("it has no start (DTSTART)"))
@@ -418,7 +421,7 @@ def _read_event(component: icalendar.cal.Component, ctx: _Context) -> EventRecor
         rdates=_date_list(component, "RDATE", ctx, zone, all_day),
         recurrence_id=recurrence_id, attendee_emails=_emails(component, "ATTENDEE"),
         organizer=next(iter(_emails(component, "ORGANIZER")), ""),
-        reminder_minutes=_alarms(component, starts_at, ends_at), categories=categories, kind=kind,
+        reminder_minutes=_alarms(event, starts_at, ends_at), categories=categories, kind=kind,
         sequence=max(0, sequence_number), cancelled=_text(component, "STATUS").upper() == "CANCELLED",
         **stamps)
 

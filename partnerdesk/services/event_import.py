@@ -45,13 +45,18 @@ def iso(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).isoformat()
 
 
-def kind_of(record: EventRecord) -> tuple[EventKind | None, list[str]]:
-    """The event kind named by X-PARTNERDESK-KIND or a category (value, English or translated label), and the
-    categories left over."""
+def kind_names() -> dict[str, EventKind]:
+    """Every name of an event kind: its value, English label and label in the UI language, case-folded."""
     labels: dict[str, EventKind] = {}
     for kind in EventKind:
         for name in (kind.value, kind.source_label, kind.label):
             labels[name.casefold()] = kind
+    return labels
+
+
+def kind_of(record: EventRecord, labels: dict[str, EventKind] | None = None) -> tuple[EventKind | None, list[str]]:
+    """The event kind named by X-PARTNERDESK-KIND or a category, and the categories left over."""
+    labels = labels if labels is not None else kind_names()
     found = labels.get(record.kind.casefold()) if record.kind else None
     rest: list[str] = []
     for category in record.categories:
@@ -109,6 +114,7 @@ class EventImportService(Service):
             master_record.exdates = sorted({*master_record.exdates, record.recurrence_id})  # type: ignore[arg-type]
             overrides.remove(record)
         summary = EventImportSummary()
+        self._kinds = kind_names()
         with self.unit_of_work() as (s, changes):
             summary.changes = changes
             if partner_id is not None:
@@ -194,7 +200,7 @@ class EventImportService(Service):
             else:
                 summary.skipped += 1
             return
-        kind, categories = kind_of(record)
+        kind, categories = kind_of(record, self._kinds)
         matched = [people[e.casefold()] for e in record.attendee_emails if e.casefold() in people]
         partners = {pid for _cid, pid in matched if pid is not None}
         values: dict[str, Any] = {
