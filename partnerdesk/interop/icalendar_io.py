@@ -490,10 +490,13 @@ def write_calendar(records: list[EventRecord], name: str = "", stamp: dt.datetim
     if name:
         calendar.add("X-WR-CALNAME", name)
     stamp = (stamp or dt.datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
-    for record in records:
-        calendar.add_component(_vevent(record, stamp))
-    if records:
+    zones = sorted({r.time_zone for r in records if not r.all_day and r.time_zone != "UTC"})
+    if zones:
+        # VTIMEZONEs first (Outlook wants them before the events), covering every date the events use.
         first = min(r.starts_at for r in records).date() - dt.timedelta(days=366)
         last = max(max(r.ends_at for r in records).date(), stamp.date()) + dt.timedelta(days=366 * 5)
-        calendar.add_missing_timezones(first_date=first, last_date=last)
+        for zone in zones:
+            calendar.add_component(icalendar.Timezone.from_tzid(zone, first_date=first, last_date=last))
+    for record in records:
+        calendar.add_component(_vevent(record, stamp))
     return calendar.to_ical()
