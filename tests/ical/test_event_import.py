@@ -159,3 +159,19 @@ def test_attendees_link_known_contacts_and_their_partner(workspace, ics) -> None
         milan = s.scalar(select(Event).where(Event.title.like("Revisione del contratto%")))
         assert milan.partner_id is None and milan.kind == EventKind.REVIEW
         assert milan.extra["categories"] == ["Milano"]
+
+
+def test_imported_events_are_searchable_and_updates_reindex(workspace, ics) -> None:  # type: ignore[no-untyped-def]
+    from partnerdesk.store.search import search
+
+    service = EventImportService(workspace)
+    service.import_file(ics("apple"), default_zone="Europe/Lisbon")
+    with workspace.session() as s:
+        hits = search(s, "عيد الفطر", kinds=["event"])
+        assert [h.title for h in hits] == ["عطلة عيد الفطر"]
+        assert search(s, "Dubai Design", kinds=["event"])  # the location is indexed too
+    service.import_file(ics("apple").replace("عطلة عيد الفطر".encode(), "إجازة العيد".encode()),
+                        default_zone="Europe/Lisbon")
+    with workspace.session() as s:
+        assert not search(s, "الفطر", kinds=["event"])
+        assert [h.title for h in search(s, "إجازة", kinds=["event"])] == ["إجازة العيد"]
