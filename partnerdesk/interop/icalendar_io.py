@@ -146,14 +146,14 @@ class _Bad(Exception):
 
 def read_calendar(data: bytes | str, default_zone: str = "UTC") -> list[EventRecord]:
     """Every VEVENT of an .ics file (one or several VCALENDARs), or an error naming what failed."""
-    text = decode(data)[0] if isinstance(data, bytes) else data
-    if "BEGIN:VCALENDAR" not in text.upper():
+    parsed, text = _texts(data) if isinstance(data, bytes) else (data, data)
+    if "BEGIN:VCALENDAR" not in parsed.upper():
         raise CalendarFileError(reason=_("there is no BEGIN:VCALENDAR line"))
     problem = _structure_problem(text)
     if problem:
         raise CalendarFileError(reason=problem)
     try:
-        calendars = icalendar.Calendar.from_ical(text, multiple=True)
+        calendars = icalendar.Calendar.from_ical(parsed, multiple=True)
     except ValueError as exc:
         raise CalendarFileError(reason=_describe_syntax_error(text, exc)) from exc
     if not calendars:
@@ -173,6 +173,26 @@ def read_calendar(data: bytes | str, default_zone: str = "UTC") -> list[EventRec
             record.number, record.line = number, ctx.line_of(number)
             records.append(record)
     return records
+
+
+_FOLD = re.compile(rb"\r?\n[ \t]")
+
+
+def _texts(data: bytes) -> tuple[str, str]:
+    """The text to parse and the text of the file's physical lines (for line numbers in messages).
+
+    Lines are unfolded as bytes before decoding: RFC 5545 folds octets, and some clients (older Apple and
+    Outlook versions) split a multi-byte UTF-8 character across a fold.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) >= 4 and data[1] == 0 and data[3] == 0):
+        text = decode(data)[0]  # UTF-16: the library unfolds the text
+        return text, text
+    try:
+        unfolded, encoding = decode(_FOLD.sub(b"", data))
+    except UnicodeDecodeError:  # a UTF-8 byte-order mark on text that is not UTF-8 after all
+        unfolded, encoding = _FOLD.sub(b"", data).decode("utf-8", errors="replace"), "utf-8"
+    codec = "utf-8" if encoding == "utf-8-sig" else encoding
+    return unfolded.lstrip("\ufeff"), data.decode(codec, errors="replace").lstrip("\ufeff")
 
 
 def _structure_problem(text: str) -> str | None:
@@ -362,12 +382,27 @@ def _stable_uid(component: Props) -> str:
     return "partnerdesk-" + hashlib.sha1(basis.encode()).hexdigest()[:24] + "@import"
 
 
+def _outlook_all_day(component: Props, start: dt.date | dt.datetime, end_prop: Any) -> bool:
+    """Outlook sometimes writes all-day events as local midnight to midnight with an all-day flag."""
+    flag = any(_text(component, name).upper() == "TRUE" for name in (
+        "X-MICROSOFT-CDO-ALLDAYEVENT", "X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT"))
+    if not flag or not isinstance(start, dt.datetime) or end_prop is None:
+        return False
+    end = end_prop.dt
+    return isinstance(end, dt.datetime) and start.time() == dt.time(0) and end.time() == dt.time(0) and end > start
+
+
 def _read_event(event: icalendar.cal.Component, ctx: _Context) -> EventRecord:
     component: Props = dict(event.items())  # plain dict look-ups: the caseless dict costs a third of the time
     start_prop = _prop(component, "DTSTART")
     if start_prop is None:
         raise _Bad("", _("it has no start (DTSTART)"))
     start_value, zone = _moment(start_prop, "DTSTART", ctx)
+    end_prop = _prop(component, "DTEND")
+    if _outlook_all_day(component, start_value, end_prop):
+        start_value = start_value.date()  # type: ignore[union-attr]
+        end_prop = icalendar.prop.vDDDTypes(end_prop.dt.date())  # type: ignore[union-attr]
+        component = {**component, "X-PARTNERDESK-ZONE": zone}
     all_day = not isinstance(start_value, dt.datetime)
     rrule_present = component.get("RRULE") is not None
     if all_day:
@@ -377,7 +412,6 @@ def _read_event(event: icalendar.cal.Component, ctx: _Context) -> EventRecord:
     elif zone == "UTC" and not rrule_present and component.get("RECURRENCE-ID") is None:
         zone = ctx.calendar_zone or "UTC"  # Google writes single events in UTC; keep the calendar's zone
     starts_at = _as_utc(start_value, zone)
-    end_prop = _prop(component, "DTEND")
     duration = _prop(component, "DURATION")
     if end_prop is not None:
         end_value, end_zone = _moment(end_prop, "DTEND", ctx)

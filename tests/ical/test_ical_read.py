@@ -167,3 +167,23 @@ def test_missing_uid_gets_a_stable_one() -> None:
     body = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART:20260310T100000Z\r\nSUMMARY:No uid\r\n"
             b"END:VEVENT\r\nEND:VCALENDAR\r\n")
     assert read_calendar(body)[0].uid == read_calendar(body)[0].uid != ""
+
+
+def test_fold_inside_a_multibyte_character_and_bom() -> None:
+    title = "大阪のパートナーとの打ち合わせ".encode()
+    cut = 4  # inside the second character (3 bytes each)
+    body = (b"\xef\xbb\xbfBEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:fold@example.com\r\n"
+            b"DTSTART:20260320T083000Z\r\nSUMMARY:" + title[:cut] + b"\r\n " + title[cut:] + b"\r\n"
+            b"END:VEVENT\r\nEND:VCALENDAR\r\n")
+    assert read_calendar(body)[0].title == "大阪のパートナーとの打ち合わせ"
+
+
+def test_outlook_all_day_written_as_midnight_times() -> None:
+    body = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:ad@example.com\r\n"
+            "DTSTART;TZID=W. Europe Standard Time:20260401T000000\r\n"
+            "DTEND;TZID=W. Europe Standard Time:20260403T000000\r\n"
+            "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE\r\nSUMMARY:Salone del Mobile\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    record = read_calendar(body.encode(), "Europe/Rome")[0]
+    assert record.all_day and record.time_zone == "Europe/Rome"
+    assert local(record.starts_at, "Europe/Rome") == dt.datetime(2026, 4, 1)
+    assert record.ends_at - record.starts_at == dt.timedelta(days=2)
