@@ -16,20 +16,18 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 import icalendar
 from dateutil.rrule import rrulestr
 from icalendar.prop import vBroken, vRecur
 
-from partnerdesk import __version__
-from partnerdesk.domain.errors import PartnerDeskError
+from partnerdesk.interop.ical_records import CalendarFileError, EventReadError, EventRecord
+from partnerdesk.interop.ical_write import PRODID, write_calendar
 from partnerdesk.interop.ical_zones import is_iana, same_clock, zone_by_name, zone_by_offsets, zone_info
 from partnerdesk.interop.records import decode
-from partnerdesk.l10n import N_, _
+from partnerdesk.l10n import _
 
-PRODID = f"-//PartnerDesk//PartnerDesk {__version__}//EN"
 UTC = dt.UTC
 Props = Mapping[str, Any]
 # Links to online meetings, in the order we trust them.
@@ -37,54 +35,6 @@ VIDEO_PROPERTIES = ("CONFERENCE", "X-GOOGLE-CONFERENCE", "X-MICROSOFT-SKYPETEAMS
                     "X-MICROSOFT-ONLINEMEETINGCONFLINK", "X-MICROSOFT-ONLINEMEETINGEXTERNALLINK")
 VIDEO_URL = re.compile(r"https://[^\s<>\"]*(?:zoom\.us/|meet\.google\.com/|teams\.microsoft\.com/|teams\.live\.com/|"
                        r"webex\.com/|whereby\.com/|meet\.jit\.si/|facetime\.apple\.com/)[^\s<>\"]*", re.IGNORECASE)
-
-
-class CalendarFileError(PartnerDeskError):
-    template = N_("Nothing was imported: the file is not a valid iCalendar (.ics) file: {reason}")
-
-
-class EventReadError(PartnerDeskError):
-    template = N_("Nothing was imported: event {number} (line {line}, “{title}”) could not be read: {reason}")
-
-
-@dataclass
-class EventRecord:
-    """One VEVENT, neutral between the file and the database. Datetimes are aware UTC.
-
-    For all-day events ``starts_at``/``ends_at`` are local midnights of ``time_zone``. ``recurrence_id`` is set on
-    an edited occurrence of a series (its original start). ``cancelled`` marks a cancelled occurrence.
-    """
-
-    uid: str
-    title: str
-    starts_at: dt.datetime
-    ends_at: dt.datetime
-    time_zone: str = "UTC"
-    all_day: bool = False
-    description: str = ""
-    location: str = ""
-    video_link: str = ""
-    url: str = ""
-    rrule: str = ""
-    exdates: list[dt.datetime] = field(default_factory=list)
-    rdates: list[dt.datetime] = field(default_factory=list)
-    recurrence_id: dt.datetime | None = None
-    attendee_emails: list[str] = field(default_factory=list)
-    organizer: str = ""
-    reminder_minutes: list[int] = field(default_factory=list)
-    categories: list[str] = field(default_factory=list)
-    kind: str = ""
-    sequence: int = 0
-    cancelled: bool = False
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
-    #: 1-based event number and first line in the source file (for messages)
-    number: int = 0
-    line: int = 0
-
-    @property
-    def key(self) -> tuple[str, dt.datetime | None]:
-        return (self.uid, self.recurrence_id)
 
 
 # -- reading ----------------------------------------------------------------------------------------------------
@@ -460,77 +410,4 @@ def _read_event(event: icalendar.cal.Component, ctx: _Context) -> EventRecord:
         **stamps)
 
 
-# -- writing ----------------------------------------------------------------------------------------------------
-def _local(value: dt.datetime, zone: str, all_day: bool) -> dt.date | dt.datetime:
-    local = value.astimezone(zone_info(zone))
-    return local.date() if all_day else local
-
-
-def _vevent(record: EventRecord, stamp: dt.datetime) -> icalendar.Event:
-    event = icalendar.Event()
-    event.add("UID", record.uid)
-    event.add("DTSTAMP", stamp)
-    if record.created_at:
-        event.add("CREATED", record.created_at.astimezone(UTC))
-    if record.updated_at:
-        event.add("LAST-MODIFIED", record.updated_at.astimezone(UTC))
-    event.add("SEQUENCE", record.sequence)
-    event.add("SUMMARY", record.title)
-    event.add("DTSTART", _local(record.starts_at, record.time_zone, record.all_day))
-    event.add("DTEND", _local(record.ends_at, record.time_zone, record.all_day))
-    if record.recurrence_id is not None:
-        event.add("RECURRENCE-ID", _local(record.recurrence_id, record.time_zone, record.all_day))
-    if record.rrule:
-        event.add("RRULE", vRecur.from_ical(record.rrule))
-    for name, values in (("EXDATE", record.exdates), ("RDATE", record.rdates)):
-        if values:
-            event.add(name, [_local(v, record.time_zone, record.all_day) for v in values])
-    for name, value in (("DESCRIPTION", record.description), ("LOCATION", record.location)):
-        if value:
-            event.add(name, value)
-    if record.video_link:
-        event.add("URL", record.video_link)
-        event.add("X-GOOGLE-CONFERENCE", record.video_link)
-    elif record.url:
-        event.add("URL", record.url)
-    if record.categories:
-        event.add("CATEGORIES", record.categories)
-    if record.kind:
-        event.add("X-PARTNERDESK-KIND", record.kind)
-    if record.all_day:
-        event.add("X-PARTNERDESK-ZONE", record.time_zone)
-    if record.organizer:
-        event.add("ORGANIZER", f"mailto:{record.organizer}")
-    for email in record.attendee_emails:
-        event.add("ATTENDEE", f"mailto:{email}", parameters={"ROLE": "REQ-PARTICIPANT", "PARTSTAT": "NEEDS-ACTION"})
-    if record.cancelled:
-        event.add("STATUS", "CANCELLED")
-    for minutes in record.reminder_minutes:
-        alarm = icalendar.Alarm()
-        alarm.add("ACTION", "DISPLAY")
-        alarm.add("DESCRIPTION", record.title)
-        alarm.add("TRIGGER", dt.timedelta(minutes=-minutes))
-        event.add_component(alarm)
-    return event
-
-
-def write_calendar(records: list[EventRecord], name: str = "", stamp: dt.datetime | None = None) -> bytes:
-    """An .ics file of ``records`` (masters before their overrides), with a VTIMEZONE for every zone used."""
-    calendar = icalendar.Calendar()
-    calendar.add("PRODID", PRODID)
-    calendar.add("VERSION", "2.0")
-    calendar.add("CALSCALE", "GREGORIAN")
-    calendar.add("METHOD", "PUBLISH")
-    if name:
-        calendar.add("X-WR-CALNAME", name)
-    stamp = (stamp or dt.datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
-    zones = sorted({r.time_zone for r in records if not r.all_day and r.time_zone != "UTC"})
-    if zones:
-        # VTIMEZONEs first (Outlook wants them before the events), covering every date the events use.
-        first = min(r.starts_at for r in records).date() - dt.timedelta(days=366)
-        last = max(max(r.ends_at for r in records).date(), stamp.date()) + dt.timedelta(days=366 * 5)
-        for zone in zones:
-            calendar.add_component(icalendar.Timezone.from_tzid(zone, first_date=first, last_date=last))
-    for record in records:
-        calendar.add_component(_vevent(record, stamp))
-    return calendar.to_ical()
+__all__ = ["PRODID", "CalendarFileError", "EventReadError", "EventRecord", "read_calendar", "write_calendar"]
