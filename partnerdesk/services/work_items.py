@@ -6,13 +6,14 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Integer, String, cast, func, select, update
+from sqlalchemy import Integer, exists, func, select, tuple_, update
+from sqlalchemy.orm import Session
 
 from partnerdesk.domain.enums import Action, Priority
-from partnerdesk.domain.errors import ValidationError
+from partnerdesk.domain.errors import NotFoundError, ValidationError
 from partnerdesk.l10n import N_
 from partnerdesk.services.base import ChangeSet, Service, apply_changes
-from partnerdesk.store.models import ChecklistItem, WorkItem, WorkStatus
+from partnerdesk.store.models import ChecklistItem, Partner, WorkItem, WorkStatus
 
 ENTITY = "work_item"
 _EDITABLE = {"title", "description", "partner_id", "responsible_member_id", "responsible_contact_id",
@@ -71,28 +72,119 @@ class WorkItemService(Service):
             return changes
 
     def move(self, item_ids: Iterable[int], status_id: int, before_id: int | None = None) -> ChangeSet:
-        """Move cards (in the given order) into a column, before ``before_id`` or at the end."""
+        """Move cards (in the given order) into a column, before ``before_id`` or at the end.
+
+        Only the moved cards get a new position (between their new neighbours), so a move costs the same in a
+        column of ten cards or ten thousand; the column is renumbered only when two positions get too close.
+        """
         ids = list(dict.fromkeys(item_ids))
+        if not ids:
+            return ChangeSet()
         with self.unit_of_work() as (s, changes):
             self.get(s, WorkStatus, status_id)
-            rest = [i for i in s.scalars(select(WorkItem.id).where(
-                WorkItem.status_id == status_id, WorkItem.deleted_at.is_(None), WorkItem.archived.is_(False))
-                .order_by(WorkItem.position, WorkItem.id)) if i not in ids]
-            at = rest.index(before_id) if before_id in rest else len(rest)
-            order = rest[:at] + ids + rest[at:]
+            items = {w.id: w for w in s.scalars(select(WorkItem).where(WorkItem.id.in_(ids)))}
+            if len(items) != len(ids):
+                raise NotFoundError()
+            lo, hi = self._gap(s, status_id, ids, before_id)
+            if hi is not None and lo is not None and (hi - lo) / (len(ids) + 1) < 1e-6:
+                changes.add("updated", ENTITY, self._renumber(s, status_id))
+                lo, hi = self._gap(s, status_id, ids, before_id)
             now = _now()
-            for pos, wid in enumerate(order):
-                item = self.get(s, WorkItem, wid)
-                moved = wid in ids and item.status_id != status_id
-                if moved:
+            for k, wid in enumerate(ids, 1):
+                item = items[wid]
+                if hi is None:
+                    position = (lo or 0.0) + k
+                elif lo is None:
+                    position = hi - (len(ids) + 1 - k)
+                else:
+                    position = lo + (hi - lo) * k / (len(ids) + 1)
+                if item.status_id != status_id:
                     self.log(s, ENTITY, wid, Action.MOVE, item.title,
                              {"status_id": [item.status_id, status_id]}, partner_id=item.partner_id)
                     item.status_id = status_id
                     item.status_changed_at = now
-                if item.position != float(pos) or moved:
-                    item.position = float(pos)
-                    changes.add("updated", ENTITY, wid)
+                item.position = position
+                changes.add("updated", ENTITY, wid)
             return changes
+
+    @staticmethod
+    def _gap(s: Session, status_id: int, ids: list[int], before_id: int | None) -> tuple[float | None, float | None]:
+        """Positions of the neighbours the moved cards go between (None: no neighbour on that side)."""
+        base = [WorkItem.status_id == status_id, WorkItem.deleted_at.is_(None), WorkItem.archived.is_(False),
+                WorkItem.id.not_in(ids)]
+        anchor = None
+        if before_id is not None and before_id not in ids:
+            anchor = s.execute(select(WorkItem.position, WorkItem.id).where(*base, WorkItem.id == before_id)).first()
+        if anchor is None:
+            return s.scalar(select(func.max(WorkItem.position)).where(*base)), None
+        lo = s.scalar(select(WorkItem.position).where(*base, tuple_(WorkItem.position, WorkItem.id) < tuple_(*anchor))
+                      .order_by(WorkItem.position.desc(), WorkItem.id.desc()).limit(1))
+        return lo, float(anchor[0])
+
+    @staticmethod
+    def _renumber(s: Session, status_id: int) -> list[int]:
+        order = list(s.scalars(select(WorkItem.id).where(WorkItem.status_id == status_id)
+                               .order_by(WorkItem.position, WorkItem.id)))
+        s.execute(update(WorkItem), [{"id": wid, "position": float(pos)} for pos, wid in enumerate(order)])
+        return order
+
+    def places(self, item_ids: Iterable[int]) -> dict[int, tuple[int, float, dt.datetime]]:
+        """Column, position and column-entry time of cards (what an undo of a move restores)."""
+        with self.workspace.session() as s:
+            return {r[0]: (r[1], r[2], r[3]) for r in s.execute(
+                select(WorkItem.id, WorkItem.status_id, WorkItem.position, WorkItem.status_changed_at)
+                .where(WorkItem.id.in_(list(item_ids))))}
+
+    def restore_places(self, places: Mapping[int, tuple[int, float, dt.datetime]]) -> ChangeSet:
+        """Put cards back exactly where ``places()`` saw them (undo of a move)."""
+        with self.unit_of_work() as (s, changes):
+            for wid, (status_id, position, since) in places.items():
+                item = self.get(s, WorkItem, wid)
+                if item.status_id != status_id:
+                    self.log(s, ENTITY, wid, Action.MOVE, item.title,
+                             {"status_id": [item.status_id, status_id]}, partner_id=item.partner_id)
+                item.status_id, item.position, item.status_changed_at = status_id, position, since
+                changes.add("updated", ENTITY, wid)
+            return changes
+
+    def snapshot(self, item_id: int) -> tuple[dict[str, Any], list[tuple[str, bool]]]:
+        """Every editable field and the checklist of a card (what the edit dialog shows and undo restores)."""
+        with self.workspace.session() as s:
+            item = self.get(s, WorkItem, item_id)
+            values = {name: getattr(item, name) for name in sorted(_EDITABLE)}
+            values["priority"] = Priority(values["priority"]).value
+            values["tags"] = list(values["tags"] or [])
+            return values, [(c.text, bool(c.done)) for c in item.checklist]
+
+    def edit(self, item_id: int, values: Mapping[str, Any],
+             checklist: list[tuple[str, bool]] | None = None) -> ChangeSet:
+        """Save the edit dialog: fields and (when given) the whole checklist, in one transaction."""
+        data = _clean(values)
+        with self.unit_of_work() as (s, changes):
+            item = self.get(s, WorkItem, item_id)
+            diff = apply_changes(item, data)
+            if checklist is not None:
+                wanted = [(t.strip(), bool(d)) for t, d in checklist if t.strip()]
+                current = [(c.text, bool(c.done)) for c in item.checklist]
+                if wanted != current:
+                    item.checklist.clear()
+                    s.flush()
+                    for pos, (text, done) in enumerate(wanted):
+                        item.checklist.append(ChecklistItem(text=text, done=done, position=pos))
+                    diff["checklist"] = [[t for t, _d in current], [t for t, _d in wanted]]
+            if diff:
+                item.updated_at = _now()
+                self.log(s, ENTITY, item.id, Action.UPDATE, item.title, diff, partner_id=item.partner_id)
+                changes.add("updated", ENTITY, item.id)
+            return changes
+
+    def trashed(self) -> list[tuple[int, str, str, dt.datetime]]:
+        """Cards in the trash, newest first: id, title, partner name, when deleted."""
+        with self.workspace.session() as s:
+            return [(r[0], r[1], r[2] or "", r[3]) for r in s.execute(
+                select(WorkItem.id, WorkItem.title, Partner.name, WorkItem.deleted_at)
+                .outerjoin(Partner, Partner.id == WorkItem.partner_id)
+                .where(WorkItem.deleted_at.is_not(None)).order_by(WorkItem.deleted_at.desc(), WorkItem.id))]
 
     def trash(self, item_ids: Iterable[int]) -> ChangeSet:
         return self._set_deleted(item_ids, _now(), Action.DELETE)
@@ -188,15 +280,20 @@ def filter_clause(partner_id: int | None = None, owner_id: int | None = None, ta
     if owner_id is not None:
         conds.append(WorkItem.responsible_member_id == owner_id)
     if tag:
-        conds.append(cast(WorkItem.tags, String).like(f'%"{tag}"%'))
+        each = func.json_each(WorkItem.tags).table_valued("value")
+        conds.append(exists(select(each.c.value).where(each.c.value == tag)))
     if due == "overdue":
         conds.append(WorkItem.due_at < now)
     elif due == "week":
         conds.append(WorkItem.due_at.between(now, now + dt.timedelta(days=7)))
     elif due == "none":
         conds.append(WorkItem.due_at.is_(None))
-    if text.strip():
-        conds.append(WorkItem.title.ilike(f"%{text.strip()}%") | WorkItem.description.ilike(f"%{text.strip()}%"))
+    needle = text.strip()
+    if needle:
+        like = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        partners = select(Partner.id).where(Partner.name.ilike(like, escape="\\"))
+        conds.append(WorkItem.title.ilike(like, escape="\\") | WorkItem.description.ilike(like, escape="\\")
+                     | WorkItem.partner_id.in_(partners))
     return conds
 
 
