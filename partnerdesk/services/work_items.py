@@ -71,7 +71,8 @@ class WorkItemService(Service):
                 changes.add("updated", ENTITY, item.id)
             return changes
 
-    def move(self, item_ids: Iterable[int], status_id: int, before_id: int | None = None) -> ChangeSet:
+    def move(self, item_ids: Iterable[int], status_id: int, before_id: int | None = None,
+             values: Mapping[str, Any] | None = None) -> ChangeSet:
         """Move cards (in the given order) into a column, before ``before_id`` or at the end.
 
         Only the moved cards get a new position (between their new neighbours), so a move costs the same in a
@@ -80,6 +81,7 @@ class WorkItemService(Service):
         ids = list(dict.fromkeys(item_ids))
         if not ids:
             return ChangeSet()
+        data = _clean(values or {})  # e.g. the partner of the swimlane the cards were dropped in
         with self.unit_of_work() as (s, changes):
             self.get(s, WorkStatus, status_id)
             items = {w.id: w for w in s.scalars(select(WorkItem).where(WorkItem.id.in_(ids)))}
@@ -104,6 +106,9 @@ class WorkItemService(Service):
                     item.status_id = status_id
                     item.status_changed_at = now
                 item.position = position
+                diff = apply_changes(item, data)
+                if diff:
+                    self.log(s, ENTITY, wid, Action.UPDATE, item.title, diff, partner_id=item.partner_id)
                 changes.add("updated", ENTITY, wid)
             return changes
 
@@ -128,22 +133,22 @@ class WorkItemService(Service):
         s.execute(update(WorkItem), [{"id": wid, "position": float(pos)} for pos, wid in enumerate(order)])
         return order
 
-    def places(self, item_ids: Iterable[int]) -> dict[int, tuple[int, float, dt.datetime]]:
-        """Column, position and column-entry time of cards (what an undo of a move restores)."""
+    def places(self, item_ids: Iterable[int], extra: Iterable[str] = ()) -> dict[int, dict[str, Any]]:
+        """Column, position, column-entry time (and ``extra`` fields) of cards: what undoing a move restores."""
+        names = ["status_id", "position", "status_changed_at", *extra]
         with self.workspace.session() as s:
-            return {r[0]: (r[1], r[2], r[3]) for r in s.execute(
-                select(WorkItem.id, WorkItem.status_id, WorkItem.position, WorkItem.status_changed_at)
-                .where(WorkItem.id.in_(list(item_ids))))}
+            return {w.id: {n: getattr(w, n) for n in names}
+                    for w in s.scalars(select(WorkItem).where(WorkItem.id.in_(list(item_ids))))}
 
-    def restore_places(self, places: Mapping[int, tuple[int, float, dt.datetime]]) -> ChangeSet:
-        """Put cards back exactly where ``places()`` saw them (undo of a move)."""
+    def restore_places(self, places: Mapping[int, Mapping[str, Any]]) -> ChangeSet:
+        """Put cards back exactly where ``places()`` saw them (undo of a move), in one transaction."""
         with self.unit_of_work() as (s, changes):
-            for wid, (status_id, position, since) in places.items():
+            for wid, place in places.items():
                 item = self.get(s, WorkItem, wid)
-                if item.status_id != status_id:
-                    self.log(s, ENTITY, wid, Action.MOVE, item.title,
-                             {"status_id": [item.status_id, status_id]}, partner_id=item.partner_id)
-                item.status_id, item.position, item.status_changed_at = status_id, position, since
+                diff = apply_changes(item, place)
+                if diff:
+                    self.log(s, ENTITY, wid, Action.MOVE if "status_id" in diff else Action.UPDATE, item.title,
+                             diff, partner_id=item.partner_id)
                 changes.add("updated", ENTITY, wid)
             return changes
 
