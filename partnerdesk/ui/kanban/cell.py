@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QDrag, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -70,6 +70,20 @@ class CardList(QListView):
                 if wid == ids[0]:
                     selection.setCurrentIndex(index, selection.SelectionFlag.NoUpdate)
                 selection.select(index, selection.SelectionFlag.Select)
+
+    def startDrag(self, supported: Qt.DropAction) -> None:  # noqa: N802 - Qt API
+        """Drag the selected cards with a picture of the first one under the cursor."""
+        rows = sorted({i.row() for i in self.selectionModel().selectedIndexes()})
+        if not rows:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(self.cell().mimeData([self.cell().index(r) for r in rows]))
+        first = self.visualRect(self.cell().index(rows[0]))
+        if first.isValid():
+            pixmap = self.viewport().grab(first)
+            drag.setPixmap(pixmap)
+            drag.setHotSpot(QPoint(pixmap.width() // 2, min(20, pixmap.height() // 2)))
+        drag.exec(Qt.DropAction.MoveAction, Qt.DropAction.MoveAction)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
