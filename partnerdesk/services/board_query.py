@@ -119,7 +119,7 @@ class BoardQuery(Service):
     def lanes(self, lane_mode: str, keys: set[LaneKey]) -> list[Lane]:
         """Lane headers for the lane keys that hold cards, in a stable order (named ones first, by name)."""
         if lane_mode == "priority":
-            return [Lane(p) for p in PRIORITY_ORDER if p in keys]
+            return [Lane(p, "") for p in PRIORITY_ORDER if p in keys]
         named = [k for k in keys if k is not None]
         with self.workspace.session() as s:
             if lane_mode == "partner":

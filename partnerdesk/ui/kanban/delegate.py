@@ -45,8 +45,11 @@ def paint_card(painter: QPainter, rect: QRectF, card: Card, font: QFont, rtl: bo
     painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), 34), lead | Qt.TextFlag.TextWordWrap,
                      card.title)
     small = QFont(font)
-    small.setPointSizeF(max(7.0, (font.pointSizeF() if font.pointSizeF() > 0 else 9.0) * 0.85))
-    metrics = QFontMetrics(small)
+    if font.pixelSize() > 0:  # printing lays out in pixels of its own logical page
+        small.setPixelSize(max(8, round(font.pixelSize() * 0.85)))
+    else:
+        small.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+    metrics = QFontMetrics(small, painter.device())
     painter.setFont(small)
     # Partner, with the stale marker at the trailing end.
     line = QRectF(inner.left(), inner.top() + 35, inner.width(), 17)

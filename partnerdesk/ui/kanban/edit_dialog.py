@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -90,7 +91,7 @@ class CardDialog(QDialog):
             self._add_item(text, done)
         self.new_item = QLineEdit()
         self.new_item.setPlaceholderText(_("New checklist item, then Enter"))
-        self.new_item.returnPressed.connect(self.add_checklist_item)
+        self.new_item.installEventFilter(self)  # Enter adds the item instead of saving the dialog
         add, remove = QPushButton(_("Add")), QPushButton(_("Remove"))
         add.clicked.connect(self.add_checklist_item)
         remove.clicked.connect(self.remove_checklist_item)
@@ -118,6 +119,13 @@ class CardDialog(QDialog):
         layout.addLayout(check_row)
         layout.addWidget(buttons)
         self._sync_due()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.new_item and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.add_checklist_item()
+            return True
+        return super().eventFilter(watched, event)
 
     def _sync_due(self) -> None:
         self.due_date.setEnabled(self.has_due.isChecked())

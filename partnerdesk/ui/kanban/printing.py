@@ -57,6 +57,8 @@ def board_bands(state: BoardState, columns: list[Column], lanes: list[Lane]) -> 
 def paint_board(printer: QPrinter, state: BoardState, columns: list[Column], lanes: list[Lane],
                 title: str, rtl: bool, font: QFont) -> int:
     """Paint the board onto ``printer``; returns the number of pages."""
+    font = QFont(font)
+    font.setPixelSize(12)  # sizes are in the logical page units below, whatever the printer resolution
     printer.setPageOrientation(QPageLayout.Orientation.Landscape)
     printer.setPageMargins(QMarginsF(10, 10, 10, 10), QPageLayout.Unit.Millimeter)
     bands = board_bands(state, columns, lanes)
@@ -80,7 +82,7 @@ def paint_board(printer: QPrinter, state: BoardState, columns: list[Column], lan
         y = 0.0
         if first:
             bold = QFont(font)
-            bold.setPointSizeF(max(10.0, font.pointSizeF() * 1.4))
+            bold.setPixelSize(18)
             bold.setBold(True)
             painter.setFont(bold)
             painter.setPen(QColor("#1F2933"))
