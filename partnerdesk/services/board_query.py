@@ -34,9 +34,9 @@ class BoardFilter:
     due: str = ""
     text: str = ""
 
-    def clauses(self, now: dt.datetime | None = None) -> list[Any]:
+    def clauses(self, now: dt.datetime | None = None, by_id: bool = False) -> list[Any]:
         return filter_clause(partner_id=self.partner_id, owner_id=self.owner_id, tag=self.tag or None,
-                             due=self.due or None, text=self.text, now=now)
+                             due=self.due or None, text=self.text, now=now, by_id=by_id)
 
     def as_dict(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v not in (None, "")}
@@ -82,6 +82,22 @@ class BoardQuery(Service):
                 return {(r[0], None): r[1] for r in rows}
             return {(r[0], _lane_value(r[1])): r[2] for r in rows}
 
+    def snapshot(self, flt: BoardFilter, lane_mode: str = "none") -> dict[tuple[int, LaneKey], list[Key]]:
+        """Every card matching a (non-empty) filter, by cell, in board order: one query per filter change, so
+        counts and pages of a selective filter need no further queries. Empty filters use ``page()`` instead."""
+        lane = lane_column(lane_mode)
+        cols = [WorkItem.status_id, WorkItem.position, WorkItem.id] + ([lane] if lane is not None else [])
+        out: dict[tuple[int, LaneKey], list[Key]] = {}
+        with self.workspace.engine.connect() as con:
+            rows = con.execute(select(*cols).where(*flt.clauses()).order_by(WorkItem.position, WorkItem.id))
+            if lane is None:
+                for status_id, position, wid in rows:
+                    out.setdefault((status_id, None), []).append((float(position), wid))
+            else:
+                for status_id, position, wid, value in rows:
+                    out.setdefault((status_id, _lane_value(value)), []).append((float(position), wid))
+        return out
+
     def column_totals(self) -> dict[int, int]:
         """Unfiltered cards per column: what WIP limits are checked against."""
         with self.workspace.session() as s:
@@ -113,7 +129,7 @@ class BoardQuery(Service):
         lane = lane_column(lane_mode)
         cols = [WorkItem.id, WorkItem.status_id, WorkItem.position] + ([lane] if lane is not None else [])
         with self.workspace.session() as s:
-            rows = s.execute(select(*cols).where(*flt.clauses(), WorkItem.id.in_(ids))).all()
+            rows = s.execute(select(*cols).where(*flt.clauses(by_id=True), WorkItem.id.in_(ids))).all()
         return {r[0]: (r[1], _lane_value(r[3]) if lane is not None else None, (float(r[2]), r[0])) for r in rows}
 
     def lanes(self, lane_mode: str, keys: set[LaneKey]) -> list[Lane]:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import Integer, exists, func, select, tuple_, update
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from partnerdesk.domain.enums import Action, Priority
@@ -14,6 +15,9 @@ from partnerdesk.domain.errors import NotFoundError, ValidationError
 from partnerdesk.l10n import N_
 from partnerdesk.services.base import ChangeSet, Service, apply_changes
 from partnerdesk.store.models import ChecklistItem, Partner, WorkItem, WorkStatus
+from partnerdesk.store.search import KINDS as FTS_KINDS
+from partnerdesk.store.search import TABLE as FTS_TABLE
+from partnerdesk.store.search import normalize
 
 ENTITY = "work_item"
 _EDITABLE = {"title", "description", "partner_id", "responsible_member_id", "responsible_contact_id",
@@ -275,11 +279,37 @@ class WorkItemService(Service):
             return list(s.scalars(q.order_by(WorkItem.position, WorkItem.id)))
 
 
+def text_clause(needle: str) -> Any:
+    """Cards whose title, description or tags contain every word of ``needle`` (accent- and case-insensitive,
+    through the workspace's trigram full-text index), or whose partner's name contains it."""
+    tokens = [t for t in normalize(needle).split() if t]
+    where, params = [], {}
+    phrases = [t for t in tokens if len(t) >= 3]
+    if phrases:
+        where.append(f"{FTS_TABLE} MATCH :match")
+        params["match"] = " ".join('"' + t.replace('"', '""') + '"' for t in phrases)
+    for i, token in enumerate(t for t in tokens if len(t) < 3):  # too short for trigrams: substring scan
+        where.append(f"instr(body, :short{i}) > 0")
+        params[f"short{i}"] = token
+    where.append(f"rowid % {len(FTS_KINDS)} = {FTS_KINDS.index(ENTITY)}")
+    matching = sql_text(f"SELECT rowid / {len(FTS_KINDS)} AS id FROM {FTS_TABLE} WHERE {' AND '.join(where)}") \
+        .bindparams(**params).columns(id=Integer)
+    like = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    partners = select(Partner.id).where(Partner.name.ilike(like, escape="\\"))
+    return WorkItem.id.in_(matching) | WorkItem.partner_id.in_(partners)
+
+
 def filter_clause(partner_id: int | None = None, owner_id: int | None = None, tag: str | None = None,
-                  due: str | None = None, text: str = "", now: dt.datetime | None = None) -> list[Any]:
-    """SQL conditions for the board filter bar; due is "overdue", "week" or "none"."""
+                  due: str | None = None, text: str = "", now: dt.datetime | None = None,
+                  by_id: bool = False) -> list[Any]:
+    """SQL conditions for the board filter bar; due is "overdue", "week" or "none".
+
+    ``by_id``: the query also names a few card ids; the live-card conditions are then written so that SQLite
+    looks the ids up by primary key instead of walking the board index.
+    """
     now = now or _now()
-    conds: list[Any] = [WorkItem.deleted_at.is_(None), WorkItem.archived.is_(False)]
+    live = [WorkItem.deleted_at.is_(None), WorkItem.archived.is_(False)]
+    conds: list[Any] = [func.likely(c) for c in live] if by_id else live
     if partner_id is not None:
         conds.append(WorkItem.partner_id == partner_id)
     if owner_id is not None:
@@ -293,12 +323,8 @@ def filter_clause(partner_id: int | None = None, owner_id: int | None = None, ta
         conds.append(WorkItem.due_at.between(now, now + dt.timedelta(days=7)))
     elif due == "none":
         conds.append(WorkItem.due_at.is_(None))
-    needle = text.strip()
-    if needle:
-        like = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        partners = select(Partner.id).where(Partner.name.ilike(like, escape="\\"))
-        conds.append(WorkItem.title.ilike(like, escape="\\") | WorkItem.description.ilike(like, escape="\\")
-                     | WorkItem.partner_id.in_(partners))
+    if text.strip():
+        conds.append(text_clause(text.strip()))
     return conds
 
 

@@ -45,6 +45,10 @@ def test_filters_combine_and_presets_persist(open_board, tmp_path) -> None:  # t
 
     bar.partner.setCurrentIndex(bar.partner.findData(ids["Kyma Hotels"]))
     assert titles(view.columns[0]) == ["Kyma invoice"] and titles(view.columns[3]) == ["Kyma photos"]
+    assert bar.tag.findData("billing") == -1  # the tag list is read when first opened
+    bar.tag.showPopup()
+    bar.tag.hidePopup()
+    assert [bar.tag.itemText(i) for i in range(bar.tag.count())] == ["Any tag", "billing", "content"]
     bar.tag.setCurrentIndex(bar.tag.findData("billing"))
     assert titles(view.columns[0]) == ["Kyma invoice"] and titles(view.columns[3]) == []
     assert "1 of 2" in view.grid.headers[pending].label.text()  # shown of total

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -22,8 +23,22 @@ from partnerdesk.services.board_settings import BoardSettingsService
 from partnerdesk.ui.context import AppContext
 
 
-def _combo(min_width: int = 120) -> QComboBox:
-    combo = QComboBox()
+class LazyCombo(QComboBox):
+    """A combo box that fills its list when first opened (the tag list scans every card)."""
+
+    def __init__(self, loader: Callable[[], None]) -> None:
+        super().__init__()
+        self.loader = loader
+        self.loaded = False
+
+    def showPopup(self) -> None:  # noqa: N802 - Qt API
+        if not self.loaded:
+            self.loader()
+        super().showPopup()
+
+
+def _combo(min_width: int = 120, combo: QComboBox | None = None) -> QComboBox:
+    combo = combo or QComboBox()
     combo.setMinimumWidth(min_width)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     return combo
@@ -35,7 +50,8 @@ class FilterBar(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.partner, self.owner, self.tag, self.due = _combo(), _combo(), _combo(100), _combo(100)
+        self.partner, self.owner, self.due = _combo(), _combo(), _combo(100)
+        self.tag = _combo(100, LazyCombo(self.load_tags))
         self.text = QLineEdit()
         self.text.setClearButtonEnabled(True)
         self.text.setMinimumWidth(160)
@@ -65,13 +81,26 @@ class FilterBar(QWidget):
             query = BoardQuery(self.context.ws) if self.context.workspace is not None else None
             self._fill(self.partner, _("All partners"), query.partners() if query else [])
             self._fill(self.owner, _("Anyone"), query.members() if query else [])
-            self._fill(self.tag, _("Any tag"), [(t, t) for t in query.tags()] if query else [])
+            self._fill(self.tag, _("Any tag"), [(current.tag, current.tag)] if current.tag else [])
+            self.tag.loaded = False
             self._fill(self.due, _("Any due date"), [("overdue", _("Overdue")), ("week", _("Due this week")),
                                                      ("none", _("No due date"))])
             self._fill_presets()
             self.set_filter(current, emit=False)
         finally:
             self._quiet = False
+
+    def load_tags(self) -> None:
+        """Fill the tag list (on first opening of the list: it scans every card's tags)."""
+        chosen = self.tag.currentData()
+        self._quiet, quiet = True, self._quiet
+        try:
+            self._fill(self.tag, _("Any tag"), [(t, t) for t in BoardQuery(self.context.ws).tags()]
+                       if self.context.workspace is not None else [])
+            self.tag.loaded = True
+            self.tag.setCurrentIndex(max(0, self.tag.findData(chosen)))
+        finally:
+            self._quiet = quiet
 
     @staticmethod
     def _fill(combo: QComboBox, everything: str, items: list[tuple[Any, str]]) -> None:
@@ -96,6 +125,8 @@ class FilterBar(QWidget):
     def set_filter(self, flt: BoardFilter, emit: bool = True) -> None:
         quiet, self._quiet = self._quiet, True
         try:
+            if flt.tag and self.tag.findData(flt.tag) < 0:
+                self.tag.addItem(flt.tag, flt.tag)
             for combo, value in ((self.partner, flt.partner_id), (self.owner, flt.owner_id),
                                  (self.tag, flt.tag or None), (self.due, flt.due or None)):
                 index = combo.findData(value)
@@ -154,5 +185,11 @@ class FilterBar(QWidget):
         self.owner.setToolTip(_("Responsible"))
         self.tag.setToolTip(_("Tag"))
         self.due.setToolTip(_("Due date"))
-        if self.context.workspace is not None:
-            self.populate()
+        for combo, everything in ((self.partner, _("All partners")), (self.owner, _("Anyone")),
+                                  (self.tag, _("Any tag")), (self.due, _("Any due date")),
+                                  (self.presets, _("Saved filters…"))):
+            if combo.count():
+                combo.setItemText(0, everything)
+        for index, label in enumerate((_("Overdue"), _("Due this week"), _("No due date")), 1):
+            if self.due.count() > index:
+                self.due.setItemText(index, label)

@@ -113,16 +113,23 @@ class CellModel(QAbstractListModel):
         self.total = 0  # matching cards in the cell (from a count query), loaded or not
         self.exhausted = False
         self._cards: dict[int, Card] = {}
+        self.matches: list[Key] | None = None
 
     # -- loading --------------------------------------------------------------------------------------------------
-    def reset(self, total: int) -> None:
+    def reset(self, total: int, matches: list[Key] | None = None) -> None:
+        """Start over with ``total`` cards; ``matches`` (when the board filter already listed them) are served
+        page by page from memory instead of by keyset queries."""
         self.beginResetModel()
         self.keys, self.ids, self._cards = [], [], {}
+        self.matches = matches
         self.total, self.exhausted = total, total == 0
         self._fetch(into_reset=True)
         self.endResetModel()
 
     def _page(self, after: Key | None, limit: int) -> list[Key]:
+        if self.matches is not None:
+            start = 0 if after is None else bisect.bisect_right(self.matches, after)
+            return self.matches[start:start + limit]
         return self.state.query.page(self.state.flt, self.status_id, self.state.lane_mode, self.lane_key,
                                      after, limit)
 
@@ -161,6 +168,10 @@ class CellModel(QAbstractListModel):
             self._cards.pop(wid, None)
             here = placed.get(wid)
             belongs = here is not None and here[0] == self.status_id and here[1] == self.lane_key
+            if self.matches is not None:
+                self.matches = [k for k in self.matches if k[1] != wid]
+                if belongs and here is not None:
+                    bisect.insort(self.matches, here[2])
             if wid in self.ids:
                 row = self.ids.index(wid)
                 if belongs and here is not None and self.keys[row] == here[2]:

@@ -51,6 +51,7 @@ class KanbanView(QWidget):
         self.print_dialog: QWidget | None = None
         self.last_menu: QWidget | None = None
         self.export_message = ""
+        self._totals: dict[int, int] | None = None
         self.title = QLabel()
         self.title.setObjectName("viewTitle")
         self.lanes = QComboBox()
@@ -121,7 +122,7 @@ class KanbanView(QWidget):
     def build(self) -> None:
         """Query counts and lanes, then lay out a fresh grid whose cells load their first page of cards."""
         assert self.state is not None
-        counts = self.state.query.counts(self.state.flt, self.state.lane_mode)
+        counts, matches = self._query_cells()
         lanes = self.state.query.lanes(self.state.lane_mode, {lane for _sid, lane in counts}) \
             if self.state.lane_mode != "none" else []
         mode = self.state.lane_mode
@@ -142,7 +143,8 @@ class KanbanView(QWidget):
             cell.edit_requested.connect(self.edit_card)
             cell.delete_requested.connect(lambda c=cell: self.delete_cards(c.selected_ids()))
             cell.menu_requested.connect(lambda pos, c=cell: menus.card_menu(self, c, pos))
-            cell.cell().reset(counts.get((status_id, lane_key), 0))
+            cell.cell().reset(counts.get((status_id, lane_key), 0), matches.get((status_id, lane_key), [])
+                              if matches is not None else None)
         self._set_grid(grid)
         self._update_headers(counts)
 
@@ -154,13 +156,22 @@ class KanbanView(QWidget):
         if grid is not None:
             self.scroller.setWidget(grid)
 
-    def _update_headers(self, counts: dict[tuple[int, LaneKey], int] | None = None) -> None:
+    def _update_headers(self, counts: dict[tuple[int, LaneKey], int] | None = None,
+                        cards_changed: bool = True) -> None:
+        """Header counts. Unfiltered column totals (for WIP limits) are re-read only when cards changed."""
         if self.grid is None or self.state is None:
             return
         query = self.state.query
+        if counts is None and not self.state.flt.is_empty():  # the cells hold every match: count in memory
+            counts = {cell: len(model.matches or []) for cell, model in
+                      ((k, c.cell()) for k, c in self.grid.cells.items())}
         if counts is None:
             counts = query.counts(self.state.flt, self.state.lane_mode)
-        totals = query.column_totals()
+        if self.state.flt.is_empty() and self.state.lane_mode == "none":
+            self._totals = {sid: n for (sid, _lane), n in counts.items()}
+        elif cards_changed or self._totals is None:
+            self._totals = query.column_totals()
+        totals = self._totals
         for column in self.board_columns:
             shown = sum(n for (sid, _lane), n in counts.items() if sid == column.status_id)
             self.grid.headers[column.status_id].set_text(column.label, shown, totals.get(column.status_id, 0),
@@ -190,14 +201,23 @@ class KanbanView(QWidget):
         """Re-query counts and first pages (filter changed); rebuild the grid only if the lanes changed."""
         if self.state is None or self.grid is None:
             return
-        counts = self.state.query.counts(self.state.flt, self.state.lane_mode)
+        counts, matches = self._query_cells()
         lane_keys = {lane for _sid, lane in counts}
         if self.state.lane_mode != "none" and lane_keys != {lane.key for lane in self.grid.lanes}:
             self.build()
             return
         for (status_id, lane_key), cell in self.grid.cells.items():
-            cell.cell().reset(counts.get((status_id, lane_key), 0))
-        self._update_headers(counts)
+            cell.cell().reset(counts.get((status_id, lane_key), 0), matches.get((status_id, lane_key), [])
+                              if matches is not None else None)
+        self._update_headers(counts, cards_changed=False)
+
+    def _query_cells(self) -> tuple[dict[tuple[int, LaneKey], int], dict[tuple[int, LaneKey], list[Any]] | None]:
+        """Counts per cell; with a filter, also every matching card (one query instead of counts plus pages)."""
+        assert self.state is not None
+        if self.state.flt.is_empty():
+            return self.state.query.counts(self.state.flt, self.state.lane_mode), None
+        matches = self.state.query.snapshot(self.state.flt, self.state.lane_mode)
+        return {cell: len(keys) for cell, keys in matches.items()}, matches
 
     def set_lane_mode(self, mode: str) -> None:
         if self.state is None or mode == self.state.lane_mode or mode not in LANE_MODES:
