@@ -292,11 +292,14 @@ def text_clause(needle: str) -> Any:
         where.append(f"instr(body, :short{i}) > 0")
         params[f"short{i}"] = token
     where.append(f"rowid % {len(FTS_KINDS)} = {FTS_KINDS.index(ENTITY)}")
-    matching = sql_text(f"SELECT rowid / {len(FTS_KINDS)} AS id FROM {FTS_TABLE} WHERE {' AND '.join(where)}") \
-        .bindparams(**params).columns(id=Integer)
-    like = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    partners = select(Partner.id).where(Partner.name.ilike(like, escape="\\"))
-    return WorkItem.id.in_(matching) | WorkItem.partner_id.in_(partners)
+    params["needle"] = needle.casefold()
+    # One id list (text matches, plus the cards of partners whose name contains the text), so SQLite looks the
+    # matching cards up by primary key instead of scanning the whole board.
+    matching = sql_text(
+        f"SELECT rowid / {len(FTS_KINDS)} AS id FROM {FTS_TABLE} WHERE {' AND '.join(where)} "
+        "UNION SELECT work_items.id FROM work_items JOIN partners ON partners.id = work_items.partner_id "
+        "WHERE instr(lower(partners.name), :needle) > 0").bindparams(**params).columns(id=Integer)
+    return WorkItem.id.in_(matching)
 
 
 def filter_clause(partner_id: int | None = None, owner_id: int | None = None, tag: str | None = None,
@@ -308,6 +311,7 @@ def filter_clause(partner_id: int | None = None, owner_id: int | None = None, ta
     looks the ids up by primary key instead of walking the board index.
     """
     now = now or _now()
+    by_id = by_id or bool(text.strip())
     live = [WorkItem.deleted_at.is_(None), WorkItem.archived.is_(False)]
     conds: list[Any] = [func.likely(c) for c in live] if by_id else live
     if partner_id is not None:

@@ -68,15 +68,15 @@ def load_cards(ws: Workspace, ids: list[int]) -> dict[int, Card]:
     """Card data for some ids, in one query plus one for checklist progress."""
     if not ids:
         return {}
-    with ws.session() as s:
-        rows = s.execute(
+    with ws.engine.connect() as con:  # Core rows: no ORM bookkeeping for what is only painted
+        rows = con.execute(
             select(WorkItem.id, WorkItem.title, Partner.name, Partner.color, TeamMember.name, WorkItem.due_at,
                    WorkItem.due_has_time, WorkItem.priority, WorkItem.status_changed_at, WorkItem.tags,
                    WorkItem.updated_at, Partner.time_zone)
             .outerjoin(Partner, Partner.id == WorkItem.partner_id)
             .outerjoin(TeamMember, TeamMember.id == WorkItem.responsible_member_id)
             .where(WorkItem.id.in_(ids))).all()
-        progress = {wid: (int(done or 0), int(total)) for wid, done, total in s.execute(
+        progress = {wid: (int(done or 0), int(total)) for wid, done, total in con.execute(
             select(ChecklistItem.work_item_id, func.sum(ChecklistItem.done), func.count())
             .where(ChecklistItem.work_item_id.in_(ids)).group_by(ChecklistItem.work_item_id))}
     return {r[0]: Card(r[0], r[1], r[2] or "", r[3] or "#8A94A6", _initials(r[4] or ""), r[5], bool(r[6]),
@@ -188,6 +188,10 @@ class CellModel(QAbstractListModel):
                     self.keys.insert(row, key)
                     self.ids.insert(row, wid)
                     self.endInsertRows()
+
+    def prime(self, cards: dict[int, Card]) -> None:
+        """Cards loaded by the board for several cells at once (one query for every first screen)."""
+        self._cards.update(cards)
 
     def card(self, row: int) -> Card | None:
         wid = self.ids[row]

@@ -27,9 +27,10 @@ from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.kanban import menus
 from partnerdesk.ui.kanban.cell import CardList
 from partnerdesk.ui.kanban.commands import CreateCard, MoveCards, TrashCards
+from partnerdesk.ui.kanban.delegate import CARD_HEIGHT
 from partnerdesk.ui.kanban.filter_bar import FilterBar
 from partnerdesk.ui.kanban.grid import BoardGrid, Column, lane_label
-from partnerdesk.ui.kanban.model import BoardState
+from partnerdesk.ui.kanban.model import BoardState, load_cards
 
 LANE_FIELDS = {"partner": "partner_id", "owner": "responsible_member_id", "priority": "priority"}
 _LANE_NAMES = {"none": N_("No swimlanes"), "partner": N_("Lanes by partner"), "owner": N_("Lanes by owner"),
@@ -146,6 +147,7 @@ class KanbanView(QWidget):
             cell.cell().reset(counts.get((status_id, lane_key), 0), matches.get((status_id, lane_key), [])
                               if matches is not None else None)
         self._set_grid(grid)
+        self._prime_first_screens()
         self._update_headers(counts)
 
     def _set_grid(self, grid: BoardGrid | None) -> None:
@@ -209,7 +211,18 @@ class KanbanView(QWidget):
         for (status_id, lane_key), cell in self.grid.cells.items():
             cell.cell().reset(counts.get((status_id, lane_key), 0), matches.get((status_id, lane_key), [])
                               if matches is not None else None)
+        self._prime_first_screens()
         self._update_headers(counts, cards_changed=False)
+
+    def _prime_first_screens(self) -> None:
+        """Load the cards every cell shows first in one query, instead of one query per cell when painting."""
+        if self.grid is None or self.state is None:
+            return
+        rows = max(2, self.scroller.viewport().height() // CARD_HEIGHT + 1)
+        wanted = {cell: cell.cell().ids[:rows] for cell in self.grid.cells.values()}
+        cards = load_cards(self.state.ws, [wid for ids in wanted.values() for wid in ids])
+        for cell, ids in wanted.items():
+            cell.cell().prime({wid: cards[wid] for wid in ids if wid in cards})
 
     def _query_cells(self) -> tuple[dict[tuple[int, LaneKey], int], dict[tuple[int, LaneKey], list[Any]] | None]:
         """Counts per cell; with a filter, also every matching card (one query instead of counts plus pages)."""
