@@ -187,3 +187,9 @@ def test_outlook_all_day_written_as_midnight_times() -> None:
     assert record.all_day and record.time_zone == "Europe/Rome"
     assert local(record.starts_at, "Europe/Rome") == dt.datetime(2026, 4, 1)
     assert record.ends_at - record.starts_at == dt.timedelta(days=2)
+
+
+def test_utf16_file_with_folded_lines(ics) -> None:  # type: ignore[no-untyped-def]
+    data = ics("google").decode("utf-8").encode("utf-16")
+    records = read_calendar(data, "UTC")
+    assert by_title(records, "大阪").title.endswith("（オンライン）")
