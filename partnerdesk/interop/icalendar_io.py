@@ -236,7 +236,8 @@ def _rule(component: Props, start: dt.datetime, zone: str, all_day: bool) -> str
         rules = rules[0]  # RFC 5545 allows one; a second is ignored by every client we know
     if isinstance(rules, vBroken):
         raise _Bad("RRULE", _("the repeat rule “{rule}” is not valid").format(rule=str(rules)[:80]))
-    rule = vRecur(dict(rules))
+    # Private extensions (X-NAME=…) are dropped: no expander knows them and they never change the dates.
+    rule = vRecur({k: v for k, v in dict(rules).items() if not str(k).upper().startswith("X-")})
     until = rule.get("UNTIL")
     if until:
         value = until[0]
@@ -375,6 +376,8 @@ def _read_event(event: icalendar.cal.Component, ctx: _Context) -> EventRecord:
         ends_at = (local + dt.timedelta(days=delta.days)).astimezone(UTC) + dt.timedelta(seconds=delta.seconds)
     else:
         ends_at = _as_utc(start_value + dt.timedelta(days=1), zone) if all_day else starts_at
+    if all_day and ends_at == starts_at:  # some clients write DTEND = DTSTART for a one-day event
+        ends_at = _as_utc(start_value + dt.timedelta(days=1), zone)
     if ends_at < starts_at:
         raise _Bad("DTEND", _("it ends before it starts"))
     recurrence_id = None

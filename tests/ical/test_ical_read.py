@@ -193,3 +193,19 @@ def test_utf16_file_with_folded_lines(ics) -> None:  # type: ignore[no-untyped-d
     data = ics("google").decode("utf-8").encode("utf-16")
     records = read_calendar(data, "UTC")
     assert by_title(records, "大阪").title.endswith("（オンライン）")
+
+
+def test_private_rrule_parts_are_ignored() -> None:
+    body = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:evo@example.com\r\n"
+            b"DTSTART;TZID=Europe/Rome:20260310T100000\r\n"
+            b"RRULE;X-EVOLUTION-ENDDATE=20260331T090000Z:FREQ=WEEKLY;COUNT=4;X-NAME=foo\r\n"
+            b"SUMMARY:Stand-up\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    assert read_calendar(body)[0].rrule == "FREQ=WEEKLY;COUNT=4"
+
+
+def test_all_day_event_ending_on_its_start_day_lasts_one_day() -> None:
+    body = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:day@example.com\r\n"
+            b"DTSTART;VALUE=DATE:20260325\r\nDTEND;VALUE=DATE:20260325\r\nSUMMARY:Holiday\r\n"
+            b"END:VEVENT\r\nEND:VCALENDAR\r\n")
+    record = read_calendar(body, "Europe/Athens")[0]
+    assert record.ends_at - record.starts_at == dt.timedelta(days=1)
