@@ -166,7 +166,7 @@ class EventImportService(Service):
             # A series in the file is complete: edited occurrences it no longer lists are gone.
             for (uid, rid), ev in list(existing.items()):
                 master = series.get(uid)
-                if rid is not None and uid in in_file and master is not None and ev.series_id == master.id \
+                if rid is not None and uid in in_file and master is not None and ev.series_id in (master.id, None) \
                         and ((uid, rid) not in latest or latest[(uid, rid)].cancelled):
                     self._delete(s, ev, summary)
                     existing.pop((uid, rid))

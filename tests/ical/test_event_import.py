@@ -175,3 +175,18 @@ def test_imported_events_are_searchable_and_updates_reindex(workspace, ics) -> N
     with workspace.session() as s:
         assert not search(s, "الفطر", kinds=["event"])
         assert [h.title for h in search(s, "إجازة", kinds=["event"])] == ["إجازة العيد"]
+
+
+def test_lone_override_joins_its_series_when_the_series_arrives(workspace, ics) -> None:  # type: ignore[no-untyped-def]
+    data = ics("google")
+    begin = data.index(b"BEGIN:VEVENT\r\nDTSTART;TZID=Europe/Lisbon:20260323T140000")
+    lone = data[:data.index(b"BEGIN:VEVENT")] + data[begin:data.index(b"END:VEVENT\r\n", begin) + 12] \
+        + b"END:VCALENDAR\r\n"
+    service = EventImportService(workspace)
+    assert service.import_file(lone, default_zone="Europe/Lisbon").created == 1  # invited to one occurrence only
+    summary = service.import_file(data, default_zone="Europe/Lisbon")
+    assert (summary.created, summary.updated) == (3, 1)
+    with workspace.session() as s:
+        master = s.scalar(select(Event).where(Event.uid == SERIES_UID, Event.recurrence_id.is_(None)))
+        override = s.scalar(select(Event).where(Event.uid == SERIES_UID, Event.recurrence_id.is_not(None)))
+        assert override.series_id == master.id
