@@ -120,6 +120,11 @@ def read_calendar(data: bytes | str, default_zone: str = "UTC") -> list[EventRec
             except _Bad as bad:
                 raise EventReadError(number=number, line=ctx.line_of(number, bad.prop), title=title or "—",
                                      reason=bad.reason) from None
+            except (ValueError, TypeError, OverflowError, AttributeError, KeyError) as exc:
+                # Values the library accepted but that make no sense together (e.g. dates out of range).
+                raise EventReadError(number=number, line=ctx.line_of(number), title=title or "—",
+                                     reason=_("its values could not be understood ({detail})").format(
+                                         detail=str(exc)[:120] or type(exc).__name__)) from exc
             record.number, record.line = number, ctx.line_of(number)
             records.append(record)
     return records

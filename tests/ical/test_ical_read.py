@@ -209,3 +209,11 @@ def test_all_day_event_ending_on_its_start_day_lasts_one_day() -> None:
             b"END:VEVENT\r\nEND:VCALENDAR\r\n")
     record = read_calendar(body, "Europe/Athens")[0]
     assert record.ends_at - record.starts_at == dt.timedelta(days=1)
+
+
+def test_values_out_of_range_are_a_clear_error() -> None:
+    body = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:far@example.com\r\nDTSTART:99991231T230000Z\r\n"
+            b"DURATION:P2D\r\nSUMMARY:Far away\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    with pytest.raises(EventReadError) as caught:
+        read_calendar(body)
+    assert "“Far away”" in caught.value.message and "line 3" in caught.value.message
