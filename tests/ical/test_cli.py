@@ -91,3 +91,13 @@ def test_agenda_in_another_zone_and_as_text(db: Path, capsys) -> None:  # type: 
                  "--tz", "Europe/Lisbon"]) == 0
     out = capsys.readouterr().out
     assert "2026-03-16  10:00–11:00" in out and "Revisão semanal" in out
+
+
+@pytest.mark.parametrize("lang, needle", [("pt", "Nada foi importado"), ("ja", "何も読み込まれませんでした"),
+                                          ("it", "Non è stato importato nulla"), ("el", "Δεν εισήχθη τίποτα"),
+                                          ("ar", "لم يُستورد أي شيء")])
+def test_broken_file_message_in_every_language(tmp_path: Path, capsys, lang: str, needle: str) -> None:  # type: ignore[no-untyped-def]
+    assert main(["--lang", lang, "--db", str(tmp_path / "w.pdk"), "import", "events",
+                 str(FIXTURES / "broken.ics")]) == 1
+    err = capsys.readouterr().err
+    assert needle in err and "14" in err and "20260231T250000Z" in err
