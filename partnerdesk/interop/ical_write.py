@@ -80,9 +80,10 @@ def write_calendar(records: list[EventRecord], name: str = "", stamp: dt.datetim
     stamp = (stamp or dt.datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     zones = sorted({r.time_zone for r in records if not r.all_day and r.time_zone != "UTC"})
     if zones:
-        # VTIMEZONEs first (Outlook wants them before the events), covering every date the events use.
+        # VTIMEZONEs first (Outlook wants them before the events), with the transitions from a year before the
+        # first event to ten years after the last one (or today), so series that go on keep the right clock.
         first = min(r.starts_at for r in records).date() - dt.timedelta(days=366)
-        last = max(max(r.ends_at for r in records).date(), stamp.date()) + dt.timedelta(days=366 * 5)
+        last = max(max(r.ends_at for r in records).date(), stamp.date()) + dt.timedelta(days=366 * 10)
         for zone in zones:
             calendar.add_component(icalendar.Timezone.from_tzid(zone, first_date=first, last_date=last))
     for record in records:
