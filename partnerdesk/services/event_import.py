@@ -21,11 +21,19 @@ from partnerdesk.domain.enums import Action, EventKind
 from partnerdesk.domain.partners import check_time_zone
 from partnerdesk.interop.icalendar_io import EventRecord, read_calendar
 from partnerdesk.services.base import ChangeSet, Service, apply_changes
-from partnerdesk.store.models import Contact, Event, Partner, TeamMember, event_contacts
+from partnerdesk.store.models import Contact, Event, Partner, TeamMember, event_contacts, event_members
 from partnerdesk.store.search import index_objects
 
 ENTITY = "event"
 _CHUNK = 500
+
+
+@dataclass
+class _People:
+    """Who the workspace knows by e-mail: contacts (id, partner id) and team members (id)."""
+
+    contacts: dict[str, tuple[int, int | None]] = field(default_factory=dict)
+    members: dict[str, int] = field(default_factory=dict)
 
 
 class _Series(NamedTuple):
@@ -39,6 +47,7 @@ class _Pending:
 
     values: dict[str, Any]
     contact_ids: set[int]
+    member_ids: set[int]
 
 
 @dataclass
@@ -134,7 +143,7 @@ class EventImportService(Service):
             if partner_id is not None:
                 self.get(s, Partner, partner_id)
             existing = self._existing(s, sorted({r.uid for r in latest.values()}))
-            people = self._contacts_by_email(s) if any(r.attendee_emails for r in latest.values()) else {}
+            people = self._people_by_email(s) if any(r.attendee_emails for r in latest.values()) else _People()
             touched: list[Event] = []
             pending: list[_Pending] = []
             for record in masters:
@@ -198,6 +207,9 @@ class EventImportService(Service):
         links = [{"event_id": i, "contact_id": c} for p, i in zip(pending, ids, strict=True) for c in p.contact_ids]
         if links:
             s.execute(insert(event_contacts), links)
+        team = [{"event_id": i, "member_id": m} for p, i in zip(pending, ids, strict=True) for m in p.member_ids]
+        if team:
+            s.execute(insert(event_members), team)
         # Transient stand-ins with just what the search document needs (full objects cost a third of the import).
         index_objects(s.connection(), [
             Event(id=i, title=row["title"], description=row["description"], location=row["location"],
@@ -209,18 +221,21 @@ class EventImportService(Service):
     def _existing(s: Session, uids: list[str]) -> dict[tuple[str, dt.datetime | None], Event]:
         found: dict[tuple[str, dt.datetime | None], Event] = {}
         for chunk in _chunks(uids):
-            for ev in s.scalars(select(Event).where(Event.uid.in_(chunk)).options(selectinload(Event.contacts))):
+            for ev in s.scalars(select(Event).where(Event.uid.in_(chunk)).options(
+                    selectinload(Event.contacts), selectinload(Event.members))):
                 found[(ev.uid, ev.recurrence_id)] = ev
         return found
 
     @staticmethod
-    def _contacts_by_email(s: Session) -> dict[str, tuple[int, int | None]]:
-        out: dict[str, tuple[int, int | None]] = {}
+    def _people_by_email(s: Session) -> _People:
+        people = _People()
         for cid, pid, value in s.execute(text(
                 "SELECT c.id, c.partner_id, json_extract(e.value, '$.value') FROM contacts c, json_each(c.emails) e")):
             if value:
-                out.setdefault(str(value).strip().casefold(), (cid, pid))
-        return out
+                people.contacts.setdefault(str(value).strip().casefold(), (cid, pid))
+        for mid, email in s.execute(select(TeamMember.id, TeamMember.email).where(TeamMember.email != "")):
+            people.members.setdefault(email.strip().casefold(), mid)
+        return people
 
     def _delete(self, s: Session, ev: Event, summary: EventImportSummary) -> None:
         self.log(s, ENTITY, ev.id, Action.DELETE, ev.title, partner_id=ev.partner_id)
@@ -229,7 +244,7 @@ class EventImportService(Service):
         summary.deleted += 1
 
     def _apply(self, s: Session, record: EventRecord, existing: dict[tuple[str, dt.datetime | None], Event],
-               master: _Series | None, partner_id: int | None, people: dict[str, tuple[int, int | None]],
+               master: _Series | None, partner_id: int | None, people: _People,
                summary: EventImportSummary, touched: list[Event], pending: list[_Pending]) -> None:
         current = existing.get(record.key)
         if record.cancelled:
@@ -240,14 +255,18 @@ class EventImportService(Service):
                 summary.skipped += 1
             return
         kind, categories = kind_of(record, self._kinds)
-        matched = [people[e.casefold()] for e in record.attendee_emails if e.casefold() in people]
+        matched = [people.contacts[e.casefold()] for e in record.attendee_emails if e.casefold() in people.contacts]
+        member_ids = {people.members[e.casefold()] for e in record.attendee_emails if e.casefold() in people.members}
         partners = {pid for _cid, pid in matched if pid is not None}
+        # Contacts and team members are linked; only other people stay as plain addresses.
+        others = [e for e in record.attendee_emails if e.casefold() not in people.contacts
+                  and e.casefold() not in people.members]
         values: dict[str, Any] = {
             "title": record.title[:300], "description": record.description, "starts_at": record.starts_at,
             "ends_at": record.ends_at, "time_zone": record.time_zone, "all_day": record.all_day,
             "rrule": record.rrule[:500], "exdates": [iso(x) for x in record.exdates],
             "rdates": [iso(x) for x in record.rdates], "location": record.location[:500],
-            "video_link": record.video_link[:1000], "attendee_emails": record.attendee_emails,
+            "video_link": record.video_link[:1000], "attendee_emails": others,
             "reminder_minutes": record.reminder_minutes,
             "series_id": master.id if master is not None else None, "recurrence_id": record.recurrence_id,
         }
@@ -274,7 +293,7 @@ class EventImportService(Service):
             now = dt.datetime.now(dt.UTC)
             values.update(uid=record.uid, sequence=record.sequence, created_at=record.created_at or now,
                           updated_at=now)
-            pending.append(_Pending(values, contact_ids))
+            pending.append(_Pending(values, contact_ids, member_ids))
             summary.created += 1
             return
         diff = apply_changes(current, values)
@@ -282,6 +301,10 @@ class EventImportService(Service):
         if missing:
             current.contacts.extend(s.scalars(select(Contact).where(Contact.id.in_(missing))))
             diff["contacts"] = [None, sorted(missing)]
+        missing = member_ids - {m.id for m in current.members}
+        if missing:
+            current.members.extend(s.scalars(select(TeamMember).where(TeamMember.id.in_(missing))))
+            diff["members"] = [None, sorted(missing)]
         if diff:
             current.sequence = max(current.sequence + 1, record.sequence)
             touched.append(current)
