@@ -59,6 +59,9 @@ class _Context:
                 # own zone wins when it keeps the same clock (Athens).
                 found = same_clock(found, (self.calendar_zone or "", self.default_zone))
             if found is None and tzid in self.vtimezones:
+                # Evolution and Lightning name the IANA zone inside the definition.
+                found = zone_by_name(str(self.vtimezones[tzid].get("X-LIC-LOCATION", "")))
+            if found is None and tzid in self.vtimezones:
                 try:
                     tz = self.vtimezones[tzid].to_tz(lookup_tzid=False)
                 except Exception:  # noqa: BLE001 - a broken VTIMEZONE is reported as an unknown zone

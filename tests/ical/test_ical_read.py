@@ -217,3 +217,15 @@ def test_values_out_of_range_are_a_clear_error() -> None:
     with pytest.raises(EventReadError) as caught:
         read_calendar(body)
     assert "“Far away”" in caught.value.message and "line 3" in caught.value.message
+
+
+def test_vtimezone_naming_its_iana_zone() -> None:
+    body = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTIMEZONE\r\nTZID:Ora di Atene\r\nX-LIC-LOCATION:Europe/Athens\r\n"
+            "BEGIN:STANDARD\r\nDTSTART:19701025T040000\r\nTZOFFSETFROM:+0300\r\nTZOFFSETTO:+0200\r\n"
+            "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\nEND:STANDARD\r\nBEGIN:DAYLIGHT\r\nDTSTART:19700329T030000\r\n"
+            "TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0300\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\nEND:DAYLIGHT\r\n"
+            "END:VTIMEZONE\r\nBEGIN:VEVENT\r\nUID:ath@example.com\r\nDTSTART;TZID=Ora di Atene:20260401T100000\r\n"
+            "SUMMARY:Riunione\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    record = read_calendar(body.encode())[0]
+    assert record.time_zone == "Europe/Athens"
+    assert record.starts_at == dt.datetime(2026, 4, 1, 7, 0, tzinfo=UTC)
