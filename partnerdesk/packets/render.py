@@ -1,0 +1,241 @@
+"""Page furniture and layout passes shared by the packets: cover, running header, "page X of Y", outline,
+metadata and a table of contents filled in by a second layout pass."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table, TableStyle
+
+from partnerdesk.l10n.formats import paper_size
+from partnerdesk.packets import fonts, rtl, texts
+from partnerdesk.packets.kit import INK, MARGIN, MUTED, RULE, Kit
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+
+class Cancelled(Exception):
+    """Raised between layout passes when the caller's cancel check returns True."""
+
+
+def page_size_for(lang: str, paper: str | None) -> tuple[float, float]:
+    """A4 or US Letter: ``paper`` ("A4"/"Letter", any case) wins, else the language's CLDR territory."""
+    choice = (paper or paper_size(lang)).lower()
+    return LETTER if choice == "letter" else A4
+
+
+@dataclass
+class Meta:
+    title: str
+    author: str
+    running: str  # running header text (pages after the cover)
+
+
+class _NumberedCanvas(Canvas):
+    """Canvas that knows the page count at the end, for "Page X of Y" footers."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self._saved: list[dict] = []
+
+    def showPage(self) -> None:  # noqa: N802 - ReportLab API
+        self._saved.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._saved)
+        for state in self._saved:
+            self.__dict__.update(state)
+            if self._pageNumber > 1:
+                self.footer(total)
+            super().showPage()
+        super().save()
+
+    def footer(self, total: int) -> None:
+        kit: Kit = self._kit  # type: ignore[attr-defined]
+        text = kit.t(texts.PAGE_X_OF_Y, page=self._pageNumber, pages=total)
+        if kit.rtl:
+            text = rtl.visual_lines(text, kit.family, 7.5, 1e6)[0]
+        self.setFillColor(MUTED)
+        x = MARGIN if kit.rtl else self._pagesize[0] - MARGIN
+        draw_runs(self, x, 11 * mm, text, kit.family, 7.5, right=not kit.rtl)
+        self.setStrokeColor(RULE)
+        self.setLineWidth(0.35)
+        self.line(MARGIN, 15 * mm, self._pagesize[0] - MARGIN, 15 * mm)
+
+
+def draw_runs(canvas: Canvas, x: float, y: float, text: str, family: str, size: float, right: bool) -> None:
+    """Draw one line with font fallback runs; ``right`` aligns its end at ``x``."""
+    pieces = fonts.runs(text, family)
+    if right:
+        x -= sum(stringWidth(chunk, fam, size) for fam, chunk in pieces)
+    for fam, chunk in pieces:
+        canvas.setFont(fam, size)
+        canvas.drawString(x, y, chunk)
+        x += stringWidth(chunk, fam, size)
+
+
+class _Doc(BaseDocTemplate):
+    """Records the page of every heading (for the TOC) and adds bookmarks."""
+
+    pages: dict[str, int]
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - ReportLab API
+        outline = getattr(flowable, "outline", None)
+        if outline:
+            title, level, key = outline
+            self.pages[key] = self.page
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(title, key, level=level, closed=False)
+
+
+class Toc(Flowable):
+    """Table of contents: numbered section titles with page numbers (mirrored in right-to-left packets).
+
+    Built from the headings of the story; the page numbers come from the previous layout pass.
+    """
+
+    def __init__(self, kit: Kit, entries: list[tuple[int, str, str]], pages: dict[str, int]) -> None:
+        super().__init__()
+        self.kit, self.entries, self.pages = kit, entries, pages
+        k = kit
+        widths = [12 * mm, k.width - 12 * mm - 16 * mm, 16 * mm]
+        rows = []
+        for number, title, key in entries:
+            page = pages.get(key)
+            rows.append([k.p(k.number(number), k.toc_num, widths[0]), k.p(title, k.toc, widths[1] - 10),
+                         k.p(str(page) if page else "", _page_style(k), widths[2])])
+        if k.rtl:
+            rows, widths = [row[::-1] for row in rows], widths[::-1]
+        num_col = 2 if k.rtl else 0
+        self.table = Table(rows, colWidths=widths, hAlign="RIGHT" if k.rtl else "LEFT")
+        self.table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), k.family, 11),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.35, RULE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (num_col, 0), (num_col, -1), 0), ("RIGHTPADDING", (num_col, 0), (num_col, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 7), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+        ]))
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.table.wrap(avail_width, avail_height)
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return self.table.split(avail_width, avail_height)
+
+    def draw(self) -> None:
+        self.table.drawOn(self.canv, 0, 0)
+
+
+def _page_style(kit: Kit):  # type: ignore[no-untyped-def]
+    from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    return ParagraphStyle("toc_page", parent=kit.toc, alignment=TA_LEFT if kit.rtl else TA_RIGHT, textColor=MUTED)
+
+
+def toc_entries(story: list[Flowable]) -> list[tuple[int, str, str]]:
+    """(number, title, key) of every numbered section opener in ``story``."""
+    out = []
+    for item in story:
+        for flowable in getattr(item, "_content", [item]):
+            number = getattr(flowable, "toc_number", None)
+            if number is not None:
+                title, _level, key = flowable.outline
+                out.append((number, title, key))
+    return out
+
+
+def render(kit: Kit, pagesize: tuple[float, float], make_story: Callable[[dict[str, int]], list[Flowable]],
+           meta: Meta, *, cover: Callable[[Canvas, Kit, tuple[float, float]], None] | None = None,
+           progress: Progress | None = None, cancel: Cancel | None = None, step: int = 0, steps: int = 2) -> bytes:
+    """Lay out the story returned by ``make_story(pages)``; repeat once with the pages of the first pass when the
+    story holds a table of contents (``make_story`` receives {heading key: page}).
+
+    ``cover`` draws the background of page 1 (no header/footer there). ``progress(done, total)`` is called after
+    each pass (``step``/``steps`` place the passes in the caller's overall count); ``cancel()`` is checked before
+    each pass and raises ``Cancelled``.
+    """
+    pages: dict[str, int] = {}
+    pdf = b""
+    for attempt in range(3):
+        if cancel is not None and cancel():
+            raise Cancelled()
+        story = make_story(pages)
+        has_toc = any(isinstance(f, Toc) for f in story)
+        pdf, found = _build(kit, pagesize, story, meta, cover)
+        if progress is not None:
+            progress(min(step + attempt + 1, steps), steps)
+        if not has_toc or found == pages:
+            break
+        pages = found
+    if progress is not None:
+        progress(steps, steps)
+    return pdf
+
+
+def _build(kit: Kit, pagesize: tuple[float, float], story: list[Flowable], meta: Meta,
+           cover: Callable[[Canvas, Kit, tuple[float, float]], None] | None) -> tuple[bytes, dict[str, int]]:
+    width = pagesize[0] - 2 * MARGIN
+    buffer = io.BytesIO()
+    doc = _Doc(buffer, pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 6 * mm,
+               bottomMargin=MARGIN, title=meta.title, author=meta.author, subject=meta.title, lang=kit.lang,
+               creator="PartnerDesk", invariant=1, initialFontName=kit.family)
+    doc.pages = {}
+    running = rtl.visual_lines(meta.running, kit.family, 7.5, 1e6)[0] if kit.rtl else meta.running
+
+    def header(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        canvas._kit = kit  # type: ignore[attr-defined]
+        canvas.saveState()
+        canvas.setFillColor(MUTED)
+        y = pagesize[1] - MARGIN + 2 * mm
+        x = pagesize[0] - MARGIN if kit.rtl else MARGIN
+        draw_runs(canvas, x, y, running, kit.family, 7.5, right=kit.rtl)
+        canvas.setFillColor(kit.accent)
+        bar_x = MARGIN if kit.rtl else pagesize[0] - MARGIN - 6 * mm
+        canvas.rect(bar_x, y - 0.5, 6 * mm, 2.2 * mm, stroke=0, fill=1)
+        canvas.restoreState()
+
+    def first(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        canvas._kit = kit  # type: ignore[attr-defined]
+        if cover is not None:
+            canvas.saveState()
+            cover(canvas, kit, pagesize)
+            canvas.restoreState()
+
+    body = Frame(MARGIN, MARGIN, width, pagesize[1] - 2 * MARGIN - 6 * mm, id="body")
+    templates = [PageTemplate(id="page", frames=[body], onPage=header)]
+    if cover is not None:
+        band = pagesize[1] * 0.5
+        top = Frame(MARGIN, pagesize[1] - band + 14 * mm, width, band - 40 * mm, id="cover-top")
+        bottom = Frame(MARGIN, MARGIN, width, pagesize[1] - band - MARGIN - 8 * mm, id="cover-bottom")
+        templates.insert(0, PageTemplate(id="cover", frames=[top, bottom], onPage=first, autoNextPageTemplate="page"))
+    doc.addPageTemplates(templates)
+    doc.build(story, canvasmaker=_NumberedCanvas)
+    return buffer.getvalue(), doc.pages
+
+
+def draw_cover(canvas: Canvas, kit: Kit, pagesize: tuple[float, float]) -> None:
+    """Cover background: an accent band over the top half with a fine rule pattern, a hairline at the foot."""
+    w, h = pagesize
+    band = h * 0.5
+    canvas.setFillColor(kit.accent)
+    canvas.rect(0, h - band, w, band, stroke=0, fill=1)
+    canvas.setStrokeColor(colors.Color(1, 1, 1, alpha=0.12))
+    canvas.setLineWidth(0.6)
+    for i in range(9):  # quiet diagonal hatching on the outer edge of the band
+        x = (w - 70 * mm + i * 9 * mm) if not kit.rtl else (i * 9 * mm - 10 * mm)
+        canvas.line(x, h - band, x + 40 * mm, h)
+    canvas.setFillColor(colors.white)
+    canvas.rect(MARGIN if not kit.rtl else w - MARGIN - 14 * mm, h - band + 10 * mm, 14 * mm, 1.6, stroke=0, fill=1)
+    canvas.setStrokeColor(INK)
+    canvas.setLineWidth(0.35)
+    canvas.line(MARGIN, MARGIN + 12 * mm, w - MARGIN, MARGIN + 12 * mm)
