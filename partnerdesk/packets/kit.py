@@ -92,8 +92,9 @@ class Kit:
         text = self.tr.gettext(message)
         return text.format(**params) if params else text
 
-    def n(self, singular: str, plural: str, count: int, **params: object) -> str:
-        return self.tr.ngettext(singular, plural, count).format(count=count, **params)
+    def n(self, forms: tuple[str, str], count: int, **params: object) -> str:
+        """Plural-aware text for a ``texts.ngettext`` pair; ``{count}`` is filled in."""
+        return self.tr.ngettext(forms[0], forms[1], count).format(count=count, **params)
 
     def markup(self, text: str, style: ParagraphStyle, width: float | None = None) -> str:
         """Escaped markup for ``text``; in RTL, pre-broken visual lines joined by <br/>."""

@@ -10,7 +10,6 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTe
 from reportlab.platypus.doctemplate import FrameBreak
 from reportlab.platypus.flowables import Image
 
-from partnerdesk.l10n import N_
 from partnerdesk.l10n.formats import format_date
 from partnerdesk.packets import people, plan, texts
 from partnerdesk.packets.data import OnboardingData
@@ -26,25 +25,7 @@ from partnerdesk.packets.render import (
     render,
     toc_entries,
 )
-
-# Section keys in reading order, with their labels (for the "Build packet" dialog and the CLI).
-SECTIONS: tuple[tuple[str, str], ...] = (
-    ("cover", texts.SECTION_COVER),
-    ("contents", texts.SECTION_CONTENTS),
-    ("welcome", texts.WELCOME),
-    ("people", texts.WHOS_WHO),
-    ("scope", texts.SCOPE),
-    ("responsibilities", texts.RESPONSIBILITIES),
-    ("calendar", texts.CALENDAR),
-    ("communication", texts.COMMUNICATION),
-    ("contract", texts.CONTRACT),
-    ("kpis", texts.KPIS),
-    ("training", texts.TRAINING),
-    ("brand", texts.BRAND_GUIDE),
-    ("questionnaire", texts.QUESTIONNAIRE),
-)
-SECTION_KEYS = tuple(key for key, _label in SECTIONS)
-N_("Unknown section: {name}. Choose from: {choices}.")
+from partnerdesk.packets.sections import SECTION_KEYS, SECTIONS  # noqa: F401 - re-exported
 
 
 class _AnswerField(Flowable):

@@ -99,12 +99,12 @@ def calendar(kit: Kit, data: OnboardingData) -> list[Flowable]:
 def communication(kit: Kit, data: OnboardingData) -> list[Flowable]:
     t, width = kit.t, kit.width
     story = kit.section(t(texts.COMMUNICATION))
-    reply = kit.n(texts.REPLY_WITHIN_SINGULAR, texts.REPLY_WITHIN_PLURAL, data.reply_hours)
+    reply = kit.n(texts.REPLY_WITHIN, data.reply_hours)
     meetings = [e for e in data.calendar if e.kind == EventKind.MEETING.value]
     if any(e.recurring for e in meetings):
         video_cadence = t(texts.MONTHLY)
     elif meetings:
-        video_cadence = kit.n(texts.MEETINGS_SINGULAR, texts.MEETINGS_PLURAL, len(meetings))
+        video_cadence = kit.n(texts.MEETINGS, len(meetings))
     else:
         video_cadence = t(texts.MONTHLY)
     plan = {
@@ -123,7 +123,7 @@ def communication(kit: Kit, data: OnboardingData) -> list[Flowable]:
                      cadence, expected])
     story.append(kit.table([t(texts.COL_CHANNEL), t(texts.COL_PURPOSE), t(texts.COL_CADENCE), t(texts.COL_REPLY)],
                            rows, [0.18 * width, 0.40 * width, 0.20 * width, 0.22 * width]))
-    story.append(kit.p(t(texts.REPLY_NOTE, hours=data.reply_hours), kit.small))
+    story.append(kit.p(kit.n(texts.REPLY_NOTE, data.reply_hours), kit.small))
     manager = data.manager
     if manager is not None:
         partner_side = next((p for p in data.contacts), None)

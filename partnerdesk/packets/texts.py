@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from partnerdesk.l10n import N_
 
+
+def ngettext(singular: str, plural: str, _n: int = 0) -> tuple[str, str]:
+    """Marks a plural pair for extraction (translated later with ``Kit.n``); returns it untranslated."""
+    return singular, plural
+
+
 ONBOARDING_TITLE = N_("Onboarding packet")
 PREPARED_FOR = N_("Prepared for {partner}")
 PREPARED_BY = N_("Prepared by {company}")
@@ -123,13 +129,12 @@ QUARTERLY = N_("Quarterly")
 MONTHLY = N_("Monthly")
 SAME_DAY = N_("Same working day")
 AGENDA_BEFORE = N_("Agenda one working day before")
-REPLY_WITHIN_SINGULAR = N_("Within {count} working hour")
-REPLY_WITHIN_PLURAL = N_("Within {count} working hours")
-MEETINGS_SINGULAR = N_("{count} meeting in the next 90 days")
-MEETINGS_PLURAL = N_("{count} meetings in the next 90 days")
+REPLY_WITHIN = ngettext("Within {count} working hour", "Within {count} working hours")
+MEETINGS = ngettext("{count} meeting in the next 90 days", "{count} meetings in the next 90 days")
 BEST_TIME = N_("Best time to reach {name}: {hours} your time.")
 ESCALATION = N_("If something is urgent and {first} is unavailable, contact {second}.")
-REPLY_NOTE = N_("Both teams reply to e-mails within {hours} working hours; urgent matters go by phone.")
+REPLY_NOTE = ngettext("Both teams reply to e-mails within {count} working hour; urgent matters go by phone.",
+                      "Both teams reply to e-mails within {count} working hours; urgent matters go by phone.")
 
 # Training plan
 TRAINING = N_("Training plan")

@@ -28,8 +28,9 @@ from partnerdesk.packets.data import (
     QuestionRow,
     ResponsibilityRow,
 )
-from partnerdesk.packets.onboarding import SECTION_KEYS, SECTIONS, build_onboarding
+from partnerdesk.packets.onboarding import build_onboarding
 from partnerdesk.packets.render import Cancelled
+from partnerdesk.packets.sections import SECTION_KEYS, SECTIONS
 from partnerdesk.services.packet_calendar import milestones, partner_calendar
 from partnerdesk.store.models import (
     BrandGuide,
