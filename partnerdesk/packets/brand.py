@@ -127,7 +127,7 @@ def build_brand_guide(data: BrandGuideData, lang: str, paper: str | None = None,
     title = kit.t(texts.BRAND_GUIDE)
 
     def make_story(pages: dict[str, int]) -> list[Flowable]:
-        kit.sections = 0
+        kit.restart()
         body = brand_sections(kit, data, level=0)
         if body:
             body[0] = PageBreak()  # the first section starts right after the contents

@@ -68,6 +68,7 @@ class CalendarEntry:
     all_day: bool = False
     detail: str = ""  # amount, location or link
     recurring: bool = False
+    online: bool = False  # a video meeting (detail is its link) rather than a place
 
 
 @dataclass(frozen=True)

@@ -73,7 +73,7 @@ class Kit:
         self.cell_muted = ParagraphStyle("cell_muted", parent=self.cell, fontSize=7.5, leading=10.5,
                                          textColor=MUTED)
         self.th = ParagraphStyle("th", parent=self.cell, fontName=bold, fontSize=7.5, leading=10, textColor=MUTED)
-        self.eyebrow = ParagraphStyle("eyebrow", fontSize=9, leading=12, spaceBefore=0, spaceAfter=1,
+        self.eyebrow = ParagraphStyle("eyebrow", fontSize=9, leading=12, spaceBefore=18, spaceAfter=1,
                                       **{**base, "fontName": bold, "textColor": self.accent})
         self.h1 = ParagraphStyle("h1", fontSize=20, leading=26, spaceAfter=2,
                                  **{**base, "fontName": bold, "textColor": INK})
@@ -87,6 +87,11 @@ class Kit:
         self.toc = ParagraphStyle("toc", fontSize=11, leading=15, **base)
         self.toc_num = ParagraphStyle("toc_num", fontSize=11, leading=15, **{**base, "fontName": bold,
                                                                              "textColor": self.accent})
+
+    def restart(self) -> None:
+        """Number sections and heading keys from the start again (before each layout pass)."""
+        self._keys = itertools.count(1)
+        self.sections = 0
 
     def t(self, message: str, **params: object) -> str:
         text = self.tr.gettext(message)

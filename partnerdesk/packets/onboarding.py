@@ -73,7 +73,7 @@ def build_onboarding(data: OnboardingData, lang: str, paper: str | None = None, 
                 f"{data.company_name} · {title} · {data.partner_name}")
 
     def make_story(pages: dict[str, int]) -> list[Flowable]:
-        kit.sections = 0
+        kit.restart()
         story = _story(kit, data, chosen, fillable)
         if "contents" in chosen:
             at = next(i for i, f in enumerate(story) if getattr(f, "toc_slot", False))

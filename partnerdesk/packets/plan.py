@@ -150,8 +150,8 @@ def training(kit: Kit, data: OnboardingData) -> list[Flowable]:
             length = t(texts.DURATION_MINUTES, minutes=minutes) if minutes else ""
             rows.append([kit.stack([(day, kit.cell), (_when(kit, e, zone), kit.cell_muted)], 0.2 * width),
                          kit.stack([(e.title, kit.cell), (kind_label(kit, e.kind), kit.cell_muted)], 0.5 * width),
-                         kit.stack([(t(texts.ONLINE) if not e.detail or e.detail.startswith("http") else e.detail,
-                                     kit.cell), (length, kit.cell_muted)], 0.3 * width)])
+                         kit.stack([(t(texts.ONLINE) if e.online else (e.detail or "—"), kit.cell),
+                                    (length, kit.cell_muted)], 0.3 * width)])
         story.append(kit.table([t(texts.COL_DATE), t(texts.COL_SESSION), t(texts.COL_FORMAT)], rows,
                                [0.2 * width, 0.5 * width, 0.3 * width]))
     else:

@@ -67,9 +67,10 @@ def _events(session: Session, partner: Partner, start: dt.datetime, end: dt.date
             shown = overrides.get(moment, event)
             begin = shown.starts_at if shown is not event else moment
             finish = shown.ends_at if shown is not event else moment + length
-            detail = shown.location or shown.video_link
+            detail = (shown.location or shown.video_link).removeprefix("https://").removeprefix("http://")
             entries.append(CalendarEntry(begin, shown.title, event.kind.value, finish, event.all_day, detail,
-                                         recurring=bool(event.rrule)))
+                                         recurring=bool(event.rrule),
+                                         online=bool(shown.video_link) and not shown.location))
     return entries
 
 
