@@ -126,13 +126,13 @@ def build_brand_guide(data: BrandGuideData, lang: str, paper: str | None = None,
     kit = Kit(lang, pagesize[0] - 2 * 20 * mm, accent_for([c.hex for c in data.colours]))
     title = kit.t(texts.BRAND_GUIDE)
 
-    def make_story(pages: dict[str, int]) -> list[Flowable]:
+    def make_story() -> list[Flowable]:
         kit.restart()
         body = brand_sections(kit, data, level=0)
         if body:
             body[0] = PageBreak()  # the first section starts right after the contents
         story = _cover(kit, data, title) + [kit.heading(kit.t(texts.CONTENTS)), Spacer(1, 6 * mm)]
-        return story + [Toc(kit, toc_entries(body), pages)] + body
+        return story + [Toc(kit, toc_entries(body))] + body
 
     return render(kit, pagesize, make_story, Meta(f"{title} — {data.name}", data.name, f"{data.name} · {title}"),
                   cover=draw_cover, progress=progress, cancel=cancel)

@@ -61,7 +61,7 @@ def build_onboarding(data: OnboardingData, lang: str, paper: str | None = None, 
     ``paper``: "A4" or "Letter" (default: from the language's territory). ``fillable``: the questionnaire gets
     AcroForm text fields (drawn with an embedded font, see ``formfont``) over its ruled lines; without it the
     packet is print-only. ``sections``: keys of ``SECTIONS`` to include (default: all), always in reading
-    order. ``progress(done, total)`` is called after each layout pass; ``cancel()`` returning True stops the
+    order. ``progress(done, total)`` is called when the layout is done; ``cancel()`` returning True stops the
     build with ``render.Cancelled``.
     """
     chosen = set(SECTION_KEYS if sections is None else sections)
@@ -72,12 +72,12 @@ def build_onboarding(data: OnboardingData, lang: str, paper: str | None = None, 
     meta = Meta(f"{title} — {data.partner_name}", data.company_name,
                 f"{data.company_name} · {title} · {data.partner_name}")
 
-    def make_story(pages: dict[str, int]) -> list[Flowable]:
+    def make_story() -> list[Flowable]:
         kit.restart()
         story = _story(kit, data, chosen, fillable)
         if "contents" in chosen:
             at = next(i for i, f in enumerate(story) if getattr(f, "toc_slot", False))
-            story[at:at + 1] = [Toc(kit, toc_entries(story), pages)]
+            story[at:at + 1] = [Toc(kit, toc_entries(story))]
         return story
 
     return render(kit, pagesize, make_story, meta, cover=draw_cover if "cover" in chosen else None,

@@ -45,6 +45,8 @@ class _NumberedCanvas(Canvas):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self._saved: list[dict] = []
+        self._toc_marks: list[tuple[int, str, float, float, bool]] = []  # page, heading key, x, y, right-aligned
+        self._heading_pages: dict[str, int] = {}
 
     def showPage(self) -> None:  # noqa: N802 - ReportLab API
         self._saved.append(dict(self.__dict__))
@@ -56,8 +58,18 @@ class _NumberedCanvas(Canvas):
             self.__dict__.update(state)
             if self._pageNumber > 1:
                 self.footer(total)
+            self.toc_numbers()
             super().showPage()
         super().save()
+
+    def toc_numbers(self) -> None:
+        """Write the final page numbers into the table of contents on this page."""
+        kit: Kit = self._kit  # type: ignore[attr-defined]
+        self.setFillColor(MUTED)
+        for page, key, x, y, right in self._toc_marks:
+            number = self._heading_pages.get(key)
+            if page == self._pageNumber and number is not None:
+                draw_runs(self, x, y, str(number), kit.family, kit.toc.fontSize, right=right)
 
     def footer(self, total: int) -> None:
         kit: Kit = self._kit  # type: ignore[attr-defined]
@@ -87,8 +99,11 @@ class _Doc(BaseDocTemplate):
     """Records the page of every heading (for the TOC) and adds bookmarks."""
 
     pages: dict[str, int]
+    cancel: Cancel | None = None
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - ReportLab API
+        if self.cancel is not None and self.cancel():
+            raise Cancelled()
         outline = getattr(flowable, "outline", None)
         if outline:
             title, level, key = outline
@@ -100,46 +115,48 @@ class _Doc(BaseDocTemplate):
 class Toc(Flowable):
     """Table of contents: numbered section titles with page numbers (mirrored in right-to-left packets).
 
-    Built from the headings of the story; the page numbers come from the previous layout pass.
+    One layout pass is enough: the table lays out the titles, and each page number is written onto the contents
+    page when the document is saved, from the pages the headings actually landed on (``_NumberedCanvas``).
     """
 
-    def __init__(self, kit: Kit, entries: list[tuple[int, str, str]], pages: dict[str, int]) -> None:
+    def __init__(self, kit: Kit, entries: list[tuple[int, str, str]]) -> None:
         super().__init__()
-        self.kit, self.entries, self.pages = kit, entries, pages
+        self.kit, self.entries = kit, entries
         k = kit
         widths = [12 * mm, k.width - 12 * mm - 16 * mm, 16 * mm]
-        rows = []
-        for number, title, key in entries:
-            page = pages.get(key)
-            rows.append([k.p(k.number(number), k.toc_num, widths[0]), k.p(title, k.toc, widths[1] - 10),
-                         k.p(str(page) if page else "", _page_style(k), widths[2])])
+        rows: list[list[object]] = [[k.p(k.number(number), k.toc_num, widths[0]), k.p(title, k.toc, widths[1] - 10),
+                                     ""] for number, title, _key in entries]
         if k.rtl:
             rows, widths = [row[::-1] for row in rows], widths[::-1]
         num_col = 2 if k.rtl else 0
+        self.page_col = 0 if k.rtl else 2
         self.table = Table(rows, colWidths=widths, hAlign="RIGHT" if k.rtl else "LEFT")
         self.table.setStyle(TableStyle([
             ("FONT", (0, 0), (-1, -1), k.family, 11),
             ("LINEBELOW", (0, 0), (-1, -1), 0.35, RULE),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (num_col, 0), (num_col, -1), 0), ("RIGHTPADDING", (num_col, 0), (num_col, -1), 0),
+            ("LEFTPADDING", (self.page_col, 0), (self.page_col, -1), 0),
+            ("RIGHTPADDING", (self.page_col, 0), (self.page_col, -1), 0),
             ("TOPPADDING", (0, 0), (-1, -1), 7), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
         ]))
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.table.wrap(avail_width, avail_height)
-
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        return self.table.split(avail_width, avail_height)
+        self.width, self.height = self.table.wrap(avail_width, avail_height)
+        return self.width, self.height
 
     def draw(self) -> None:
-        self.table.drawOn(self.canv, 0, 0)
-
-
-def _page_style(kit: Kit):  # type: ignore[no-untyped-def]
-    from reportlab.lib.enums import TA_LEFT, TA_RIGHT
-    from reportlab.lib.styles import ParagraphStyle
-
-    return ParagraphStyle("toc_page", parent=kit.toc, alignment=TA_LEFT if kit.rtl else TA_RIGHT, textColor=MUTED)
+        canvas = self.canv
+        self.table.drawOn(canvas, 0, 0)
+        rows, cols = self.table._rowpositions, self.table._colpositions
+        marks = getattr(canvas, "_toc_marks", None)
+        if marks is None:
+            return
+        for i, (_number, _title, key) in enumerate(self.entries):
+            baseline = rows[i] - 7 - self.kit.toc.fontSize + 0.5
+            x = cols[self.page_col] if self.kit.rtl else cols[self.page_col + 1]
+            ax, ay = canvas.absolutePosition(x, baseline)
+            marks.append((canvas.getPageNumber(), key, ax, ay, not self.kit.rtl))
 
 
 def toc_entries(story: list[Flowable]) -> list[tuple[int, str, str]]:
@@ -154,46 +171,37 @@ def toc_entries(story: list[Flowable]) -> list[tuple[int, str, str]]:
     return out
 
 
-def render(kit: Kit, pagesize: tuple[float, float], make_story: Callable[[dict[str, int]], list[Flowable]],
-           meta: Meta, *, cover: Callable[[Canvas, Kit, tuple[float, float]], None] | None = None,
-           progress: Progress | None = None, cancel: Cancel | None = None, step: int = 0, steps: int = 2) -> bytes:
-    """Lay out the story returned by ``make_story(pages)``; repeat once with the pages of the first pass when the
-    story holds a table of contents (``make_story`` receives {heading key: page}).
+def render(kit: Kit, pagesize: tuple[float, float], make_story: Callable[[], list[Flowable]], meta: Meta, *,
+           cover: Callable[[Canvas, Kit, tuple[float, float]], None] | None = None,
+           progress: Progress | None = None, cancel: Cancel | None = None) -> bytes:
+    """Lay out the story returned by ``make_story()`` in one pass (the table of contents is completed when the
+    file is written). ``cover`` draws the background of page 1 (no header/footer there).
 
-    ``cover`` draws the background of page 1 (no header/footer there). ``progress(done, total)`` is called after
-    each pass (``step``/``steps`` place the passes in the caller's overall count); ``cancel()`` is checked before
-    each pass and raises ``Cancelled``.
+    ``progress(done, total)`` reports the layout (1 of 1 when done); ``cancel()`` is checked before the layout
+    and after every flowable, and raises ``Cancelled``.
     """
-    pages: dict[str, int] = {}
-    pdf = b""
-    for attempt in range(3):
-        if cancel is not None and cancel():
-            raise Cancelled()
-        story = make_story(pages)
-        has_toc = any(isinstance(f, Toc) for f in story)
-        pdf, found = _build(kit, pagesize, story, meta, cover)
-        if progress is not None:
-            progress(min(step + attempt + 1, steps), steps)
-        if not has_toc or found == pages:
-            break
-        pages = found
+    if cancel is not None and cancel():
+        raise Cancelled()
+    pdf = _build(kit, pagesize, make_story(), meta, cover, cancel)
     if progress is not None:
-        progress(steps, steps)
+        progress(1, 1)
     return pdf
 
 
 def _build(kit: Kit, pagesize: tuple[float, float], story: list[Flowable], meta: Meta,
-           cover: Callable[[Canvas, Kit, tuple[float, float]], None] | None) -> tuple[bytes, dict[str, int]]:
+           cover: Callable[[Canvas, Kit, tuple[float, float]], None] | None, cancel: Cancel | None = None) -> bytes:
     width = pagesize[0] - 2 * MARGIN
     buffer = io.BytesIO()
     doc = _Doc(buffer, pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 6 * mm,
                bottomMargin=MARGIN, title=meta.title, author=meta.author, subject=meta.title, lang=kit.lang,
                creator="PartnerDesk", invariant=1, initialFontName=kit.family)
     doc.pages = {}
+    doc.cancel = cancel
     running = rtl.visual_lines(meta.running, kit.family, 7.5, 1e6)[0] if kit.rtl else meta.running
 
     def header(canvas: Canvas, _doc: BaseDocTemplate) -> None:
         canvas._kit = kit  # type: ignore[attr-defined]
+        canvas._heading_pages = doc.pages  # type: ignore[attr-defined]
         canvas.saveState()
         canvas.setFillColor(MUTED)
         y = pagesize[1] - MARGIN + 2 * mm
@@ -206,6 +214,7 @@ def _build(kit: Kit, pagesize: tuple[float, float], story: list[Flowable], meta:
 
     def first(canvas: Canvas, _doc: BaseDocTemplate) -> None:
         canvas._kit = kit  # type: ignore[attr-defined]
+        canvas._heading_pages = doc.pages  # type: ignore[attr-defined]
         if cover is not None:
             canvas.saveState()
             cover(canvas, kit, pagesize)
@@ -220,7 +229,7 @@ def _build(kit: Kit, pagesize: tuple[float, float], story: list[Flowable], meta:
         templates.insert(0, PageTemplate(id="cover", frames=[top, bottom], onPage=first, autoNextPageTemplate="page"))
     doc.addPageTemplates(templates)
     doc.build(story, canvasmaker=_NumberedCanvas)
-    return buffer.getvalue(), doc.pages
+    return buffer.getvalue()
 
 
 def draw_cover(canvas: Canvas, kit: Kit, pagesize: tuple[float, float]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from sqlalchemy import func, select
 
 from partnerdesk.domain.enums import KpiUnit, RuleKind
@@ -79,7 +79,7 @@ def default_paper(locale: str, country: str = "") -> str:
         try:
             Locale.parse(f"{tag}_{country.upper()}")
             tag = f"{tag}_{country.upper()}"
-        except (ValueError, LookupError):
+        except (ValueError, LookupError, UnknownLocaleError):
             pass
     return paper_size(tag)
 
@@ -200,7 +200,8 @@ def onboarding_pdf(workspace: Workspace, partner_name: str, lang: str | None = N
     ``lang``: packet language (default: the partner's locale). ``paper``: "A4" or "Letter" (default: from the
     partner's locale and country). ``sections``: keys from ``onboarding_sections()`` (default: all; an unknown
     key raises ``ValidationError``). ``fillable``: questionnaire with form fields. ``progress(done, total)`` is
-    called as the build advances (loading, then each layout pass; safe to call from a worker thread);
+    called as the build advances ((1, 2) once the data is loaded, (2, 2) when the PDF is ready; it runs on the
+    calling thread, so a worker thread must forward it to the UI thread);
     ``cancel()`` is polled between steps and a True answer raises ``PacketCancelled``.
     """
     chosen = _check_sections(sections)
@@ -210,7 +211,7 @@ def onboarding_pdf(workspace: Workspace, partner_name: str, lang: str | None = N
         raise PacketCancelled()
     data = load_onboarding(workspace, partner_name, lang, today)
     if progress is not None:
-        progress(1, 3)
+        progress(1, 2)
 
     def passes(done: int, total: int) -> None:
         if progress is not None:

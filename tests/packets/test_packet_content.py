@@ -4,6 +4,7 @@ embedded form font, sections and paper size, progress and cancel; in all six lan
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import shutil
 import unicodedata
@@ -203,6 +204,7 @@ def test_default_paper_follows_the_locale_territory() -> None:
     assert default_paper("en") == "A4"
     assert default_paper("pt", "BR") == "A4"
     assert default_paper("es", "MX") == "Letter"
+    assert default_paper("en", "SA") == "A4"  # no en_SA locale in CLDR: the language's usual region
 
 
 def test_progress_reaches_the_end_and_cancel_stops(demo_ws) -> None:
@@ -211,7 +213,7 @@ def test_progress_reaches_the_end_and_cancel_stops(demo_ws) -> None:
     assert seen[-1][0] == seen[-1][1] and [d for d, _t in seen] == sorted(d for d, _t in seen)
     with pytest.raises(PacketCancelled):
         onboarding_pdf(demo_ws, "Vitrine Paulista", today=TODAY, cancel=lambda: True)
-    calls = iter([False] * 50)
+    calls = itertools.repeat(False)
     batch_progress: list[tuple[int, int]] = []
     out = onboarding_batch(demo_ws, ["Vitrine Paulista", "Sakura Commerce"], today=TODAY,
                            progress=lambda d, t: batch_progress.append((d, t)), cancel=lambda: next(calls))
