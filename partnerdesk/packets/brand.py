@@ -45,7 +45,7 @@ def cmyk(hex_: str) -> tuple[int, int, int, int]:
 def _swatches(kit: Kit, data: BrandGuideData) -> Table:
     """Large colour chips with name and HEX under each (up to six per row)."""
     per_row = 6
-    chip_w = (kit.width - (per_row - 1) * 3 * mm) / per_row
+    chip_w = kit.width / per_row - 3 * mm
     colours = list(data.colours)
     if kit.rtl:
         colours = colours[::-1]

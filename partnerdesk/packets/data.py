@@ -50,9 +50,14 @@ class KpiRow:
 
 @dataclass(frozen=True)
 class QuestionRow:
+    """A questionnaire question; ``answer_type`` is a ``domain.enums.AnswerType`` value (``lines`` is the number of
+    ruled lines for long text answers)."""
+
     text: str
     required: bool = False
     lines: int = 3
+    answer_type: str = "long_text"
+    choices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,7 @@ class Kit:
                                       **{**base, "fontName": bold, "textColor": self.accent})
         self.h1 = ParagraphStyle("h1", fontSize=20, leading=26, spaceAfter=2,
                                  **{**base, "fontName": bold, "textColor": INK})
-        self.h2 = ParagraphStyle("h2", fontSize=11.5, leading=16, spaceBefore=10, spaceAfter=4,
+        self.h2 = ParagraphStyle("h2", fontSize=11.5, leading=16, spaceBefore=10, spaceAfter=4, keepWithNext=1,
                                  **{**base, "fontName": bold, "textColor": self.accent})
         self.cover_title = ParagraphStyle("cover_title", fontSize=34, leading=42, spaceAfter=6,
                                           **{**base, "fontName": bold, "textColor": colors.white})

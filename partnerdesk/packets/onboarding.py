@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, NextPageTemplate, PageBreak, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, PageBreak, Spacer
 from reportlab.platypus.doctemplate import FrameBreak
 from reportlab.platypus.flowables import Image
 
 from partnerdesk.l10n.formats import format_date
 from partnerdesk.packets import people, plan, texts
 from partnerdesk.packets.data import OnboardingData
-from partnerdesk.packets.formfont import use_embedded_form_font
 from partnerdesk.packets.kit import Kit, accent_for
+from partnerdesk.packets.questionnaire import questionnaire
 from partnerdesk.packets.render import (
     Cancel,
     Meta,
@@ -26,31 +25,6 @@ from partnerdesk.packets.render import (
     toc_entries,
 )
 from partnerdesk.packets.sections import SECTION_KEYS, SECTIONS  # noqa: F401 - re-exported
-
-
-class _AnswerField(Flowable):
-    """A fillable multi-line text field over ruled lines (usable on screen and on paper)."""
-
-    def __init__(self, kit: Kit, name: str, lines: int, fillable: bool) -> None:
-        super().__init__()
-        self.kit, self.name, self.lines, self.fillable = kit, name, max(1, lines), fillable
-        self.width = kit.width
-        self.height = self.lines * 8 * mm + 2 * mm
-
-    def draw(self) -> None:
-        c = self.canv
-        c.setStrokeColor(colors.HexColor("#AEB6C6"))
-        c.setLineWidth(0.4)
-        for i in range(self.lines):
-            y = i * 8 * mm + 1 * mm
-            c.line(0, y, self.width, y)
-        if not self.fillable:
-            return
-        use_embedded_form_font(c, "NotoSans", self.kit.lang)
-        c.acroForm.textfield(name=self.name, x=0, y=1 * mm, width=self.width, height=self.height - 2 * mm,
-                             borderWidth=0, fillColor=colors.Color(0.93, 0.95, 1, alpha=0.35),
-                             textColor=colors.HexColor("#1E2433"), fieldFlags="multiline", fontSize=10,
-                             relative=True, tooltip=self.name, maxlen=2000)
 
 
 def build_onboarding(data: OnboardingData, lang: str, paper: str | None = None, fillable: bool = True, *,
@@ -93,7 +67,7 @@ def _story(kit: Kit, data: OnboardingData, chosen: set[str], fillable: bool) -> 
         "welcome": _welcome, "people": people.whos_who, "scope": _scope, "responsibilities": _responsibilities,
         "calendar": plan.calendar, "communication": plan.communication, "contract": _contract, "kpis": _kpis,
         "training": plan.training, "brand": _brand,
-        "questionnaire": lambda k, d: _questionnaire(k, d, fillable),
+        "questionnaire": lambda k, d: questionnaire(k, d, fillable),
     }
     story: list[Flowable] = []
     if "cover" in chosen:
@@ -200,17 +174,3 @@ def _brand(kit: Kit, data: OnboardingData) -> list[Flowable]:
     if data.brand is None:
         return story + [kit.p(kit.t(texts.NOTHING_LISTED))]
     return story + brand_sections(kit, data.brand, level=1)
-
-
-def _questionnaire(kit: Kit, data: OnboardingData, fillable: bool) -> list[Flowable]:
-    t = kit.t
-    story = kit.section(t(texts.QUESTIONNAIRE), new_page=True)
-    if data.questionnaire_title:
-        story.append(kit.sub(data.questionnaire_title))
-    if data.questionnaire_intro:
-        story.append(kit.p(data.questionnaire_intro))
-    for number, q in enumerate(data.questions, start=1):
-        text = f"{number}. {q.text}" + (f" {t(texts.REQUIRED)}" if q.required else "")
-        story.append(KeepTogether([kit.p(text, kit.cell_bold), Spacer(1, 1 * mm),
-                                   _AnswerField(kit, f"q{number}", q.lines, fillable), Spacer(1, 4 * mm)]))
-    return story

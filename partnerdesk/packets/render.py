@@ -16,7 +16,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, T
 
 from partnerdesk.l10n.formats import paper_size
 from partnerdesk.packets import fonts, rtl, texts
-from partnerdesk.packets.kit import INK, MARGIN, MUTED, RULE, Kit
+from partnerdesk.packets.kit import MARGIN, MUTED, RULE, Kit
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -245,6 +245,3 @@ def draw_cover(canvas: Canvas, kit: Kit, pagesize: tuple[float, float]) -> None:
         canvas.line(x, h - band, x + 40 * mm, h)
     canvas.setFillColor(colors.white)
     canvas.rect(MARGIN if not kit.rtl else w - MARGIN - 14 * mm, h - band + 10 * mm, 14 * mm, 1.6, stroke=0, fill=1)
-    canvas.setStrokeColor(INK)
-    canvas.setLineWidth(0.35)
-    canvas.line(MARGIN, MARGIN + 12 * mm, w - MARGIN, MARGIN + 12 * mm)

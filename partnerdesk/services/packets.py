@@ -145,7 +145,9 @@ def load_onboarding(workspace: Workspace, partner_name: str, lang: str, today: d
             kpis.append(KpiRow(name, _kpi_text(value.value, d.unit, d.currency, tr.language),
                                _kpi_text(value.target, d.unit, d.currency, tr.language)))
         questionnaire = session.scalar(select(Questionnaire).order_by(Questionnaire.id))
-        questions = [QuestionRow(q.text, q.required) for q in questionnaire.questions] if questionnaire else []
+        questions = [QuestionRow(q.text, q.required, answer_type=q.answer_type.value,
+                                 choices=tuple(str(c) for c in q.choices or ()))
+                     for q in questionnaire.questions] if questionnaire else []
         return OnboardingData(
             partner_name=partner.name, company_name=company, today=today, owners=owners,
             contacts=contacts, in_scope=[s.description for s in current if s.in_scope],

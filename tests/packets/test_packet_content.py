@@ -68,7 +68,10 @@ def data() -> OnboardingData:
         responsibilities=[ResponsibilityRow("Weekly report", "Ana", "Weekly", TODAY)],
         contract=ContractSummary("Pilot agreement", TODAY, None, "30 days", "", 6, 30, "Arbitration"),
         kpis=[KpiRow("Conversion rate", "2.8%", "2.5%")],
-        questions=[QuestionRow("Return policy?", True), QuestionRow("Warehouses?"), QuestionRow("Markets?")],
+        questions=[QuestionRow("Return policy?", True), QuestionRow("Warehouses?"), QuestionRow("Markets?"),
+                   QuestionRow("Ship abroad?", answer_type="yes_no"),
+                   QuestionRow("Channels?", answer_type="choice", choices=("E-mail", f"Chat {EVIL}")),
+                   QuestionRow("Start date?", answer_type="date")],
         time_zone="America/Sao_Paulo", reply_hours=12,
         calendar=[
             CalendarEntry(_at(5, 14), f"Kick-off {EVIL}", "meeting", _at(5, 15), detail="meet.example/k",
@@ -109,8 +112,10 @@ def test_new_sections_translated_fonts_embedded_fields_present_text_literal(lang
     rows = pdf_fonts(pdf, tmp_path)
     assert rows and all(row[-5:-3] == ["yes", "yes"] for row in rows), rows  # embedded and subset, fields too
     assert not any(name in row[0] for row in rows for name in ("Helvetica", "Courier", "Times"))
-    assert pdf.count(b"/FT /Tx") == 3 and b"/DA (/PDForm" in pdf  # fields draw with the embedded form font
-    for literal in ("<b>x</b>", "<all SKUs>", "Catalogue <export>", "Daniel <Okafor>"):
+    assert pdf.count(b"/FT /Tx") == 4 and b"/DA (/PDForm" in pdf  # fields draw with the embedded form font
+    assert pdf.count(b"/FT /Btn") == 5  # a yes/no group with its two buttons, one box per choice
+    assert contains_words(text, tr.gettext(texts.YES), lang == "ar")
+    for literal in ("<b>x</b>", "<all SKUs>", "Catalogue <export>", "Daniel <Okafor>", "Chat <b>x</b>"):
         assert literal in text, literal
     assert "Courier" not in "".join(row[0] for row in rows)
 
@@ -165,6 +170,15 @@ def test_calendar_communication_and_training_from_the_data(tmp_path: Path) -> No
     assert text.index("Message") < text.index("Email") < text.index("Call")  # most used channel first
     assert "Pix training" in text and "Online" in text and "60 min" in text
     assert "Brand guide walkthrough" in text  # a module derived from the data
+
+
+def test_questionnaire_answer_areas_follow_the_answer_type(tmp_path: Path) -> None:
+    pdf = build_onboarding(data(), "pt", sections=["questionnaire"])
+    text = pdf_text(pdf, tmp_path)
+    assert "Sim" in text and "Não" in text and "E-mail" in text
+    assert "dd/MM/y" in text  # the expected date format in the partner's language
+    printed = build_onboarding(data(), "pt", sections=["questionnaire"], fillable=False)
+    assert b"/AcroForm" not in printed and "Sim" in pdf_text(printed, tmp_path)
 
 
 def test_brand_guide_is_a_section_of_the_onboarding_packet(tmp_path: Path) -> None:
