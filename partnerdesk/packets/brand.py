@@ -47,8 +47,6 @@ def _swatches(kit: Kit, data: BrandGuideData) -> Table:
     per_row = 6
     chip_w = kit.width / per_row - 3 * mm
     colours = list(data.colours)
-    if kit.rtl:
-        colours = colours[::-1]
     cells = []
     for c in colours:
         chip = Table([[""]], colWidths=[chip_w], rowHeights=[16 * mm])

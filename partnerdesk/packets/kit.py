@@ -12,7 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
 from partnerdesk.l10n import Translator
 from partnerdesk.packets import fonts, rtl
@@ -39,13 +39,13 @@ class Rule(Flowable):
 
     def __init__(self, width: float, color: colors.Color, length: float = 16 * mm, rtl_: bool = False) -> None:
         super().__init__()
-        self.width, self.height, self.color, self.length, self.rtl = width, 2 * mm, color, length, rtl_
+        self.width, self.height, self.color, self.length, self.rtl = width, 6 * mm, color, length, rtl_
 
     def draw(self) -> None:
         self.canv.setStrokeColor(self.color)
         self.canv.setLineWidth(1.6)
         x = self.width - self.length if self.rtl else 0
-        self.canv.line(x, 1 * mm, x + self.length, 1 * mm)
+        self.canv.line(x, 5 * mm, x + self.length, 5 * mm)
 
 
 class Kit:
@@ -132,9 +132,11 @@ class Kit:
         self.sections += 1
         head = self.heading(text, 0)
         head.toc_number = self.sections  # type: ignore[attr-defined]
-        opener = KeepTogether([self.p(self.number(self.sections), self.eyebrow), head,
-                               Rule(self.width, self.accent, rtl_=self.rtl), Spacer(1, 4 * mm)])
-        return [PageBreak() if new_page else CondPageBreak(70 * mm), opener]
+        eyebrow = self.p(self.number(self.sections), self.eyebrow)
+        rule = Rule(self.width, self.accent, rtl_=self.rtl)
+        eyebrow.keepWithNext = head.keepWithNext = rule.keepWithNext = 1  # type: ignore[attr-defined]
+        # Chained keepWithNext: the title never stands alone at the foot of a page.
+        return [PageBreak() if new_page else CondPageBreak(60 * mm), eyebrow, head, rule]
 
     def heading(self, text: str, level: int = 0) -> Paragraph:
         para = self.p(text, self.h1 if level == 0 else self.h2)

@@ -59,8 +59,9 @@ def _rows(kit: Kit, data: OnboardingData, persons: list[Person], labels: list[st
     rows: list[list[object]] = []
     for i, person in enumerate(persons):
         role = " — ".join(x for x in (labels[i] if i < len(labels) else "", person.role) if x)
-        if person.is_manager:
-            role = " — ".join(x for x in (kit.t(texts.ACCOUNT_MANAGER), role) if x)
+        label = kit.t(texts.ACCOUNT_MANAGER)
+        if person.is_manager and label.casefold() not in role.casefold():
+            role = " — ".join(x for x in (label, role) if x)
         local = time_range(kit, dt.time(*map(int, person.work_start.split(":"))),
                            dt.time(*map(int, person.work_end.split(":"))))
         shared, length = overlap_text(kit, person, manager, data.today)
