@@ -262,3 +262,24 @@ def test_cli_sections_and_paper(tmp_path: Path, capsys: pytest.CaptureFixture) -
 @pytest.mark.parametrize("lang", ("en", "ar", "ja"))
 def test_new_content_is_deterministic(lang: str) -> None:
     assert build_onboarding(data(), lang) == build_onboarding(data(), lang)
+
+
+def test_form_font_is_embedded_and_draws_typed_accents(tmp_path: Path) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from partnerdesk.packets import fonts
+    from partnerdesk.packets.formfont import use_embedded_form_font
+
+    fonts.register_fonts()
+    path = tmp_path / "field.pdf"
+    canvas = Canvas(str(path), initialFontName=fonts.LATIN, invariant=1)
+    use_embedded_form_font(canvas, fonts.LATIN, "pt")
+    canvas.acroForm.textfield(name="answer", x=50, y=500, width=300, height=30, value="Olá, ação", borderWidth=0)
+    canvas.showPage()
+    canvas.save()
+    pdf = path.read_bytes()
+    assert "Olá, ação" in pdf_text(pdf, tmp_path)  # the field's appearance maps codes to the right glyphs
+    rows = pdf_fonts(pdf, tmp_path)
+    assert rows and all(row[-5:-3] == ["yes", "yes"] for row in rows), rows
+    greek = build_onboarding(data(), "el", sections=["questionnaire"])
+    assert b"/uni03A9" in greek and b"/uni03AC" in greek  # Ω and ά can be typed with the Greek form font
