@@ -1,21 +1,27 @@
-"""The partner's next 90 days for the onboarding packet: events (recurring series expanded in their own zone),
-payments due, contract dates and work-item deadlines, as ``packets.data.CalendarEntry`` rows."""
+"""The partner's next 90 days for the onboarding packet: events (from ``services.calendar.occurrences``), payments
+due, contract dates and work-item deadlines, as ``packets.data.CalendarEntry`` rows.
+
+Derived entries are titled here, in the packet's language (the calendar service titles them in the UI language).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from dateutil.rrule import rrulestr
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from partnerdesk.domain.enums import EventKind, PaymentDirection, StatusCategory
+from partnerdesk.domain.occurrence import SourceKind
+from partnerdesk.domain.partners import add_months, notice_deadline
 from partnerdesk.l10n import Translator
 from partnerdesk.l10n.formats import format_money
 from partnerdesk.packets import texts
 from partnerdesk.packets.data import CalendarEntry
+from partnerdesk.services.calendar import occurrences
 from partnerdesk.store.models import Contract, Event, Partner, Payment, Responsibility, WorkItem
+from partnerdesk.store.workspace import Workspace
 
 UTC = dt.UTC
 OPEN_SESSION_KINDS = (EventKind.TRAINING, EventKind.WORKSHOP)  # events without a partner that partners attend
@@ -28,49 +34,22 @@ def _zone(name: str) -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
-def _parse_utc(text: str) -> dt.datetime:
-    value = dt.datetime.fromisoformat(text)
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-def occurrences(event: Event, start: dt.datetime, end: dt.datetime) -> list[dt.datetime]:
-    """UTC starts of ``event`` in [start, end): the RRULE is expanded on local wall-clock time in the event's
-    zone (10:00 Lisbon stays 10:00 across daylight-saving changes), minus EXDATEs, plus RDATEs."""
-    first = event.starts_at
-    if not event.rrule:
-        return [first] if start <= first < end else []
-    zone = _zone(event.time_zone)
-    local_first = first.astimezone(zone).replace(tzinfo=None)
-    rule = rrulestr(event.rrule, dtstart=local_first, ignoretz=True)
-    lo = start.astimezone(zone).replace(tzinfo=None) - dt.timedelta(days=1)
-    hi = end.astimezone(zone).replace(tzinfo=None) + dt.timedelta(days=1)
-    excluded = {_parse_utc(x) for x in event.exdates or []}
-    out = []
-    for local in rule.between(lo, hi, inc=True):
-        moment = local.replace(tzinfo=zone).astimezone(UTC)
-        if start <= moment < end and moment not in excluded:
-            out.append(moment)
-    out += [m for m in map(_parse_utc, event.rdates or []) if start <= m < end and m not in excluded]
-    return sorted(set(out))
-
-
-def _events(session: Session, partner: Partner, start: dt.datetime, end: dt.datetime) -> list[CalendarEntry]:
-    rows = session.scalars(select(Event).where(
-        Event.series_id.is_(None),
-        or_(Event.partner_id == partner.id, (Event.partner_id.is_(None) & Event.kind.in_(OPEN_SESSION_KINDS))),
-        or_(Event.rrule != "", (Event.starts_at < end) & (Event.ends_at >= start)))).all()
+def _events(workspace: Workspace, session: Session, partner: Partner, start: dt.datetime,
+            end: dt.datetime) -> list[CalendarEntry]:
+    """The partner's events and the open trainings/workshops (no partner) in [start, end), recurring series
+    expanded by ``services.calendar.occurrences`` (in each event's own zone, exceptions applied)."""
+    found = [o for o in occurrences(workspace, start, end, kinds=[SourceKind.EVENT])
+             if o.partner_id in (partner.id, None)]
+    rows = {e.id: e for e in session.scalars(select(Event).where(Event.id.in_({o.source_id for o in found})))}
     entries = []
-    for event in rows:
-        length = event.ends_at - event.starts_at
-        overrides = {o.recurrence_id: o for o in event.overrides if o.recurrence_id is not None}
-        for moment in occurrences(event, start, end):
-            shown = overrides.get(moment, event)
-            begin = shown.starts_at if shown is not event else moment
-            finish = shown.ends_at if shown is not event else moment + length
-            detail = (shown.location or shown.video_link).removeprefix("https://").removeprefix("http://")
-            entries.append(CalendarEntry(begin, shown.title, event.kind.value, finish, event.all_day, detail,
-                                         recurring=bool(event.rrule),
-                                         online=bool(shown.video_link) and not shown.location))
+    for o in found:
+        event = rows.get(o.source_id)
+        if event is None or (o.partner_id is None and event.kind not in OPEN_SESSION_KINDS):
+            continue
+        detail = (event.location or event.video_link).removeprefix("https://").removeprefix("http://")
+        begin = _at_noon(o.start.astimezone(_zone(o.time_zone)).date(), _zone(o.time_zone)) if o.all_day else o.start
+        entries.append(CalendarEntry(begin, o.title, event.kind.value, o.end, o.all_day, detail,
+                                     recurring=o.recurring, online=bool(event.video_link) and not event.location))
     return entries
 
 
@@ -78,7 +57,7 @@ def _at_noon(day: dt.date, zone: ZoneInfo) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(12), zone)
 
 
-def partner_calendar(session: Session, partner: Partner, today: dt.date, lang: str,
+def partner_calendar(workspace: Workspace, session: Session, partner: Partner, today: dt.date, lang: str,
                      days: int = 90) -> list[CalendarEntry]:
     """Events, unpaid payments, contract dates and open work-item deadlines from ``today`` for ``days``."""
     zone = _zone(partner.time_zone)
@@ -86,7 +65,7 @@ def partner_calendar(session: Session, partner: Partner, today: dt.date, lang: s
     end = start + dt.timedelta(days=days)
     last = today + dt.timedelta(days=days)
     tr = Translator(lang)
-    entries = _events(session, partner, start, end)
+    entries = _events(workspace, session, partner, start, end)
     for pay in session.scalars(select(Payment).where(Payment.partner_id == partner.id, Payment.paid_on.is_(None),
                                                      Payment.due_on >= today, Payment.due_on < last)):
         label = texts.PAYMENT_WE_PAY if pay.direction == PaymentDirection.PAYABLE else texts.PAYMENT_PARTNER_PAYS
@@ -118,19 +97,13 @@ def contract_dates(session: Session, partner: Partner, tr: Translator) -> list[C
                          all_day=True, detail=contract.title)]
     if contract.review_every_months:
         limit = contract.end_on or contract.start_on + dt.timedelta(days=3 * 366)
-        step, n = contract.review_every_months, 1
-        while True:
-            month = contract.start_on.month - 1 + step * n
-            year = contract.start_on.year + month // 12
-            day = min(contract.start_on.day, 28)
-            review = dt.date(year, month % 12 + 1, day)
-            if review >= limit:
-                break
+        n = 1
+        while (review := add_months(contract.start_on, contract.review_every_months * n)) < limit:
             out.append(CalendarEntry(_at_noon(review, zone), tr.gettext(texts.CONTRACT_REVIEW_DUE),
                                      "contract_review", all_day=True, detail=contract.title))
             n += 1
-    if contract.end_on:
-        notice = contract.end_on - dt.timedelta(days=contract.notice_days)
+    notice = notice_deadline(contract.end_on, contract.notice_days)
+    if contract.end_on and notice is not None:
         out.append(CalendarEntry(_at_noon(notice, zone), tr.gettext(texts.CONTRACT_NOTICE_DUE), "contract_notice",
                                  all_day=True, detail=contract.title))
         out.append(CalendarEntry(_at_noon(contract.end_on, zone), tr.gettext(texts.CONTRACT_ENDS), "contract_end",

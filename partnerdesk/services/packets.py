@@ -156,7 +156,7 @@ def load_onboarding(workspace: Workspace, partner_name: str, lang: str, today: d
             kpis=kpis, questionnaire_title=questionnaire.title if questionnaire else "",
             questionnaire_intro=questionnaire.intro if questionnaire else "", questions=questions,
             time_zone=partner.time_zone, reply_hours=partner.reply_hours,
-            calendar=partner_calendar(session, partner, today, tr.language),
+            calendar=partner_calendar(workspace, session, partner, today, tr.language),
             milestones=milestones(session, partner, today, tr.language), channels=channels,
             brand=_brand_data(brand) if brand is not None else None)
 

@@ -283,3 +283,32 @@ def test_form_font_is_embedded_and_draws_typed_accents(tmp_path: Path) -> None:
     assert rows and all(row[-5:-3] == ["yes", "yes"] for row in rows), rows
     greek = build_onboarding(data(), "el", sections=["questionnaire"])
     assert b"/uni03A9" in greek and b"/uni03AC" in greek  # Ω and ά can be typed with the Greek form font
+
+
+def test_recurring_events_keep_local_time_across_dst_and_skip_exceptions(workspace) -> None:
+    from partnerdesk.domain.enums import EventKind, PartnerKind
+    from partnerdesk.services.packets import load_onboarding
+    from partnerdesk.store.models import Event, Partner
+
+    lisbon = __import__("zoneinfo").ZoneInfo("Europe/Lisbon")
+    first = dt.datetime(2026, 3, 16, 10, tzinfo=lisbon).astimezone(UTC)  # Lisbon moves to UTC+1 on 29 March
+    skipped = dt.datetime(2026, 3, 23, 10, tzinfo=lisbon).astimezone(UTC)
+    with workspace.transaction() as s:
+        partner = Partner(name="Casa <Azul>", kind=PartnerKind.VENDOR, time_zone="Europe/Lisbon", locale="pt")
+        s.add(partner)
+        s.flush()
+        s.add(Event(uid="weekly@test", title="Weekly sync", kind=EventKind.MEETING, starts_at=first,
+                    ends_at=first + dt.timedelta(minutes=30), time_zone="Europe/Lisbon", rrule="FREQ=WEEKLY;COUNT=4",
+                    exdates=[skipped.isoformat()], partner_id=partner.id))
+        s.add(Event(uid="open@test", title="Open workshop", kind=EventKind.WORKSHOP, starts_at=first,
+                    ends_at=first + dt.timedelta(hours=1), time_zone="Europe/Lisbon"))
+        s.add(Event(uid="internal@test", title="Internal stand-up", kind=EventKind.MEETING, starts_at=first,
+                    ends_at=first + dt.timedelta(hours=1), time_zone="Europe/Lisbon"))
+    data = load_onboarding(workspace, "Casa <Azul>", "en", dt.date(2026, 3, 10))
+    weekly = [e for e in data.calendar if e.title == "Weekly sync"]
+    local = [e.start.astimezone(lisbon) for e in weekly]
+    assert [d.day for d in local] == [16, 30, 6]  # 23 March was cancelled
+    assert {(d.hour, d.minute) for d in local} == {(10, 0)}  # 10:00 Lisbon before and after the clock change
+    assert all(e.recurring for e in weekly)
+    titles = {e.title for e in data.calendar}
+    assert "Open workshop" in titles and "Internal stand-up" not in titles
