@@ -12,7 +12,8 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Table, TableStyle
+from reportlab.platypus.flowables import _listWrapOn
 
 from partnerdesk.l10n.formats import paper_size
 from partnerdesk.packets import fonts, rtl, texts
@@ -93,6 +94,27 @@ def draw_runs(canvas: Canvas, x: float, y: float, text: str, family: str, size: 
         canvas.setFont(fam, size)
         canvas.drawString(x, y, chunk)
         x += stringWidth(chunk, fam, size)
+
+
+class _KeepStart(KeepTogether):
+    """keepWithNext groups (section title, sub-heading, then a table): the titles stay with the *start* of what
+    follows; a long table may begin under them and continue on the next page instead of leaving a gap."""
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N803 - ReportLab API
+        dims: list[tuple[float, float]] = []
+        self._H = _listWrapOn(self._content, aW, self.canv, dims=dims)[1]
+        self._H0 = dims[0][1] if dims else 0
+        self._last = dims[-1][1] if dims else 0
+        self._wrapInfo = aW, aH
+        return aW, 0xFFFFFF
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 - ReportLab API
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        start = self._H - self._last + min(self._last, 40 * mm)
+        if self._H > aH and start <= aH and len(self._content) > 1:
+            return self._content[:]
+        return super().split(aW, aH)
 
 
 class _Doc(BaseDocTemplate):
@@ -194,7 +216,7 @@ def _build(kit: Kit, pagesize: tuple[float, float], story: list[Flowable], meta:
     buffer = io.BytesIO()
     doc = _Doc(buffer, pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 6 * mm,
                bottomMargin=MARGIN, title=meta.title, author=meta.author, subject=meta.title, lang=kit.lang,
-               creator="PartnerDesk", invariant=1, initialFontName=kit.family)
+               creator="PartnerDesk", invariant=1, initialFontName=kit.family, keepTogetherClass=_KeepStart)
     doc.pages = {}
     doc.cancel = cancel
     running = rtl.visual_lines(meta.running, kit.family, 7.5, 1e6)[0] if kit.rtl else meta.running
