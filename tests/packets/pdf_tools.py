@@ -44,5 +44,11 @@ def contains_words(text: str, phrase: str, rtl: bool) -> bool:
     phrase = unicodedata.normalize("NFKC", phrase)
     if not rtl:
         return " ".join(phrase.split()) in " ".join(text.split())
-    words = set(text.split()) | {w[::-1] for w in text.split()}
-    return set(phrase.split()) <= words
+    def bare(word: str) -> str:
+        # Sentence punctuation moves to the other end in visual order; harakat may be extracted apart.
+        return "".join(c for c in word if unicodedata.category(c) != "Mn").strip(".,:;()؛،")
+
+    words = {bare(w) for w in text.split()} | {bare(w[::-1]) for w in text.split()}
+    # pdftotext cuts a word at a haraka (shadda, damma…) into pieces: compare the words without them.
+    wanted = {bare(w) for w in phrase.split() if not any(unicodedata.category(c) == "Mn" for c in w)}
+    return bool(wanted) and wanted <= words

@@ -312,3 +312,15 @@ def test_recurring_events_keep_local_time_across_dst_and_skip_exceptions(workspa
     assert all(e.recurring for e in weekly)
     titles = {e.title for e in data.calendar}
     assert "Open workshop" in titles and "Internal stand-up" not in titles
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_partner_with_no_data_yet_still_gets_a_complete_packet(lang: str, tmp_path: Path) -> None:
+    empty = OnboardingData(partner_name="Nova", company_name="", today=TODAY, time_zone="Not/AZone",
+                           contacts=[Person("Eve", time_zone="Bad/Zone")])
+    pdf = build_onboarding(empty, lang)
+    text = pdf_text(pdf, tmp_path, "-raw") if lang == "ar" else pdf_text(pdf, tmp_path)
+    tr = Translator(lang)
+    assert contains_words(text, tr.gettext(texts.NOTHING_PLANNED), lang == "ar")
+    assert contains_words(text, tr.gettext(texts.NO_SESSIONS), lang == "ar")
+    assert b"/AcroForm" not in pdf  # no questions, no form
