@@ -45,7 +45,7 @@ class Rule(Flowable):
         self.canv.setStrokeColor(self.color)
         self.canv.setLineWidth(1.6)
         x = self.width - self.length if self.rtl else 0
-        self.canv.line(x, 5 * mm, x + self.length, 5 * mm)
+        self.canv.line(x, 3.5 * mm, x + self.length, 3.5 * mm)
 
 
 class Kit:
@@ -179,8 +179,9 @@ class Kit:
         table.setStyle(TableStyle(style))
         return table
 
-    def facts(self, rows: list[tuple[str, str]], label_width: float = 0.3) -> Table:
-        """Label/value pairs (no header row): the label column is small and muted."""
+    def facts(self, rows: list[tuple[str, str]], label_width: float = 0.3, tinted: bool = False) -> Table:
+        """Label/value pairs (no header row): the label column is small and muted; ``tinted`` sets them on a
+        light panel (e.g. "at a glance")."""
         widths = [label_width * self.width, (1 - label_width) * self.width]
         data = [[self.p(label, self.th, widths[0] - 10), self.p(value, self.cell, widths[1] - 10)]
                 for label, value in rows]
@@ -194,7 +195,8 @@ class Kit:
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 5), ("RIGHTPADDING", (0, 0), (-1, -1), 5),
             ("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-        ]))
+        ] + ([("BACKGROUND", (0, 0), (-1, -1), TINT), ("LINEBELOW", (0, 0), (-1, -1), 0.35, colors.white),
+              ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8)] if tinted else [])))
         return table
 
     def stack(self, lines: list[tuple[str, ParagraphStyle]], width: float) -> list[Flowable]:

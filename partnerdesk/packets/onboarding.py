@@ -114,7 +114,32 @@ def _welcome(kit: Kit, data: OnboardingData) -> list[Flowable]:
         owner = data.owners[0]
         story += [Spacer(1, 8 * mm), kit.p(owner.name, kit.h2),
                   kit.p(", ".join(x for x in (owner.role, data.company_name) if x), kit.small)]
+    glance = _at_a_glance(kit, data)
+    if glance:
+        story += [Spacer(1, 14 * mm), kit.sub(t(texts.AT_A_GLANCE)), kit.facts(glance, tinted=True)]
     return story
+
+
+def _at_a_glance(kit: Kit, data: OnboardingData) -> list[tuple[str, str]]:
+    """The handful of facts a new partner looks for first."""
+    t = kit.t
+    rows: list[tuple[str, str]] = []
+    if data.phase:
+        rows.append((t(texts.GLANCE_PHASE), data.phase))
+    manager = data.manager
+    if manager is not None:
+        rows.append((t(texts.ACCOUNT_MANAGER), " · ".join(x for x in (manager.name, manager.email) if x)))
+    rows.append((t(texts.COL_REPLY), kit.n(texts.REPLY_WITHIN, data.reply_hours)))
+    if data.contract is not None:
+        c = data.contract
+        end = format_date(c.end_on, "long", lang=kit.lang) if c.end_on else t(texts.OPEN_ENDED)
+        rows.append((t(texts.CONTRACT_TITLE), t(texts.HOURS_RANGE, start=format_date(c.start_on, "long",
+                                                                                  lang=kit.lang), end=end)))
+    upcoming = next((m for m in data.milestones if m.start.date() >= data.today), None)
+    if upcoming is not None:
+        rows.append((t(texts.GLANCE_NEXT_MILESTONE),
+                     f"{format_date(upcoming.start.date(), 'long', lang=kit.lang)} — {upcoming.title}"))
+    return rows
 
 
 def _scope(kit: Kit, data: OnboardingData) -> list[Flowable]:

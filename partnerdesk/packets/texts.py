@@ -155,3 +155,8 @@ MODULE_REVIEW = N_("First review: your questionnaire answers and open questions"
 DURATION_MINUTES = N_("{minutes} min")
 YES = N_("Yes")
 NO = N_("No")
+
+# Welcome letter: at a glance
+AT_A_GLANCE = N_("At a glance")
+GLANCE_PHASE = N_("Current phase")
+GLANCE_NEXT_MILESTONE = N_("Next milestone")
