@@ -26,9 +26,10 @@ class AnswerLines(Flowable):
     """A fillable text field over ruled lines (one line for short answers, several for long ones)."""
 
     def __init__(self, kit: Kit, name: str, lines: int, fillable: bool, width: float | None = None,
-                 hint: str = "") -> None:
+                 hint: str = "", tooltip: str = "") -> None:
         super().__init__()
         self.kit, self.name, self.lines, self.fillable, self.hint = kit, name, max(1, lines), fillable, hint
+        self.tooltip = tooltip or name
         self.width = width or kit.width
         self.height = self.lines * LINE_PITCH + 2 * mm
 
@@ -53,7 +54,7 @@ class AnswerLines(Flowable):
         flags = "multiline" if self.lines > 1 else ""
         c.acroForm.textfield(name=self.name, x=x0, y=1 * mm, width=self.width, height=self.height - 2 * mm,
                              borderWidth=0, fillColor=None, textColor=INK, fieldFlags=flags, fontSize=10,
-                             relative=True, tooltip=self.name, maxlen=2000 if self.lines > 1 else 200)
+                             relative=True, tooltip=self.tooltip, maxlen=2000 if self.lines > 1 else 200)
 
 
 class Options(Flowable):
@@ -63,7 +64,7 @@ class Options(Flowable):
         super().__init__()
         self.kit, self.name, self.labels, self.radio, self.fillable = kit, name, labels, radio, fillable
         self.size = 9
-        self.items: list[tuple[int, float, str, float]] = []  # row, x of the box, visual label, label width
+        self.items: list[tuple[int, float, str, str]] = []  # row, x of the box, visual label, logical label
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         kit = self.kit
@@ -75,7 +76,7 @@ class Options(Flowable):
             need = BOX + 2 * mm + w
             if x and x + need > avail_width:
                 x, row = 0.0, row + 1
-            self.items.append((row, x, visual, w))
+            self.items.append((row, x, visual, label))
             x += need + 8 * mm
         self.rows = row + 1 if self.labels else 0
         self.height = self.rows * 8 * mm
@@ -85,7 +86,7 @@ class Options(Flowable):
         c, kit = self.canv, self.kit
         c.setStrokeColor(colors.HexColor("#7C869A"))
         c.setLineWidth(0.6)
-        for i, (row, x, visual, _w) in enumerate(self.items):
+        for i, (row, x, visual, label) in enumerate(self.items):
             y = self.height - (row + 1) * 8 * mm + 2 * mm
             box_x = self.width - x - BOX if kit.rtl else x
             label_x = box_x - 2 * mm if kit.rtl else box_x + BOX + 2 * mm
@@ -96,12 +97,12 @@ class Options(Flowable):
             if self.fillable and self.radio:
                 c.acroForm.radio(name=self.name, value=f"option{i + 1}", x=box_x, y=y, size=BOX, buttonStyle="circle",
                                  shape="circle", selected=False, borderWidth=0, borderColor=None, fillColor=None,
-                                 textColor=INK, relative=True, tooltip=visual)
+                                 textColor=INK, relative=True, tooltip=label)
             elif self.fillable:
                 c.acroForm.checkbox(name=f"{self.name}_{i + 1}", x=box_x, y=y, size=BOX, buttonStyle="check",
                                     shape="square", checked=False, borderWidth=0.6,
                                     borderColor=colors.HexColor("#7C869A"), fillColor=None, textColor=INK,
-                                    relative=True, tooltip=visual)
+                                    relative=True, tooltip=label)
             c.setFillColor(INK)
             draw_runs(c, label_x, y + 0.8 * mm, visual, kit.family, self.size, right=kit.rtl)
 
@@ -118,12 +119,12 @@ def answer_area(kit: Kit, number: int, q: QuestionRow, fillable: bool) -> Flowab
     if kind == AnswerType.CHOICE.value and q.choices:
         return Options(kit, name, list(q.choices), radio=False, fillable=fillable)
     if kind == AnswerType.DATE.value:
-        return AnswerLines(kit, name, 1, fillable, width=0.4 * kit.width, hint=_date_hint(kit))
+        return AnswerLines(kit, name, 1, fillable, 0.4 * kit.width, _date_hint(kit), q.text)
     if kind == AnswerType.NUMBER.value:
-        return AnswerLines(kit, name, 1, fillable, width=0.4 * kit.width)
+        return AnswerLines(kit, name, 1, fillable, 0.4 * kit.width, tooltip=q.text)
     if kind == AnswerType.SHORT_TEXT.value:
-        return AnswerLines(kit, name, 1, fillable)
-    return AnswerLines(kit, name, max(q.lines, 3), fillable)
+        return AnswerLines(kit, name, 1, fillable, tooltip=q.text)
+    return AnswerLines(kit, name, max(q.lines, 3), fillable, tooltip=q.text)
 
 
 def questionnaire(kit: Kit, data: OnboardingData, fillable: bool) -> list[Flowable]:

@@ -181,6 +181,14 @@ def test_questionnaire_answer_areas_follow_the_answer_type(tmp_path: Path) -> No
     assert b"/AcroForm" not in printed and "Sim" in pdf_text(printed, tmp_path)
 
 
+def test_welcome_letter_has_the_key_facts_at_a_glance(tmp_path: Path) -> None:
+    text = " ".join(pdf_text(build_onboarding(data(), "en", sections=["welcome"]), tmp_path).split())
+    assert "At a glance" in text and "Marta Sousa · marta@example.com" in text
+    assert "Within 12 working hours" in text and "2 September 2026 — Contract review" in text
+    it = " ".join(pdf_text(build_onboarding(data(), "it", sections=["welcome"]), tmp_path).split())
+    assert "In sintesi" in it and "Entro 12 ore lavorative" in it
+
+
 def test_brand_guide_is_a_section_of_the_onboarding_packet(tmp_path: Path) -> None:
     text = pdf_text(build_onboarding(data(), "it", sections=["brand"]), tmp_path)
     tr = Translator("it")
