@@ -1,8 +1,10 @@
 """Gather what a packet needs from the workspace and build it (read-only).
 
 Public API used by the CLI and the app ("Build packet…" dialog, preview, batch):
-``onboarding_sections()``, ``default_paper()``, ``onboarding_pdf()``, ``onboarding_batch()``,
-``brand_guide_pdf()``, ``load_onboarding()``, ``load_brand_guide()`` and ``PacketCancelled``.
+``onboarding_sections()`` (keys and labels to offer), ``partner_language()`` and ``partner_paper()`` (the
+dialog's defaults), ``default_paper()``, ``onboarding_pdf()`` and ``onboarding_batch()`` (with ``sections``,
+``paper``, ``lang``, ``fillable``, ``progress`` and ``cancel``), ``brand_guide_pdf()``, ``load_onboarding()``,
+``load_brand_guide()`` and ``PacketCancelled`` (raised on cancel; a batch's exception carries ``partial``).
 """
 
 from __future__ import annotations
