@@ -6,18 +6,16 @@ Goals: < 0.5 s per packet, Arabic < 1 s.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-# Run as a script, bench/ is sys.path[0] and bench/calendar.py would shadow the standard library's calendar.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# isort: off
+import _bench_path  # noqa: F401  (first: keeps bench/calendar.py from shadowing the stdlib)
+# isort: on
 
 import datetime as dt  # noqa: E402
 import json  # noqa: E402
 import statistics  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
+from pathlib import Path
 
 from partnerdesk.packets.brand import build_brand_guide  # noqa: E402
 from partnerdesk.packets.fonts import register_fonts  # noqa: E402
