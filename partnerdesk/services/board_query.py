@@ -89,13 +89,14 @@ class BoardQuery(Service):
         cols = [WorkItem.status_id, WorkItem.position, WorkItem.id] + ([lane] if lane is not None else [])
         out: dict[tuple[int, LaneKey], list[Key]] = {}
         with self.workspace.engine.connect() as con:
-            rows = con.execute(select(*cols).where(*flt.clauses()).order_by(WorkItem.position, WorkItem.id))
-            if lane is None:
-                for status_id, position, wid in rows:
-                    out.setdefault((status_id, None), []).append((float(position), wid))
-            else:
-                for status_id, position, wid, value in rows:
-                    out.setdefault((status_id, _lane_value(value)), []).append((float(position), wid))
+            rows = con.execute(select(*cols).where(*flt.clauses())
+                               .order_by(WorkItem.position, WorkItem.id)).tuples().all()
+        if lane is None:
+            for status_id, position, wid in rows:
+                out.setdefault((status_id, None), []).append((position, wid))
+        else:
+            for status_id, position, wid, value in rows:
+                out.setdefault((status_id, _lane_value(value)), []).append((position, wid))
         return out
 
     def column_totals(self) -> dict[int, int]:

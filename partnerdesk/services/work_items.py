@@ -297,8 +297,9 @@ def text_clause(needle: str) -> Any:
     # matching cards up by primary key instead of scanning the whole board.
     matching = sql_text(
         f"SELECT rowid / {len(FTS_KINDS)} AS id FROM {FTS_TABLE} WHERE {' AND '.join(where)} "
-        "UNION SELECT work_items.id FROM work_items JOIN partners ON partners.id = work_items.partner_id "
-        "WHERE instr(lower(partners.name), :needle) > 0").bindparams(**params).columns(id=Integer)
+        "UNION SELECT id FROM work_items WHERE partner_id IN "
+        "(SELECT id FROM partners WHERE instr(lower(partners.name), :needle) > 0)").bindparams(**params) \
+        .columns(id=Integer)
     return WorkItem.id.in_(matching)
 
 

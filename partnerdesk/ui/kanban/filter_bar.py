@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,6 +21,8 @@ from partnerdesk.l10n import _
 from partnerdesk.services.board_query import BoardFilter, BoardQuery
 from partnerdesk.services.board_settings import BoardSettingsService
 from partnerdesk.ui.context import AppContext
+
+SHORT_TEXT_DELAY_MS = 250
 
 
 class LazyCombo(QComboBox):
@@ -64,7 +66,13 @@ class FilterBar(QWidget):
             layout.addWidget(widget, 1 if widget is self.text else 0)
         for combo in (self.partner, self.owner, self.tag, self.due):
             combo.currentIndexChanged.connect(self._emit)
-        self.text.textChanged.connect(self._emit)
+        # One or two letters cannot use the trigram index (a full scan on a big board): wait for a pause in the
+        # typing before applying them; longer text filters at once, keystroke by keystroke.
+        self.short_text_timer = QTimer(self)
+        self.short_text_timer.setSingleShot(True)
+        self.short_text_timer.setInterval(SHORT_TEXT_DELAY_MS)
+        self.short_text_timer.timeout.connect(self._emit)
+        self.text.textChanged.connect(self._text_changed)
         self.presets.activated.connect(self._load_preset)
         self.save_button.clicked.connect(self.save_preset)
         self.delete_button.clicked.connect(self.delete_preset)
@@ -136,6 +144,13 @@ class FilterBar(QWidget):
         finally:
             self._quiet = quiet
         if emit:
+            self._emit()
+
+    def _text_changed(self, text: str) -> None:
+        self.short_text_timer.stop()
+        if 0 < len(text.strip()) < 3:
+            self.short_text_timer.start()
+        else:
             self._emit()
 
     def _emit(self) -> None:

@@ -32,7 +32,7 @@ from partnerdesk.store.workspace import Workspace
 MIME = "application/x-partnerdesk-cards"
 CardRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
-CHUNK = 120  # cards loaded at once for painting
+CHUNK = 40  # cards loaded at once for painting (about four screens of a column)
 PAGE = 150  # ids fetched at once as a list scrolls
 
 
