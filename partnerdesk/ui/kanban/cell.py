@@ -24,6 +24,16 @@ from partnerdesk.ui.kanban.model import BoardState, CellModel, IdRole
 WARN_STYLE = "color: #C62828;"
 
 
+def _folded_arrow(widget: QWidget) -> Qt.ArrowType:
+    """A folded column or lane points in the reading direction."""
+    return Qt.ArrowType.LeftArrow if widget.isRightToLeft() else Qt.ArrowType.RightArrow
+
+
+def _directed(widget: QWidget, html: str) -> str:
+    """Rich text follows the text's first letter; make a header follow the interface direction instead."""
+    return f"<div dir='{'rtl' if widget.isRightToLeft() else 'ltr'}'>{html}</div>"
+
+
 class CardList(QListView):
     """The cards of one cell. Keys: Ctrl+Left/Right move to the next column, Ctrl+Up/Down reorder,
     Enter edits, Delete sends to the trash."""
@@ -147,7 +157,7 @@ class ColumnHeader(QFrame):
 
     def set_collapsed(self, collapsed: bool) -> None:
         self.collapsed = collapsed
-        self.collapse.setArrowType(Qt.ArrowType.RightArrow if collapsed else Qt.ArrowType.DownArrow)
+        self.collapse.setArrowType(_folded_arrow(self) if collapsed else Qt.ArrowType.DownArrow)
         self.add.setVisible(not collapsed)
         self.setMaximumWidth(180 if collapsed else 16777215)
         self.retranslate_ui()
@@ -157,7 +167,7 @@ class ColumnHeader(QFrame):
         count = str(total) if shown == total else _("{shown} of {total}").format(shown=shown, total=total)
         if limit:
             count = f"{count} / {limit}"
-        self.label.setText(f"<b>{name}</b> &nbsp; {count}" + (" ⚠" if over else ""))
+        self.label.setText(_directed(self, f"<b>{name}</b> &nbsp; {count}" + (" ⚠" if over else "")))
         self.label.setToolTip(_("Work-in-progress limit exceeded: {count} cards, limit {limit}").format(
             count=total, limit=limit) if over else name)
         self.label.setStyleSheet(WARN_STYLE if over else "")
@@ -208,7 +218,7 @@ class LaneHeader(QFrame):
 
     def set_collapsed(self, collapsed: bool) -> None:
         self.collapsed = collapsed
-        self.collapse.setArrowType(Qt.ArrowType.RightArrow if collapsed else Qt.ArrowType.DownArrow)
+        self.collapse.setArrowType(_folded_arrow(self) if collapsed else Qt.ArrowType.DownArrow)
         self.collapse.setToolTip(_("Expand lane") if collapsed else _("Collapse lane"))
 
     def set_text(self, name: str, color: str, count: int, open_cards: int | None, limit: int | None) -> None:
@@ -217,6 +227,6 @@ class LaneHeader(QFrame):
         extra = ""
         if limit:
             extra = " · " + _("{open} open / limit {limit}").format(open=open_cards or 0, limit=limit)
-        self.label.setText(f"{swatch}<b>{name}</b> &nbsp; {count}{extra}" + (" ⚠" if over else ""))
+        self.label.setText(_directed(self, f"{swatch}<b>{name}</b> &nbsp; {count}{extra}" + (" ⚠" if over else "")))
         self.label.setStyleSheet(WARN_STYLE if over else "")
         self.setProperty("over", over)

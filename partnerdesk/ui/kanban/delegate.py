@@ -35,8 +35,10 @@ def paint_card(painter: QPainter, rect: QRectF, card: Card, font: QFont, rtl: bo
         QRectF(rect.left(), rect.top(), 5, rect.height())
     painter.fillRect(stripe, QColor(card.color))
     inner = rect.adjusted(12, 5, -12, -5)
-    lead = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
-    trail = Qt.AlignmentFlag.AlignLeft if rtl else Qt.AlignmentFlag.AlignRight
+    # Absolute sides: the caller decides the direction (the painter of a printer is always left-to-right).
+    absolute = Qt.AlignmentFlag.AlignAbsolute
+    lead = (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | absolute
+    trail = (Qt.AlignmentFlag.AlignLeft if rtl else Qt.AlignmentFlag.AlignRight) | absolute
     middle = Qt.AlignmentFlag.AlignVCenter
     bold = QFont(font)
     bold.setBold(True)

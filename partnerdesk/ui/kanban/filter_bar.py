@@ -8,10 +8,11 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QInputDialog,
     QLineEdit,
     QMessageBox,
+    QSizePolicy,
+    QToolBar,
     QToolButton,
     QWidget,
 )
@@ -42,11 +43,12 @@ class LazyCombo(QComboBox):
 def _combo(min_width: int = 120, combo: QComboBox | None = None) -> QComboBox:
     combo = combo or QComboBox()
     combo.setMinimumWidth(min_width)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
     return combo
 
 
-class FilterBar(QWidget):
+class FilterBar(QToolBar):
     changed = Signal(object)  # BoardFilter
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -59,11 +61,13 @@ class FilterBar(QWidget):
         self.text.setMinimumWidth(160)
         self.presets = _combo(130)
         self.save_button, self.delete_button, self.clear_button = QToolButton(), QToolButton(), QToolButton()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # A tool bar, so that on a narrow window the controls that do not fit move into its overflow menu.
+        self.setMovable(False)
+        self.setFloatable(False)
+        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         for widget in (self.text, self.partner, self.owner, self.tag, self.due, self.clear_button,
                        self.presets, self.save_button, self.delete_button):
-            layout.addWidget(widget, 1 if widget is self.text else 0)
+            self.addWidget(widget)
         for combo in (self.partner, self.owner, self.tag, self.due):
             combo.currentIndexChanged.connect(self._emit)
         # One or two letters cannot use the trigram index (a full scan on a big board): wait for a pause in the

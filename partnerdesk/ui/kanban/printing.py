@@ -86,7 +86,7 @@ def paint_board(printer: QPrinter, state: BoardState, columns: list[Column], lan
             bold.setBold(True)
             painter.setFont(bold)
             painter.setPen(QColor("#1F2933"))
-            align = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+            align = (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignAbsolute
             painter.drawText(QRectF(0, 0, width, 26), align | Qt.AlignmentFlag.AlignVCenter, title)
             painter.setFont(font)
             painter.drawText(QRectF(0, 26, width, 18), align | Qt.AlignmentFlag.AlignVCenter, subtitle)
@@ -114,7 +114,7 @@ def paint_board(printer: QPrinter, state: BoardState, columns: list[Column], lan
             bold = QFont(font)
             bold.setBold(True)
             painter.setFont(bold)
-            align = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+            align = (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignAbsolute
             painter.drawText(QRectF(0, y, width, band.height), align | Qt.AlignmentFlag.AlignVCenter,
                              lane_label(state.lane_mode, band.lane))
             painter.setFont(font)

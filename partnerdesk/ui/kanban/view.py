@@ -9,8 +9,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QScrollArea,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -65,12 +67,16 @@ class KanbanView(QWidget):
         self.tools["print"].clicked.connect(lambda: menus.print_board(self))
         self.tools["export"].clicked.connect(lambda: menus.export_csv(self))
         self.tools["settings"].clicked.connect(lambda: menus.board_settings(self))
+        self.toolbar = QToolBar()  # overflows into a menu on a narrow window
+        self.toolbar.setMovable(False)
+        self.toolbar.setFloatable(False)
+        self.toolbar.addWidget(self.lanes)
+        for button in self.tools.values():
+            self.toolbar.addWidget(button)
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addStretch(1)
-        top.addWidget(self.lanes)
-        for button in self.tools.values():
-            top.addWidget(button)
+        top.addWidget(self.toolbar, 0)
         self.filter_bar = FilterBar(context)
         self.filter_bar.changed.connect(self.set_filter)
         self.scroller = QScrollArea()
@@ -86,6 +92,11 @@ class KanbanView(QWidget):
         self.reload()
 
     # -- shortcuts used by menus and tests -----------------------------------------------------------------------
+    @property
+    def filter(self) -> QLineEdit:
+        """The free-text field of the filter bar."""
+        return self.filter_bar.text
+
     @property
     def service(self) -> WorkItemService:
         return WorkItemService(self.context.ws)
