@@ -90,7 +90,7 @@ class BoardQuery(Service):
         out: dict[tuple[int, LaneKey], list[Key]] = {}
         with self.workspace.engine.connect() as con:
             rows = con.execute(select(*cols).where(*flt.clauses())
-                               .order_by(WorkItem.position, WorkItem.id)).tuples().all()
+                               .order_by(WorkItem.position, WorkItem.id)).all()
         if lane is None:
             for status_id, position, wid in rows:
                 out.setdefault((status_id, None), []).append((position, wid))

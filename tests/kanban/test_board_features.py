@@ -348,3 +348,49 @@ def test_cells_fetch_rows_lazily_and_refresh_only_changed_rows(open_board, tmp_p
     assert resets == [] and removed == [5]
     assert titles(view.columns[4]) == ["Card 0005"]
     assert "Card 0005" not in titles(cell)[:10]
+
+
+def test_card_menu_moves_and_deletes_and_column_moves_undo(open_board) -> None:  # type: ignore[no-untyped-def]
+    view = open_board()
+    ws = view.context.ws
+    item, _ = WorkItemService(ws).create(status_id(ws, "pending"), "Menu card")
+    view.reload()
+    cell = view.columns[0]
+    menus.card_menu(view, cell, cell.visualRect(cell.cell().index(0)).center())
+    menu = view.last_menu
+    labels = [a.text() for a in menu.actions()]
+    assert labels[0] == "Edit…" and "Move to" in labels and "Delete card" in labels
+    move_to = next(a.menu() for a in menu.actions() if a.text() == "Move to")
+    done = next(a for a in move_to.actions() if a.text() == "Done")
+    pending = next(a for a in move_to.actions() if a.text() == "Pending")
+    assert not pending.isEnabled()
+    done.trigger()
+    menu.close()
+    assert titles(view.columns[4]) == ["Menu card"]
+
+    order = [c.key for c in view.board_columns]
+    menus.column_menu(view, status_id(ws, "done"), view.grid.headers[status_id(ws, "done")].rect().center())
+    later = next(a for a in view.last_menu.actions() if a.text() == "Move column later")
+    assert not later.isEnabled()  # already the last column
+    view.last_menu.close()
+    menus.move_column(view, status_id(ws, "done"), -1)
+    assert [c.key for c in view.board_columns][-2:] == ["done", "at_risk"]
+    view.context.undo_stack.undo()
+    assert [c.key for c in view.board_columns] == order
+
+
+def test_a_failed_edit_is_reported_and_leaves_the_undo_stack_alone(open_board, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    view = open_board()
+    ws = view.context.ws
+    item, _ = WorkItemService(ws).create(status_id(ws, "pending"), "Soon gone")
+    view.reload()
+    view.edit_card(item)
+    dialog = view.card_dialog
+    with ws.session() as s, s.begin():  # another window deletes the card for good meanwhile
+        s.delete(s.get(WorkItem, item))
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
+    dialog.title.setText("Renamed")
+    dialog.accept()
+    assert warned == ["The record no longer exists. It may have been deleted."]
+    assert view.context.undo_stack.count() == 0

@@ -22,7 +22,7 @@ from partnerdesk.l10n import _, format_datetime
 from partnerdesk.services.board_settings import BoardSettingsService
 from partnerdesk.services.work_items import WorkItemService
 from partnerdesk.ui.context import AppContext
-from partnerdesk.ui.kanban.commands import TrashCards
+from partnerdesk.ui.kanban.commands import TrashCards, push
 
 
 class TrashDialog(QDialog):
@@ -80,8 +80,8 @@ class TrashDialog(QDialog):
         if not ids:
             QMessageBox.information(self, _("Trash"), _("Select the cards to restore."))
             return
-        self.context.undo_stack.push(TrashCards(WorkItemService(self.context.ws), self.context.hub, ids,
-                                                restore=True))
+        push(self, self.context.undo_stack, TrashCards(WorkItemService(self.context.ws), self.context.hub, ids,
+                                                     restore=True))
 
 
 class BoardSettingsDialog(QDialog):

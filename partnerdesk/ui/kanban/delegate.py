@@ -4,6 +4,7 @@ priority, owner initials, and a stale marker."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
@@ -17,35 +18,65 @@ PRIORITY_COLORS = {"urgent": "#C62828", "high": "#EF6C00", "normal": "#8A94A6", 
 STALE_COLOR = "#B7791F"
 CARD_HEIGHT = 104
 
+# Alignment flags combined once: combining Qt flags costs Python time on every card painted.
+_A = Qt.AlignmentFlag
+_LEFT, _RIGHT = _A.AlignLeft | _A.AlignAbsolute, _A.AlignRight | _A.AlignAbsolute  # the caller picks the side
+_MID = _A.AlignVCenter
+_ALIGN = {(side, extra): side | extra for side in (_LEFT, _RIGHT)
+          for extra in (_MID, _A.AlignTop | Qt.TextFlag.TextWordWrap)}
+_CENTER = _A.AlignCenter
+_COLORS: dict[str, QColor] = {}
+
+
+def _color(name: str) -> QColor:
+    color = _COLORS.get(name)
+    if color is None:
+        color = _COLORS[name] = QColor(name)
+    return color
+
+
+@dataclass(frozen=True)
+class CardTexts:
+    """What a card shows as text, worked out once per card version and day (formatting dates is not free)."""
+
+    bottom: str
+    overdue: bool
+
+
+def card_texts(card: Card, today: dt.date) -> CardTexts:
+    text, overdue = due_text(card, today)
+    bits = [text] if text else []
+    if card.total:
+        bits.append(f"☑ {card.done}/{card.total}")
+    days = days_in_column(card)
+    bits.append(ngettext("{n} day here", "{n} days here", days).format(n=days) if days else _("New here"))
+    return CardTexts("  ·  ".join(bits), overdue)
+
 
 def paint_card(painter: QPainter, rect: QRectF, card: Card, font: QFont, rtl: bool, selected: bool = False,
-               stale: bool = False, today: dt.date | None = None) -> None:
+               stale: bool = False, texts: CardTexts | None = None) -> None:
     """Draw one card into ``rect`` (used by the board lists and by printing)."""
-    today = today or dt.date.today()
+    texts = texts or card_texts(card, dt.date.today())
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    border = QColor("#3D6FB6") if selected else QColor(STALE_COLOR) if stale else QColor("#D5DAE1")
+    border = _color("#3D6FB6") if selected else _color(STALE_COLOR) if stale else _color("#D5DAE1")
     pen = QPen(border, 2 if selected or stale else 1)
     if stale and not selected:
         pen.setStyle(Qt.PenStyle.DashLine)
     painter.setPen(pen)
-    painter.setBrush(QColor("#EEF4FC") if selected else QColor("#FFFBF0") if stale else QColor("#FFFFFF"))
+    painter.setBrush(_color("#EEF4FC") if selected else _color("#FFFBF0") if stale else _color("#FFFFFF"))
     painter.drawRoundedRect(rect, 6, 6)
     stripe = QRectF(rect.right() - 5, rect.top(), 5, rect.height()) if rtl else \
         QRectF(rect.left(), rect.top(), 5, rect.height())
-    painter.fillRect(stripe, QColor(card.color))
+    painter.fillRect(stripe, _color(card.color))
     inner = rect.adjusted(12, 5, -12, -5)
-    # Absolute sides: the caller decides the direction (the painter of a printer is always left-to-right).
-    absolute = Qt.AlignmentFlag.AlignAbsolute
-    lead = (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | absolute
-    trail = (Qt.AlignmentFlag.AlignLeft if rtl else Qt.AlignmentFlag.AlignRight) | absolute
-    middle = Qt.AlignmentFlag.AlignVCenter
+    lead, trail = (_RIGHT, _LEFT) if rtl else (_LEFT, _RIGHT)
     bold = QFont(font)
     bold.setBold(True)
     painter.setFont(bold)
-    painter.setPen(QColor("#1F2933"))
-    painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), 34), lead | Qt.TextFlag.TextWordWrap,
-                     card.title)
+    painter.setPen(_color("#1F2933"))
+    painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), 34),
+                     _ALIGN[(lead, _A.AlignTop | Qt.TextFlag.TextWordWrap)], card.title)
     small = QFont(font)
     if font.pixelSize() > 0:  # printing lays out in pixels of its own logical page
         small.setPixelSize(max(8, round(font.pixelSize() * 0.85)))
@@ -57,12 +88,12 @@ def paint_card(painter: QPainter, rect: QRectF, card: Card, font: QFont, rtl: bo
     line = QRectF(inner.left(), inner.top() + 35, inner.width(), 17)
     badge = _("Stale") if stale else ""
     badge_w = metrics.horizontalAdvance(badge) + 10 if badge else 0
-    painter.setPen(QColor("#52606D"))
-    painter.drawText(line, lead | middle, metrics.elidedText(card.partner, Qt.TextElideMode.ElideRight,
-                                                             int(inner.width() - badge_w - 4)))
+    painter.setPen(_color("#52606D"))
+    painter.drawText(line, _ALIGN[(lead, _MID)], metrics.elidedText(
+        card.partner, Qt.TextElideMode.ElideRight, int(inner.width() - badge_w - 4)))
     if badge:
-        painter.setPen(QColor(STALE_COLOR))
-        painter.drawText(line, trail | middle, badge)
+        painter.setPen(_color(STALE_COLOR))
+        painter.drawText(line, _ALIGN[(trail, _MID)], badge)
     # Tags as small chips, leading edge first.
     chips = QRectF(inner.left(), inner.top() + 54, inner.width(), 16)
     x = chips.right() if rtl else chips.left()
@@ -72,27 +103,21 @@ def paint_card(painter: QPainter, rect: QRectF, card: Card, font: QFont, rtl: bo
             break
         chip = QRectF(x - width if rtl else x, chips.top(), width, chips.height())
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#E4E7EB"))
+        painter.setBrush(_color("#E4E7EB"))
         painter.drawRoundedRect(chip, 7, 7)
-        painter.setPen(QColor("#3E4C59"))
-        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, tag)
+        painter.setPen(_color("#3E4C59"))
+        painter.drawText(chip, _CENTER, tag)
         x = x - width - 4 if rtl else x + width + 4
     # Due date, checklist and days in column; owner initials and priority at the trailing end.
     bottom = QRectF(inner.left(), inner.bottom() - 16, inner.width(), 16)
-    text, overdue = due_text(card, today)
-    bits = [text] if text else []
-    if card.total:
-        bits.append(f"☑ {card.done}/{card.total}")
-    days = days_in_column(card)
-    bits.append(ngettext("{n} day here", "{n} days here", days).format(n=days) if days else _("New here"))
-    painter.setPen(QColor("#C62828") if overdue else QColor("#52606D"))
-    painter.drawText(bottom.adjusted(0 if not rtl else 46, 0, -46 if not rtl else 0, 0), lead | middle,
-                     metrics.elidedText("  ·  ".join(bits), Qt.TextElideMode.ElideRight, int(bottom.width() - 48)))
-    painter.setPen(QColor("#1F2933"))
-    painter.drawText(bottom, trail | middle, card.who)
+    painter.setPen(_color("#C62828") if texts.overdue else _color("#52606D"))
+    painter.drawText(bottom.adjusted(46 if rtl else 0, 0, 0 if rtl else -46, 0), _ALIGN[(lead, _MID)],
+                     metrics.elidedText(texts.bottom, Qt.TextElideMode.ElideRight, int(bottom.width() - 48)))
+    painter.setPen(_color("#1F2933"))
+    painter.drawText(bottom, _ALIGN[(trail, _MID)], card.who)
     dot_x = bottom.left() + 30 if rtl else bottom.right() - 34
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(PRIORITY_COLORS.get(card.priority, "#8A94A6")))
+    painter.setBrush(_color(PRIORITY_COLORS.get(card.priority, "#8A94A6")))
     painter.drawEllipse(QRectF(dot_x, bottom.center().y() - 4, 8, 8))
     painter.restore()
 
@@ -101,9 +126,19 @@ class CardDelegate(QStyledItemDelegate):
     def __init__(self, state: BoardState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        self._texts: dict[int, tuple[Card, dt.date, CardTexts]] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         return QSize(220, CARD_HEIGHT)
+
+    def texts(self, card: Card) -> CardTexts:
+        today = dt.date.today()
+        cached = self._texts.get(card.id)
+        if cached is None or cached[0] is not card or cached[1] != today:
+            if len(self._texts) > 2000:
+                self._texts.clear()
+            cached = self._texts[card.id] = (card, today, card_texts(card, today))
+        return cached[2]
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -112,4 +147,5 @@ class CardDelegate(QStyledItemDelegate):
             return
         paint_card(painter, QRectF(option.rect).adjusted(4, 3, -4, -3), card, option.font,
                    option.direction == Qt.LayoutDirection.RightToLeft,
-                   bool(option.state & QStyle.StateFlag.State_Selected), is_stale(card, self.state.stale_days))
+                   bool(option.state & QStyle.StateFlag.State_Selected), is_stale(card, self.state.stale_days),
+                   self.texts(card))

@@ -32,7 +32,7 @@ from partnerdesk.domain.enums import Priority
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _
 from partnerdesk.services.board_query import BoardQuery
-from partnerdesk.ui.kanban.commands import EditCard
+from partnerdesk.ui.kanban.commands import EditCard, push
 
 if TYPE_CHECKING:
     from partnerdesk.ui.kanban.view import KanbanView
@@ -197,7 +197,7 @@ def open_card_dialog(view: KanbanView, item_id: int) -> None:
         if not new_values and new_checklist == checklist:
             return
         new_values["title"] = after["title"]
-        view.context.undo_stack.push(EditCard(service, view.context.hub, item_id, new_values, new_checklist))
+        push(view, view.context.undo_stack, EditCard(service, view.context.hub, item_id, new_values, new_checklist))
 
     dialog.accepted.connect(save)
     view.card_dialog = dialog

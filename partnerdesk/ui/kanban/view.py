@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QScrollArea,
     QToolBar,
     QToolButton,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import N_, _
 from partnerdesk.services.board_query import LANE_MODES, BoardFilter, Lane, LaneKey
 from partnerdesk.services.board_settings import BoardSettingsService
@@ -28,7 +26,7 @@ from partnerdesk.store.models import WorkStatus
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.kanban import menus
 from partnerdesk.ui.kanban.cell import CardList
-from partnerdesk.ui.kanban.commands import CreateCard, MoveCards, TrashCards
+from partnerdesk.ui.kanban.commands import CreateCard, MoveCards, TrashCards, push
 from partnerdesk.ui.kanban.delegate import CARD_HEIGHT
 from partnerdesk.ui.kanban.filter_bar import FilterBar
 from partnerdesk.ui.kanban.grid import BoardGrid, Column, lane_label
@@ -298,17 +296,16 @@ class KanbanView(QWidget):
         self._update_headers()
 
     # -- gestures -> commands -------------------------------------------------------------------------------------
-    def _push(self, command: Any) -> None:
-        try:
-            self.context.undo_stack.push(command)
-        except PartnerDeskError as exc:
-            QMessageBox.warning(self, _("Board"), exc.message)
+    def _push(self, command: Any) -> bool:
+        return push(self, self.context.undo_stack, command)
 
     def _drop(self, ids: list[int], status_id: int, before: int | None, lane_key: LaneKey) -> None:
         values: dict[str, Any] = {}
         if self.state is not None and self.state.lane_mode in LANE_FIELDS:
             field = LANE_FIELDS[self.state.lane_mode]
             values[field] = "normal" if lane_key is None and field == "priority" else lane_key
+            if field == "responsible_member_id" and lane_key is not None:
+                values["responsible_contact_id"] = None  # a card has one responsible
         self._push(MoveCards(self.service, self.context.hub, ids, status_id, before, values))
 
     def _lane_of(self, cell: CardList) -> LaneKey:
