@@ -35,6 +35,26 @@ def _color(name: str) -> QColor:
     return color
 
 
+_FONTS: dict[tuple[str, int], tuple[QFont, QFont, QFontMetrics]] = {}
+
+
+def _fonts(font: QFont, painter: QPainter) -> tuple[QFont, QFont, QFontMetrics]:
+    """Title font, small font and its metrics for a base font on a device (made once, not per card)."""
+    device = painter.device()
+    key = (font.key(), device.logicalDpiY() if device is not None else 96)
+    fonts = _FONTS.get(key)
+    if fonts is None:
+        bold = QFont(font)
+        bold.setBold(True)
+        small = QFont(font)
+        if font.pixelSize() > 0:  # printing lays out in pixels of its own logical page
+            small.setPixelSize(max(8, round(font.pixelSize() * 0.85)))
+        else:
+            small.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        fonts = _FONTS[key] = (bold, small, QFontMetrics(small, device))
+    return fonts
+
+
 @dataclass(frozen=True)
 class CardTexts:
     """What a card shows as text, worked out once per card version and day (formatting dates is not free)."""
@@ -71,18 +91,11 @@ def paint_card(painter: QPainter, rect: QRectF, card: Card, font: QFont, rtl: bo
     painter.fillRect(stripe, _color(card.color))
     inner = rect.adjusted(12, 5, -12, -5)
     lead, trail = (_RIGHT, _LEFT) if rtl else (_LEFT, _RIGHT)
-    bold = QFont(font)
-    bold.setBold(True)
+    bold, small, metrics = _fonts(font, painter)
     painter.setFont(bold)
     painter.setPen(_color("#1F2933"))
     painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), 34),
                      _ALIGN[(lead, _A.AlignTop | Qt.TextFlag.TextWordWrap)], card.title)
-    small = QFont(font)
-    if font.pixelSize() > 0:  # printing lays out in pixels of its own logical page
-        small.setPixelSize(max(8, round(font.pixelSize() * 0.85)))
-    else:
-        small.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
-    metrics = QFontMetrics(small, painter.device())
     painter.setFont(small)
     # Partner, with the stale marker at the trailing end.
     line = QRectF(inner.left(), inner.top() + 35, inner.width(), 17)

@@ -173,7 +173,7 @@ class KanbanView(QWidget):
         if self.grid is None or self.state is None:
             return
         query = self.state.query
-        if counts is None and not self.state.flt.is_empty():  # the cells hold every match: count in memory
+        if counts is None and not self._keyset_paging():  # the cells hold every match: count in memory
             counts = {cell: len(model.matches or []) for cell, model in
                       ((k, c.cell()) for k, c in self.grid.cells.items())}
         if counts is None:
@@ -233,10 +233,15 @@ class KanbanView(QWidget):
         for cell, ids in wanted.items():
             cell.cell().prime({wid: cards[wid] for wid in ids if wid in cards})
 
+    def _keyset_paging(self) -> bool:
+        """The whole unfiltered board without lanes pages through keyset queries; a filtered or laned board lists
+        its cards in one query (a filter is selective; lanes would otherwise need a query per cell)."""
+        return self.state is not None and self.state.flt.is_empty() and self.state.lane_mode == "none"
+
     def _query_cells(self) -> tuple[dict[tuple[int, LaneKey], int], dict[tuple[int, LaneKey], list[Any]] | None]:
-        """Counts per cell; with a filter, also every matching card (one query instead of counts plus pages)."""
+        """Counts per cell and, unless keyset paging, every matching card by cell."""
         assert self.state is not None
-        if self.state.flt.is_empty():
+        if self._keyset_paging():
             return self.state.query.counts(self.state.flt, self.state.lane_mode), None
         matches = self.state.query.snapshot(self.state.flt, self.state.lane_mode)
         return {cell: len(keys) for cell, keys in matches.items()}, matches
