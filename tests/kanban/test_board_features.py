@@ -394,3 +394,27 @@ def test_a_failed_edit_is_reported_and_leaves_the_undo_stack_alone(open_board, q
     dialog.accept()
     assert warned == ["The record no longer exists. It may have been deleted."]
     assert view.context.undo_stack.count() == 0
+
+
+def test_cards_moved_to_a_long_column_show_at_the_end_of_what_is_loaded(open_board, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    def prepare(ws):  # type: ignore[no-untyped-def]
+        pending = status_id(ws, "pending")
+        now = dt.datetime.now(dt.UTC)
+        with ws.session() as s, s.begin():
+            s.add_all([WorkItem(title=f"Card {i:04d}", status_id=pending, position=float(i), status_changed_at=now)
+                       for i in range(PAGE + 50)])
+        WorkItemService(ws).create(status_id(ws, "in_progress"), "Arriving")
+
+    view = open_board(tmp_path / "t.pdk", prepare=prepare)
+    long, source = view.columns[0], view.columns[1]
+    assert long.cell().rowCount() == PAGE
+    source.select_ids(source.cell().ids)
+    qtbot.keyClick(source, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    # It lands after the last loaded card (not after thousands of unloaded ones), selected and in view.
+    assert titles(long)[PAGE] == "Arriving" and titles(long)[PAGE - 1] == f"Card {PAGE - 1:04d}"
+    assert long.selected_ids() == [long.cell().ids[PAGE]]
+    while long.cell().canFetchMore(long.cell().index(0).parent()):
+        long.cell().fetchMore(long.cell().index(0).parent())
+    shown = titles(long)
+    assert shown[PAGE - 1:PAGE + 2] == [f"Card {PAGE - 1:04d}", "Arriving", f"Card {PAGE:04d}"]
+    assert len(shown) == PAGE + 51 and len(set(shown)) == len(shown)

@@ -114,6 +114,7 @@ class CellModel(QAbstractListModel):
         self.exhausted = False
         self._cards: dict[int, Card] = {}
         self.matches: list[Key] | None = None
+        self._tail: set[int] = set()  # cards placed right after the loaded rows (before the next unloaded one)
 
     # -- loading --------------------------------------------------------------------------------------------------
     def reset(self, total: int, matches: list[Key] | None = None) -> None:
@@ -154,12 +155,14 @@ class CellModel(QAbstractListModel):
         if not parent.isValid():
             self._fetch()
 
-    def next_unloaded_id(self) -> int | None:
-        """The first card after the loaded ones (a drop at the end of a partly loaded list goes before it)."""
+    def next_unloaded_id(self, arriving: list[int] | None = None) -> int | None:
+        """The first card after the loaded ones: cards put at the end of a partly loaded list go before it, so
+        they appear at the end of what is shown (``arriving`` are those cards)."""
+        self._tail = set(arriving or [])
         if self.exhausted:
             return None
-        keys = self._page(self.keys[-1] if self.keys else None, 1)
-        return keys[0][1] if keys else None
+        keys = self._page(self.keys[-1] if self.keys else None, 1 + len(self._tail))
+        return next((k[1] for k in keys if k[1] not in self._tail), None)
 
     # -- row-level refresh ----------------------------------------------------------------------------------------
     def apply(self, changed: set[int], placed: dict[int, tuple[int, LaneKey, Key]]) -> None:
@@ -182,7 +185,7 @@ class CellModel(QAbstractListModel):
                 self.endRemoveRows()
             if belongs and here is not None:
                 key = here[2]
-                if self.exhausted or (self.keys and key < self.keys[-1]):
+                if self.exhausted or (self.keys and key < self.keys[-1]) or wid in self._tail:
                     row = bisect.bisect_left(self.keys, key)
                     self.beginInsertRows(QModelIndex(), row, row)
                     self.keys.insert(row, key)
@@ -251,6 +254,6 @@ class CellModel(QAbstractListModel):
         position = row if 0 <= row < len(self.ids) else len(self.ids)
         while position < len(self.ids) and self.ids[position] in ids:
             position += 1
-        before = self.ids[position] if position < len(self.ids) else self.next_unloaded_id()
+        before = self.ids[position] if position < len(self.ids) else self.next_unloaded_id(ids)
         self.cards_dropped.emit(ids, self.status_id, before, self.lane_key)
         return False  # the cells update from the change notification; Qt must not remove rows itself

@@ -280,6 +280,8 @@ class KanbanView(QWidget):
         if self.state is None or self.grid is None or self.context.workspace is None:
             return
         entities = changes.entities()
+        if entities & {"partner", "team_member"}:
+            self.filter_bar.populate()  # new or renamed partners and people in the filter lists
         if "work_status" in entities:
             self.reload()
             return
@@ -330,7 +332,9 @@ class KanbanView(QWidget):
             return
         ids = cell.selected_ids()
         target = self.board_columns[index].status_id
-        self._drop(ids, target, None, self._lane_of(cell))
+        lane = self._lane_of(cell)
+        # At the end of what the target list shows (a long column has not loaded all its cards).
+        self._drop(ids, target, self.grid.cells[(target, lane)].cell().next_unloaded_id(ids), lane)
         self.grid.cells[(target, self._lane_of(cell))].select_ids(ids)
 
     def reorder_selected(self, step: int, cell: CardList) -> None:
@@ -348,7 +352,7 @@ class KanbanView(QWidget):
             after = max(rows) + 2
             if max(rows) + 1 >= len(model.ids):
                 return
-            before = model.ids[after] if after < len(model.ids) else model.next_unloaded_id()
+            before = model.ids[after] if after < len(model.ids) else model.next_unloaded_id(ids)
         self._drop(ids, model.status_id, before, model.lane_key)
         cell.select_ids(ids)
 
