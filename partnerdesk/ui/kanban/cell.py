@@ -159,7 +159,11 @@ class ColumnHeader(QFrame):
         self.collapsed = collapsed
         self.collapse.setArrowType(_folded_arrow(self) if collapsed else Qt.ArrowType.DownArrow)
         self.add.setVisible(not collapsed)
-        self.setMaximumWidth(180 if collapsed else 16777215)
+        if collapsed:  # a narrow strip that still names the column and its count
+            self.setFixedWidth(150)
+        else:
+            self.setMinimumWidth(0)
+            self.setMaximumWidth(16777215)
         self.retranslate_ui()
 
     def set_text(self, name: str, shown: int, total: int, limit: int | None) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from partnerdesk.l10n import _, ngettext
+from partnerdesk.l10n import _, current_language, ngettext
 from partnerdesk.ui.kanban.card_text import days_in_column, due_text, is_stale
 from partnerdesk.ui.kanban.model import BoardState, Card, CardRole
 
@@ -139,18 +139,19 @@ class CardDelegate(QStyledItemDelegate):
     def __init__(self, state: BoardState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self._texts: dict[int, tuple[Card, dt.date, CardTexts]] = {}
+        self._texts: dict[int, tuple[Card, tuple[dt.date, str], CardTexts]] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         return QSize(220, CARD_HEIGHT)
 
     def texts(self, card: Card) -> CardTexts:
         today = dt.date.today()
+        when = (today, current_language())  # relative dates change daily, words with the language
         cached = self._texts.get(card.id)
-        if cached is None or cached[0] is not card or cached[1] != today:
+        if cached is None or cached[0] is not card or cached[1] != when:
             if len(self._texts) > 2000:
                 self._texts.clear()
-            cached = self._texts[card.id] = (card, today, card_texts(card, today))
+            cached = self._texts[card.id] = (card, when, card_texts(card, today))
         return cached[2]
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
