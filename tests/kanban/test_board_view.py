@@ -175,3 +175,23 @@ def test_arabic_board_mirrors_columns_and_keyboard_moves(open_board, qtbot) -> N
         assert titles(view.columns[1]) == ["Card"]
     finally:
         QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def test_switching_to_arabic_retranslates_headers_filters_and_card_texts(open_board, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from partnerdesk import l10n
+    from partnerdesk.ui.kanban.model import CardRole
+
+    view = open_board()
+    ws = view.context.ws
+    WorkItemService(ws).create(status_id(ws, "pending"), "Card", due_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=3))
+    view.reload()
+    delegate = view.columns[0].itemDelegate()
+    card = view.columns[0].cell().index(0).data(CardRole)
+    assert "3 days overdue" in delegate.texts(card).bottom
+    l10n.set_language("ar")
+    view.retranslate_ui()
+    ar = l10n.translations("ar")
+    assert ar.gettext("Pending") in view.grid.headers[status_id(ws, "pending")].label.text()
+    assert view.filter.placeholderText() == ar.gettext("Filter cards…")
+    assert view.lanes.itemText(1) == ar.gettext("Lanes by partner")
+    assert "overdue" not in delegate.texts(card).bottom
