@@ -286,9 +286,11 @@ def test_stale_mark_days_in_column_and_partner_time_in_tooltip(open_board, tmp_p
         due = dt.datetime(2030, 3, 4, 9, 30, tzinfo=dt.UTC)
         item, _ = svc.create(status_id(ws, "pending"), "Quiet card", partner_id=people["Sakura Commerce"],
                              due_at=due, due_has_time=True)
+        finished, _ = svc.create(status_id(ws, "done"), "Finished quietly")
         old = dt.datetime.now(dt.UTC) - dt.timedelta(days=20)
         with ws.session() as s, s.begin():
-            s.execute(update(WorkItem).where(WorkItem.id == item).values(updated_at=old, status_changed_at=old))
+            s.execute(update(WorkItem).where(WorkItem.id.in_([item, finished]))
+                      .values(updated_at=old, status_changed_at=old))
         BoardSettingsService(ws).set_value("kanban.stale_days", 14)
 
     view = open_board(tmp_path / "s.pdk", prepare=prepare)
@@ -297,6 +299,8 @@ def test_stale_mark_days_in_column_and_partner_time_in_tooltip(open_board, tmp_p
     assert "In this column for 20 days" in text
     assert "Stale: no update for 14 days" in text
     assert "Partner's local time: 4 Mar 2030, 18:30:00 (Asia/Tokyo)" in text
+    done_cell = view.columns[4]
+    assert "Stale" not in done_cell.cell().index(0).data(Qt.ItemDataRole.ToolTipRole)  # finished work is not stale
     view.context.hub.announce(BoardSettingsService(view.context.ws).set_value("kanban.stale_days", 30))
     assert "Stale" not in tooltip(card, view.state.stale_days)
     image = view.columns[0].viewport().grab()
@@ -418,3 +422,14 @@ def test_cards_moved_to_a_long_column_show_at_the_end_of_what_is_loaded(open_boa
     shown = titles(long)
     assert shown[PAGE - 1:PAGE + 2] == [f"Card {PAGE - 1:04d}", "Arriving", f"Card {PAGE:04d}"]
     assert len(shown) == PAGE + 51 and len(set(shown)) == len(shown)
+
+
+def test_quick_add_on_a_filtered_board_keeps_the_card_in_view(open_board, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = open_board(tmp_path / "q.pdk", prepare=add_people)
+    partners = dict((n, i) for i, n in view.state.query.partners())
+    view.filter_bar.set_filter(BoardFilter(partner_id=partners["Kyma Hotels"], tag="launch"))
+    pending = status_id(view.context.ws, "pending")
+    view.quick_add(pending, "Launch mailing for Kyma")
+    assert titles(view.columns[0]) == ["Launch mailing for Kyma"]
+    values, _ = WorkItemService(view.context.ws).snapshot(view.columns[0].cell().ids[0])
+    assert values["partner_id"] == partners["Kyma Hotels"] and values["tags"] == ["launch"]

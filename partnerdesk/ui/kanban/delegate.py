@@ -161,5 +161,6 @@ class CardDelegate(QStyledItemDelegate):
             return
         paint_card(painter, QRectF(option.rect).adjusted(4, 3, -4, -3), card, option.font,
                    option.direction == Qt.LayoutDirection.RightToLeft,
-                   bool(option.state & QStyle.StateFlag.State_Selected), is_stale(card, self.state.stale_days),
+                   bool(option.state & QStyle.StateFlag.State_Selected),
+                   getattr(index.model(), "marks_stale", True) and is_stale(card, self.state.stale_days),
                    self.texts(card))

@@ -156,7 +156,7 @@ class CardDialog(QDialog):
         due: dt.datetime | None = None
         if self.has_due.isChecked():
             d = self.due_date.date()
-            t = self.due_time.time() if self.has_time.isChecked() else QTime(12, 0)
+            t = self.due_time.time() if self.has_time.isChecked() else QTime(23, 59)  # a date: due by its end
             due = dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()).astimezone().astimezone(dt.UTC)
         return {"title": self.title.text().strip(), "description": self.description.toPlainText(),
                 "partner_id": self.partner.currentData(), "responsible_member_id": self.responsible.currentData(),

@@ -93,6 +93,7 @@ class BoardState:
     flt: BoardFilter = field(default_factory=BoardFilter)
     lane_mode: str = "none"
     stale_days: int = 14
+    done_columns: frozenset[int] = frozenset()  # finished cards are never marked stale
 
     @property
     def query(self) -> BoardQuery:
@@ -115,6 +116,10 @@ class CellModel(QAbstractListModel):
         self._cards: dict[int, Card] = {}
         self.matches: list[Key] | None = None
         self._tail: set[int] = set()  # cards placed right after the loaded rows (before the next unloaded one)
+
+    @property
+    def marks_stale(self) -> bool:
+        return self.status_id not in self.state.done_columns
 
     # -- loading --------------------------------------------------------------------------------------------------
     def reset(self, total: int, matches: list[Key] | None = None) -> None:
@@ -223,7 +228,7 @@ class CellModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             from partnerdesk.ui.kanban.card_text import tooltip
 
-            return tooltip(card, self.state.stale_days)
+            return tooltip(card, self.state.stale_days if self.marks_stale else None)
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:

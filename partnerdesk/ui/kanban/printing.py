@@ -122,7 +122,7 @@ def paint_board(printer: QPrinter, state: BoardState, columns: list[Column], lan
         for i, card in enumerate(band.cards or []):
             if card is not None:
                 paint_card(painter, QRectF(x_of(i), y + 2, COLUMN_WIDTH, CARD_HEIGHT - 2), card, font, rtl,
-                           stale=is_stale(card, state.stale_days))
+                           stale=columns[i].category != "done" and is_stale(card, state.stale_days))
         y += band.height
     painter.end()
     return pages

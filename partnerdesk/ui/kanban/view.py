@@ -126,6 +126,7 @@ class KanbanView(QWidget):
         with ws.session() as s:
             self.board_columns = [Column(st.id, st.key, st.name, str(st.category.value), st.wip_limit) for st in
                                   s.scalars(select(WorkStatus).order_by(WorkStatus.position, WorkStatus.id))]
+        self.state.done_columns = frozenset(c.status_id for c in self.board_columns if c.category == "done")
         self.filter_bar.populate()
         self.build()
 
@@ -357,7 +358,18 @@ class KanbanView(QWidget):
         cell.select_ids(ids)
 
     def quick_add(self, status_id: int, title: str) -> None:
-        self._push(CreateCard(self.service, self.context.hub, status_id, title))
+        """A new card at the top of a column; it takes the partner, owner and tag the board is filtered by,
+        so it stays in view."""
+        values: dict[str, Any] = {}
+        if self.state is not None:
+            flt = self.state.flt
+            if flt.partner_id is not None:
+                values["partner_id"] = flt.partner_id
+            if flt.owner_id is not None:
+                values["responsible_member_id"] = flt.owner_id
+            if flt.tag:
+                values["tags"] = [flt.tag]
+        self._push(CreateCard(self.service, self.context.hub, status_id, title, values))
 
     def edit_card(self, item_id: int) -> None:
         from partnerdesk.ui.kanban.edit_dialog import open_card_dialog
