@@ -195,3 +195,34 @@ def test_switching_to_arabic_retranslates_headers_filters_and_card_texts(open_bo
     assert view.filter.placeholderText() == ar.gettext("Filter cards…")
     assert view.lanes.itemText(1) == ar.gettext("Lanes by partner")
     assert "overdue" not in delegate.texts(card).bottom
+
+
+def test_board_dialogs_open_translated_in_every_language(open_board) -> None:  # type: ignore[no-untyped-def]
+    from partnerdesk import l10n
+    from partnerdesk.ui.kanban import menus
+
+    view = open_board()
+    ws = view.context.ws
+    item, _ = WorkItemService(ws).create(status_id(ws, "pending"), "Card")
+    view.reload()
+    for lang in ("pt", "ja", "it", "el", "ar"):
+        l10n.set_language(lang)
+        t = l10n.translations(lang)
+        QApplication.setLayoutDirection(Qt.LayoutDirection.RightToLeft if lang == "ar" else
+                                        Qt.LayoutDirection.LeftToRight)
+        try:
+            view.retranslate_ui()
+            view.edit_card(item)
+            assert view.card_dialog.windowTitle() == t.gettext("Edit card") != "Edit card"
+            view.card_dialog.reject()
+            menus.show_trash(view)
+            assert view.trash_dialog.windowTitle() == t.gettext("Trash") != "Trash"
+            view.trash_dialog.reject()
+            menus.board_settings(view)
+            assert view.settings_dialog.windowTitle() == t.gettext("Board settings")
+            view.settings_dialog.reject()
+            menus.card_menu(view, view.columns[0], view.columns[0].visualRect(view.columns[0].cell().index(0)).center())
+            assert view.last_menu.actions()[0].text() == t.gettext("Edit…")
+            view.last_menu.close()
+        finally:
+            QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
