@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from sqlalchemy import func, select
 
 from partnerdesk.services.board_query import BoardFilter, BoardQuery, Key, LaneKey
-from partnerdesk.store.models import ChecklistItem, Partner, TeamMember, WorkItem
+from partnerdesk.store.models import ChecklistItem, Contact, Partner, TeamMember, WorkItem
 from partnerdesk.store.workspace import Workspace
 
 MIME = "application/x-partnerdesk-cards"
@@ -70,11 +70,13 @@ def load_cards(ws: Workspace, ids: list[int]) -> dict[int, Card]:
         return {}
     with ws.engine.connect() as con:  # Core rows: no ORM bookkeeping for what is only painted
         rows = con.execute(
-            select(WorkItem.id, WorkItem.title, Partner.name, Partner.color, TeamMember.name, WorkItem.due_at,
+            select(WorkItem.id, WorkItem.title, Partner.name, Partner.color,
+                   func.coalesce(TeamMember.name, Contact.display_name), WorkItem.due_at,
                    WorkItem.due_has_time, WorkItem.priority, WorkItem.status_changed_at, WorkItem.tags,
                    WorkItem.updated_at, Partner.time_zone)
             .outerjoin(Partner, Partner.id == WorkItem.partner_id)
             .outerjoin(TeamMember, TeamMember.id == WorkItem.responsible_member_id)
+            .outerjoin(Contact, Contact.id == WorkItem.responsible_contact_id)
             .where(WorkItem.id.in_(ids))).all()
         progress = {wid: (int(done or 0), int(total)) for wid, done, total in con.execute(
             select(ChecklistItem.work_item_id, func.sum(ChecklistItem.done), func.count())
