@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.l10n import _
 from partnerdesk.ui.kanban.delegate import CardDelegate
-from partnerdesk.ui.kanban.model import BoardState, CellModel, IdRole
+from partnerdesk.ui.kanban.model import CellModel, IdRole
 
 WARN_STYLE = "color: #C62828;"
 
@@ -44,10 +44,10 @@ class CardList(QListView):
     delete_requested = Signal()
     menu_requested = Signal(QPoint)
 
-    def __init__(self, model: CellModel, state: BoardState, parent: QWidget | None = None) -> None:
+    def __init__(self, model: CellModel, delegate: CardDelegate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
-        self.setItemDelegate(CardDelegate(state, self))
+        self.setItemDelegate(delegate)  # one delegate (and its text cache) for every list of the board
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
