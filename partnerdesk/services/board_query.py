@@ -11,7 +11,7 @@ import gc
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
-from sqlalchemy import func, select, true, tuple_
+from sqlalchemy import String, func, select, true, tuple_, type_coerce
 
 from partnerdesk.domain.enums import Priority
 from partnerdesk.services.base import Service
@@ -55,8 +55,9 @@ class BoardFilter:
 
 
 def lane_column(mode: str) -> Any:
+    """The column a swimlane mode groups by; priorities are read as plain strings (no enum per row)."""
     return {"partner": WorkItem.partner_id, "owner": WorkItem.responsible_member_id,
-            "priority": WorkItem.priority}.get(mode)
+            "priority": type_coerce(WorkItem.priority, String)}.get(mode)
 
 
 def _lane_value(value: Any) -> LaneKey:
@@ -100,9 +101,6 @@ class BoardQuery(Service):
             if lane is None:
                 for status_id, position, wid in rows:
                     out.setdefault((status_id, None), []).append((position, wid))
-            elif lane_mode == "priority":
-                for status_id, position, wid, value in rows:
-                    out.setdefault((status_id, _lane_value(value)), []).append((position, wid))
             else:
                 for status_id, position, wid, value in rows:
                     out.setdefault((status_id, value), []).append((position, wid))
