@@ -308,11 +308,12 @@ def filter_clause(partner_id: int | None = None, owner_id: int | None = None, ta
                   by_id: bool = False) -> list[Any]:
     """SQL conditions for the board filter bar; due is "overdue", "week" or "none".
 
-    ``by_id``: the query also names a few card ids; the live-card conditions are then written so that SQLite
-    looks the ids up by primary key instead of walking the board index.
+    ``by_id``: the query also names a few card ids, to be looked up by primary key.
     """
     now = now or _now()
-    by_id = by_id or bool(text.strip())
+    # With a selective condition that has its own index (ids, partner, due date), keep SQLite from walking the
+    # whole board index instead: the live-card conditions are then written so that they cannot use an index.
+    by_id = by_id or bool(text.strip()) or partner_id is not None or due in ("overdue", "week", "none")
     live = [WorkItem.deleted_at.is_(None), WorkItem.archived.is_(False)]
     conds: list[Any] = [func.likely(c) for c in live] if by_id else live
     if partner_id is not None:
