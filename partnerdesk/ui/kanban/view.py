@@ -56,6 +56,7 @@ class KanbanView(QWidget):
         self.title = QLabel()
         self.title.setObjectName("viewTitle")
         self.lanes = QComboBox()
+        self.lanes.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for mode in LANE_MODES:
             self.lanes.addItem("", mode)
         self.lanes.currentIndexChanged.connect(lambda _i: self.set_lane_mode(self.lanes.currentData()))
