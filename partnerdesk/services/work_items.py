@@ -210,6 +210,18 @@ class WorkItemService(Service):
                 changes.add("updated", ENTITY, wid)
             return changes
 
+    def purge(self, item_ids: Iterable[int]) -> ChangeSet:
+        """Delete cards from the trash for good (only trashed cards; the log keeps their titles)."""
+        with self.unit_of_work() as (s, changes):
+            for wid in item_ids:
+                item = self.get(s, WorkItem, wid)
+                if item.deleted_at is None:
+                    raise ValidationError(N_("Only cards in the trash can be deleted for good."), field="id")
+                self.log(s, ENTITY, wid, Action.DELETE, item.title, {"purged": True}, partner_id=item.partner_id)
+                s.delete(item)
+                changes.add("deleted", ENTITY, wid)
+            return changes
+
     def archive_done(self, older_than_days: int) -> ChangeSet:
         cutoff = _now() - dt.timedelta(days=older_than_days)
         with self.unit_of_work() as (s, changes):

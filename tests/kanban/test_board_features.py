@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from sqlalchemy import select, update
 
+from partnerdesk.domain.errors import ValidationError
 from partnerdesk.services.board_query import BoardFilter
 from partnerdesk.services.board_settings import BoardSettingsService
 from partnerdesk.services.work_items import WorkItemService
@@ -260,6 +261,20 @@ def test_delete_to_trash_and_restore(open_board, qtbot) -> None:  # type: ignore
     assert view.context.undo_stack.undoText() == "Restore card"
     view.context.undo_stack.undo()
     assert titles(cell) == ["Keep"] and trash.titles() == ["Mistake"]
+
+    trash.select_titles(["Mistake"])
+    trash.purge_selected(confirm=False)
+    assert trash.titles() == [] and titles(cell) == ["Keep"]
+    with ws.session() as s:
+        assert s.get(WorkItem, gone) is None
+    # An old undo step that needs the purged card says so and changes nothing.
+    warned: list[str] = []
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
+        view.context.undo_stack.undo()
+    assert warned == ["The record no longer exists. It may have been deleted."] and titles(cell) == ["Keep"]
+    with pytest.raises(ValidationError):  # only cards in the trash can be purged
+        svc.purge([cell.cell().ids[0]])
 
 
 def test_done_cards_are_archived_when_the_board_opens(open_board, tmp_path) -> None:  # type: ignore[no-untyped-def]

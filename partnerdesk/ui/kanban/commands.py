@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _, ngettext
@@ -16,28 +16,39 @@ from partnerdesk.ui.context import ChangeHub
 
 class BoardCommand(QUndoCommand):
     """If the first redo fails (the card was deleted meanwhile, a rule refused the change…), the command marks
-    itself obsolete, so the undo stack drops it, and keeps the error for the view to show."""
+    itself obsolete, so the undo stack drops it, and keeps the error for ``push`` to show. A later undo or redo
+    that fails (its card was deleted for good since) tells the user and changes nothing."""
 
     error: PartnerDeskError | None = None
+    _pushed = False
 
     def redo(self) -> None:
         try:
             self.apply()
         except PartnerDeskError as exc:
             self.error = exc
-            self.setObsolete(True)
+            if self._pushed:
+                _tell(exc)
+            else:
+                self.setObsolete(True)
+        self._pushed = True
 
     def undo(self) -> None:
         try:
             self.revert()
         except PartnerDeskError as exc:
             self.error = exc
+            _tell(exc)
 
     def apply(self) -> None:
         raise NotImplementedError
 
     def revert(self) -> None:
         raise NotImplementedError
+
+
+def _tell(exc: PartnerDeskError) -> None:
+    QMessageBox.warning(QApplication.activeWindow(), _("Board"), exc.message)
 
 
 def push(parent: QWidget, stack: QUndoStack, command: BoardCommand) -> bool:
