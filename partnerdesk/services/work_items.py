@@ -326,13 +326,21 @@ def filter_clause(partner_id: int | None = None, owner_id: int | None = None, ta
     # With a selective condition that has its own index (ids, partner, due date), keep SQLite from walking the
     # whole board index instead: the live-card conditions are then written so that they cannot use an index.
     by_id = by_id or bool(text.strip()) or partner_id is not None or due in ("overdue", "week", "none")
-    live = [WorkItem.deleted_at.is_(None), WorkItem.archived.is_(False)]
-    conds: list[Any] = [func.likely(c) for c in live] if by_id else live
+    conds: list[Any] = []
     if partner_id is not None:
         conds.append(WorkItem.partner_id == partner_id)
     if owner_id is not None:
         conds.append(WorkItem.responsible_member_id == owner_id)
     if tag:
+        folded = normalize(tag)
+        if len(folded) >= 3 and '"' not in folded:
+            # Tags are in the full-text index too: its candidates first, then the exact tag on those only.
+            candidates = sql_text(
+                f"SELECT rowid / {len(FTS_KINDS)} AS id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :tag_phrase "
+                f"AND rowid % {len(FTS_KINDS)} = {FTS_KINDS.index(ENTITY)}").bindparams(
+                tag_phrase=f'"{folded}"').columns(id=Integer)
+            conds.append(WorkItem.id.in_(candidates))
+            by_id = True
         each = func.json_each(WorkItem.tags).table_valued("value")
         conds.append(exists(select(each.c.value).where(each.c.value == tag)))
     if due == "overdue":
@@ -343,7 +351,8 @@ def filter_clause(partner_id: int | None = None, owner_id: int | None = None, ta
         conds.append(WorkItem.due_at.is_(None))
     if text.strip():
         conds.append(text_clause(text.strip()))
-    return conds
+    live = [WorkItem.deleted_at.is_(None), WorkItem.archived.is_(False)]
+    return ([func.likely(c) for c in live] if by_id else live) + conds
 
 
 def filtered_ids(service: Service, **filters: Any) -> list[int]:
