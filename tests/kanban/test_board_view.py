@@ -226,3 +226,24 @@ def test_board_dialogs_open_translated_in_every_language(open_board) -> None:  #
             view.last_menu.close()
         finally:
             QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def test_dropping_on_a_folded_column_header_and_insert_for_quick_add(open_board, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = open_board()
+    ws = view.context.ws
+    WorkItemService(ws).create(status_id(ws, "pending"), "Card")
+    view.reload()
+    done = status_id(ws, "done")
+    view.toggle_column(done)
+    header = view.grid.headers[done]
+    mime = view.columns[0].cell().mimeData([view.columns[0].cell().index(0)])
+    at = QPointF(header.rect().center())
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(header.rect().center(), Qt.DropAction.MoveAction, mime, buttons, mods)
+    QApplication.sendEvent(header, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(header, QDropEvent(at, Qt.DropAction.MoveAction, mime, buttons, mods))
+    assert titles(view.columns[0]) == [] and titles(view.columns[4]) == ["Card"]
+    view.columns[0].setFocus()
+    qtbot.keyClick(view.columns[0], Qt.Key.Key_Insert)
+    assert view.grid.headers[status_id(ws, "pending")].editor.isVisible()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QDrag, QKeyEvent
+from PySide6.QtGui import QDrag, QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -19,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.l10n import _
 from partnerdesk.ui.kanban.delegate import CardDelegate
-from partnerdesk.ui.kanban.model import CellModel, IdRole
+from partnerdesk.ui.kanban.model import MIME, CellModel, IdRole
 
 WARN_STYLE = "color: #C62828;"
 
@@ -42,6 +44,7 @@ class CardList(QListView):
     reorder_requested = Signal(int)  # -1 up, +1 down
     edit_requested = Signal(int)  # card id
     delete_requested = Signal()
+    add_requested = Signal()  # Insert: quick add in this column
     menu_requested = Signal(QPoint)
 
     def __init__(self, model: CellModel, delegate: CardDelegate, parent: QWidget | None = None) -> None:
@@ -107,6 +110,8 @@ class CardList(QListView):
             self.edit_requested.emit(self.currentIndex().data(IdRole))
         elif key == Qt.Key.Key_Delete and self.selected_ids():
             self.delete_requested.emit()
+        elif key == Qt.Key.Key_Insert:
+            self.add_requested.emit()
         else:
             super().keyPressEvent(event)
 
@@ -118,6 +123,7 @@ class ColumnHeader(QFrame):
     toggled = Signal()
     quick_add = Signal(str)
     menu_requested = Signal(QPoint)
+    cards_dropped = Signal(list)  # card ids dropped on the header (also when the column is folded)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -148,10 +154,20 @@ class ColumnHeader(QFrame):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self.menu_requested)
         self.collapsed = False
+        self.setAcceptDrops(True)
         self.retranslate_ui()
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+        if event.mimeData().hasFormat(MIME):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+        if event.mimeData().hasFormat(MIME):
+            self.cards_dropped.emit([int(i) for i in json.loads(bytes(event.mimeData().data(MIME).data()))])
+            event.acceptProposedAction()
+
     def retranslate_ui(self) -> None:
-        self.add.setToolTip(_("Add a card at the top of this column"))
+        self.add.setToolTip(_("Add a card at the top of this column (Insert)"))
         self.editor.setPlaceholderText(_("New card title, then Enter"))
         self.collapse.setToolTip(_("Expand column") if self.collapsed else _("Collapse column"))
 

@@ -145,6 +145,8 @@ class KanbanView(QWidget):
             header.toggled.connect(lambda sid=column.status_id: self.toggle_column(sid))
             header.quick_add.connect(lambda title, sid=column.status_id: self.quick_add(sid, title))
             header.menu_requested.connect(lambda pos, sid=column.status_id: menus.column_menu(self, sid, pos))
+            header.cards_dropped.connect(lambda ids, sid=column.status_id: self._push(
+                MoveCards(self.service, self.context.hub, ids, sid, None)))  # to the end, lanes unchanged
         for key, lane_header in grid.lane_headers.items():
             lane_header.toggled.connect(lambda k=key: self.toggle_lane(k))
             lane_header.menu_requested.connect(lambda pos, k=key: menus.lane_menu(self, k, pos))
@@ -154,6 +156,7 @@ class KanbanView(QWidget):
             cell.reorder_requested.connect(lambda step, c=cell: self.reorder_selected(step, c))
             cell.edit_requested.connect(self.edit_card)
             cell.delete_requested.connect(lambda c=cell: self.delete_cards(c.selected_ids()))
+            cell.add_requested.connect(lambda h=grid.headers[status_id]: h.open_quick_add())
             cell.menu_requested.connect(lambda pos, c=cell: menus.card_menu(self, c, pos))
             cell.cell().reset(counts.get((status_id, lane_key), 0), matches.get((status_id, lane_key), [])
                               if matches is not None else None)
