@@ -1,0 +1,315 @@
+"""In-app preview of a built packet (QtPdf): page navigation, zoom, Save as PDF, Print and Print preview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QSpinBox,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partnerdesk.domain.errors import PartnerDeskError
+from partnerdesk.l10n import _, format_percent
+from partnerdesk.services.packet_builds import write_atomically
+from partnerdesk.ui.jobs import error_message
+from partnerdesk.ui.packets.jobs import ProgressJob
+from partnerdesk.ui.packets.printing import match_paper, print_document
+
+ZOOM_STEP = 1.25
+ZOOM_RANGE = (0.1, 8.0)
+PREVIEW_DPI = 300  # print preview and the printer used from it: sharp on paper, quick to draw
+
+
+def load_pdf(document: QPdfDocument, pdf: bytes) -> QBuffer:
+    """Load ``pdf`` into ``document``; keep the returned buffer alive as long as the document."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    return buffer
+
+
+def print_bytes(pdf: bytes, printer: QPrinter, job: ProgressJob | None = None) -> int:
+    """Print PDF bytes with a document of this thread's own (safe in a worker thread: QPrinter is no widget)."""
+    document = QPdfDocument()
+    buffer = load_pdf(document, pdf)
+    try:
+        if job is None:
+            return print_document(document, printer)
+
+        def on_page(done: int, total: int) -> bool:
+            job.report(done, total, "")
+            return not job.is_cancelled()
+
+        return print_document(document, printer, on_page)
+    finally:
+        document.close()
+        buffer.close()
+
+
+class PacketPreview(QDialog):
+    """A window showing one packet. ``suggested_name`` is offered by Save as PDF."""
+
+    def __init__(self, pdf: bytes, title: str, suggested_name: str, context: Any,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("packetPreview")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.context = context
+        self.pdf = pdf
+        self.title = title
+        self.suggested_name = suggested_name
+        self.print_job: ProgressJob | None = None
+        self.document = QPdfDocument(self)
+        self._buffer = load_pdf(self.document, pdf)
+        self.view = QPdfView(self)
+        self.view.setObjectName("pdfView")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setPageSpacing(12)
+        self.navigator = self.view.pageNavigator()
+
+        self.toolbar = QToolBar(self)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+
+        def action(icon: str, slot: Any, keys: Any = None) -> QAction:
+            act = QAction(QIcon.fromTheme(icon), "", self)
+            act.triggered.connect(slot)
+            if isinstance(keys, QKeySequence.StandardKey):
+                act.setShortcuts(QKeySequence.keyBindings(keys))
+            elif keys:
+                act.setShortcut(QKeySequence(keys))
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(act)
+            return act
+
+        self.previous_action = action("go-up", self.previous_page, "PgUp")
+        self.next_action = action("go-down", self.next_page, "PgDown")
+        self.zoom_out_action = action("zoom-out", self.zoom_out, QKeySequence.StandardKey.ZoomOut)
+        self.zoom_in_action = action("zoom-in", self.zoom_in, QKeySequence.StandardKey.ZoomIn)
+        self.fit_width_action = action("zoom-fit-width", self.fit_width, "Ctrl+0")
+        self.fit_page_action = action("zoom-fit-best", self.fit_page)
+        self.save_action = action("document-save-as", self.save_dialog, QKeySequence.StandardKey.Save)
+        self.print_action = action("document-print", self.print_dialog, QKeySequence.StandardKey.Print)
+        self.print_preview_action = action("document-print-preview", self.print_preview_dialog)
+        self.page_spin = QSpinBox()
+        self.page_spin.setObjectName("pageSpin")
+        self.page_spin.setRange(1, max(1, self.document.pageCount()))
+        self.page_spin.setKeyboardTracking(False)
+        self.page_spin.valueChanged.connect(lambda value: self.go_to_page(value - 1))
+        self.page_count_label = QLabel()
+        self.zoom_label = QLabel()
+        self.zoom_label.setMinimumWidth(48)
+        self.toolbar.addAction(self.previous_action)
+        self.toolbar.addWidget(self.page_spin)
+        self.toolbar.addWidget(self.page_count_label)
+        self.toolbar.addAction(self.next_action)
+        self.toolbar.addSeparator()
+        for act in (self.zoom_out_action, self.zoom_in_action):
+            self.toolbar.addAction(act)
+        self.toolbar.addWidget(self.zoom_label)
+        for act in (self.fit_width_action, self.fit_page_action):
+            self.toolbar.addAction(act)
+        self.toolbar.addSeparator()
+        for act in (self.save_action, self.print_action, self.print_preview_action):
+            self.toolbar.addAction(act)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.view, 1)
+        self.navigator.currentPageChanged.connect(self._page_changed)
+        self.view.zoomFactorChanged.connect(lambda _f: self._update_zoom_label())
+        self.view.zoomModeChanged.connect(lambda _m: self._update_zoom_label())
+        self.resize(980, 820)
+        self.retranslate_ui()
+        self._page_changed(self.navigator.currentPage())
+
+    # --- texts ------------------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("{title} — Preview").format(title=self.title))
+        self.previous_action.setText(_("Previous page"))
+        self.next_action.setText(_("Next page"))
+        self.zoom_out_action.setText(_("Zoom out"))
+        self.zoom_in_action.setText(_("Zoom in"))
+        self.fit_width_action.setText(_("Fit width"))
+        self.fit_page_action.setText(_("Whole page"))
+        self.save_action.setText(_("Save as PDF…"))
+        self.print_action.setText(_("Print…"))
+        self.print_preview_action.setText(_("Print preview…"))
+        self.page_spin.setToolTip(_("Page"))
+        self.page_count_label.setText(_("of {pages}").format(pages=self.page_count))
+        self._update_zoom_label()
+
+    # --- navigation and zoom ------------------------------------------------------------------------------
+    @property
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    @property
+    def current_page(self) -> int:
+        return self.navigator.currentPage()
+
+    def go_to_page(self, page: int) -> None:
+        page = max(0, min(page, self.page_count - 1))
+        if page != self.navigator.currentPage():
+            self.navigator.jump(page, QPointF(), self.navigator.currentZoom())
+
+    def previous_page(self) -> None:
+        self.go_to_page(self.current_page - 1)
+
+    def next_page(self) -> None:
+        self.go_to_page(self.current_page + 1)
+
+    def _page_changed(self, page: int) -> None:
+        self.page_spin.blockSignals(True)
+        self.page_spin.setValue(page + 1)
+        self.page_spin.blockSignals(False)
+        self.previous_action.setEnabled(page > 0)
+        self.next_action.setEnabled(page < self.page_count - 1)
+
+    def set_zoom(self, factor: float) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], factor)))
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.effective_zoom() * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.effective_zoom() / ZOOM_STEP)
+
+    def fit_width(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+    def fit_page(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+
+    def effective_zoom(self) -> float:
+        """The zoom shown (in the fit modes Qt computes it; the custom factor then stays 1.0)."""
+        if self.view.zoomMode() == QPdfView.ZoomMode.Custom or self.page_count == 0:
+            return self.view.zoomFactor()
+        points = self.document.pagePointSize(max(0, self.current_page))
+        dpi_scale = self.view.logicalDpiX() / 72.0
+        margins = self.view.documentMargins()
+        width = self.view.viewport().width() - margins.left() - margins.right()
+        height = self.view.viewport().height() - margins.top() - margins.bottom()
+        fit_width = width / max(1.0, points.width() * dpi_scale)
+        if self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth:
+            return fit_width
+        return min(fit_width, height / max(1.0, points.height() * dpi_scale))
+
+    def _update_zoom_label(self) -> None:
+        self.zoom_label.setText(format_percent(self.effective_zoom(), digits=0))
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._update_zoom_label()
+
+    # --- save -----------------------------------------------------------------------------------------------
+    def save_to(self, path: Path | str) -> Path:
+        path = Path(path)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        write_atomically(path, self.pdf)
+        return path
+
+    def save_dialog(self) -> None:
+        folder = self.context.settings.value("packets/folder", "", type=str) or str(Path.home())
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Save as PDF"), str(Path(folder) / self.suggested_name), _("PDF documents (*.pdf)"))
+        if not name:
+            return
+        try:
+            path = self.save_to(name)
+        except PartnerDeskError as exc:
+            QMessageBox.warning(self, _("Save as PDF"), exc.message)
+            return
+        self.context.settings.setValue("packets/folder", str(path.parent))
+        self.setWindowTitle(_("{title} — saved as “{path}”").format(title=self.title, path=str(path)))
+
+    # --- print ----------------------------------------------------------------------------------------------
+    def make_printer(self, mode: QPrinter.PrinterMode = QPrinter.PrinterMode.HighResolution) -> QPrinter:
+        printer = QPrinter(mode)
+        printer.setDocName(self.title)
+        printer.setCreator("PartnerDesk")
+        match_paper(printer, self.document)
+        printer.setFromTo(0, 0)
+        return printer
+
+    def print_dialog(self) -> None:
+        printer = self.make_printer()
+        dialog = QPrintDialog(printer, self)
+        dialog.setObjectName("printDialog")
+        dialog.setMinMax(1, max(1, self.page_count))
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintCurrentPage, False)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintSelection, False)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.start_print(printer)
+
+    def start_print(self, printer: QPrinter) -> ProgressJob:
+        """Print in a worker thread (pages at printer resolution are slow) behind a progress dialog."""
+        pdf = self.pdf
+        job = ProgressJob(lambda j: print_bytes(pdf, printer, j), self)
+        job.printer = printer  # type: ignore[attr-defined]  # kept alive with the job
+        progress = QProgressDialog(_("Printing…"), _("Cancel"), 0, max(1, self.page_count), self)
+        progress.setObjectName("printProgress")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.canceled.connect(job.cancel)
+        job.progress.connect(lambda done, total, _t: (progress.setMaximum(total), progress.setValue(done)))
+
+        def finished() -> None:
+            progress.reset()
+            progress.deleteLater()
+            self.print_job = None
+            job.deleteLater()
+
+        def succeeded(pages: int) -> None:
+            finished()
+            self.setWindowTitle(_("{title} — Preview").format(title=self.title))
+            self.last_printed_pages = pages
+
+        def failed(exc: BaseException) -> None:
+            finished()
+            QMessageBox.warning(self, _("Print"), error_message(exc))
+
+        job.succeeded.connect(succeeded)
+        job.failed.connect(failed)
+        self.print_job = job
+        job.start()
+        return job
+
+    def print_preview_dialog(self) -> QPrintPreviewDialog:
+        printer = self.make_printer()
+        printer.setResolution(PREVIEW_DPI)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setObjectName("printPreviewDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.paintRequested.connect(lambda p: print_document(self.document, p))
+        dialog.printer_ = printer  # type: ignore[attr-defined]  # the dialog does not own it
+        dialog.resize(900, 800)
+        dialog.open()
+        return dialog
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if self.print_job is not None:
+            self.print_job.cancel()
+            self.print_job.wait()
+        super().closeEvent(event)
