@@ -187,3 +187,13 @@ class BrandGuideService(Service):
                 self.log(s, "brand_guide", guide.id, Action.UPDATE, guide.name, diff)
                 changes.add("updated", "brand_guide", guide.id)
             return guide.id, changes
+
+    def delete(self) -> ChangeSet:
+        """Remove it (used to undo its creation)."""
+        with self.unit_of_work() as (s, changes):
+            obj = s.scalar(select(BrandGuide).order_by(BrandGuide.id))
+            if obj is not None:
+                self.log(s, "brand_guide", obj.id, Action.DELETE, obj.name)
+                s.delete(obj)
+                changes.add("deleted", "brand_guide", obj.id)
+            return changes

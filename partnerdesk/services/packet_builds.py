@@ -36,31 +36,6 @@ KIND_TITLES: dict[PacketKind, str] = {
     PacketKind.BRAND_GUIDE: N_("Brand guide"),
 }
 
-# (key, English label) of the parts a user can leave out, in document order.
-SECTIONS: dict[PacketKind, tuple[tuple[str, str], ...]] = {
-    PacketKind.ONBOARDING: (
-        ("welcome", N_("Welcome letter")),
-        ("people", N_("Who's who")),
-        ("scope", N_("Scope of work")),
-        ("responsibilities", N_("Responsibility matrix")),
-        ("calendar", N_("Milestones and calendar")),
-        ("communication", N_("Communication plan")),
-        ("contract", N_("Contract summary")),
-        ("kpis", N_("Key performance indicators")),
-        ("training", N_("Training plan")),
-        ("brand_guide", N_("Brand guide")),
-        ("questionnaire", N_("Onboarding questionnaire")),
-    ),
-    PacketKind.BRAND_GUIDE: (
-        ("story", N_("Brand story")),
-        ("palette", N_("Colour palette")),
-        ("typography", N_("Typography")),
-        ("tone", N_("Tone of voice")),
-        ("dos_donts", N_("Do and don't")),
-        ("imagery", N_("Imagery")),
-    ),
-}
-
 PAPER_SIZES: tuple[tuple[str, str], ...] = (("A4", N_("A4")), ("Letter", N_("US Letter")))
 
 
@@ -86,8 +61,14 @@ def accepts(fn: Callable[..., Any], name: str) -> bool:
     return name in params or any(p.kind == inspect.Parameter.VAR_KEYWORD for p in params.values())
 
 
-def sections_supported(kind: PacketKind) -> bool:
-    return accepts(_function(kind), "sections")
+def sections_for(kind: PacketKind) -> list[tuple[str, str]]:
+    """(key, English label) of the sections a user can choose for ``kind``, in reading order; empty when the
+    packet builder offers no choice (every section is then included)."""
+    lister = getattr(packet_service, "onboarding_sections" if kind == PacketKind.ONBOARDING
+                     else "brand_guide_sections", None)
+    if lister is None or not accepts(_function(kind), "sections"):
+        return []
+    return [(str(key), str(label)) for key, label in lister()]
 
 
 @dataclass(frozen=True)
@@ -122,11 +103,29 @@ class PacketRequest:
         return self.paper or paper_size(self.effective_language)
 
 
-def build_packet(workspace: Workspace, request: PacketRequest) -> bytes:
-    """PDF bytes of one packet. Our errors pass through; anything else becomes a PacketBuildError."""
+def automatic_paper(workspace: Workspace, request: PacketRequest) -> str:
+    """The paper a request without a chosen size gets: the partner's (locale and country) when the packet
+    service knows it, else the language's."""
+    if request.paper:
+        return request.paper
+    partner_paper = getattr(packet_service, "partner_paper", None)
+    if request.kind == PacketKind.ONBOARDING and request.partner is not None and partner_paper is not None:
+        try:
+            return str(partner_paper(workspace, request.partner.name))
+        except PartnerDeskError:
+            pass
+    return request.effective_paper
+
+
+def build_packet(workspace: Workspace, request: PacketRequest,
+                 progress: Callable[[int, int], None] | None = None) -> bytes:
+    """PDF bytes of one packet. Our errors pass through; anything else becomes a PacketBuildError.
+    ``progress(done, total)`` is passed on when the packet builder reports progress."""
     fn = _function(request.kind)
     lang = request.effective_language
     kwargs: dict[str, Any] = {}
+    if progress is not None and accepts(fn, "progress"):
+        kwargs["progress"] = progress
     if request.paper and accepts(fn, "paper"):
         kwargs["paper"] = request.paper
     if request.sections is not None and accepts(fn, "sections"):

@@ -100,3 +100,13 @@ class QuestionnaireService(Service):
                 self.log(s, "questionnaire", form.id, Action.UPDATE, form.title, diff)
                 changes.add("updated", "questionnaire", form.id)
             return form.id, changes
+
+    def delete(self) -> ChangeSet:
+        """Remove it (used to undo its creation)."""
+        with self.unit_of_work() as (s, changes):
+            obj = s.scalar(select(Questionnaire).order_by(Questionnaire.id))
+            if obj is not None:
+                self.log(s, "questionnaire", obj.id, Action.DELETE, obj.title)
+                s.delete(obj)
+                changes.add("deleted", "questionnaire", obj.id)
+            return changes

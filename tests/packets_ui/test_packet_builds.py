@@ -73,10 +73,11 @@ def test_sections_are_passed_only_when_accepted(monkeypatch: pytest.MonkeyPatch)
 
     request = PacketRequest(PacketKind.ONBOARDING, PartnerChoice(1, "X", "en"), paper="A4", sections=("scope",))
     monkeypatch.setattr(pb.packet_service, "onboarding_pdf", old)
-    assert not pb.sections_supported(PacketKind.ONBOARDING)
+    monkeypatch.setattr(pb.packet_service, "onboarding_sections", lambda: [("scope", "Scope")], raising=False)
+    assert pb.sections_for(PacketKind.ONBOARDING) == []  # the builder takes no sections: no choice offered
     assert pb.build_packet(object(), request) == b"%PDF-old"  # type: ignore[arg-type]
     monkeypatch.setattr(pb.packet_service, "onboarding_pdf", new)
-    assert pb.sections_supported(PacketKind.ONBOARDING)
+    assert pb.sections_for(PacketKind.ONBOARDING) == [("scope", "Scope")]
     assert pb.build_packet(object(), request) == b"%PDF-new"  # type: ignore[arg-type]
     assert calls == [{"paper": "A4"}, {"paper": "A4", "sections": ["scope"]}]
 

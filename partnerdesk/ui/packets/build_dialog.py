@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.l10n import LANGUAGE_NAMES, LANGUAGES, _, ngettext, paper_size
+from partnerdesk.l10n import LANGUAGE_NAMES, LANGUAGES, _, ngettext
 from partnerdesk.services import packet_builds as pb
 from partnerdesk.services.packet_builds import PacketKind, PacketRequest, PartnerChoice
 from partnerdesk.ui.jobs import BackgroundJob, error_message
@@ -46,6 +46,7 @@ class BuildPacketDialog(QDialog):
         self.setObjectName("buildPacketDialog")
         self.context = context
         self.job: BackgroundJob | None = None
+        self.batch_running = False
         self.last_summary: pb.BatchSummary | None = None
         self.last_folder: Path | None = None
         self.previews: list[QWidget] = []
@@ -100,25 +101,31 @@ class BuildPacketDialog(QDialog):
         self.sections_box = QGroupBox()
         self.sections_stack = QStackedWidget()
         self.section_checks: dict[PacketKind, dict[str, QCheckBox]] = {}
+        self.section_labels: dict[PacketKind, list[tuple[str, str]]] = {}
+        self.all_sections_notes: list[QLabel] = []
         for kind in PacketKind:
             page = QWidget()
             grid = QGridLayout(page)
             grid.setContentsMargins(0, 0, 0, 0)
+            self.section_labels[kind] = pb.sections_for(kind)
             checks: dict[str, QCheckBox] = {}
-            for i, (key, _label) in enumerate(pb.SECTIONS[kind]):
+            for i, (key, _label) in enumerate(self.section_labels[kind]):
                 check = QCheckBox()
                 check.setObjectName(f"section_{kind.value}_{key}")
                 check.setChecked(True)
+                check.toggled.connect(lambda _on: self._update_state())
                 grid.addWidget(check, i // 2, i % 2)
                 checks[key] = check
+            if not checks:  # this packet builder always includes every section
+                note = QLabel()
+                note.setWordWrap(True)
+                grid.addWidget(note, 0, 0)
+                self.all_sections_notes.append(note)
+            grid.setRowStretch(grid.rowCount(), 1)
             self.section_checks[kind] = checks
             self.sections_stack.addWidget(page)
-        self.sections_note = QLabel()
-        self.sections_note.setWordWrap(True)
-        self.sections_note.setStyleSheet("color: palette(placeholder-text)")
         sections_layout = QVBoxLayout(self.sections_box)
         sections_layout.addWidget(self.sections_stack)
-        sections_layout.addWidget(self.sections_note)
 
         # Progress and results.
         self.progress = QProgressBar()
@@ -188,8 +195,10 @@ class BuildPacketDialog(QDialog):
             self.paper.setItemText(i, _(label))
         self.sections_box.setTitle(_("Sections"))
         for kind, checks in self.section_checks.items():
-            for key, label in pb.SECTIONS[kind]:
+            for key, label in self.section_labels[kind]:
                 checks[key].setText(_(label))
+        for note in self.all_sections_notes:
+            note.setText(_("This packet always includes every section."))
         self.preview_button.setText(_("Build and preview"))
         self.batch_button.setText(_("Build into folder…"))
         self.cancel_button.setText(_("Cancel"))
@@ -232,17 +241,11 @@ class BuildPacketDialog(QDialog):
     # --- options ----------------------------------------------------------------------------------------
     @property
     def current_kind(self) -> PacketKind:
-        return self.kind.currentData()
+        return PacketKind(self.kind.currentData())
 
     def _kind_changed(self, *_args: Any) -> None:
         kind = self.current_kind
         self.sections_stack.setCurrentIndex(list(PacketKind).index(kind))
-        supported = pb.sections_supported(kind)
-        for check in self.section_checks[kind].values():
-            check.setEnabled(supported)
-        self.sections_note.setText("" if supported else _(
-            "This version builds every section; choosing sections needs the updated packet builder."))
-        self.sections_note.setVisible(not supported)
         self._update_state()
 
     def _default_language(self) -> str:
@@ -258,32 +261,37 @@ class BuildPacketDialog(QDialog):
             self.language.setItemText(0, _("Each partner's language"))
         else:
             self.language.setItemText(0, _("Partner's language"))
-        lang = self.language.currentData() or self._default_language()
-        paper = pb.PAPER_SIZES[0][1] if paper_size(lang) == "A4" else pb.PAPER_SIZES[1][1]
-        if self.language.currentData() is None and len(partners) > 1:
-            self.paper.setItemText(0, _("Default for each language"))
-        else:
-            self.paper.setItemText(0, _("Default for the language ({paper})").format(paper=_(paper)))
+        if len(partners) > 1:
+            self.paper.setItemText(0, _("Automatic for each partner"))
+            return
+        request = PacketRequest(self.current_kind, partners[0] if partners else None, self.language.currentData())
+        key = pb.automatic_paper(self.context.ws, request) if self.context.workspace is not None else "A4"
+        label = dict(pb.PAPER_SIZES).get(key, key)
+        self.paper.setItemText(0, _("Automatic ({paper})").format(paper=_(label)))
 
     def _update_state(self) -> None:
         busy = self.job is not None
         partners = self.checked_partners()
         onboarding = self.current_kind == PacketKind.ONBOARDING
+        checks = self.section_checks[self.current_kind]
+        some_sections = not checks or any(c.isChecked() for c in checks.values())
         can_preview = len(partners) == 1 or (not onboarding and not partners)
-        self.preview_button.setEnabled(not busy and can_preview)
+        self.preview_button.setEnabled(not busy and can_preview and some_sections)
         self.preview_button.setToolTip("" if can_preview else _(
             "Tick one partner to preview; to build packets for several partners, use Build into folder."))
-        self.batch_button.setEnabled(not busy and bool(partners))
+        self.batch_button.setEnabled(not busy and bool(partners) and some_sections)
+        if not some_sections and not busy:
+            self.status.setText(_("Choose at least one section."))
         for widget in (self.partners_box, self.kind, self.language, self.paper, self.sections_box):
             widget.setEnabled(not busy)
-        self.cancel_button.setVisible(busy and isinstance(self.job, ProgressJob))
+        self.cancel_button.setVisible(busy and self.batch_running)
         self._update_defaults()
 
     def requests(self) -> list[PacketRequest]:
         """What the user asked for, as plain values the worker thread can use."""
         kind = self.current_kind
         checks = self.section_checks[kind]
-        chosen = tuple(key for key, _label in pb.SECTIONS[kind] if checks[key].isChecked())
+        chosen = tuple(key for key, _label in self.section_labels[kind] if checks[key].isChecked())
         sections = None if len(chosen) == len(checks) else chosen
         partners = self.checked_partners()
         common = dict(language=self.language.currentData(), paper=self.paper.currentData(), sections=sections)
@@ -297,16 +305,18 @@ class BuildPacketDialog(QDialog):
             self.check_partners([index.data()])
             self.build_preview()
 
-    def build_preview(self) -> BackgroundJob | None:
+    def build_preview(self) -> ProgressJob | None:
         requests = self.requests()
         if len(requests) != 1 or self.job is not None:
             return None
         request = requests[0]
         ws = self.context.ws
-        job = BackgroundJob(lambda: pb.build_packet(ws, request), self)
+        job = ProgressJob(lambda j: pb.build_packet(ws, request, lambda done, total: j.report(done, total)), self)
         self._start(job, _("Building the packet for {partner}…").format(
             partner=request.partner.name if request.partner else _(pb.KIND_TITLES[request.kind])))
-        self.progress.setRange(0, 0)  # busy: ReportLab does not report progress
+        self.progress.setRange(0, 0)  # busy until the builder reports its steps (if it does)
+        job.progress.connect(lambda done, total, _t: (self.progress.setRange(0, total),
+                                                       self.progress.setValue(done)))
 
         def succeeded(pdf: bytes) -> None:
             self._finish()
@@ -359,6 +369,7 @@ class BuildPacketDialog(QDialog):
         ws = self.context.ws
         job = ProgressJob(lambda j: pb.build_batch(ws, requests, folder, j.report, j.is_cancelled), self)
         self.last_folder = folder
+        self.batch_running = True
         self._start(job, ngettext("Building {count} packet…", "Building {count} packets…",
                                   len(requests)).format(count=len(requests)))
         self.progress.setRange(0, len(requests))
@@ -420,6 +431,7 @@ class BuildPacketDialog(QDialog):
 
     def _finish(self) -> None:
         job, self.job = self.job, None
+        self.batch_running = False
         if job is not None:
             job.wait()
             job.deleteLater()
