@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -26,8 +26,7 @@ from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _, format_percent
 from partnerdesk.services.packet_builds import write_atomically
 from partnerdesk.ui.jobs import error_message
-from partnerdesk.ui.packets.jobs import ProgressJob
-from partnerdesk.ui.packets.printing import match_paper, print_document
+from partnerdesk.ui.packets.printing import match_paper, print_document, print_steps
 
 ZOOM_STEP = 1.25
 ZOOM_RANGE = (0.1, 8.0)
@@ -43,22 +42,54 @@ def load_pdf(document: QPdfDocument, pdf: bytes) -> QBuffer:
     return buffer
 
 
-def print_bytes(pdf: bytes, printer: QPrinter, job: ProgressJob | None = None) -> int:
-    """Print PDF bytes with a document of this thread's own (safe in a worker thread: QPrinter is no widget)."""
-    document = QPdfDocument()
-    buffer = load_pdf(document, pdf)
-    try:
-        if job is None:
-            return print_document(document, printer)
+class PrintRun(QObject):
+    """Prints a document on the UI thread, one band per event-loop turn (QPdfDocument stays on its thread;
+    the window stays responsive and Cancel works between bands)."""
 
-        def on_page(done: int, total: int) -> bool:
-            job.report(done, total, "")
-            return not job.is_cancelled()
+    progress = Signal(int, int)
+    succeeded = Signal(int)  # pages printed
+    failed = Signal(object)
+    aborted = Signal()
 
-        return print_document(document, printer, on_page)
-    finally:
-        document.close()
-        buffer.close()
+    def __init__(self, document: QPdfDocument, printer: QPrinter, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.printer = printer
+        self._steps = print_steps(document, printer)
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._step)
+        self.cancelled = False
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    def is_running(self) -> bool:
+        return self._timer.isActive()
+
+    def _step(self) -> None:
+        if self.cancelled:
+            self._timer.stop()
+            self._steps.close()  # aborts the printer job: nothing is sent
+            self.aborted.emit()
+            return
+        try:
+            done, total = next(self._steps)
+        except StopIteration:  # nothing to print
+            self._timer.stop()
+            self.succeeded.emit(0)
+            return
+        except Exception as exc:  # reported to the user; the printer job is aborted by the generator
+            self._timer.stop()
+            self.failed.emit(exc)
+            return
+        self.progress.emit(done, total)
+        if done == total:
+            self._timer.stop()
+            self._steps.close()  # ends the painter: the job goes to the printer
+            self.succeeded.emit(total)
 
 
 class PacketPreview(QDialog):
@@ -73,7 +104,8 @@ class PacketPreview(QDialog):
         self.pdf = pdf
         self.title = title
         self.suggested_name = suggested_name
-        self.print_job: ProgressJob | None = None
+        self.print_job: PrintRun | None = None
+        self.last_printed_pages = 0
         self.document = QPdfDocument(self)
         self._buffer = load_pdf(self.document, pdf)
         self.view = QPdfView(self)
@@ -263,38 +295,40 @@ class PacketPreview(QDialog):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.start_print(printer)
 
-    def start_print(self, printer: QPrinter) -> ProgressJob:
-        """Print in a worker thread (pages at printer resolution are slow) behind a progress dialog."""
-        pdf = self.pdf
-        job = ProgressJob(lambda j: print_bytes(pdf, printer, j), self)
-        job.printer = printer  # type: ignore[attr-defined]  # kept alive with the job
+    def start_print(self, printer: QPrinter) -> PrintRun:
+        """Print page by page, band by band, behind a progress dialog with Cancel."""
+        run = PrintRun(self.document, printer, self)
         progress = QProgressDialog(_("Printing…"), _("Cancel"), 0, max(1, self.page_count), self)
         progress.setObjectName("printProgress")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        progress.canceled.connect(job.cancel)
-        job.progress.connect(lambda done, total, _t: (progress.setMaximum(total), progress.setValue(done)))
+        progress.setMinimumDuration(400)
+        progress.canceled.connect(run.cancel)
+        run.progress.connect(lambda done, total: (progress.setMaximum(total), progress.setValue(done)))
 
         def finished() -> None:
             progress.reset()
             progress.deleteLater()
             self.print_job = None
-            job.deleteLater()
+            run.deleteLater()
 
         def succeeded(pages: int) -> None:
             finished()
-            self.setWindowTitle(_("{title} — Preview").format(title=self.title))
             self.last_printed_pages = pages
 
         def failed(exc: BaseException) -> None:
             finished()
-            QMessageBox.warning(self, _("Print"), error_message(exc))
+            box = QMessageBox(QMessageBox.Icon.Warning, _("Print"), error_message(exc),
+                              QMessageBox.StandardButton.Ok, self)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
 
-        job.succeeded.connect(succeeded)
-        job.failed.connect(failed)
-        self.print_job = job
-        job.start()
-        return job
+        run.succeeded.connect(succeeded)
+        run.failed.connect(failed)
+        run.aborted.connect(finished)
+        self.print_job = run
+        self.last_printed_pages = 0
+        run.start()
+        return run
 
     def print_preview_dialog(self) -> QPrintPreviewDialog:
         printer = self.make_printer()
@@ -311,5 +345,5 @@ class PacketPreview(QDialog):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         if self.print_job is not None:
             self.print_job.cancel()
-            self.print_job.wait()
+            self.print_job._step()  # aborts the printer job now
         super().closeEvent(event)

@@ -7,7 +7,7 @@ rendered in horizontal bands of at most ``BAND_PIXELS`` pixels (~16 MB each) at 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterator
 
 from PySide6.QtCore import QRect, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
@@ -63,35 +63,43 @@ def pages_to_print(printer: QPrinter, page_count: int) -> list[int]:
     return list(range(max(0, first - 1), min(page_count, last)))
 
 
-def print_document(document: QPdfDocument, printer: QPrinter,
-                   on_page: Callable[[int, int], bool] | None = None) -> int:
-    """Print ``document`` on ``printer``; returns the number of pages printed.
-
-    ``on_page(done, total)`` is called before each page; returning False stops (the printer job is aborted).
-    """
+def print_steps(document: QPdfDocument, printer: QPrinter) -> Iterator[tuple[int, int]]:
+    """Print ``document`` on ``printer`` one band at a time: yields (pages done, pages to print) after each
+    band, so the UI thread can stay responsive and offer Cancel between steps (close the generator to stop:
+    the printer job is then aborted)."""
     pages = pages_to_print(printer, document.pageCount())
-    painter = QPainter()
     if not pages:
-        return 0
+        return
+    painter = QPainter()
     if not painter.begin(printer):
         raise PrintError()
+    finished = False
     try:
         # The paper rectangle in device pixels: drawing 1:1 into it renders at the printer's resolution.
-        target_area = QRectF(printer.paperRect(QPrinter.Unit.DevicePixel))
+        area = QRectF(printer.paperRect(QPrinter.Unit.DevicePixel))
         for done, page in enumerate(pages):
-            if on_page is not None and not on_page(done, len(pages)):
-                printer.abort()
-                return done
             if done:
                 printer.newPage()
-            _draw_page(painter, document, page, target_area)
+            for _band in _draw_page(painter, document, page, area):
+                yield done, len(pages)
+        finished = True
+        yield len(pages), len(pages)
     finally:
+        if not finished:
+            printer.abort()
         if painter.isActive():
             painter.end()
-    return len(pages)
 
 
-def _draw_page(painter: QPainter, document: QPdfDocument, page: int, area: QRectF) -> None:
+def print_document(document: QPdfDocument, printer: QPrinter) -> int:
+    """Print every chosen page at once; returns the number of pages printed."""
+    printed = 0
+    for printed, _total in print_steps(document, printer):  # noqa: B007 - the last value is the count
+        pass
+    return printed
+
+
+def _draw_page(painter: QPainter, document: QPdfDocument, page: int, area: QRectF) -> Iterator[int]:
     points = document.pagePointSize(page)
     # Fit the page into the paper area keeping its proportions (same paper: it fills it exactly).
     scale = min(area.width() / max(points.width(), 1), area.height() / max(points.height(), 1))
@@ -107,3 +115,4 @@ def _draw_page(painter: QPainter, document: QPdfDocument, page: int, area: QRect
         options.setScaledClipRect(QRect(0, y, pixels.width(), h))
         image = on_white(document.render(page, QSize(pixels.width(), h), options))
         painter.drawImage(QRectF(left, top + y, pixels.width(), h), image)
+        yield y
