@@ -25,6 +25,7 @@ class DraftEditor(QDialog):
         self.context = context
         self.saved_id: int | None = None
         self.saved: Any = None
+        self._discard = False
         self.error = QLabel()
         self.error.setObjectName("editorError")
         self.error.setWordWrap(True)
@@ -119,13 +120,21 @@ class DraftEditor(QDialog):
             self.saved_id, self.saved = self.service().load()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        if self.is_dirty():
-            answer = QMessageBox.question(
-                self, self.windowTitle(), _("Save your changes before closing?"),
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel)
-            if answer == QMessageBox.StandardButton.Cancel or (
-                    answer == QMessageBox.StandardButton.Save and not self.save()):
-                event.ignore()
-                return
-        super().closeEvent(event)
+        if self._discard or not self.is_dirty():
+            super().closeEvent(event)
+            return
+        event.ignore()  # ask without blocking: Save, Discard or keep editing
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), _("Save your changes before closing?"),
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setObjectName("unsavedChangesBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda button: self._close_answer(box.standardButton(button)))
+        box.open()
+
+    def _close_answer(self, answer: QMessageBox.StandardButton) -> None:
+        if answer == QMessageBox.StandardButton.Discard or (
+                answer == QMessageBox.StandardButton.Save and self.save()):
+            self._discard = True
+            self.close()
+            self._discard = False
