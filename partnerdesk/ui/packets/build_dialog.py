@@ -332,7 +332,7 @@ class BuildPacketDialog(QDialog):
         job.start()
         return job
 
-    def show_preview(self, pdf: bytes, request: PacketRequest) -> QWidget:
+    def show_preview(self, pdf: bytes, request: PacketRequest) -> Any:
         from partnerdesk.ui.packets.preview import PacketPreview
 
         title = _(pb.KIND_TITLES[request.kind])
