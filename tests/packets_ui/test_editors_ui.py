@@ -204,3 +204,15 @@ def test_closing_with_unsaved_edits_asks_first(ctx, qtbot) -> None:  # type: ign
     box.button(QMessageBox.StandardButton.Save).click()
     assert not editor.isVisible()
     assert QuestionnaireService(ctx.ws).load()[1].title == "Changed"
+
+
+def test_editors_follow_language_and_close_when_the_workspace_changes(ctx, qtbot, ui_language) -> None:  # type: ignore[no-untyped-def]
+    editor = _brand(ctx, qtbot)
+    editor.name.setText("Unsaved edit")
+    ui_language("ja")
+    ctx.hub.language_changed.emit("ja")
+    assert editor.windowTitle() == translations("ja").gettext("Brand guide") != "Brand guide"
+    assert editor.tabs.tabText(1) == translations("ja").gettext("Colours")
+    ctx.hub.workspace_replaced.emit()  # edits of the old workspace are never saved into the new one
+    assert not editor.isVisible()
+    assert BrandGuideService(ctx.ws).load()[1].name != "Unsaved edit"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -24,6 +25,7 @@ def _raise_or_open(window: QWidget, attr: str, factory: Any) -> QWidget:
     except RuntimeError:  # the C++ object was deleted
         pass
     widget = factory()
+    widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     setattr(window, attr, widget)
     widget.show()
     return widget
@@ -33,6 +35,7 @@ def open_build_dialog(context: Any, parent: QWidget, partner_id: int | None = No
     from partnerdesk.ui.packets.build_dialog import BuildPacketDialog
 
     dialog = BuildPacketDialog(context, parent, partner_id)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
 

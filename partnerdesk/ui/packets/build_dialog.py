@@ -173,7 +173,8 @@ class BuildPacketDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.partners_model.itemChanged.connect(lambda _item: self._update_state())
         self.language.currentIndexChanged.connect(lambda _i: self._update_defaults())
-        context.hub.language_changed.connect(lambda _lang: self.retranslate_ui())
+        context.hub.language_changed.connect(self._language_changed)
+        context.hub.workspace_replaced.connect(self._workspace_replaced)
         self.load_partners(partner_id)
         self.resize(820, 560)
         self.retranslate_ui()
@@ -205,6 +206,17 @@ class BuildPacketDialog(QDialog):
         self.open_folder.setText(_("Open folder"))
         self._update_defaults()
         self._update_state()
+
+    def _language_changed(self, _lang: str) -> None:
+        self.retranslate_ui()
+
+    def _workspace_replaced(self) -> None:
+        """Another workspace was opened: its partners, not the old ones."""
+        if self.context.workspace is None:
+            self.close()
+        elif self.job is None:
+            self.load_partners()
+            self._update_state()
 
     # --- partners ---------------------------------------------------------------------------------------
     def load_partners(self, checked_id: int | None = None) -> None:

@@ -45,7 +45,8 @@ class DraftEditor(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         context.hub.changed.connect(self._on_changed)
-        context.hub.language_changed.connect(lambda _lang: self.retranslate_ui())
+        context.hub.language_changed.connect(self._language_changed)
+        context.hub.workspace_replaced.connect(self._workspace_replaced)
         self.reload()
         self.retranslate_ui()
 
@@ -107,6 +108,14 @@ class DraftEditor(QDialog):
 
     def revert(self) -> None:
         self.reload()
+
+    def _language_changed(self, _lang: str) -> None:
+        self.retranslate_ui()
+
+    def _workspace_replaced(self) -> None:
+        """Another workspace was opened: edits of the old one must not be saved into it."""
+        self._discard = True
+        self.close()
 
     def _on_changed(self, changes: Any) -> None:
         if self.entity in changes.entities() and self.context.workspace is not None:

@@ -170,6 +170,9 @@ class PacketPreview(QDialog):
         self.view.zoomFactorChanged.connect(lambda _f: self._update_zoom_label())
         self.view.zoomModeChanged.connect(lambda _m: self._update_zoom_label())
         self.resize(980, 820)
+        hub = getattr(context, "hub", None)
+        if hub is not None:
+            hub.language_changed.connect(self._language_changed)
         self.retranslate_ui()
         self._page_changed(self.navigator.currentPage())
 
@@ -188,6 +191,9 @@ class PacketPreview(QDialog):
         self.page_spin.setToolTip(_("Page"))
         self.page_count_label.setText(_("of {pages}").format(pages=self.page_count))
         self._update_zoom_label()
+
+    def _language_changed(self, _lang: str) -> None:
+        self.retranslate_ui()
 
     # --- navigation and zoom ------------------------------------------------------------------------------
     @property
