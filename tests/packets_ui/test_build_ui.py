@@ -221,3 +221,17 @@ def test_arabic_dialog_and_preview_are_mirrored(ctx, qtbot, ui_language) -> None
     print_x = toolbar.widgetForAction(preview.print_action).x()
     assert prev_x > print_x  # the toolbar reads from the right
     assert preview.page_count >= 4
+
+
+def test_print_can_be_cancelled(ctx, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _dialog_, preview = _preview(ctx, qtbot)
+    printer = preview.make_printer(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "cancelled.pdf"))
+    run = preview.start_print(printer)
+    progress = []
+    run.progress.connect(lambda done, total: progress.append(done))
+    qtbot.waitUntil(lambda: bool(progress))
+    with qtbot.waitSignal(run.aborted):
+        run.cancel()
+    assert preview.print_job is None and preview.last_printed_pages == 0
