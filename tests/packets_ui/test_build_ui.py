@@ -8,10 +8,11 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QImage, QWheelEvent
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
 
 from partnerdesk.l10n import translations
 from partnerdesk.services import packet_builds as pb
@@ -99,6 +100,13 @@ def test_preview_pages_navigation_zoom_and_save(ctx, qtbot, tmp_path: Path) -> N
     preview.zoom_out()
     assert preview.view.zoomFactor() == pytest.approx(fit / 1.25)
     assert preview.zoom_label.text().endswith("%")
+    # Ctrl + wheel zooms like the buttons; a plain wheel scrolls.
+    factor = preview.view.zoomFactor()
+    viewport = preview.view.viewport()
+    wheel = QWheelEvent(QPointF(10, 10), QPointF(10, 10), QPoint(), QPoint(0, 120), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(viewport, wheel)
+    assert preview.view.zoomFactor() == pytest.approx(factor * 1.25)
     preview.fit_page()
     assert preview.view.zoomMode() == QPdfView.ZoomMode.FitInView
     assert preview.effective_zoom() < fit

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QWheelEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
@@ -115,6 +115,7 @@ class PacketPreview(QDialog):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(12)
         self.navigator = self.view.pageNavigator()
+        self.view.viewport().installEventFilter(self)  # Ctrl + wheel zooms
 
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -251,6 +252,15 @@ class PacketPreview(QDialog):
         if self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth:
             return fit_width
         return min(fit_width, height / max(1.0, points.height() * dpi_scale))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if (event.type() == QEvent.Type.Wheel and isinstance(event, QWheelEvent)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoom_in() if delta > 0 else self.zoom_out()
+            return True
+        return super().eventFilter(watched, event)
 
     def _update_zoom_label(self) -> None:
         self.zoom_label.setText(format_percent(self.effective_zoom(), digits=0))
