@@ -204,6 +204,16 @@ def test_batch_reports_each_failure_in_the_ui_language(ctx, qtbot, tmp_path: Pat
     assert len(dialog.last_summary.written) == 1
 
 
+def test_dialog_remembers_kind_and_paper(ctx, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    dialog = _dialog(ctx, qtbot)
+    dialog.kind.setCurrentIndex(dialog.kind.findData(PacketKind.BRAND_GUIDE.value))
+    dialog.paper.setCurrentIndex(dialog.paper.findData("Letter"))
+    dialog.build_preview()
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=30_000)
+    again = _dialog(ctx, qtbot)
+    assert again.current_kind == PacketKind.BRAND_GUIDE and again.paper.currentData() == "Letter"
+
+
 def test_existing_files_are_not_replaced_without_consent(ctx, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     dialog = _dialog(ctx, qtbot)
     dialog.check_partners(["Kyma Hotels"])

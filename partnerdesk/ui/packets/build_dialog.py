@@ -177,6 +177,7 @@ class BuildPacketDialog(QDialog):
         context.hub.workspace_replaced.connect(self._workspace_replaced)
         self.load_partners(partner_id)
         self.resize(820, 560)
+        self._restore_choices()
         self.retranslate_ui()
         self._kind_changed()
 
@@ -299,6 +300,18 @@ class BuildPacketDialog(QDialog):
         self.cancel_button.setVisible(busy and self.batch_running)
         self._update_defaults()
 
+    def _restore_choices(self) -> None:
+        """The packet kind and paper size chosen last time (language and partners depend on the moment)."""
+        settings = self.context.settings
+        kind = settings.value("packets/kind", "", type=str)
+        paper = settings.value("packets/paper", "", type=str)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        self.paper.setCurrentIndex(max(0, self.paper.findData(paper) if paper else 0))
+
+    def _remember_choices(self) -> None:
+        self.context.settings.setValue("packets/kind", self.current_kind.value)
+        self.context.settings.setValue("packets/paper", self.paper.currentData() or "")
+
     def requests(self) -> list[PacketRequest]:
         """What the user asked for, as plain values the worker thread can use."""
         kind = self.current_kind
@@ -322,6 +335,7 @@ class BuildPacketDialog(QDialog):
         if len(requests) != 1 or self.job is not None:
             return None
         request = requests[0]
+        self._remember_choices()
         ws = self.context.ws
         job = ProgressJob(lambda j: pb.build_packet(ws, request, lambda done, total: j.report(done, total)), self)
         self._start(job, _("Building the packet for {partner}…").format(
@@ -378,6 +392,7 @@ class BuildPacketDialog(QDialog):
         if existing and not replace:
             return None
         self.context.settings.setValue("packets/folder", str(folder))
+        self._remember_choices()
         ws = self.context.ws
         job = ProgressJob(lambda j: pb.build_batch(ws, requests, folder, j.report, j.is_cancelled), self)
         self.last_folder = folder
