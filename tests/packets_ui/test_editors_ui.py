@@ -102,6 +102,14 @@ def test_invalid_hex_shows_a_translated_error_and_keeps_the_input(ctx, qtbot, ui
     assert ctx.undo_stack.count() == 0
 
 
+def test_logo_shows_in_every_language(ctx, qtbot, ui_language) -> None:  # type: ignore[no-untyped-def]
+    for lang in ("el", "en", "ar"):
+        ui_language(lang)
+        editor = _brand(ctx, qtbot)
+        assert editor.logo and not editor.logo_preview.pixmap().isNull(), lang
+        editor.close()
+
+
 def test_unreadable_logo_is_refused(ctx, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     editor = _brand(ctx, qtbot)
     logo_before = editor.logo

@@ -44,6 +44,16 @@ def colour_of(text: str) -> QColor | None:
         return None
 
 
+def image_format(data: bytes) -> str | None:
+    """PNG or JPEG from the file signature. Qt's own format detection fails under a Greek UI locale
+    (QPixmap.loadFromData without a format then rejects a valid PNG), so we always name the format."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "PNG"
+    if data.startswith(b"\xff\xd8"):
+        return "JPEG"
+    return None
+
+
 def _colour_decoration(row: list[str], column: int) -> dict[int, Any]:
     if column != HEX_COLUMN or not row[HEX_COLUMN].strip():
         return {}
@@ -231,7 +241,7 @@ class BrandGuideEditor(DraftEditor):
 
     def _show_logo(self) -> None:
         pixmap = QPixmap()
-        if self.logo and pixmap.loadFromData(self.logo):
+        if self.logo and pixmap.loadFromData(self.logo, image_format(self.logo)):
             self.logo_preview.setPixmap(pixmap.scaled(240, 160, Qt.AspectRatioMode.KeepAspectRatio,
                                                       Qt.TransformationMode.SmoothTransformation))
             self.logo_info.setText(_("{width} × {height} pixels, {size} KB").format(

@@ -293,8 +293,11 @@ class BuildPacketDialog(QDialog):
         self.preview_button.setToolTip("" if can_preview else _(
             "Tick one partner to preview; to build packets for several partners, use Build into folder."))
         self.batch_button.setEnabled(not busy and bool(partners) and some_sections)
+        hint = _("Choose at least one section.")
         if not some_sections and not busy:
-            self.status.setText(_("Choose at least one section."))
+            self.status.setText(hint)
+        elif self.status.text() == hint:
+            self.status.clear()
         for widget in (self.partners_box, self.kind, self.language, self.paper, self.sections_box):
             widget.setEnabled(not busy)
         self.cancel_button.setVisible(busy and self.batch_running)
