@@ -224,3 +224,30 @@ def test_editors_follow_language_and_close_when_the_workspace_changes(ctx, qtbot
     ctx.hub.workspace_replaced.emit()  # edits of the old workspace are never saved into the new one
     assert not editor.isVisible()
     assert BrandGuideService(ctx.ws).load()[1].name != "Unsaved edit"
+
+
+def test_preview_rebuild_shows_the_edited_brand_guide(ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import tempfile
+
+    from partnerdesk.services.packet_builds import PacketKind, PacketRequest, build_packet
+    from partnerdesk.ui.packets.preview import PacketPreview
+
+    request = PacketRequest(PacketKind.BRAND_GUIDE, None, "en")
+    preview = PacketPreview(build_packet(ctx.ws, request), "Brand guide", "b.pdf", ctx,
+                            rebuild=lambda: build_packet(ctx.ws, request))
+    qtbot.addWidget(preview)
+    preview.show()
+    preview.go_to_page(1)
+    editor = _brand(ctx, qtbot)
+    editor.tone.setPlainText("Quietly confident, never loud.")
+    assert editor.save()
+    job = preview.start_rebuild()
+    assert job is not None and not preview.rebuild_action.isEnabled()
+    qtbot.waitUntil(lambda: preview.rebuild_job is None, timeout=30_000)
+    assert preview.current_page == 1 and preview.rebuild_action.isEnabled()
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as fh:
+        fh.write(preview.pdf)
+        fh.flush()
+        text = subprocess.run(["pdftotext", fh.name, "-"], capture_output=True, text=True).stdout
+    assert "Quietly confident" in " ".join(text.split())

@@ -367,7 +367,9 @@ class BuildPacketDialog(QDialog):
         title = _(pb.KIND_TITLES[request.kind])
         if request.partner:
             title = _("{packet} – {partner}").format(packet=title, partner=request.partner.name)
-        preview = PacketPreview(pdf, title, pb.packet_file_name(request), self.context, self.parentWidget())
+        ws = self.context.ws
+        preview = PacketPreview(pdf, title, pb.packet_file_name(request), self.context, self.parentWidget(),
+                                rebuild=lambda: pb.build_packet(ws, request))
         preview.destroyed.connect(lambda *_a, p=preview: self.previews.remove(p) if p in self.previews else None)
         self.previews.append(preview)
         preview.show()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _, format_percent
 from partnerdesk.services.packet_builds import write_atomically
-from partnerdesk.ui.jobs import error_message
+from partnerdesk.ui.jobs import BackgroundJob, error_message
 from partnerdesk.ui.packets.printing import match_paper, print_document, print_steps
 
 ZOOM_STEP = 1.25
@@ -96,7 +97,7 @@ class PacketPreview(QDialog):
     """A window showing one packet. ``suggested_name`` is offered by Save as PDF."""
 
     def __init__(self, pdf: bytes, title: str, suggested_name: str, context: Any,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, rebuild: Callable[[], bytes] | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("packetPreview")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -106,6 +107,8 @@ class PacketPreview(QDialog):
         self.suggested_name = suggested_name
         self.print_job: PrintRun | None = None
         self.last_printed_pages = 0
+        self.rebuild = rebuild  # builds the same packet again from the current data (worker thread)
+        self.rebuild_job: BackgroundJob | None = None
         self.document = QPdfDocument(self)
         self._buffer = load_pdf(self.document, pdf)
         self.view = QPdfView(self)
@@ -140,6 +143,8 @@ class PacketPreview(QDialog):
         self.save_action = action("document-save-as", self.save_dialog, QKeySequence.StandardKey.Save)
         self.print_action = action("document-print", self.print_dialog, QKeySequence.StandardKey.Print)
         self.print_preview_action = action("document-print-preview", self.print_preview_dialog)
+        self.rebuild_action = action("view-refresh", self.start_rebuild, QKeySequence.StandardKey.Refresh)
+        self.rebuild_action.setVisible(rebuild is not None)
         self.page_spin = QSpinBox()
         self.page_spin.setObjectName("pageSpin")
         self.page_spin.setRange(1, max(1, self.document.pageCount()))
@@ -159,7 +164,7 @@ class PacketPreview(QDialog):
         for act in (self.fit_width_action, self.fit_page_action):
             self.toolbar.addAction(act)
         self.toolbar.addSeparator()
-        for act in (self.save_action, self.print_action, self.print_preview_action):
+        for act in (self.rebuild_action, self.save_action, self.print_action, self.print_preview_action):
             self.toolbar.addAction(act)
 
         layout = QVBoxLayout(self)
@@ -189,6 +194,8 @@ class PacketPreview(QDialog):
         self.save_action.setText(_("Save as PDF…"))
         self.print_action.setText(_("Print…"))
         self.print_preview_action.setText(_("Print preview…"))
+        self.rebuild_action.setText(_("Rebuild"))
+        self.rebuild_action.setToolTip(_("Build the packet again with the current data"))
         self.page_spin.setToolTip(_("Page"))
         self.page_count_label.setText(_("of {pages}").format(pages=self.page_count))
         self._update_zoom_label()
@@ -268,6 +275,47 @@ class PacketPreview(QDialog):
     def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
         self._update_zoom_label()
+
+    # --- rebuild --------------------------------------------------------------------------------------------
+    def start_rebuild(self) -> BackgroundJob | None:
+        """Build the packet again (after editing the brand guide, say) and show it at the same page."""
+        if self.rebuild is None or self.rebuild_job is not None or self.print_job is not None:
+            return None
+        job = BackgroundJob(self.rebuild, self)
+        self.rebuild_job = job
+        self.rebuild_action.setEnabled(False)
+        page = self.current_page
+
+        def finished() -> None:
+            self.rebuild_job = None
+            self.rebuild_action.setEnabled(True)
+            job.wait()
+            job.deleteLater()
+
+        def succeeded(pdf: bytes) -> None:
+            finished()
+            self.load(pdf)
+            self.go_to_page(page)
+
+        def failed(exc: BaseException) -> None:
+            finished()
+            QMessageBox.warning(self, _("Rebuild"), error_message(exc))
+
+        job.succeeded.connect(succeeded)
+        job.failed.connect(failed)
+        job.start()
+        return job
+
+    def load(self, pdf: bytes) -> None:
+        """Show other PDF bytes in this window."""
+        self.document.close()
+        old = self._buffer
+        self.pdf = pdf
+        self._buffer = load_pdf(self.document, pdf)
+        old.close()
+        self.page_spin.setRange(1, max(1, self.page_count))
+        self.retranslate_ui()
+        self._page_changed(self.navigator.currentPage())
 
     # --- save -----------------------------------------------------------------------------------------------
     def save_to(self, path: Path | str) -> Path:
@@ -362,4 +410,6 @@ class PacketPreview(QDialog):
         if self.print_job is not None:
             self.print_job.cancel()
             self.print_job._step()  # aborts the printer job now
+        if self.rebuild_job is not None:  # never delete the window under a running worker
+            self.rebuild_job.wait()
         super().closeEvent(event)
