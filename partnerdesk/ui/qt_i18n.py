@@ -36,12 +36,14 @@ class CatalogQtTranslator(QTranslator):
         return self.lang == SOURCE_LANGUAGE
 
     def translate(self, context: str, source_text: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
+                  n: int = -1) -> str | None:
+        # "No translation" must be a null QString (None), not "": Qt takes an empty string as the translation,
+        # and some of its code reads an empty error text as success (the TGA reader then claimed every PNG).
         if context not in CONTEXTS or not source_text:
-            return ""
+            return None
         text = self._catalog.pgettext(context, source_text)
         # gettext returns the source text when there is no translation: say "none" so Qt asks the next one.
-        return "" if text == source_text else text
+        return None if text == source_text else text
 
 
 # Translators currently installed in the application (one set per process, whichever window installed it).
