@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import vobject
@@ -151,6 +151,9 @@ def _s(value: Any) -> str:
     return str(value or "")
 
 
+_BEGIN = re.compile(r"^[ \t]*BEGIN:VCARD[ \t]*$", re.I | re.M)
+
+
 def _blocks(text: str) -> Iterable[tuple[int, int, str | None]]:
     """(record number, first line, block text or None when unterminated) for each BEGIN…END block."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -173,12 +176,17 @@ def _blocks(text: str) -> Iterable[tuple[int, int, str | None]]:
         yield number, start, None
 
 
-def read_vcards(data: bytes) -> ReadResult:
-    """Parse every card; unreadable ones are listed with their number and line, the others kept."""
+def read_vcards(data: bytes, progress: Callable[[int, int], None] | None = None) -> ReadResult:
+    """Parse every card; unreadable ones are listed with their number and line, the others kept.
+
+    ``progress(done, total)`` is called now and then; it may raise to stop reading."""
     text, encoding = decode(data)
     records: list[ContactRecord] = []
     errors: list[RecordError] = []
+    total = len(_BEGIN.findall(text)) if progress is not None else 0
     for number, line, block in _blocks(text):
+        if progress is not None and number % 100 == 0:
+            progress(number, total)
         if block is None:
             errors.append(RecordError(number, line, _("the card has no END:VCARD line")))
             continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -22,6 +23,10 @@ from partnerdesk.store.models import Contact, Partner
 CONTACT_FIELDS = ("partner_id", "given_name", "family_name", "display_name", "role", "organization", "emails",
                   "phones", "locale", "time_zone", "advisory_board", "tags", "notes", "photo", "photo_mime")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+#: ``progress(done, total)``: called by long service calls; it may raise to stop them (and roll back).
+Progress = Callable[[int, int], None]
 
 
 class DuplicateChoice(enum.StrEnum):
@@ -261,8 +266,10 @@ class ContactService(Service):
         return {normalise_name(n): i for i, n in s.execute(select(Partner.id, Partner.name)).all()}
 
     def plan_import(self, records: list[ContactRecord], errors: list[RecordError],
-                    partner_id: int | None = None) -> ImportPlan:
-        """Find each record's existing duplicate (same email, same phone, or same name at the same partner)."""
+                    partner_id: int | None = None, progress: Progress | None = None) -> ImportPlan:
+        """Find each record's existing duplicate (same email, same phone, or same name at the same partner).
+
+        ``progress(done, total)`` is called now and then; it may raise (e.g. CancelledError) to stop."""
         plan = ImportPlan(records, errors)
         with self.workspace.session() as s:
             partners = self._partner_ids(s)
@@ -283,6 +290,8 @@ class ContactService(Service):
             for cid, name, pid in s.execute(select(Contact.id, Contact.display_name, Contact.partner_id)):
                 by_name.setdefault((pid, normalise_name(name)), (cid, name))
         for index, record in enumerate(records):
+            if progress is not None and index % 200 == 0:
+                progress(index, len(records))
             pid = partner_id or partners.get(normalise_name(record.partner)) if record.partner else partner_id
             found = None
             for e in record.emails:
@@ -299,13 +308,19 @@ class ContactService(Service):
                 found = (*by_name[(pid, normalise_name(record.display_name))], "name")
             if found is not None:
                 plan.duplicates[index] = Duplicate(record, found[0], found[1], found[2])
+        if progress is not None:
+            progress(len(records), len(records))
         return plan
 
     def apply_import(self, plan: ImportPlan, *, on_duplicate: DuplicateChoice = DuplicateChoice.SKIP,
                      choices: dict[int, DuplicateChoice] | None = None, partner_id: int | None = None,
-                     allow_partial: bool = False, source: str = "") -> ImportSummary:
+                     allow_partial: bool = False, source: str = "",
+                     progress: Progress | None = None) -> ImportSummary:
         """Write the plan in one transaction. With errors and not ``allow_partial``, nothing is written and
-        ImportFailedError names the first bad record and line."""
+        ImportFailedError names the first bad record and line.
+
+        ``progress(done, total)`` is called inside the transaction; an exception it raises (CancelledError
+        when the user cancels) rolls everything back."""
         if plan.errors and not allow_partial:
             first = plan.errors[0]
             raise ImportFailedError(number=first.number, line=first.line, reason=first.message)
@@ -316,7 +331,10 @@ class ContactService(Service):
                 self.get(s, Partner, partner_id)
             partners = self._partner_ids(s)
             new_contacts: list[Contact] = []
+            total = len(plan.records)
             for index, record in enumerate(plan.records):
+                if progress is not None and index % 200 == 0:
+                    progress(index, total)
                 duplicate = plan.duplicates.get(index)
                 choice = choices.get(index, on_duplicate) if duplicate else DuplicateChoice.NEW
                 pid = partner_id or (partners.get(normalise_name(record.partner)) if record.partner else None)
@@ -350,6 +368,8 @@ class ContactService(Service):
             if new_contacts:
                 self.log(s, "contact", new_contacts[0].id, Action.IMPORT, source,
                          {"count": [None, len(new_contacts)]}, partner_id=partner_id)
+            if progress is not None:
+                progress(total, total)  # the last chance to cancel: the commit follows
         summary.changes = changes
         return summary
 

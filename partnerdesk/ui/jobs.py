@@ -1,30 +1,227 @@
-"""Running a long call off the UI thread and getting its result (or error) back on the UI thread."""
+"""Running a long call off the UI thread and getting its result (or error) back on the UI thread.
+
+How it stays safe (an import worker once crashed the process in CI):
+
+- The work runs in a ``QRunnable`` on a dedicated ``QThreadPool``. The runnable is a plain object that never
+  touches widgets or any Qt object owned by the UI thread; the function it runs gets only Python data (and a
+  :class:`JobControl`), opens its own SQLAlchemy sessions and returns Python data, never Qt objects.
+- The only Qt object the worker touches is the job's signal carrier (a QObject created on, and living in, the UI
+  thread). The worker emits one private signal; a queued connection delivers it to the carrier's slot on the UI
+  thread, which then emits the public signals. Whatever a caller connects therefore always runs on the UI thread.
+- The job is kept alive by a module registry until its worker has finished, whatever happens to its owner. If
+  the owner (``parent``) is destroyed first, the job is cancelled and its results are dropped.
+- Python's cyclic garbage collector runs in whichever thread happens to allocate; if that is a worker, it can
+  destroy a forgotten Qt widget from the wrong thread and crash the UI thread. While jobs run, automatic
+  collection is switched off and a timer collects on the UI thread instead (pyqtgraph does the same).
+"""
 
 from __future__ import annotations
 
+import gc
+import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+
+from partnerdesk.domain.errors import CancelledError
+
+__all__ = ["BackgroundJob", "CancelledError", "JobControl", "error_message", "running_jobs", "wait_for_all"]
 
 
-class BackgroundJob(QThread):
-    """Runs ``fn()`` in a worker thread; ``succeeded(result)`` or ``failed(exception)`` arrive queued."""
+class JobControl:
+    """Handed to the work function: report progress, and learn that the user cancelled.
 
-    succeeded = Signal(object)
-    failed = Signal(object)
+    ``progress(done, total)`` raises :class:`CancelledError` once cancel was requested, so code that reports
+    progress inside a transaction rolls it back simply by letting the exception propagate."""
 
-    def __init__(self, fn: Callable[[], Any], parent: Any = None) -> None:
-        super().__init__(parent)
+    #: Progress signals are sent at most this often (seconds); the last step always goes through.
+    INTERVAL = 0.05
+
+    def __init__(self, send: Callable[[int, int], None]) -> None:
+        self._send = send
+        self._cancel = threading.Event()
+        self._last = 0.0
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def check(self) -> None:
+        if self._cancel.is_set():
+            raise CancelledError()
+
+    def progress(self, done: int, total: int) -> None:
+        self.check()
+        now = time.monotonic()
+        if done >= total or now - self._last >= self.INTERVAL:
+            self._last = now
+            self._send(done, total)
+
+
+class _Relay(QObject):
+    """The signal the worker emits; it lives on the UI thread and is connected queued."""
+
+    message = Signal(str, object)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay, finished: threading.Event) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the job owns it and drops it on the UI thread
         self._fn = fn
+        self._relay = relay
+        self._finished = finished
 
     def run(self) -> None:
         try:
             result = self._fn()
+        except CancelledError:
+            kind, payload = "cancelled", None
         except Exception as exc:  # reported to the UI thread, which shows it
-            self.failed.emit(exc)
+            kind, payload = "failed", exc
         else:
-            self.succeeded.emit(result)
+            kind, payload = "succeeded", result
+        self._fn = None  # type: ignore[assignment]  # free closures in this thread, before the handover
+        self._finished.set()
+        self._relay.message.emit(kind, payload)
+
+
+# -- registry, thread pool and garbage collection -------------------------------------------------------------
+_running: set[BackgroundJob] = set()
+_pool: QThreadPool | None = None
+_gc_timer: QTimer | None = None
+_gc_was_enabled = True
+
+
+def _thread_pool() -> QThreadPool:
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(2)
+        _pool.setExpiryTimeout(2000)
+    return _pool
+
+
+def _collect() -> None:
+    """Young generations only while jobs run (cheap); the full collection follows when the last one ends."""
+    if gc.get_count()[0] > gc.get_threshold()[0]:
+        gc.collect(1)
+
+
+def _job_started() -> None:
+    global _gc_timer, _gc_was_enabled
+    if _running:
+        return
+    _gc_was_enabled = gc.isenabled()
+    gc.disable()
+    if _gc_timer is None:
+        _gc_timer = QTimer()
+        _gc_timer.setInterval(200)
+        _gc_timer.timeout.connect(_collect)
+    _gc_timer.start()
+
+
+def _job_ended() -> None:
+    if _running:
+        return
+    if _gc_timer is not None:
+        _gc_timer.stop()
+    if _gc_was_enabled:
+        gc.enable()
+    gc.collect()
+
+
+def running_jobs() -> int:
+    return len(_running)
+
+
+def wait_for_all(timeout_ms: int = -1) -> bool:
+    """Cancel every job and wait for the workers (before the workspace closes or the app quits)."""
+    for job in list(_running):
+        job.cancel()
+    return _pool.waitForDone(timeout_ms) if _pool is not None else True
+
+
+class BackgroundJob(QObject):
+    """Runs ``fn()`` (or ``fn(control)`` with ``with_control=True``) in a worker thread.
+
+    Signals, always emitted on the UI thread: ``progressed(done, total)``, then exactly one of
+    ``succeeded(result)``, ``failed(exception)`` or ``cancelled()``, then ``finished()``.
+    ``parent`` is the owner: if it is destroyed while the job runs, the job is cancelled and nothing is emitted.
+    """
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+    finished = Signal()
+
+    def __init__(self, fn: Callable[..., Any], parent: QObject | None = None, *, with_control: bool = False) -> None:
+        super().__init__()  # never a Qt child: the owner's destruction must not delete a job under its worker
+        self._relay = _Relay()
+        self._relay.message.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._done = threading.Event()
+        relay = self._relay
+        self.control = JobControl(lambda done, total: relay.message.emit("progress", (done, total)))
+        control = self.control
+        work: Callable[[], Any] = (lambda: fn(control)) if with_control else fn
+        self._runnable: _Runnable | None = _Runnable(work, relay, self._done)
+        self._started = False
+        self._orphaned = False
+        if parent is not None:
+            parent.destroyed.connect(self._owner_gone)
+
+    # -- control (UI thread) ------------------------------------------------------------------------------------
+    def start(self) -> None:
+        if self._started:
+            raise RuntimeError("a BackgroundJob runs once")
+        self._started = True
+        _job_started()
+        _running.add(self)
+        _thread_pool().start(self._runnable)
+
+    def cancel(self) -> None:
+        """Ask the work to stop; it does at its next progress report (``cancelled`` follows)."""
+        self.control.cancel()
+
+    def isRunning(self) -> bool:  # noqa: N802 - same name as QThread's, which this class replaced
+        return self._started and self in _running
+
+    def wait(self, timeout_ms: int | None = None) -> bool:
+        """Block until the worker returns (its signals are still delivered later, by the event loop)."""
+        if not self._started:
+            return True
+        return self._done.wait(None if timeout_ms is None else timeout_ms / 1000)
+
+    @Slot()
+    def _owner_gone(self) -> None:
+        self._orphaned = True
+        self.cancel()
+
+    @Slot(str, object)
+    def _deliver(self, kind: str, payload: Any) -> None:
+        if kind == "progress":
+            if not self._orphaned and self in _running:
+                self.progressed.emit(*payload)
+            return
+        _running.discard(self)
+        self._runnable = None
+        try:
+            if not self._orphaned:
+                if kind == "succeeded":
+                    self.succeeded.emit(payload)
+                elif kind == "failed":
+                    self.failed.emit(payload)
+                else:
+                    self.cancelled.emit()
+                self.finished.emit()
+        finally:
+            _job_ended()
 
 
 def error_message(exc: BaseException) -> str:

@@ -1,4 +1,5 @@
-"""Import contacts from vCard or CSV: mapping (CSV), preview with duplicates and errors, import off the UI thread."""
+"""Import contacts from vCard or CSV: mapping (CSV), preview with duplicates and errors; reading and importing run
+off the UI thread (ui/jobs.BackgroundJob) with progress and a Cancel that rolls the import back."""
 
 from __future__ import annotations
 
@@ -25,12 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.interop import csv_io, vcard
 from partnerdesk.interop.records import ReadResult, UnreadableFileError
 from partnerdesk.l10n import N_, _, ngettext
 from partnerdesk.services.contacts import ContactService, DuplicateChoice, ImportPlan, ImportSummary
-from partnerdesk.ui.jobs import BackgroundJob, error_message
+from partnerdesk.ui.jobs import BackgroundJob, JobControl, error_message
 
 REASONS = {"email": N_("same email"), "phone": N_("same phone"), "name": N_("same name at the same partner")}
 
@@ -62,14 +62,10 @@ class ChoiceDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentText(), Qt.ItemDataRole.DisplayRole)
 
 
-SYNC_LIMIT = 64 * 1024  # bytes; larger files are read and imported off the UI thread
-
-
 class ImportDialog(QDialog):
     def __init__(self, context: Any, path: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.service = ContactService(context.ws)
         self.setWindowTitle(_("Import contacts"))
         self.resize(820, 560)
         self.data = b""
@@ -77,6 +73,8 @@ class ImportDialog(QDialog):
         self.plan: ImportPlan | None = None
         self.summary: ImportSummary | None = None
         self._job: BackgroundJob | None = None
+        self._importing = False
+        self._close_when_idle: int | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.file_label = QLabel(_("Choose a vCard (.vcf) or CSV file."))
@@ -167,55 +165,110 @@ class ImportDialog(QDialog):
             self.mapping_combos.append(combo)
         self.mapping_box.show()
 
-    def _reader(self) -> Callable[[], ReadResult]:
-        """A reader that runs in a worker thread: widget values are captured here, on the UI thread."""
+    def _reader(self) -> Callable[[JobControl], ReadResult]:
+        """A reader for the worker thread: widget values are captured here, on the UI thread."""
         if self.table is None:
             data = self.data
-            return lambda: vcard.read_vcards(data)
+            return lambda control: vcard.read_vcards(data, control.progress)
         table = self.table
         mapping = {i: c.currentData() for i, c in enumerate(self.mapping_combos) if c.currentData()}
-        return lambda: csv_io.records_from_table(table, mapping)
+        return lambda control: csv_io.records_from_table(table, mapping, control.progress)
 
     def _analyse(self) -> None:
         read = self._reader()
-        service = self.service
+        workspace = self.context.ws
 
-        def work() -> ImportPlan:
-            result = read()
-            return service.plan_import(result.records, result.errors)
+        def work(control: JobControl) -> ImportPlan:
+            result = read(control)
+            return ContactService(workspace).plan_import(result.records, result.errors, progress=control.progress)
 
-        self._start(work, self._show_plan)
+        self._start(work, self._show_plan, _("Reading the file…"))
 
-    def _start(self, fn: Any, done: Any) -> None:
+    def _start(self, fn: Callable[[JobControl], Any], done: Callable[[Any], None], label: str) -> None:
+        """Run ``fn`` off the UI thread (every file, whatever its size); a newer job replaces a running one."""
+        if self._job is not None and self._job.isRunning():
+            old = self._job
+            for signal in (old.succeeded, old.failed, old.cancelled, old.progressed, old.finished):
+                signal.disconnect()
+            old.cancel()
+        self.progress.setRange(0, 0)
+        self.progress.setFormat(label + " %p%")
         self.progress.show()
+        self.status.setText(label)
         self.import_button.setEnabled(False)
-        if len(self.data) < SYNC_LIMIT:
-            # A small file is read and checked at once: no worker thread, no flicker of the busy bar.
-            try:
-                result = fn()
-            except PartnerDeskError as exc:
-                self._failed(exc.message)
-            else:
-                done(result)
+        self._cancel_button().setEnabled(True)
+        job = BackgroundJob(fn, self, with_control=True)
+        self._job = job
+        job.progressed.connect(self._progressed)
+        job.succeeded.connect(done)
+        job.failed.connect(self._job_failed)
+        job.cancelled.connect(self._job_cancelled)
+        job.finished.connect(self._job_finished)
+        job.start()
+
+    def busy(self) -> bool:
+        return self._job is not None and self._job.isRunning()
+
+    def _cancel_button(self) -> QPushButton:
+        button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel) or \
+            self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        assert button is not None
+        return button
+
+    def _progressed(self, done: int, total: int) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    def _job_failed(self, exc: BaseException) -> None:
+        self._failed(error_message(exc))
+        self.import_button.setEnabled(self.plan is not None and bool(self.plan.records) and self.summary is None)
+
+    def _job_cancelled(self) -> None:
+        self.progress.hide()
+        if self._importing:
+            self.status.setText(_("Import cancelled. Nothing was imported."))
+        else:
+            self.status.setText(_("Reading the file was cancelled."))
+        self.import_button.setEnabled(self.plan is not None and bool(self.plan.records))
+
+    def _job_finished(self) -> None:
+        self._importing = False
+        self._cancel_button().setEnabled(True)
+        if self._close_when_idle is not None:
+            result, self._close_when_idle = self._close_when_idle, None
+            super().done(result)
+
+    def cancel_job(self) -> None:
+        """Stop the running job: an import in progress is rolled back, nothing is imported."""
+        if self.busy():
+            assert self._job is not None
+            self._job.cancel()
+            self.status.setText(_("Cancelling…"))
+            self._cancel_button().setEnabled(False)
+
+    def reject(self) -> None:
+        """Cancel (button or Esc): first stops a running job and keeps the dialog; then closes it."""
+        if self.busy():
+            self.cancel_job()
             return
-        self._job = BackgroundJob(fn, self)
-        self._job.succeeded.connect(done)
-        self._job.failed.connect(lambda exc: self._failed(error_message(exc)))
-        self._job.start()
+        super().reject()
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
-        self._wait_for_job()
+        if self.busy():  # closing the window cancels the job; the dialog closes once the worker has stopped
+            self.cancel_job()
+            self._close_when_idle = QDialog.DialogCode.Rejected
+            event.ignore()
+            return
         super().closeEvent(event)
 
     def done(self, result: int) -> None:
-        self._wait_for_job()
+        """Never close under a running worker: cancel it and close when it has finished."""
+        if self.busy():
+            self.cancel_job()
+            self._close_when_idle = result
+            return
         super().done(result)
-
-    def _wait_for_job(self) -> None:
-        """Never destroy the dialog under a running worker thread."""
-        job = getattr(self, "_job", None)
-        if job is not None and job.isRunning():
-            job.wait()
 
     def _failed(self, message: str) -> None:
         self.progress.hide()
@@ -285,17 +338,20 @@ class ImportDialog(QDialog):
 
     # -- importing ----------------------------------------------------------------------------------------
     def _run_import(self) -> None:
-        if self.plan is None:
+        if self.plan is None or self.busy():
             return
         plan, choice, partial = self.plan, DuplicateChoice(self.choice.currentData()), self.partial.isChecked()
         choices = self.row_choices()
         name = self.path.name
+        workspace = self.context.ws
 
-        def work() -> ImportSummary:
-            return self.service.apply_import(plan, on_duplicate=choice, choices=choices, allow_partial=partial,
-                                             source=name)
+        def work(control: JobControl) -> ImportSummary:
+            return ContactService(workspace).apply_import(plan, on_duplicate=choice, choices=choices,
+                                                          allow_partial=partial, source=name,
+                                                          progress=control.progress)
 
-        self._start(work, self._imported)
+        self._start(work, self._imported, _("Importing…"))
+        self._importing = True
 
     def _imported(self, summary: ImportSummary) -> None:
         self.progress.hide()
@@ -304,4 +360,6 @@ class ImportDialog(QDialog):
         self.status.setText(_("Imported: {imported}, merged: {merged}, skipped: {skipped}, failed: {failed}").format(
             imported=summary.imported, merged=summary.merged, skipped=summary.skipped, failed=summary.failed))
         self.buttons.clear()
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.accept)
+        self.buttons.rejected.disconnect()
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.accept)  # Close after an import: the contacts are in

@@ -117,7 +117,11 @@ class ContactsView(QWidget):
 
             self.search.setPlaceholderText(_("Loading contacts…"))
             self.table.setEnabled(False)
-            self._loader = BackgroundJob(self.model.load_lines, self)
+            previous = getattr(self, "_loader", None)
+            if previous is not None and previous.isRunning():
+                previous.succeeded.disconnect()  # a newer load replaces it; its rows are dropped
+                previous.failed.disconnect()
+            self._loader = BackgroundJob(self.model.loader(), self)
             self._loader.succeeded.connect(self._loaded)
             self._loader.failed.connect(
                 lambda exc: QMessageBox.warning(self, _("Contacts"), error_message(exc)))
@@ -243,7 +247,9 @@ class ContactsView(QWidget):
     def import_contacts(self) -> None:
         from partnerdesk.ui.contacts.import_dialog import ImportDialog
 
-        ImportDialog(self.context, parent=self).exec()
+        dialog = ImportDialog(self.context, parent=self)
+        dialog.exec()  # returns only once no worker is running (the dialog waits for its job)
+        dialog.deleteLater()
 
     def export_contacts(self) -> None:
         path, chosen = QFileDialog.getSaveFileName(self, _("Export contacts"), "contacts.vcf",
