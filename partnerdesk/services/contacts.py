@@ -15,6 +15,7 @@ from sqlalchemy import insert, select, text
 from partnerdesk.domain.enums import Action
 from partnerdesk.domain.errors import PartnerDeskError, ValidationError
 from partnerdesk.domain.partners import check_time_zone
+from partnerdesk.domain.phones import phone_key, region_for
 from partnerdesk.interop.records import ContactRecord, RecordError
 from partnerdesk.l10n import N_
 from partnerdesk.services.base import ChangeSet, Service, apply_changes
@@ -46,17 +47,17 @@ def normalise_name(name: str) -> str:
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
-def normalise_phone(phone: str) -> str:
-    """Digits only, international "00" prefix treated like "+": +971 50 123 4567 == 00971501234567."""
-    digits = re.sub(r"\D", "", phone)
-    return digits[2:] if digits.startswith("00") else digits
+def normalise_phone(phone: str, region: str = "") -> str:
+    """E.164 when readable (national forms with ``region``), else digits: +971 50 123 4567 == 00971501234567,
+    and at a Brazilian partner (11) 91234-5678 == +55 11 91234-5678."""
+    return phone_key(phone, region)
 
 
 def normalise_email(email: str) -> str:
     return email.strip().casefold()
 
 
-def _clean_list(items: Any, kind: str) -> list[dict[str, Any]]:
+def _clean_list(items: Any, kind: str, region: str = "") -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
     for item in items or []:
@@ -67,7 +68,7 @@ def _clean_list(items: Any, kind: str) -> list[dict[str, Any]]:
             continue
         if kind == "email" and not EMAIL.match(value):
             raise ValidationError(N_("“{value}” is not an email address."), field="emails", value=value)
-        key = normalise_email(value) if kind == "email" else normalise_phone(value) or value
+        key = normalise_email(value) if kind == "email" else normalise_phone(value, region) or value
         if key in seen:
             continue
         seen.add(key)
@@ -75,7 +76,8 @@ def _clean_list(items: Any, kind: str) -> list[dict[str, Any]]:
     return out
 
 
-def validate_contact(values: dict[str, Any]) -> dict[str, Any]:
+def validate_contact(values: dict[str, Any], region: str = "") -> dict[str, Any]:
+    """Checked and tidied values; ``region`` reads national phone numbers (same phone listed once)."""
     unknown = set(values) - set(CONTACT_FIELDS)
     if unknown:
         raise ValidationError(N_("Unknown field: {name}"), field=sorted(unknown)[0], name=sorted(unknown)[0])
@@ -89,7 +91,7 @@ def validate_contact(values: dict[str, Any]) -> dict[str, Any]:
     if "emails" in values:
         values["emails"] = _clean_list(values["emails"], "email")
     if "phones" in values:
-        values["phones"] = _clean_list(values["phones"], "phone")
+        values["phones"] = _clean_list(values["phones"], "phone", region)
     if values.get("time_zone"):
         check_time_zone(values["time_zone"])
     if "tags" in values:
@@ -97,7 +99,7 @@ def validate_contact(values: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def merged_values(keep: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
+def merged_values(keep: dict[str, Any], other: dict[str, Any], region: str = "") -> dict[str, Any]:
     """Each field's best value: the longer/more complete text, the union of emails, phones and tags, a photo
     if either has one, advisory board if either is on it."""
     result: dict[str, Any] = {}
@@ -110,7 +112,7 @@ def merged_values(keep: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]
     else:
         result["notes"] = notes[0] if notes else ""
     result["emails"] = _clean_list((keep.get("emails") or []) + (other.get("emails") or []), "email")
-    result["phones"] = _clean_list((keep.get("phones") or []) + (other.get("phones") or []), "phone")
+    result["phones"] = _clean_list((keep.get("phones") or []) + (other.get("phones") or []), "phone", region)
     result["tags"] = sorted(set(keep.get("tags") or []) | set(other.get("tags") or []), key=str.casefold)
     result["advisory_board"] = bool(keep.get("advisory_board") or other.get("advisory_board"))
     result["partner_id"] = keep.get("partner_id") or other.get("partner_id")
@@ -159,6 +161,10 @@ class ContactService(Service):
         with self.unit_of_work() as (s, changes):
             if values.get("partner_id"):
                 self.get(s, Partner, values["partner_id"])
+            if values.get("phones"):
+                region = self.region_of(s, values.get("partner_id"), values.get("locale", ""),
+                                        values.get("time_zone", ""))
+                values["phones"] = _clean_list(values["phones"], "phone", region)
             contact = Contact(**values)
             s.add(contact)
             s.flush()
@@ -170,6 +176,10 @@ class ContactService(Service):
         values = validate_contact(dict(values))
         with self.unit_of_work() as (s, changes):
             contact = self.get(s, Contact, contact_id)
+            if values.get("phones"):
+                region = self.region_of(s, values.get("partner_id", contact.partner_id),
+                                        values.get("locale", contact.locale), values.get("time_zone", contact.time_zone))
+                values["phones"] = _clean_list(values["phones"], "phone", region)
             diff = apply_changes(contact, values)
             if diff:
                 self.log(s, "contact", contact.id, Action.UPDATE, contact.display_name, diff,
@@ -213,7 +223,9 @@ class ContactService(Service):
 
         with self.unit_of_work() as (s, changes):
             keep, other = self.get(s, Contact, keep_id), self.get(s, Contact, other_id)
-            diff = apply_changes(keep, merged_values(snapshot(keep), snapshot(other)))
+            region = self.region_of(s, keep.partner_id or other.partner_id, keep.locale or other.locale,
+                                    keep.time_zone or other.time_zone)
+            diff = apply_changes(keep, merged_values(snapshot(keep), snapshot(other), region))
             moved: dict[str, list[int]] = {"work_item": [], "responsibility": [], "interaction": []}
             for item in s.scalars(select(WorkItem).where(WorkItem.responsible_contact_id == other_id)):
                 item.responsible_contact_id = keep_id
@@ -264,6 +276,17 @@ class ContactService(Service):
             return changes
 
     # -- import / export --------------------------------------------------------------------------------------
+    @staticmethod
+    def _partner_regions(s: Any) -> dict[int, tuple[str, str]]:
+        """Partner id -> (country, time zone), to read national phone numbers."""
+        return {i: (c or "", z or "") for i, c, z in s.execute(select(Partner.id, Partner.country, Partner.time_zone))}
+
+    def region_of(self, s: Any, partner_id: int | None, locale: str = "", time_zone: str = "") -> str:
+        """The region a contact's national phone numbers belong to."""
+        partner = s.get(Partner, partner_id) if partner_id else None
+        return region_for(partner.country if partner else "", locale or "", time_zone or "",
+                          partner.time_zone if partner else "")
+
     def _partner_ids(self, s: Any) -> dict[str, int]:
         return {normalise_name(n): i for i, n in s.execute(select(Partner.id, Partner.name)).all()}
 
@@ -283,12 +306,14 @@ class ContactService(Service):
                     "SELECT c.id, c.display_name, json_extract(e.value, '$.value') FROM contacts c, "
                     "json_each(c.emails) e")):
                 by_email.setdefault(normalise_email(value or ""), (cid, name))
-            for cid, name, value in s.execute(text(
-                    "SELECT c.id, c.display_name, json_extract(e.value, '$.value') FROM contacts c, "
-                    "json_each(c.phones) e")):
-                key = normalise_phone(value or "")
-                if len(key) >= 6:
+            for cid, name, value, country, pzone, locale, zone in s.execute(text(
+                    "SELECT c.id, c.display_name, json_extract(e.value, '$.value'), p.country, p.time_zone, "
+                    "c.locale, c.time_zone FROM contacts c JOIN json_each(c.phones) e "
+                    "LEFT JOIN partners p ON p.id = c.partner_id")):
+                key = normalise_phone(value or "", region_for(country or "", locale or "", zone or "", pzone or ""))
+                if key:
                     by_phone.setdefault(key, (cid, name))
+            regions = self._partner_regions(s)
             for cid, name, pid in s.execute(select(Contact.id, Contact.display_name, Contact.partner_id)):
                 by_name.setdefault((pid, normalise_name(name)), (cid, name))
         for index, record in enumerate(records):
@@ -301,9 +326,10 @@ class ContactService(Service):
                     found = (*by_email[normalise_email(e["value"])], "email")
                     break
             if found is None:
+                region = _record_region(record, regions.get(pid) if pid else None)
                 for p in record.phones:
-                    key = normalise_phone(p["value"])
-                    if len(key) >= 6 and key in by_phone:
+                    key = normalise_phone(p["value"], region)
+                    if key and key in by_phone:
                         found = (*by_phone[key], "phone")
                         break
             if found is None and (pid, normalise_name(record.display_name)) in by_name:
@@ -332,6 +358,7 @@ class ContactService(Service):
             if partner_id is not None:
                 self.get(s, Partner, partner_id)
             partners = self._partner_ids(s)
+            regions = self._partner_regions(s)
             new_rows: list[dict[str, Any]] = []
             total = len(plan.records)
             for index, record in enumerate(plan.records):
@@ -341,8 +368,9 @@ class ContactService(Service):
                 choice = choices.get(index, on_duplicate) if duplicate else DuplicateChoice.NEW
                 pid = partner_id or (partners.get(normalise_name(record.partner)) if record.partner else None)
                 values = _record_values(record, pid)
+                region = _record_region(record, regions.get(pid) if pid else None)
                 try:
-                    values = validate_contact(values)
+                    values = validate_contact(values, region)
                 except ValidationError as exc:
                     summary.failed += 1
                     summary.errors.append(RecordError(record.number, record.line, exc.message))
@@ -354,7 +382,7 @@ class ContactService(Service):
                     if target is None:
                         summary.skipped += 1
                         continue
-                    diff = apply_changes(target, merged_values(snapshot(target), values))
+                    diff = apply_changes(target, merged_values(snapshot(target), values, region))
                     self.log(s, "contact", target.id, Action.MERGE, source or record.display_name, diff,
                              partner_id=target.partner_id)
                     changes.add("updated", "contact", target.id)
@@ -408,6 +436,11 @@ class ContactService(Service):
 
 
 _RECORD_FIELDS = tuple(k for k in CONTACT_FIELDS if k in ContactRecord.__dataclass_fields__)
+
+
+def _record_region(record: ContactRecord, partner: tuple[str, str] | None) -> str:
+    country, zone = partner or ("", "")
+    return region_for(country, record.locale or "", record.time_zone or "", zone)
 
 
 def _record_values(record: ContactRecord, partner_id: int | None) -> dict[str, Any]:
