@@ -35,6 +35,7 @@ from partnerdesk.ui.contacts.commands import (
 )
 from partnerdesk.ui.contacts.dialog import ContactDialog
 from partnerdesk.ui.contacts.model import ID_ROLE, PARTNER, ContactsFilter, ContactsModel
+from partnerdesk.ui.undo import push
 
 
 class ContactsView(QWidget):
@@ -196,8 +197,8 @@ class ContactsView(QWidget):
     # -- actions ------------------------------------------------------------------------------------------
     def _push(self, command: Any) -> bool:
         try:
-            self.context.undo_stack.push(command)
-        except Exception as exc:  # a PartnerDeskError from the service: show it, keep the stack clean
+            push(self.context.undo_stack, command)
+        except Exception as exc:  # a PartnerDeskError from the service: show it; nothing was pushed
             message = getattr(exc, "message", str(exc))
             QMessageBox.warning(self, _("Contacts"), message)
             return False
