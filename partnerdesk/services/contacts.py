@@ -141,6 +141,7 @@ class ImportPlan:
     records: list[ContactRecord]
     errors: list[RecordError]
     duplicates: dict[int, Duplicate] = field(default_factory=dict)  # record index -> duplicate
+    encoding: str = ""  # how the file was decoded (shown to the user)
 
 
 @dataclass

@@ -140,3 +140,26 @@ def test_bad_dates_are_refused_and_the_input_kept(ctx, qtbot, partner_id, monkey
     assert shown and "cannot end before it starts" in shown[0]
     assert section.title.text() == "Backwards" and section.model.rowCount() == 0
     assert ctx.undo_stack.count() == 0
+
+
+def test_interaction_with_follow_up_from_the_keyboard(ctx, qtbot, partner_id) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from partnerdesk.domain.enums import Channel
+    from partnerdesk.store.models import Interaction
+    from partnerdesk.ui.partners.view import PartnersView
+
+    view = PartnersView(ctx)
+    qtbot.addWidget(view)
+    view.select_partner(partner_id)
+    section = view.profile.interactions
+    qtbot.keyClicks(section.summary, "Asked for the Q3 forecast")
+    follow = TODAY + dt.timedelta(days=7)
+    section.follow_on.setDate(QDate(follow))  # picking a date ticks "Follow up on"
+    assert section.follow.isChecked()
+    qtbot.keyClick(section.follow_on, Qt.Key.Key_Return)  # Enter in the date adds the interaction
+    with ctx.ws.session() as s:
+        row = s.scalars(select(Interaction)).one()
+        assert (row.summary, row.follow_up_on, row.channel) == ("Asked for the Q3 forecast", follow, list(Channel)[0])
+    assert section.summary.text() == "" and not section.follow.isChecked()
+    assert section.timeline.topLevelItemCount() == 1

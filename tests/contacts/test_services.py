@@ -144,10 +144,12 @@ def test_broken_file_imports_nothing_partial_imports_good_ones(workspace, team) 
     ("conceicao", "Conceição Ferreira"), ("CONCEIÇÃO", "Conceição Ferreira"),
     ("nicco", "Niccolò Bianchi"), ("καλημερα", "Καλημέρα Ελλάς"), ("ΕΛΛΑΣ", "Καλημέρα Ελλάς"),
     ("日本", "日本語 商事"), ("商", "日本語 商事"), ("المنصور", "أحمد المنصور"), ("sofia@", "Sofia"),
+    ("ΉΛΙ", "Ήλιος"), ("ηλ", "Ήλιος"), ("محمد", "مُحَمَّد"), ("citta", "Città Moda"),
 ])
 def test_search_all_scripts(workspace, team, query: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     svc = ContactService(workspace)
-    for name in ("Conceição Ferreira", "Niccolò Bianchi", "Καλημέρα Ελλάς", "日本語 商事", "أحمد المنصور"):
+    for name in ("Conceição Ferreira", "Niccolò Bianchi", "Καλημέρα Ελλάς", "日本語 商事", "أحمد المنصور", "Ήλιος",
+                 "مُحَمَّد", "Città Moda"):
         svc.create(display_name=name)
     svc.create(display_name="Sofia", emails=["sofia@example.gr"])
     with workspace.session() as s:

@@ -62,6 +62,18 @@ class ChoiceDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentText(), Qt.ItemDataRole.DisplayRole)
 
 
+_ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": N_("UTF-8 with BOM"), "utf-16": "UTF-16", "utf-16-le": "UTF-16",
+              "cp1252": "Windows-1252", "ascii": "ASCII"}
+
+
+def encoding_name(codec: str) -> str:
+    """The name people know an encoding by (Windows-1252, not cp1252)."""
+    known = _ENCODINGS.get(codec.lower().replace("_", "-"))
+    if known is None:
+        return codec.upper().replace("_", "-")
+    return _(known) if known == _ENCODINGS["utf-8-sig"] else known
+
+
 class ImportDialog(QDialog):
     def __init__(self, context: Any, path: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -180,7 +192,9 @@ class ImportDialog(QDialog):
 
         def work(control: JobControl) -> ImportPlan:
             result = read(control)
-            return ContactService(workspace).plan_import(result.records, result.errors, progress=control.progress)
+            plan = ContactService(workspace).plan_import(result.records, result.errors, progress=control.progress)
+            plan.encoding = result.encoding
+            return plan
 
         self._start(work, self._show_plan, _("Reading the file…"))
 
@@ -277,6 +291,8 @@ class ImportDialog(QDialog):
     def _show_plan(self, plan: ImportPlan) -> None:
         self.progress.hide()
         self.plan = plan
+        self.file_label.setText(_("{name} · {encoding}").format(name=self.path.name,
+                                                                 encoding=encoding_name(plan.encoding)))
         m = self.preview_model
         m.clear()
         m.setHorizontalHeaderLabels([_("Name"), _("Email"), _("Phone"), _("Organization"), _("Already exists"),

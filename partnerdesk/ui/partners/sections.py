@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -258,6 +258,9 @@ class InteractionsSection(Section):
         self.add = QPushButton()
         self.summary.returnPressed.connect(self._add)
         self.add.clicked.connect(self._add)
+        # Keyboard only: type, Tab, pick a date (which ticks "Follow up on" by itself), Enter adds.
+        self.follow_on.dateChanged.connect(lambda _d: self.follow.setChecked(True))
+        self.follow_on.installEventFilter(self)
         for w in (self.channel, self.summary, self.follow, self.follow_on, self.add):
             quick.addWidget(w, 1 if w is self.summary else 0)
         layout.addLayout(quick)
@@ -269,7 +272,7 @@ class InteractionsSection(Section):
 
     def retranslate_ui(self) -> None:
         self.summary.setPlaceholderText(_("What was said? Press Enter to add."))
-        self.follow.setText(_("Follow up on"))
+        self.follow.setText(_("&Follow up on"))
         self.add.setText(_("Add"))
         self.timeline.setHeaderLabels([_("When"), _("Channel"), _("Summary"), _("Follow-up")])
         self.channel.clear()
@@ -286,14 +289,26 @@ class InteractionsSection(Section):
         for column in (0, 1, 3):
             self.timeline.resizeColumnToContents(column)
 
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt API
+        if (watched is self.follow_on and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self._add()
+            return True
+        return super().eventFilter(watched, event)
+
     def _add(self) -> None:
         if self.partner_id is None or not self.summary.text().strip():
+            self.summary.setFocus()
             return
         follow = self.follow_on.date().toPython() if self.follow.isChecked() else None
         if self.run(self.service().add_interaction, self.partner_id, self.channel.currentData(),
                     self.summary.text(), follow_up_on=follow):
             self.summary.clear()
             self.follow.setChecked(False)
+            self.follow_on.blockSignals(True)
+            self.follow_on.setDate(QDate.currentDate().addDays(3))
+            self.follow_on.blockSignals(False)
+            self.summary.setFocus()
 
 
 class ActivitySection(Section):
