@@ -44,11 +44,13 @@ def _kind(types: Iterable[str], options: tuple[str, ...], default: str) -> str:
     return default
 
 
-def _labelled(card: Any, name: str, options: tuple[str, ...], default: str) -> list[dict[str, Any]]:
-    labels: dict[str, str] = {}
-    for line in card.lines():
-        if line.name == "X-ABLABEL" and line.group:
-            labels[line.group] = str(line.value).strip("_$!<>")
+def _labels(card: Any) -> dict[str, str]:
+    """Apple/Gmail custom labels: group -> label (item1.X-ABLabel:_$!<Mobile>!$_ -> Mobile)."""
+    return {line.group: str(line.value).strip("_$!<>") for line in card.contents.get("x-ablabel", []) if line.group}
+
+
+def _labelled(card: Any, name: str, options: tuple[str, ...], default: str,
+              labels: dict[str, str]) -> list[dict[str, Any]]:
     items: list[tuple[bool, dict[str, Any]]] = []
     for line in card.contents.get(name.lower(), []):
         value = str(line.value).strip()
@@ -135,11 +137,12 @@ def card_to_record(card: Any, block: str = "") -> ContactRecord:
                        if str(v).strip()]
     photo, mime = _photo(card, block)
     tz = _text(card, "tz")
+    labels = _labels(card)
     return ContactRecord(
         display_name=_text(card, "fn"), given_name=given.strip(), family_name=family.strip(),
         organization=org.strip(), role=_text(card, "title") or _text(card, "role"),
-        emails=_labelled(card, "EMAIL", ("work", "home", "other"), "work"),
-        phones=_labelled(card, "TEL", ("cell", "mobile", "work", "home", "fax", "main", "other"), "work"),
+        emails=_labelled(card, "EMAIL", ("work", "home", "other"), "work", labels),
+        phones=_labelled(card, "TEL", ("cell", "mobile", "work", "home", "fax", "main", "other"), "work", labels),
         notes=_text(card, "note").replace("\r\n", "\n"), tags=categories, photo=photo, photo_mime=mime if photo else "",
         time_zone=tz if "/" in tz else "", locale=_text(card, "lang"),
         advisory_board=_text(card, "x-partnerdesk-advisory-board") == "1",
@@ -175,13 +178,15 @@ def _qp_charsets(block: str) -> str:
 
 _TEXT_PROPERTY = re.compile(r"^(?:[\w-]+\.)?(?:FN|NOTE|TITLE|ROLE|X-ABLABEL)(?:;[^:]*)?:", re.I)
 _BARE_COMMA = re.compile(r"(?<!\\),")
+_TEXT_WITH_COMMA = re.compile(r"^(?:[\w-]+\.)?(?:FN|NOTE|TITLE|ROLE|X-ABLABEL)[;:][^\n]*,", re.I | re.M)
 
 
 def _escape_text_commas(block: str) -> str:
     """vobject keeps only the part before the first unescaped comma of a text value ("Smith, John" -> "Smith").
     Outlook, Android and vCard 2.1 writers do not escape commas in FN, TITLE or NOTE: escape them first."""
-    if "," not in block:
-        return block
+    folded = "\n " in block or "\n\t" in block or "=\r\n" in block
+    if not folded and not _TEXT_WITH_COMMA.search(block):
+        return block  # the common case, checked without walking the lines
     out: list[str] = []
     in_text = False
     soft_break = False
