@@ -67,10 +67,15 @@ class ContractService(Service):
         with self.workspace.session() as s:
             rows = s.scalars(select(Contract).where(Contract.partner_id == partner_id)
                              .order_by(Contract.start_on.desc(), Contract.id.desc())).all()
-            return [ContractLine(c.id, c.title, c.start_on, c.end_on, contract_state(c.start_on, c.end_on, today),
-                                 next_review(c.start_on, c.review_every_months, today, c.end_on)
-                                 if contract_state(c.start_on, c.end_on, today) != ENDED else None,
-                                 notice_deadline(c.end_on, c.notice_days)) for c in rows]
+            lines = []
+            for c in rows:
+                state = contract_state(c.start_on, c.end_on, today)
+                ended = state == ENDED  # an ended contract has no review or notice date coming
+                lines.append(ContractLine(
+                    c.id, c.title, c.start_on, c.end_on, state,
+                    None if ended else next_review(c.start_on, c.review_every_months, today, c.end_on),
+                    None if ended else notice_deadline(c.end_on, c.notice_days)))
+            return lines
 
     def snapshot(self, contract_id: int) -> dict[str, Any]:
         with self.workspace.session() as s:

@@ -75,3 +75,27 @@ def test_a_contact_keeps_one_copy_of_a_number_written_two_ways(workspace, svc) -
     other, _changes = svc.create(display_name="Mariana S.", phones=["(11) 91234-5678"], partner_id=br)
     svc.merge(cid, other)
     assert [p["value"] for p in svc.get_snapshot(cid)["phones"]] == ["+55 11 91234-5678", "(11) 3333-4444"]
+
+
+def test_import_dialog_partner_choice_reads_national_numbers(workspace, svc, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QUndoStack
+
+    from partnerdesk.ui.contacts.import_dialog import ImportDialog
+    from partnerdesk.ui.context import AppContext, ChangeHub
+
+    br = PartnerService(workspace).create(name="Loja Azul", kind=PartnerKind.MARKETPLACE, country="BR").id
+    svc.create(display_name="Mariana Souza", phones=["+55 11 91234-5678"], partner_id=br)
+    path = tmp_path / "c.csv"
+    path.write_text("Nome,Telefone\r\nM. Souza,(11) 91234-5678\r\n", encoding="utf-8")
+    dialog = ImportDialog(AppContext(workspace, QUndoStack(), ChangeHub()), str(path))
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.plan is not None and not dialog.busy())
+    assert dialog.plan.duplicates == {}  # no partner, no country: the national form cannot be compared
+    dialog.partner.setCurrentIndex(dialog.partner.findData(br))
+    qtbot.waitUntil(lambda: not dialog.busy() and bool(dialog.plan.duplicates))
+    assert dialog.plan.duplicates[0].reason == "phone"
+    dialog.import_button.click()  # skip it: nothing new
+    qtbot.waitUntil(lambda: dialog.summary is not None)
+    assert dialog.summary.skipped == 1
+    with workspace.session() as s:
+        assert len(s.scalars(select(Contact)).all()) == 1

@@ -66,6 +66,21 @@ _ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": N_("UTF-8 with BOM"), "utf-16": "UT
               "cp1252": "Windows-1252", "ascii": "ASCII"}
 
 
+def _ltr(text: str) -> str:
+    """Phone numbers, addresses and file names stay left-to-right inside right-to-left text (LRI … PDI)."""
+    return "\u2066" + text + "\u2069"
+
+
+def _partner_names(workspace: Any) -> list[tuple[int, str]]:
+    from sqlalchemy import select
+
+    from partnerdesk.store.models import Partner
+
+    with workspace.session() as s:
+        rows = [(int(pid), str(name)) for pid, name in s.execute(select(Partner.id, Partner.name))]
+    return sorted(rows, key=lambda row: row[1].casefold())
+
+
 def encoding_name(codec: str) -> str:
     """The name people know an encoding by (Windows-1252, not cp1252)."""
     known = _ENCODINGS.get(codec.lower().replace("_", "-"))
@@ -104,9 +119,18 @@ class ImportDialog(QDialog):
         self.preview.setModel(self.preview_model)
         self.preview.setItemDelegateForColumn(5, ChoiceDelegate(self.preview))
         self.preview.verticalHeader().hide()
+        self.preview.horizontalHeader().setStretchLastSection(True)
         self.preview.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
         layout.addWidget(self.preview, 1)
         choice_row = QHBoxLayout()
+        choice_row.addWidget(QLabel(_("Partner of these contacts:")))
+        self.partner = QComboBox()
+        self.partner.addItem(_("As given in the file"), None)
+        for pid, name in _partner_names(context.ws):
+            self.partner.addItem(name, pid)
+        self.partner.currentIndexChanged.connect(self._partner_changed)
+        choice_row.addWidget(self.partner)
+        choice_row.addSpacing(16)
         choice_row.addWidget(QLabel(_("Contacts that already exist:")))
         self.choice = QComboBox()
         self.choice.addItem(_("Skip them"), DuplicateChoice.SKIP)
@@ -186,13 +210,19 @@ class ImportDialog(QDialog):
         mapping = {i: c.currentData() for i, c in enumerate(self.mapping_combos) if c.currentData()}
         return lambda control: csv_io.records_from_table(table, mapping, control.progress)
 
+    def _partner_changed(self) -> None:
+        if self.data:
+            self._analyse()  # duplicates and national phone numbers depend on the partner
+
     def _analyse(self) -> None:
         read = self._reader()
         workspace = self.context.ws
+        partner_id = self.partner.currentData()
 
         def work(control: JobControl) -> ImportPlan:
             result = read(control)
-            plan = ContactService(workspace).plan_import(result.records, result.errors, progress=control.progress)
+            plan = ContactService(workspace).plan_import(result.records, result.errors, partner_id,
+                                                         progress=control.progress)
             plan.encoding = result.encoding
             return plan
 
@@ -291,9 +321,10 @@ class ImportDialog(QDialog):
     def _show_plan(self, plan: ImportPlan) -> None:
         self.progress.hide()
         self.plan = plan
-        self.file_label.setText(_("{name} · {encoding}").format(name=self.path.name,
+        self.file_label.setText(_("{name} · {encoding}").format(name=_ltr(self.path.name),
                                                                  encoding=encoding_name(plan.encoding)))
         m = self.preview_model
+        self.preview.clearSpans()
         m.clear()
         m.setHorizontalHeaderLabels([_("Name"), _("Email"), _("Phone"), _("Organization"), _("Already exists"),
                                      _("What to do")])
@@ -310,8 +341,8 @@ class ImportDialog(QDialog):
                 action.setText(_(dict(CHOICES)[default]))
             else:
                 action.setEditable(False)
-            cells = [QStandardItem(r.display_name), QStandardItem(r.emails[0]["value"] if r.emails else ""),
-                     QStandardItem(r.phones[0]["value"] if r.phones else ""), QStandardItem(r.organization),
+            cells = [QStandardItem(r.display_name), QStandardItem(_ltr(r.emails[0]["value"]) if r.emails else ""),
+                     QStandardItem(_ltr(r.phones[0]["value"]) if r.phones else ""), QStandardItem(r.organization),
                      QStandardItem(_("{name} ({reason})").format(name=dup.contact_name,
                                                                 reason=_(REASONS[dup.reason])) if dup else "")]
             for cell in cells:
@@ -322,7 +353,12 @@ class ImportDialog(QDialog):
                 number=error.number, line=error.line, reason=error.message))
             item.setForeground(QColor("#B00020"))
             item.setEditable(False)
+            item.setToolTip(item.text())
             m.appendRow([item])
+            self.preview.setSpan(m.rowCount() - 1, 0, 1, m.columnCount())  # the whole reason, not "Record 6, …"
+        for column in range(m.columnCount() - 1):
+            self.preview.resizeColumnToContents(column)
+            self.preview.setColumnWidth(column, min(self.preview.columnWidth(column), 220))
         text = ngettext("{count} contact ready to import", "{count} contacts ready to import",
                         len(plan.records)).format(count=len(plan.records))
         if plan.duplicates:
@@ -360,10 +396,11 @@ class ImportDialog(QDialog):
         choices = self.row_choices()
         name = self.path.name
         workspace = self.context.ws
+        partner_id = self.partner.currentData()
 
         def work(control: JobControl) -> ImportSummary:
             return ContactService(workspace).apply_import(plan, on_duplicate=choice, choices=choices,
-                                                          allow_partial=partial, source=name,
+                                                          partner_id=partner_id, allow_partial=partial, source=name,
                                                           progress=control.progress)
 
         self._start(work, self._imported, _("Importing…"))

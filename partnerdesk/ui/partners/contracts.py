@@ -140,7 +140,6 @@ class ContractSection(Section):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setMaximumHeight(150)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         layout.addWidget(self.table)
 
@@ -198,6 +197,7 @@ class ContractSection(Section):
         lines = self.service_().lines(self.partner_id)
         keep = self.contract_id
         self.model.set_lines(lines)
+        self._fit_table()
         if keep is not None and self.model.row_of(keep) < 0:
             keep = None
         if keep is None and lines:
@@ -205,6 +205,13 @@ class ContractSection(Section):
             keep = next((line.id for line in lines if line.state == ACTIVE), lines[0].id)
         self.select_contract(keep)
         self._update_summary()
+
+    def _fit_table(self) -> None:
+        """As tall as its rows (three to six), so every contract of a usual partner shows without scrolling."""
+        rows = min(max(len(self.model.lines), 3), 6)
+        height = self.table.horizontalHeader().sizeHint().height() + 2 * self.table.frameWidth()
+        height += rows * max(self.table.verticalHeader().defaultSectionSize(), self.table.sizeHintForRow(0))
+        self.table.setFixedHeight(height)
 
     def select_contract(self, contract_id: int | None) -> None:
         row = self.model.row_of(contract_id)
