@@ -97,13 +97,14 @@ def test_cancel_rolls_the_import_back_and_keeps_the_dialog(ctx, qtbot, tmp_path,
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=30000)
     dialog.import_button.click()
     qtbot.waitUntil(reached.is_set, timeout=30000)
+    assert not dialog.partner.isEnabled() and not dialog.mapping_box.isEnabled()  # the plan cannot change meanwhile
     dialog.buttons.button(dialog.buttons.StandardButton.Cancel).click()
     assert dialog.isVisible()  # cancelling a running import does not close the dialog under its worker
     go.set()
     qtbot.waitUntil(lambda: not dialog.busy(), timeout=30000)
     assert "Nothing was imported" in dialog.status.text()
     assert dialog.summary is None and _count(ctx) == 0  # the transaction was rolled back
-    assert dialog.isVisible() and dialog.import_button.isEnabled()
+    assert dialog.isVisible() and dialog.import_button.isEnabled() and dialog.partner.isEnabled()
     monkeypatch.undo()
     dialog.import_button.click()  # the user can still import after all
     qtbot.waitUntil(lambda: dialog.summary is not None, timeout=30000)

@@ -105,10 +105,10 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.file_label = QLabel(_("Choose a vCard (.vcf) or CSV file."))
-        browse = QPushButton(_("Choose file…"))
-        browse.clicked.connect(self._browse)
+        self.browse = QPushButton(_("Choose file…"))
+        self.browse.clicked.connect(self._browse)
         top.addWidget(self.file_label, 1)
-        top.addWidget(browse)
+        top.addWidget(self.browse)
         layout.addLayout(top)
         self.mapping_box = QWidget()
         self.mapping_grid = QGridLayout(self.mapping_box)
@@ -276,8 +276,13 @@ class ImportDialog(QDialog):
             self.status.setText(_("Reading the file was cancelled."))
         self.import_button.setEnabled(self.plan is not None and bool(self.plan.records))
 
+    def _set_inputs_enabled(self, enabled: bool) -> None:
+        for widget in (self.browse, self.mapping_box, self.partner, self.choice, self.partial, self.preview):
+            widget.setEnabled(enabled)
+
     def _job_finished(self) -> None:
         self._importing = False
+        self._set_inputs_enabled(self.summary is None)
         self._cancel_button().setEnabled(True)
         if self._close_when_idle is not None:
             result, self._close_when_idle = self._close_when_idle, None
@@ -405,6 +410,7 @@ class ImportDialog(QDialog):
 
         self._start(work, self._imported, _("Importing…"))
         self._importing = True
+        self._set_inputs_enabled(False)  # the plan being written must not change under the worker
 
     def _imported(self, summary: ImportSummary) -> None:
         self.progress.hide()
