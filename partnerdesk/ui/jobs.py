@@ -5,9 +5,10 @@ How it stays safe (an import worker once crashed the process in CI):
 - The work runs in a ``QRunnable`` on a dedicated ``QThreadPool``. The runnable is a plain object that never
   touches widgets or any Qt object owned by the UI thread; the function it runs gets only Python data (and a
   :class:`JobControl`), opens its own SQLAlchemy sessions and returns Python data, never Qt objects.
-- The only Qt object the worker touches is the job's signal carrier (a QObject created on, and living in, the UI
-  thread). The worker emits one private signal; a queued connection delivers it to the carrier's slot on the UI
-  thread, which then emits the public signals. Whatever a caller connects therefore always runs on the UI thread.
+- The only Qt object the worker touches is one signal carrier, created on the UI thread and never destroyed (so
+  no reference a worker holds can ever be the last one to a Qt object). The worker emits its private signal; a
+  queued connection delivers it on the UI thread, where the job emits its public signals. Whatever a caller
+  connects therefore always runs on the UI thread. ``fn`` must not capture Qt objects, nor return any.
 - The job is kept alive by a module registry until its worker has finished, whatever happens to its owner. If
   the owner (``parent``) is destroyed first, the job is cancelled and its results are dropped.
 - Python's cyclic garbage collector runs in whichever thread happens to allocate; if that is a worker, it can
@@ -18,11 +19,13 @@ How it stays safe (an import worker once crashed the process in CI):
 from __future__ import annotations
 
 import gc
+import itertools
 import threading
 import time
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 
 from partnerdesk.domain.errors import CancelledError
@@ -64,17 +67,41 @@ class JobControl:
 
 
 class _Relay(QObject):
-    """The signal the worker emits; it lives on the UI thread and is connected queued."""
+    """The one signal carrier between workers and the UI thread. Created on the UI thread and kept for the life of
+    the process: a worker never holds the last reference to a Qt object."""
 
-    message = Signal(str, object)
+    message = Signal(object, str, object)  # job key, kind, payload
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.message.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object, str, object)
+    def _deliver(self, key: int, kind: str, payload: Any) -> None:
+        job = _running.get(key)
+        if job is None:
+            return
+        alive = shiboken6.isValid(job) and not job._orphaned  # deleteLater() may have been called meanwhile
+        if kind == "progress":
+            if alive:
+                job.progressed.emit(*payload)
+            return
+        del _running[key]
+        job._runnable = None
+        try:
+            if alive:
+                job._finish(kind, payload)
+        finally:
+            _job_ended()
 
 
 class _Runnable(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay, finished: threading.Event) -> None:
+    def __init__(self, fn: Callable[[], Any], key: int, relay: _Relay, finished: threading.Event) -> None:
         super().__init__()
         self.setAutoDelete(False)  # the job owns it and drops it on the UI thread
         self._fn = fn
-        self._relay = relay
+        self._key = key
+        self._relay = relay  # lives as long as the process
         self._finished = finished
 
     def run(self) -> None:
@@ -86,16 +113,25 @@ class _Runnable(QRunnable):
             kind, payload = "failed", exc
         else:
             kind, payload = "succeeded", result
-        self._fn = None  # type: ignore[assignment]  # free closures in this thread, before the handover
+        self._fn = None  # type: ignore[assignment]  # free the closure now, before the handover
         self._finished.set()
-        self._relay.message.emit(kind, payload)
+        self._relay.message.emit(self._key, kind, payload)
 
 
 # -- registry, thread pool and garbage collection -------------------------------------------------------------
-_running: set[BackgroundJob] = set()
+_running: dict[int, BackgroundJob] = {}
+_keys = itertools.count(1)
+_relay_instance: _Relay | None = None
 _pool: QThreadPool | None = None
 _gc_timer: QTimer | None = None
 _gc_was_enabled = True
+
+
+def _relay() -> _Relay:
+    global _relay_instance
+    if _relay_instance is None:
+        _relay_instance = _Relay()
+    return _relay_instance
 
 
 def _thread_pool() -> QThreadPool:
@@ -142,7 +178,7 @@ def running_jobs() -> int:
 
 def wait_for_all(timeout_ms: int = -1) -> bool:
     """Cancel every job and wait for the workers (before the workspace closes or the app quits)."""
-    for job in list(_running):
+    for job in list(_running.values()):
         job.cancel()
     return _pool.waitForDone(timeout_ms) if _pool is not None else True
 
@@ -163,14 +199,13 @@ class BackgroundJob(QObject):
 
     def __init__(self, fn: Callable[..., Any], parent: QObject | None = None, *, with_control: bool = False) -> None:
         super().__init__()  # never a Qt child: the owner's destruction must not delete a job under its worker
-        self._relay = _Relay()
-        self._relay.message.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        relay, key = _relay(), next(_keys)
+        self._key = key
         self._done = threading.Event()
-        relay = self._relay
-        self.control = JobControl(lambda done, total: relay.message.emit("progress", (done, total)))
+        self.control = JobControl(lambda done, total: relay.message.emit(key, "progress", (done, total)))
         control = self.control
         work: Callable[[], Any] = (lambda: fn(control)) if with_control else fn
-        self._runnable: _Runnable | None = _Runnable(work, relay, self._done)
+        self._runnable: _Runnable | None = _Runnable(work, key, relay, self._done)
         self._started = False
         self._orphaned = False
         if parent is not None:
@@ -182,7 +217,7 @@ class BackgroundJob(QObject):
             raise RuntimeError("a BackgroundJob runs once")
         self._started = True
         _job_started()
-        _running.add(self)
+        _running[self._key] = self
         _thread_pool().start(self._runnable)
 
     def cancel(self) -> None:
@@ -190,7 +225,7 @@ class BackgroundJob(QObject):
         self.control.cancel()
 
     def isRunning(self) -> bool:  # noqa: N802 - same name as QThread's, which this class replaced
-        return self._started and self in _running
+        return self._started and self._key in _running
 
     def wait(self, timeout_ms: int | None = None) -> bool:
         """Block until the worker returns (its signals are still delivered later, by the event loop)."""
@@ -203,25 +238,14 @@ class BackgroundJob(QObject):
         self._orphaned = True
         self.cancel()
 
-    @Slot(str, object)
-    def _deliver(self, kind: str, payload: Any) -> None:
-        if kind == "progress":
-            if not self._orphaned and self in _running:
-                self.progressed.emit(*payload)
-            return
-        _running.discard(self)
-        self._runnable = None
-        try:
-            if not self._orphaned:
-                if kind == "succeeded":
-                    self.succeeded.emit(payload)
-                elif kind == "failed":
-                    self.failed.emit(payload)
-                else:
-                    self.cancelled.emit()
-                self.finished.emit()
-        finally:
-            _job_ended()
+    def _finish(self, kind: str, payload: Any) -> None:
+        if kind == "succeeded":
+            self.succeeded.emit(payload)
+        elif kind == "failed":
+            self.failed.emit(payload)
+        else:
+            self.cancelled.emit()
+        self.finished.emit()
 
 
 def error_message(exc: BaseException) -> str:

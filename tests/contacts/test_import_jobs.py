@@ -259,3 +259,15 @@ def test_worker_allocations_never_destroy_widgets_off_the_ui_thread() -> None:
     result = subprocess.run([sys.executable, "-X", "faulthandler", "-c", _GC_STRESS], env=env, capture_output=True,
                             text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
+
+
+def test_a_job_deleted_while_running_still_ends_cleanly(qtbot) -> None:  # type: ignore[no-untyped-def]
+    release = threading.Event()
+    job = BackgroundJob(lambda: release.wait(5))
+    job.start()
+    assert not gc.isenabled()  # no collection in workers while one runs
+    job.deleteLater()
+    qtbot.wait(10)
+    release.set()
+    qtbot.waitUntil(lambda: running_jobs() == 0, timeout=5000)
+    assert gc.isenabled()
