@@ -103,9 +103,11 @@ def merged_values(keep: dict[str, Any], other: dict[str, Any], region: str = "")
     """Each field's best value: the longer/more complete text, the union of emails, phones and tags, a photo
     if either has one, advisory board if either is on it."""
     result: dict[str, Any] = {}
-    for key in ("given_name", "family_name", "display_name", "role", "organization", "locale", "time_zone"):
+    for key in ("given_name", "family_name", "display_name", "role", "organization"):
         a, b = (keep.get(key) or "").strip(), (other.get(key) or "").strip()
-        result[key] = a if len(a) >= len(b) else b
+        result[key] = a if len(a) >= len(b) else b  # the more complete text
+    for key in ("locale", "time_zone"):  # settings, not text: the kept contact's own, else the other's
+        result[key] = (keep.get(key) or "").strip() or (other.get(key) or "").strip()
     notes = [n for n in ((keep.get("notes") or "").strip(), (other.get("notes") or "").strip()) if n]
     if len(notes) == 2 and notes[1] not in notes[0]:
         result["notes"] = notes[0] + "\n\n" + notes[1]
