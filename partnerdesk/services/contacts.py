@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import select, text
 
 from partnerdesk.domain.enums import Action
 from partnerdesk.domain.errors import PartnerDeskError, ValidationError
@@ -395,14 +395,10 @@ class ContactService(Service):
                     summary.imported += 1
             s.flush()
             if new_rows:
-                # One Core INSERT … RETURNING for the new rows: the ORM's per-object bookkeeping was most of a
-                # 10,000-card import. The search index is written here, as the flush hook does not see them.
-                now = utcnow()
-                for values in new_rows:
-                    values.setdefault("photo", None)
-                    values["created_at"] = values["updated_at"] = now
+                # One executemany for the new rows: the ORM's per-object bookkeeping was most of a 10,000-card
+                # import. The search index is written here, as the flush hook does not see them.
                 con = s.connection()
-                con.execute(insert(Contact.__table__), new_rows)  # one executemany
+                _insert_many(con, new_rows)
                 # This transaction holds SQLite's write lock, so the rows got the next ids, in order.
                 ids = sorted(con.execute(select(Contact.id).order_by(Contact.id.desc()).limit(len(new_rows)))
                              .scalars())
@@ -439,6 +435,26 @@ class ContactService(Service):
 
 
 _RECORD_FIELDS = tuple(k for k in CONTACT_FIELDS if k in ContactRecord.__dataclass_fields__)
+
+
+_INSERT_COLUMNS = (*CONTACT_FIELDS, "created_at", "updated_at")
+
+
+def _insert_many(con: Any, rows: list[dict[str, Any]]) -> None:
+    """INSERT the rows with one DB-API executemany, each value converted by its column type's own bind processor
+    (the same JSON, date and boolean forms the ORM writes), without SQLAlchemy's per-row parameter handling."""
+    table = Contact.__table__
+    now = utcnow()
+    processors = [table.c[name].type.bind_processor(con.dialect) for name in _INSERT_COLUMNS]
+    data = []
+    for values in rows:
+        values.setdefault("photo", None)
+        values["created_at"] = values["updated_at"] = now
+        data.append(tuple(values[name] if convert is None else convert(values[name])
+                          for name, convert in zip(_INSERT_COLUMNS, processors, strict=True)))
+    sql = (f"INSERT INTO {table.name} ({', '.join(_INSERT_COLUMNS)}) "
+           f"VALUES ({', '.join('?' for _name in _INSERT_COLUMNS)})")
+    con.exec_driver_sql(sql, data)
 
 
 def _record_region(record: ContactRecord, partner: tuple[str, str] | None) -> str:
