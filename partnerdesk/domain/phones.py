@@ -36,10 +36,17 @@ def region_for(country: str = "", locale: str = "", time_zone: str = "", fallbac
     return ""
 
 
+_SEPARATORS = str.maketrans("", "", " -().\u00a0/")
+
+
 def phone_key(raw: str, region: str = "") -> str:
     """The form two phones are compared in: E.164 when the number can be read, otherwise its digits
     (and "" for fewer than :data:`MIN_DIGITS` digits)."""
     text = (raw or "").strip()
+    if text.startswith("+") and "(0)" not in text:
+        packed = text.translate(_SEPARATORS)  # the fast path: "+55 11 91234-5678" -> "+5511912345678"
+        if packed[1:].isdigit() and packed[1:].isascii():
+            return packed if len(packed) > MIN_DIGITS else ""
     if text.lower().startswith("tel:"):
         text = text[4:]
     digits = _NOT_DIGIT.sub("", text)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from partnerdesk.domain.enums import Action
 from partnerdesk.domain.errors import PartnerDeskError, ValidationError
@@ -43,6 +43,8 @@ class ImportFailedError(PartnerDeskError):
 
 
 def normalise_name(name: str) -> str:
+    if name.isascii():  # no accents to drop: the common case, about four times faster
+        return " ".join(name.lower().split())
     decomposed = unicodedata.normalize("NFD", name.casefold())
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
@@ -305,19 +307,21 @@ class ContactService(Service):
             by_phone: dict[str, tuple[int, str]] = {}
             by_name: dict[tuple[int | None, str], tuple[int, str]] = {}
             # json_each in SQL: decoding 100k JSON lists in Python would dominate the import.
-            for cid, name, value in s.execute(text(
+            # The raw sqlite3 connection of this session: 100k rows without SQLAlchemy's row objects.
+            con = s.connection().connection.driver_connection
+            for cid, name, value in con.execute(
                     "SELECT c.id, c.display_name, json_extract(e.value, '$.value') FROM contacts c, "
-                    "json_each(c.emails) e")):
+                    "json_each(c.emails) e").fetchall():
                 by_email.setdefault(normalise_email(value or ""), (cid, name))
-            for cid, name, value, country, pzone, locale, zone in s.execute(text(
+            for cid, name, value, country, pzone, locale, zone in con.execute(
                     "SELECT c.id, c.display_name, json_extract(e.value, '$.value'), p.country, p.time_zone, "
                     "c.locale, c.time_zone FROM contacts c JOIN json_each(c.phones) e "
-                    "LEFT JOIN partners p ON p.id = c.partner_id")):
+                    "LEFT JOIN partners p ON p.id = c.partner_id").fetchall():
                 key = normalise_phone(value or "", region_for(country or "", locale or "", zone or "", pzone or ""))
                 if key:
                     by_phone.setdefault(key, (cid, name))
             regions = self._partner_regions(s)
-            for cid, name, pid in s.execute(select(Contact.id, Contact.display_name, Contact.partner_id)):
+            for cid, name, pid in con.execute("SELECT id, display_name, partner_id FROM contacts").fetchall():
                 by_name.setdefault((pid, normalise_name(name)), (cid, name))
         for index, record in enumerate(records):
             if progress is not None and index % 200 == 0:
