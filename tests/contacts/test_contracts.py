@@ -77,6 +77,8 @@ def test_section_shows_all_contracts_and_edits_the_selected_one(ctx, qtbot, part
     assert "In force" in section.dates.text() and "Give notice by" in section.dates.text()
     section.select_contract(old)  # an older contract is just as editable
     assert section.title.text() == "Pilot 2024" and "Ended" in section.dates.text()
+    section.save.click()
+    assert ctx.undo_stack.count() == 0  # saving without a change adds no undo step
     section.fields["payment_terms"].setPlainText("30 days net")
     section.save.click()
     assert ContractService(ctx.ws).snapshot(old)["payment_terms"] == "30 days net"

@@ -296,7 +296,9 @@ class ContractSection(Section):
                 self.contract_id = command.contract_id
                 self.load()
         else:
-            self._push(EditContractCommand(self.context, self.contract_id, self.values()))
+            command = EditContractCommand(self.context, self.contract_id, self.values())
+            if command.new:  # nothing changed: no empty step on the undo stack
+                self._push(command)
 
     def _ask_end(self) -> None:
         if self.contract_id is None:
