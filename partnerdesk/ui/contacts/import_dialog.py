@@ -236,7 +236,7 @@ class ImportDialog(QDialog):
                 signal.disconnect()
             old.cancel()
         self.progress.setRange(0, 0)
-        self.progress.setFormat(label + " %p%")
+        self.progress.setFormat("%p%")  # the status line above says what is running
         self.progress.show()
         self.status.setText(label)
         self.import_button.setEnabled(False)
