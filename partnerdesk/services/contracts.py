@@ -4,7 +4,7 @@ with an activity-log entry, and each returning what an undo needs (snapshots kee
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -33,6 +33,7 @@ class ContractLine:
     state: str  # UPCOMING | ACTIVE | ENDED
     next_review: dt.date | None
     notice_by: dt.date | None
+    values: dict[str, Any] = field(default_factory=dict, compare=False)  # every field, as :meth:`snapshot` gives
 
 
 def contract_state(start_on: dt.date, end_on: dt.date | None, today: dt.date) -> str:
@@ -60,6 +61,10 @@ def _check(values: dict[str, Any], start: dt.date | None, end: dt.date | None) -
         values["title"] = (values["title"] or "").strip()
 
 
+def _values(c: Contract) -> dict[str, Any]:
+    return {"id": c.id, "partner_id": c.partner_id, **{k: getattr(c, k) for k in CONTRACT_FIELDS}}
+
+
 class ContractService(Service):
     def lines(self, partner_id: int, today: dt.date | None = None) -> list[ContractLine]:
         """Every contract of the partner, the newest start first."""
@@ -74,13 +79,12 @@ class ContractService(Service):
                 lines.append(ContractLine(
                     c.id, c.title, c.start_on, c.end_on, state,
                     None if ended else next_review(c.start_on, c.review_every_months, today, c.end_on),
-                    None if ended else notice_deadline(c.end_on, c.notice_days)))
+                    None if ended else notice_deadline(c.end_on, c.notice_days), _values(c)))
             return lines
 
     def snapshot(self, contract_id: int) -> dict[str, Any]:
         with self.workspace.session() as s:
-            c = self.get(s, Contract, contract_id)
-            return {"id": c.id, "partner_id": c.partner_id, **{k: getattr(c, k) for k in CONTRACT_FIELDS}}
+            return _values(self.get(s, Contract, contract_id))
 
     def save(self, partner_id: int, contract_id: int | None = None, **values: Any) -> tuple[int, ChangeSet]:
         """Add a contract (``contract_id`` None) or change one; returns its id and the change report."""

@@ -229,7 +229,8 @@ class ContractSection(Section):
 
     def _fill(self, contract_id: int | None) -> None:
         self.contract_id = contract_id
-        data = self.service_().snapshot(contract_id) if contract_id is not None else {}
+        row = self.model.row_of(contract_id)
+        data = self.model.lines[row].values if row >= 0 else {}
         self.title.setText(data.get("title", ""))
         self.start.setDate(QDate(data["start_on"]) if data else QDate.currentDate())
         self.has_end.setChecked(bool(data.get("end_on")))
