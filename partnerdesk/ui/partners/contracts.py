@@ -98,6 +98,7 @@ class EndContractDialog(QDialog):
     def __init__(self, title: str, start: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("End contract"))
+        self.setMinimumWidth(360)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("Last day “{title}” applies:").format(title=title)))
         self.day = QDateEdit(QDate.currentDate() if QDate.currentDate().toPython() >= start else QDate(start))
