@@ -227,6 +227,10 @@ class BackgroundJob(QObject):
     def isRunning(self) -> bool:  # noqa: N802 - same name as QThread's, which this class replaced
         return self._started and self._key in _running
 
+    def isFinished(self) -> bool:  # noqa: N802 - QThread's name
+        """True once the result (or error, or cancellation) has been delivered on the UI thread."""
+        return self._started and self._key not in _running
+
     def wait(self, timeout_ms: int | None = None) -> bool:
         """Block until the worker returns (its signals are still delivered later, by the event loop)."""
         if not self._started:

@@ -158,8 +158,10 @@ def test_job_delivers_result_and_progress_on_the_ui_thread(qtbot) -> None:  # ty
     job.progressed.connect(lambda done, total: seen.append((done, total)))
     job.succeeded.connect(lambda on_main: threads.extend(
         [on_main, threading.current_thread() is threading.main_thread()]))
+    assert not job.isRunning() and not job.isFinished()
     with qtbot.waitSignal(job.finished, timeout=5000):
         job.start()
+    assert job.isFinished() and not job.isRunning()
     assert threads == [False, True]  # worked in a worker, answered on the UI thread
     assert seen and seen[-1] == (3, 3)
 
