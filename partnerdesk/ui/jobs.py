@@ -13,7 +13,8 @@ How it stays safe (an import worker once crashed the process in CI):
   the owner (``parent``) is destroyed first, the job is cancelled and its results are dropped.
 - Python's cyclic garbage collector runs in whichever thread happens to allocate; if that is a worker, it can
   destroy a forgotten Qt widget from the wrong thread and crash the UI thread. While jobs run, automatic
-  collection is switched off and a timer collects on the UI thread instead (pyqtgraph does the same).
+  collection is switched off and a timer collects on the UI thread instead (pyqtgraph does the same). This was
+  the CI crash: tests/contacts/test_import_jobs.py reproduces it with the old QThread job.
 """
 
 from __future__ import annotations
@@ -167,9 +168,9 @@ def _job_ended() -> None:
         return
     if _gc_timer is not None:
         _gc_timer.stop()
+    gc.collect(1)  # the young generations now; the old one when Python's own thresholds say (UI thread only)
     if _gc_was_enabled:
         gc.enable()
-    gc.collect()
 
 
 def running_jobs() -> int:
