@@ -126,6 +126,7 @@ _relay_instance: _Relay | None = None
 _pool: QThreadPool | None = None
 _gc_timer: QTimer | None = None
 _gc_was_enabled = True
+_gc_holds = 0  # jobs started and not yet delivered
 
 
 def _relay() -> _Relay:
@@ -151,20 +152,25 @@ def _collect() -> None:
 
 
 def _job_started() -> None:
-    global _gc_timer, _gc_was_enabled
-    if _running:
-        return
-    _gc_was_enabled = gc.isenabled()
-    gc.disable()
-    if _gc_timer is None:
-        _gc_timer = QTimer()
-        _gc_timer.setInterval(200)
-        _gc_timer.timeout.connect(_collect)
-    _gc_timer.start()
+    """Count one more job whose worker may run; the first switches automatic collection off."""
+    global _gc_timer, _gc_was_enabled, _gc_holds
+    if _gc_holds == 0:
+        _gc_was_enabled = gc.isenabled()
+        gc.disable()
+        if _gc_timer is None:
+            _gc_timer = QTimer()
+            _gc_timer.setInterval(200)
+            _gc_timer.timeout.connect(_collect)
+        _gc_timer.start()
+    _gc_holds += 1
 
 
 def _job_ended() -> None:
-    if _running:
+    """One job fewer (its result was delivered); after the last, collection runs as before. A counter, not the
+    registry: a job started from another's result handler overlaps its predecessor's bookkeeping."""
+    global _gc_holds
+    _gc_holds -= 1
+    if _gc_holds > 0:
         return
     if _gc_timer is not None:
         _gc_timer.stop()

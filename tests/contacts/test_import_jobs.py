@@ -273,3 +273,18 @@ def test_a_job_deleted_while_running_still_ends_cleanly(qtbot) -> None:  # type:
     release.set()
     qtbot.waitUntil(lambda: running_jobs() == 0, timeout=5000)
     assert gc.isenabled()
+
+
+def test_a_job_started_from_anothers_result_keeps_collection_balanced(qtbot) -> None:  # type: ignore[no-untyped-def]
+    second: list[BackgroundJob] = []
+
+    def chain(_result: object) -> None:
+        job = BackgroundJob(lambda: 2)
+        second.append(job)
+        job.start()
+
+    first = BackgroundJob(lambda: 1)
+    first.succeeded.connect(chain)
+    first.start()
+    qtbot.waitUntil(lambda: bool(second) and second[0].isFinished(), timeout=5000)
+    assert gc.isenabled()

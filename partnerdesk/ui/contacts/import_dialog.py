@@ -101,7 +101,10 @@ class ImportDialog(QDialog):
         self.summary: ImportSummary | None = None
         self._job: BackgroundJob | None = None
         self._importing = False
+        self._cancel_requested = False
         self._close_when_idle: int | None = None
+        self.is_vcard = False
+        self.path = Path()
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.file_label = QLabel(_("Choose a vCard (.vcf) or CSV file."))
@@ -173,10 +176,25 @@ class ImportDialog(QDialog):
         except OSError as exc:
             self.status.setText(UnreadableFileError(name=path, reason=exc.strerror or str(exc)).message)
             return
-        self.file_label.setText(self.path.name)
+        self.file_label.setText(_ltr(self.path.name))
         self.is_vcard = self.path.suffix.lower() in (".vcf", ".vcard") or b"BEGIN:VCARD" in self.data[:4096].upper()
-        self.table = None if self.is_vcard else csv_io.read_table(self.data)
+        self.table = None
+        self.plan = None
+        if self.is_vcard:
+            self._build_mapping()
+            self._analyse()
+            return
+        data = self.data
+        # Decoding (charset detection) and splitting a big CSV take a while: in the worker too.
+        self._start(lambda _control: csv_io.read_table(data), self._table_read, _("Reading the file…"))
+
+    def _table_read(self, table: csv_io.CsvTable) -> None:
+        self.table = table
         self._build_mapping()
+        if self._cancel_requested:
+            self.progress.hide()
+            self.status.setText(_("Reading the file was cancelled."))
+            return
         self._analyse()
 
     def _build_mapping(self) -> None:
@@ -203,7 +221,7 @@ class ImportDialog(QDialog):
 
     def _reader(self) -> Callable[[JobControl], ReadResult]:
         """A reader for the worker thread: widget values are captured here, on the UI thread."""
-        if self.table is None:
+        if self.is_vcard or self.table is None:
             data = self.data
             return lambda control: vcard.read_vcards(data, control.progress)
         table = self.table
@@ -211,7 +229,7 @@ class ImportDialog(QDialog):
         return lambda control: csv_io.records_from_table(table, mapping, control.progress)
 
     def _partner_changed(self) -> None:
-        if self.data:
+        if self.data and (self.is_vcard or self.table is not None):
             self._analyse()  # duplicates and national phone numbers depend on the partner
 
     def _analyse(self) -> None:
@@ -241,6 +259,7 @@ class ImportDialog(QDialog):
         self.status.setText(label)
         self.import_button.setEnabled(False)
         self._cancel_button().setEnabled(True)
+        self._cancel_requested = False
         job = BackgroundJob(fn, self, with_control=True)
         self._job = job
         job.progressed.connect(self._progressed)
@@ -281,6 +300,8 @@ class ImportDialog(QDialog):
             widget.setEnabled(enabled)
 
     def _job_finished(self) -> None:
+        if self.busy():
+            return  # the next stage already runs (reading the CSV, then checking it)
         self._importing = False
         self._set_inputs_enabled(self.summary is None)
         self._cancel_button().setEnabled(True)
@@ -292,6 +313,7 @@ class ImportDialog(QDialog):
         """Stop the running job: an import in progress is rolled back, nothing is imported."""
         if self.busy():
             assert self._job is not None
+            self._cancel_requested = True
             self._job.cancel()
             self.status.setText(_("Cancelling…"))
             self._cancel_button().setEnabled(False)
