@@ -1,0 +1,209 @@
+"""Painting one calendar entry: a chip in the month grid, a block in the week grid, a row in the agenda.
+
+The painting functions take a painter and a rectangle so printing uses the same look as the screen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from partnerdesk.domain.occurrence import Occurrence, SourceKind
+from partnerdesk.l10n import format_date, format_time
+from partnerdesk.ui.calendar.model import OccurrenceRole, entry_color, time_range_text
+
+TEXT = QColor("#1F2933")
+MUTED = QColor("#52606D")
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _tint(color: QColor, amount: float = 0.82) -> QColor:
+    """The colour mixed with white, for a readable block background."""
+    return QColor(int(color.red() + (255 - color.red()) * amount), int(color.green() + (255 - color.green()) * amount),
+                  int(color.blue() + (255 - color.blue()) * amount))
+
+
+def paint_chip(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.tzinfo, font: QFont, *, rtl: bool,
+               selected: bool = False, continues: bool = False) -> None:
+    """One line in a month cell: all-day entries as a filled bar, timed ones as a dot, time and title."""
+    color = entry_color(occ)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    align = (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter
+    small = QFont(font)
+    small.setPointSizeF(max(7.0, font.pointSizeF() * 0.88))
+    painter.setFont(small)
+    metrics = QFontMetrics(small)
+    inner = rect.adjusted(3, 0, -3, 0)
+    filled = occ.all_day or continues
+    if filled:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color if not selected else color.darker(120))
+        painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 3, 3)
+        painter.setPen(QColor("#FFFFFF"))
+        text = occ.title
+    else:
+        if selected:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_tint(color, 0.7))
+            painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 3, 3)
+        dot = 7.0
+        cx = inner.right() - dot if rtl else inner.left()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawEllipse(QRectF(cx, rect.center().y() - dot / 2, dot, dot))
+        inner = inner.adjusted(0, 0, -(dot + 4), 0) if rtl else inner.adjusted(dot + 4, 0, 0, 0)
+        painter.setPen(TEXT)
+        text = f"{format_time(occ.start.astimezone(tz))} {occ.title}"
+    painter.drawText(inner, align, metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(inner.width())))
+    painter.restore()
+
+
+def paint_block(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.tzinfo, font: QFont, *, rtl: bool,
+                selected: bool = False, ghost: bool = False) -> None:
+    """A timed entry in the week grid: tinted block, coloured edge on the reading-start side, title, times."""
+    color = entry_color(occ)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    body = rect.adjusted(1, 1, -1, -1)
+    background = _tint(color, 0.55 if selected else 0.8)
+    if ghost:
+        background.setAlpha(150)
+    painter.setPen(QPen(color.darker(115) if selected else color, 1.5 if selected else 1))
+    painter.setBrush(background)
+    painter.drawRoundedRect(body, 4, 4)
+    stripe = QRectF(body.right() - 4, body.top(), 4, body.height()) if rtl else QRectF(body.left(), body.top(), 4,
+                                                                                         body.height())
+    painter.fillRect(stripe, color)
+    inner = body.adjusted(4, 2, -8, -2) if rtl else body.adjusted(8, 2, -4, -2)
+    align = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+    bold = QFont(font)
+    bold.setBold(True)
+    bold.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
+    small = QFont(font)
+    small.setPointSizeF(max(7.0, font.pointSizeF() * 0.82))
+    line = QFontMetrics(bold).height()
+    painter.setPen(TEXT)
+    painter.setFont(bold)
+    if inner.height() < line * 2.2:
+        text = f"{occ.title} · {format_time(occ.start.astimezone(tz))}"
+        painter.drawText(inner, align | Qt.AlignmentFlag.AlignTop,
+                         QFontMetrics(bold).elidedText(text, Qt.TextElideMode.ElideRight, int(inner.width())))
+    else:
+        title_rect = QRectF(inner.left(), inner.top(), inner.width(), max(line, inner.height() - line))
+        painter.drawText(title_rect, align | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, occ.title)
+        painter.setFont(small)
+        painter.setPen(MUTED)
+        detail = time_range_text(occ, tz)
+        if occ.partner_name:
+            detail += f" · {occ.partner_name}"
+        painter.drawText(QRectF(inner.left(), inner.bottom() - line, inner.width(), line),
+                         align | Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetrics(small).elidedText(detail, Qt.TextElideMode.ElideRight, int(inner.width())))
+    if occ.recurring:
+        painter.setFont(small)
+        painter.setPen(MUTED)
+        corner = Qt.AlignmentFlag.AlignLeft if rtl else Qt.AlignmentFlag.AlignRight
+        painter.drawText(inner, corner | Qt.AlignmentFlag.AlignTop, "↻")
+    painter.restore()
+
+
+class EntryDelegate(QStyledItemDelegate):
+    """Paints an entry into the rectangle the view gives it; ``style`` is "chip" (month) or "block" (week)."""
+
+    def __init__(self, tz: dt.tzinfo, style: str = "chip", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tz = tz
+        self.style = style
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        occ: Occurrence | None = index.data(OccurrenceRole)
+        if occ is None:
+            return
+        rtl = option.direction == Qt.LayoutDirection.RightToLeft
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if self.style == "block" and not occ.all_day:
+            paint_block(painter, QRectF(option.rect), occ, self.tz, option.font, rtl=rtl, selected=selected)
+        else:
+            paint_chip(painter, QRectF(option.rect), occ, self.tz, option.font, rtl=rtl, selected=selected,
+                       continues=self.style == "block")
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802 - Qt API
+        return QSize(120, option.fontMetrics.height() + 4)
+
+
+AGENDA_DAY_HEIGHT = 30
+AGENDA_ROW_HEIGHT = 40
+
+
+def paint_agenda_day(painter: QPainter, rect: QRectF, day: dt.date, font: QFont, *, rtl: bool,
+                     today: bool = False) -> None:
+    painter.save()
+    painter.fillRect(rect, QColor("#E8EEF7") if today else QColor("#F2F4F7"))
+    bold = QFont(font)
+    bold.setBold(True)
+    painter.setFont(bold)
+    painter.setPen(QColor("#1D4E89") if today else TEXT)
+    align = (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter
+    painter.drawText(rect.adjusted(10, 0, -10, 0), align, format_date(day, "full"))
+    painter.restore()
+
+
+def paint_agenda_entry(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.tzinfo, font: QFont, *,
+                       rtl: bool, selected: bool = False, partner_zone: dt.tzinfo | None = None) -> None:
+    """Time column, colour bar, title with partner and kind beneath; the partner's local time when known."""
+    color = entry_color(occ)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if selected:
+        painter.fillRect(rect, _tint(color, 0.75))
+    time_width = 150.0
+    inner = rect.adjusted(10, 3, -10, -3)
+    time_rect = QRectF(inner.right() - time_width, inner.top(), time_width, inner.height()) if rtl else \
+        QRectF(inner.left(), inner.top(), time_width, inner.height())
+    bar_x = time_rect.left() - 10 if rtl else time_rect.right() + 6
+    painter.fillRect(QRectF(bar_x, inner.top() + 2, 4, inner.height() - 4), color)
+    text_rect = QRectF(inner.left(), inner.top(), bar_x - 10 - inner.left(), inner.height()) if rtl else \
+        QRectF(bar_x + 12, inner.top(), inner.right() - bar_x - 12, inner.height())
+    align = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+    small = QFont(font)
+    small.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+    half = inner.height() / 2
+    painter.setFont(font)
+    painter.setPen(TEXT)
+    painter.drawText(QRectF(time_rect.left(), time_rect.top(), time_rect.width(), half),
+                     align | Qt.AlignmentFlag.AlignVCenter, _time_cell(occ, tz))
+    if partner_zone is not None and not occ.all_day:
+        painter.setFont(small)
+        painter.setPen(MUTED)
+        painter.drawText(QRectF(time_rect.left(), time_rect.top() + half, time_rect.width(), half),
+                         align | Qt.AlignmentFlag.AlignVCenter,
+                         f"({format_time(occ.start.astimezone(partner_zone))})")
+    bold = QFont(font)
+    bold.setBold(True)
+    painter.setFont(bold)
+    painter.setPen(TEXT)
+    title = occ.title + (" ↻" if occ.recurring else "")
+    painter.drawText(QRectF(text_rect.left(), text_rect.top(), text_rect.width(), half),
+                     align | Qt.AlignmentFlag.AlignVCenter,
+                     QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, int(text_rect.width())))
+    painter.setFont(small)
+    painter.setPen(MUTED)
+    detail = " · ".join(bit for bit in (occ.source.label if occ.source != SourceKind.EVENT else "",
+                                        occ.partner_name) if bit)
+    painter.drawText(QRectF(text_rect.left(), text_rect.top() + half, text_rect.width(), half),
+                     align | Qt.AlignmentFlag.AlignVCenter,
+                     QFontMetrics(small).elidedText(detail, Qt.TextElideMode.ElideRight, int(text_rect.width())))
+    painter.restore()
+
+
+def _time_cell(occ: Occurrence, tz: dt.tzinfo) -> str:
+    if occ.all_day:
+        from partnerdesk.l10n import _
+
+        return _("All day")
+    start, end = occ.start.astimezone(tz), occ.end.astimezone(tz)
+    return f"{format_time(start)}–{format_time(end)}"
