@@ -31,6 +31,17 @@ class SourceKind(LabelledEnum):
         }
 
 
+#: Colours of the derived kinds (events take their partner's colour).
+KIND_COLORS: dict[SourceKind, str] = {
+    SourceKind.EVENT: "#4A6FA5",
+    SourceKind.WORK_ITEM: "#C2571A",
+    SourceKind.CONTRACT_REVIEW: "#6B4FA0",
+    SourceKind.CONTRACT_NOTICE: "#B3261E",
+    SourceKind.PAYMENT: "#2E7D4F",
+    SourceKind.FOLLOW_UP: "#8A6D1F",
+}
+
+
 @dataclass(frozen=True)
 class Occurrence:
     """One entry on the calendar.
@@ -55,6 +66,20 @@ class Occurrence:
     series_id: int | None = None
     recurrence_id: dt.datetime | None = None
     reminder_minutes: tuple[int, ...] = field(default_factory=tuple)
+
+    def local_days(self, time_zone: str) -> tuple[dt.date, dt.date]:
+        """First and last calendar day the entry covers, for a view in ``time_zone``.
+
+        All-day entries keep their own dates whatever the viewer's zone (a payment due on the 5th is on the 5th).
+        """
+        from zoneinfo import ZoneInfo
+
+        zone = ZoneInfo(self.time_zone if self.all_day else time_zone)
+        first = self.start.astimezone(zone)
+        last = self.end.astimezone(zone)
+        if last > first and last.time() == dt.time(0):
+            last -= dt.timedelta(microseconds=1)
+        return first.date(), max(first.date(), last.date())
 
     @property
     def key(self) -> tuple[str, int, str]:

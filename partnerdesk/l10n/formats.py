@@ -101,3 +101,10 @@ def country_name(code: str, lang: str | None = None) -> str:
     if not code:
         return ""
     return babel_locale(lang).territories.get(code.upper(), code.upper())
+
+
+def format_list(items: list[str], lang: str | None = None) -> str:
+    """"Monday, Wednesday and Friday" in the language's own list pattern (CLDR)."""
+    from babel.lists import format_list as babel_format_list
+
+    return babel_format_list(items, style="standard", locale=babel_locale(lang)) if items else ""

@@ -1,0 +1,321 @@
+"""Recurring events without I/O: the editor's rule value type, RRULE text, expansion across DST, plain words.
+
+Expansion runs in the event's own IANA zone, so a weekly call at 10:00 Lisbon stays at 10:00 Lisbon when the
+clocks change (RFC 5545: DTSTART with TZID). Any valid RRULE expands (dateutil does the work); ``Rule`` is the
+subset the editor offers: daily, weekly on chosen weekdays, monthly by day of month or by nth weekday, yearly,
+with an interval and an end (until a date, or a count).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from dateutil.rrule import rrule, rrulestr
+
+from partnerdesk.domain.enums import LabelledEnum
+from partnerdesk.domain.errors import ValidationError
+from partnerdesk.l10n import N_, _, ngettext
+
+UTC = dt.UTC
+_DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+class InvalidRuleError(ValidationError):
+    template = N_("The repeat rule is not valid: {detail}")
+
+
+class Repeat(LabelledEnum):
+    DAILY = "DAILY"
+    WEEKLY = "WEEKLY"
+    MONTHLY = "MONTHLY"
+    YEARLY = "YEARLY"
+
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        return {"DAILY": N_("Daily"), "WEEKLY": N_("Weekly"), "MONTHLY": N_("Monthly"), "YEARLY": N_("Yearly")}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What the recurrence editor can say. ``weekdays`` are 0 = Monday … 6 = Sunday.
+
+    Monthly repeats use ``month_day`` (the 15th; -1 = last day) or ``nth`` with one weekday (``nth=2,
+    weekdays=(1,)`` = the second Tuesday; -1 = the last). ``until`` is an aware instant (RFC 5545 wants UTC);
+    ``until`` and ``count`` exclude each other.
+    """
+
+    freq: Repeat
+    interval: int = 1
+    weekdays: tuple[int, ...] = ()
+    month_day: int | None = None
+    nth: int | None = None
+    month: int | None = None
+    until: dt.datetime | None = None
+    count: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.interval < 1:
+            raise InvalidRuleError(detail=_("the interval must be 1 or more"))
+        if self.until is not None and self.count is not None:
+            raise InvalidRuleError(detail=_("choose an end date or a number of times, not both"))
+        if self.count is not None and self.count < 1:
+            raise InvalidRuleError(detail=_("the number of times must be 1 or more"))
+        if self.until is not None and self.until.tzinfo is None:
+            raise ValueError("Rule.until must be aware")
+        if any(d not in range(7) for d in self.weekdays):
+            raise InvalidRuleError(detail=_("unknown weekday"))
+        if self.nth is not None and (self.nth not in (-1, 1, 2, 3, 4, 5) or len(self.weekdays) != 1):
+            raise InvalidRuleError(detail=_("a monthly rule by weekday needs one weekday and its position"))
+        if self.month_day is not None and not (1 <= self.month_day <= 31 or self.month_day == -1):
+            raise InvalidRuleError(detail=_("the day of the month must be between 1 and 31"))
+
+    def to_rrule(self) -> str:
+        """The RRULE value (without the ``RRULE:`` prefix)."""
+        parts = [f"FREQ={self.freq.value}"]
+        if self.interval != 1:
+            parts.append(f"INTERVAL={self.interval}")
+        if self.nth is not None:
+            parts.append(f"BYDAY={self.nth}{_DAY_CODES[self.weekdays[0]]}")
+        elif self.weekdays:
+            parts.append("BYDAY=" + ",".join(_DAY_CODES[d] for d in sorted(set(self.weekdays))))
+        if self.month_day is not None:
+            parts.append(f"BYMONTHDAY={self.month_day}")
+        if self.month is not None:
+            parts.append(f"BYMONTH={self.month}")
+        if self.until is not None:
+            parts.append("UNTIL=" + self.until.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ"))
+        if self.count is not None:
+            parts.append(f"COUNT={self.count}")
+        return ";".join(parts)
+
+    @classmethod
+    def parse(cls, text: str) -> Rule | None:
+        """The editor's view of an RRULE, or None when the rule says more than the editor can (BYSETPOS, …).
+
+        Raises InvalidRuleError for text that is no RRULE at all.
+        """
+        check(text)
+        fields: dict[str, str] = {}
+        for part in _strip_prefix(text).split(";"):
+            if part:
+                key, _sep, value = part.partition("=")
+                fields[key.upper()] = value.upper()
+        known = {"FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "BYMONTH", "UNTIL", "COUNT", "WKST"}
+        if set(fields) - known:
+            return None
+        try:
+            freq = Repeat(fields["FREQ"])
+        except ValueError:
+            return None
+        weekdays: list[int] = []
+        nth: int | None = None
+        for code in filter(None, fields.get("BYDAY", "").split(",")):
+            prefix, day = code[:-2], code[-2:]
+            if day not in _DAY_CODES:
+                return None
+            if prefix:
+                if nth is not None or freq not in (Repeat.MONTHLY, Repeat.YEARLY):
+                    return None
+                nth = int(prefix)
+            weekdays.append(_DAY_CODES.index(day))
+        month_day = fields.get("BYMONTHDAY")
+        if month_day and "," in month_day:
+            return None
+        month = fields.get("BYMONTH")
+        if month and "," in month:
+            return None
+        try:
+            return cls(freq=freq, interval=int(fields.get("INTERVAL", "1")), weekdays=tuple(weekdays),
+                       month_day=int(month_day) if month_day else None, nth=nth,
+                       month=int(month) if month else None, until=_parse_until(fields.get("UNTIL")),
+                       count=int(fields["COUNT"]) if "COUNT" in fields else None)
+        except InvalidRuleError:
+            return None
+
+    def ending(self, until: dt.datetime | None = None, count: int | None = None) -> Rule:
+        return replace(self, until=until, count=count)
+
+
+def _strip_prefix(text: str) -> str:
+    text = text.strip()
+    return text[6:] if text.upper().startswith("RRULE:") else text
+
+
+def _parse_until(value: str | None) -> dt.datetime | None:
+    if not value:
+        return None
+    if len(value) == 8:
+        return dt.datetime.strptime(value, "%Y%m%d").replace(tzinfo=UTC)
+    return dt.datetime.strptime(value.rstrip("Z"), "%Y%m%dT%H%M%S").replace(tzinfo=UTC)
+
+
+def _until_in_utc(text: str, dtstart: dt.datetime) -> str:
+    """A floating or date-only UNTIL (common in exported files) read in the series' zone, as RFC 5545 UTC."""
+    parts = text.split(";")
+    for i, part in enumerate(parts):
+        key, _sep, value = part.partition("=")
+        if key.upper() == "UNTIL" and not value.upper().endswith("Z"):
+            if len(value) == 8:
+                local = dt.datetime.strptime(value, "%Y%m%d").replace(hour=23, minute=59, second=59)
+            else:
+                local = dt.datetime.strptime(value, "%Y%m%dT%H%M%S")
+            moment = local.replace(tzinfo=dtstart.tzinfo or UTC).astimezone(UTC)
+            parts[i] = "UNTIL=" + moment.strftime("%Y%m%dT%H%M%SZ")
+    return ";".join(parts)
+
+
+def check(text: str) -> None:
+    """Raise InvalidRuleError unless ``text`` is an RRULE dateutil can expand."""
+    try:
+        _compile(_strip_prefix(text), dt.datetime(2026, 1, 1, tzinfo=UTC))
+    except (ValueError, TypeError, KeyError, IndexError) as exc:
+        raise InvalidRuleError(detail=_strip_prefix(text) or "—") from exc
+
+
+@lru_cache(maxsize=4096)
+def _compile(text: str, dtstart: dt.datetime) -> rrule:
+    result = rrulestr(_until_in_utc(text, dtstart), dtstart=dtstart, cache=False)
+    if not isinstance(result, rrule):
+        raise ValueError("expected a single RRULE")
+    return result
+
+
+def _as_utc(value: dt.datetime) -> dt.datetime:
+    return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def parse_instants(values: Iterable[str]) -> set[dt.datetime]:
+    """ISO-8601 instants as stored in ``Event.exdates``/``rdates`` (naive text means UTC)."""
+    return {_as_utc(dt.datetime.fromisoformat(v)) for v in values if v}
+
+
+def expand(start: dt.datetime, rule_text: str, time_zone: str, window_start: dt.datetime,
+           window_end: dt.datetime, *, duration: dt.timedelta = dt.timedelta(0),
+           exdates: Iterable[str] = (), rdates: Iterable[str] = ()) -> list[dt.datetime]:
+    """UTC starts of the occurrences whose span [start, start + duration) meets [window_start, window_end).
+
+    ``start`` is the series' first start (aware, any zone); wall-clock times are kept in ``time_zone`` across
+    daylight-saving changes. EXDATEs remove, RDATEs add (both as stored: ISO-8601 instants). A rule that cannot
+    be expanded raises InvalidRuleError.
+    """
+    zone = ZoneInfo(time_zone)
+    local_start = start.astimezone(zone)
+    lo = window_start - duration if duration > dt.timedelta(0) else window_start
+    starts: set[dt.datetime] = set()
+    if rule_text:
+        try:
+            compiled = _compile(_strip_prefix(rule_text), local_start)
+        except (ValueError, TypeError, KeyError, IndexError) as exc:
+            raise InvalidRuleError(detail=_strip_prefix(rule_text)) from exc
+        for occurrence in compiled.xafter(lo.astimezone(zone), inc=True):
+            moment = _wall_clock(occurrence, zone)
+            if moment >= window_end:
+                break
+            starts.add(moment.astimezone(UTC))
+    else:
+        starts.add(local_start.astimezone(UTC))
+    starts |= parse_instants(rdates)
+    starts -= parse_instants(exdates)
+    return sorted(s for s in starts if meets(s, s + duration, window_start, window_end))
+
+
+def meets(start: dt.datetime, end: dt.datetime, window_start: dt.datetime, window_end: dt.datetime) -> bool:
+    """Whether [start, end) meets [window_start, window_end); a zero-length entry counts at its instant."""
+    if end <= start:
+        return window_start <= start < window_end
+    return start < window_end and end > window_start
+
+
+def _wall_clock(value: dt.datetime, zone: ZoneInfo) -> dt.datetime:
+    """dateutil builds each occurrence with the start's tzinfo, i.e. at the same wall-clock time in ``zone``."""
+    return value.replace(tzinfo=zone)
+
+
+def first_start(start: dt.datetime, rule_text: str, time_zone: str) -> dt.datetime | None:
+    """The series' first occurrence (DTSTART itself need not match the rule)."""
+    zone = ZoneInfo(time_zone)
+    compiled = _compile(_strip_prefix(rule_text), start.astimezone(zone))
+    first = compiled.after(start.astimezone(zone), inc=True)
+    return None if first is None else _wall_clock(first, zone).astimezone(UTC)
+
+
+def count_before(start: dt.datetime, rule_text: str, time_zone: str, moment: dt.datetime) -> int:
+    """How many occurrences of the rule start before ``moment`` (used to split a series with a COUNT)."""
+    zone = ZoneInfo(time_zone)
+    compiled = _compile(_strip_prefix(rule_text), start.astimezone(zone))
+    return sum(1 for _occ in compiled.xafter(start.astimezone(zone), inc=True)
+               if _wall_clock(_occ, zone) < moment) if moment > start else 0
+
+
+def with_end(rule_text: str, until: dt.datetime | None = None, count: int | None = None) -> str:
+    """The same RRULE text with its end replaced (UNTIL in UTC, or COUNT, or neither)."""
+    parts = [p for p in _strip_prefix(rule_text).split(";")
+             if p and p.partition("=")[0].upper() not in ("UNTIL", "COUNT")]
+    if until is not None:
+        parts.append("UNTIL=" + until.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ"))
+    if count is not None:
+        parts.append(f"COUNT={count}")
+    return ";".join(parts)
+
+
+def rule_count(rule_text: str) -> int | None:
+    for part in _strip_prefix(rule_text).split(";"):
+        key, _sep, value = part.partition("=")
+        if key.upper() == "COUNT":
+            return int(value)
+    return None
+
+
+# --- plain words --------------------------------------------------------------------------------------------
+
+_NTH = {
+    1: N_("on the first {weekday}"),
+    2: N_("on the second {weekday}"),
+    3: N_("on the third {weekday}"),
+    4: N_("on the fourth {weekday}"),
+    5: N_("on the fifth {weekday}"),
+    -1: N_("on the last {weekday}"),
+}
+
+
+def describe(rule: Rule | str, time_zone: str = "UTC") -> str:
+    """The rule in plain, translated words: "Every 2 weeks, on Monday and Thursday, until 31 Dec 2026"."""
+    from partnerdesk.l10n import format_date, format_list, month_name, weekday_name
+
+    parsed = Rule.parse(rule) if isinstance(rule, str) else rule
+    if parsed is None:
+        return _("Custom repeat rule ({rule})").format(rule=_strip_prefix(str(rule)))
+    n = parsed.interval
+    if parsed.freq is Repeat.DAILY:
+        head = _("Every day") if n == 1 else ngettext("Every {n} day", "Every {n} days", n).format(n=n)
+    elif parsed.freq is Repeat.WEEKLY:
+        head = _("Every week") if n == 1 else ngettext("Every {n} week", "Every {n} weeks", n).format(n=n)
+    elif parsed.freq is Repeat.MONTHLY:
+        head = _("Every month") if n == 1 else ngettext("Every {n} month", "Every {n} months", n).format(n=n)
+    else:
+        head = _("Every year") if n == 1 else ngettext("Every {n} year", "Every {n} years", n).format(n=n)
+    details: list[str] = []
+    if parsed.month is not None:
+        details.append(_("in {month}").format(month=month_name(parsed.month)))
+    if parsed.nth is not None:
+        details.append(_(_NTH[parsed.nth]).format(weekday=weekday_name(parsed.weekdays[0])))
+    elif parsed.weekdays:
+        days = format_list([weekday_name(d) for d in sorted(set(parsed.weekdays))])
+        details.append(_("on {weekdays}").format(weekdays=days))
+    if parsed.month_day is not None:
+        details.append(_("on the last day") if parsed.month_day == -1
+                       else _("on day {day}").format(day=parsed.month_day))
+    text = head
+    for detail in details:
+        text = _("{rule}, {detail}").format(rule=text, detail=detail)
+    if parsed.until is not None:
+        day = parsed.until.astimezone(ZoneInfo(time_zone)).date()
+        text = _("{rule}, until {date}").format(rule=text, date=format_date(day))
+    elif parsed.count is not None:
+        text = ngettext("{rule}, {count} time", "{rule}, {count} times", parsed.count).format(
+            rule=text, count=parsed.count)
+    return text
