@@ -206,4 +206,4 @@ def _time_cell(occ: Occurrence, tz: dt.tzinfo) -> str:
 
         return _("All day")
     start, end = occ.start.astimezone(tz), occ.end.astimezone(tz)
-    return f"{format_time(start)}–{format_time(end)}"
+    return format_time(start) if end == start else f"{format_time(start)}–{format_time(end)}"

@@ -9,10 +9,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from partnerdesk.domain.occurrence import SourceKind
+from partnerdesk.domain.occurrence import KIND_COLORS, SourceKind
 from partnerdesk.l10n import _, format_skeleton, format_time
 from partnerdesk.ui.calendar.layout import zone
-from partnerdesk.ui.calendar.model import KIND_COLORS
 from partnerdesk.ui.calendar.zones import PartnerClock
 
 

@@ -15,22 +15,14 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from partnerdesk.domain.occurrence import Occurrence, SourceKind
+from partnerdesk.domain.occurrence import KIND_COLORS, Occurrence, SourceKind
 from partnerdesk.l10n import format_date, format_time
 
 OccurrenceRole = Qt.ItemDataRole.UserRole + 1
 KeyRole = Qt.ItemDataRole.UserRole + 2
 ColorRole = Qt.ItemDataRole.UserRole + 3
 
-# One colour per kind of derived entry; events use their own (partner) colour, else the first one.
-KIND_COLORS: dict[SourceKind, str] = {
-    SourceKind.EVENT: "#3D6FB6",
-    SourceKind.WORK_ITEM: "#2E7D32",
-    SourceKind.CONTRACT_REVIEW: "#6A1B9A",
-    SourceKind.CONTRACT_NOTICE: "#C62828",
-    SourceKind.PAYMENT: "#EF6C00",
-    SourceKind.FOLLOW_UP: "#00838F",
-}
+
 
 # What changes can alter the calendar (events and the records derived entries come from).
 WATCHED = frozenset({"event", "work_item", "contract", "payment", "interaction", "partner"})
@@ -42,7 +34,7 @@ Index = QModelIndex | QPersistentModelIndex
 def entry_color(occ: Occurrence) -> QColor:
     if occ.source == SourceKind.EVENT and occ.color:
         return QColor(occ.color)
-    return QColor(KIND_COLORS.get(occ.source, "#3D6FB6"))
+    return QColor(KIND_COLORS.get(occ.source, "#4A6FA5"))
 
 
 def time_range_text(occ: Occurrence, tz: dt.tzinfo) -> str:
@@ -55,7 +47,7 @@ def time_range_text(occ: Occurrence, tz: dt.tzinfo) -> str:
     start, end = occ.start.astimezone(tz), occ.end.astimezone(tz)
     if start.date() != end.date() and end - start >= dt.timedelta(days=1):
         return f"{format_date(start.date())} {format_time(start)} – {format_date(end.date())} {format_time(end)}"
-    return f"{format_time(start)}–{format_time(end)}"
+    return format_time(start) if end == start else f"{format_time(start)}–{format_time(end)}"
 
 
 class CalendarModel(QAbstractListModel):

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -53,6 +53,8 @@ def service_loader(context: Any) -> Loader:
 
 
 class CalendarView(QWidget):
+    source_requested = Signal(str, int)  # SourceKind value, record id: a derived entry was opened
+
     def __init__(self, context: Any, parent: QWidget | None = None, loader: Loader | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -60,6 +62,7 @@ class CalendarView(QWidget):
         self.tz = layout.zone(self.zone_name)
         self.anchor = dt.datetime.now(self.tz).date()
         self.mode = "month"
+        self.payment_box: Any = None
         self.model = CalendarModel(loader or service_loader(context), self.tz, self)
 
         self.month = MonthView(self.tz)

@@ -65,7 +65,7 @@ class WeekView(CalendarGridView):
         return layout.range_bounds(self.days, self.tz)
 
     def scroll_to_hour(self, hour: int) -> None:
-        self.verticalScrollBar().setValue(hour * HOUR_HEIGHT)
+        self.verticalScrollBar().setValue(max(0, hour * HOUR_HEIGHT - self.fontMetrics().height()))
 
     # --- geometry -----------------------------------------------------------------------------------------
     def gutter_width(self) -> int:
@@ -161,7 +161,9 @@ class WeekView(CalendarGridView):
                                 n))
         for day, members in timed.items():
             column = self.column_rect(day)
-            spans = [(rows[n].start, rows[n].end) for n in members]
+            # Short entries are drawn at least one text line high: lay them out at that height too.
+            least = dt.timedelta(minutes=(self.fontMetrics().height() + 4) * 60 / HOUR_HEIGHT)
+            spans = [(rows[n].start, max(rows[n].end, rows[n].start + least)) for n in members]
             for n, (lane, width) in zip(members, layout.lanes(spans), strict=True):
                 occ = rows[n]
                 top = self.y_at(day, occ.start)
