@@ -26,6 +26,18 @@ def _tint(color: QColor, amount: float = 0.82) -> QColor:
                   int(color.blue() + (255 - color.blue()) * amount))
 
 
+def scaled(font: QFont, factor: float, bold: bool | None = None) -> QFont:
+    """A copy of ``font`` ``factor`` times as large; pixel-sized fonts (used when printing) stay pixel-sized."""
+    out = QFont(font)
+    if font.pixelSize() > 0:
+        out.setPixelSize(max(6, round(font.pixelSize() * factor)))
+    else:
+        out.setPointSizeF(max(6.5, font.pointSizeF() * factor))
+    if bold is not None:
+        out.setBold(bold)
+    return out
+
+
 def paint_chip(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.tzinfo, font: QFont, *, rtl: bool,
                selected: bool = False, continues: bool = False) -> None:
     """One line in a month cell: all-day entries as a filled bar, timed ones as a dot, time and title."""
@@ -33,8 +45,7 @@ def paint_chip(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.tzinfo, 
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     align = (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter
-    small = QFont(font)
-    small.setPointSizeF(max(7.0, font.pointSizeF() * 0.88))
+    small = scaled(font, 0.88)
     painter.setFont(small)
     metrics = QFontMetrics(small)
     inner = rect.adjusted(3, 0, -3, 0)
@@ -80,11 +91,8 @@ def paint_block(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.tzinfo,
     painter.fillRect(stripe, color)
     inner = body.adjusted(4, 2, -8, -2) if rtl else body.adjusted(8, 2, -4, -2)
     align = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
-    bold = QFont(font)
-    bold.setBold(True)
-    bold.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
-    small = QFont(font)
-    small.setPointSizeF(max(7.0, font.pointSizeF() * 0.82))
+    bold = scaled(font, 0.9, bold=True)
+    small = scaled(font, 0.82)
     line = QFontMetrics(bold).height()
     painter.setPen(TEXT)
     painter.setFont(bold)
@@ -169,8 +177,7 @@ def paint_agenda_entry(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.
     text_rect = QRectF(inner.left(), inner.top(), bar_x - 10 - inner.left(), inner.height()) if rtl else \
         QRectF(bar_x + 12, inner.top(), inner.right() - bar_x - 12, inner.height())
     align = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
-    small = QFont(font)
-    small.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+    small = scaled(font, 0.85)
     half = inner.height() / 2
     painter.setFont(font)
     painter.setPen(TEXT)
