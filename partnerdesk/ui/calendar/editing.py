@@ -17,7 +17,7 @@ from partnerdesk.services.calendar import EditScope, EventService
 from partnerdesk.store.models import Event
 from partnerdesk.ui.calendar.commands import ChangeEvent, CreateEvent
 from partnerdesk.ui.calendar.event_dialog import EventDialog
-from partnerdesk.ui.calendar.layout import zone
+from partnerdesk.ui.calendar.layout import day_and_time, zone
 from partnerdesk.ui.calendar.scope_dialog import ScopeDialog
 from partnerdesk.ui.calendar.zones import PartnerClock
 
@@ -50,7 +50,7 @@ def hours_warning(partner: PartnerClock, start: dt.datetime, end: dt.datetime) -
     if hours.covers(start, end):
         return ""
     there = start.astimezone(zone(partner.time_zone))
-    when = format_skeleton("MMMEdHm", there)
+    when = day_and_time(there)
     if there.weekday() in hours.weekend:
         days = ", ".join(weekday_name(d) for d in sorted(hours.weekend))
         return _("Outside working hours: for {partner} this is {time}, on their weekend ({days}).").format(

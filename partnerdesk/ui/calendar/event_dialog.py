@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.domain.enums import EventKind
 from partnerdesk.l10n import _
-from partnerdesk.ui.calendar.layout import zone
+from partnerdesk.ui.calendar.layout import day_and_time, zone
 from partnerdesk.ui.calendar.recurrence_editor import RecurrenceEditor
 from partnerdesk.ui.calendar.reminder_editor import ReminderEditor
 from partnerdesk.ui.calendar.zones import PartnerClock
@@ -180,7 +180,6 @@ class EventDialog(QDialog):
 
     def _update_hint(self) -> None:
         """Where the event falls on the partner's clock."""
-        from partnerdesk.l10n import format_skeleton
 
         partner = self.selected_partner()
         if partner is None or self.all_day.isChecked() or zone(self.zone.currentText()) is dt.UTC and \
@@ -190,7 +189,7 @@ class EventDialog(QDialog):
         start = from_qdatetime(self.start.dateTime(), zone(self.zone.currentText()))
         there = start.astimezone(zone(partner.time_zone))
         self.hint.setText(_("For {partner} this starts {time} ({zone}).").format(
-            partner=partner.name, time=format_skeleton("MMMEdHm", there), zone=partner.time_zone))
+            partner=partner.name, time=day_and_time(there), zone=partner.time_zone))
 
     def _delete(self) -> None:
         self.delete_requested.emit()

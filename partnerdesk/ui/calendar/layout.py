@@ -136,3 +136,10 @@ def range_bounds(days: Sequence[dt.date], tz: dt.tzinfo) -> tuple[dt.datetime, d
 
 def snap(minutes: float, step: int = 15) -> int:
     return int(round(minutes / step)) * step
+
+
+def day_and_time(moment: dt.datetime) -> str:
+    """'Wed 11 Mar 14:05' in the UI language, in the moment's own zone."""
+    from partnerdesk.l10n import format_skeleton, format_time
+
+    return f"{format_skeleton('MMMEd', moment)} {format_time(moment)}"

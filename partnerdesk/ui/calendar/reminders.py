@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.l10n import _, format_skeleton, format_time, ngettext
-from partnerdesk.ui.calendar.layout import zone
+from partnerdesk.ui.calendar.layout import day_and_time, zone
 
 CHECK_MS = 30_000
 KEEP_SHOWN = 6
@@ -114,7 +114,7 @@ class MissedRemindersDialog(QDialog):
         label.setWordWrap(True)
         self.list = QListWidget()
         for reminder in reminders:
-            due = format_skeleton("MMMEdHm", reminder.remind_at.astimezone(tz))
+            due = day_and_time(reminder.remind_at.astimezone(tz))
             self.list.addItem(f"{due} — {reminder_text(reminder, tz)}")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
