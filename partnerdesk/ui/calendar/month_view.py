@@ -97,6 +97,12 @@ class MonthView(CalendarGridView):
     # --- painting -----------------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         painter = QPainter(self.viewport())
+        self.paint_all(painter)
+        painter.end()
+
+    def paint_all(self, painter: QPainter) -> None:
+        """The whole grid onto any painter (the viewport, or a printer page)."""
+        painter.setFont(self.font())
         painter.fillRect(self.viewport().rect(), QColor("#FFFFFF"))
         self.paint_grid(painter)
         for rect, row in self.placed:
@@ -110,7 +116,6 @@ class MonthView(CalendarGridView):
             painter.setPen(QPen(QColor("#3D6FB6"), 2, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(self.cell_rect(self.drag_target).adjusted(1, 1, -2, -2))
-        painter.end()
 
     def paint_grid(self, painter: QPainter) -> None:
         weekend = set(weekend_days())

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontInfo, QPageLayout, QPageSize, QPainter, QRegion
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontInfo, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
@@ -130,8 +130,8 @@ def render(view: CalendarView, printer: QPrinter) -> None:
         fit = min(1.0, (logical_height - top) / max(1, grid.height()))
         painter.translate(0, top)
         painter.scale(1.0, fit)
-        grid.viewport().render(painter, QPoint(0, 0), QRegion(grid.viewport().rect()),
-                               QWidget.RenderFlag.DrawChildren)
+        painter.setClipRect(QRectF(0, 0, grid.viewport().width(), grid.viewport().height()))
+        grid.paint_all(painter)
         grid.deleteLater()
     finally:
         painter.end()

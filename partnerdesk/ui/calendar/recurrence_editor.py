@@ -190,8 +190,8 @@ class RecurrenceEditor(QWidget):
 
     # --- the rule -----------------------------------------------------------------------------------------
     def repeat(self) -> Repeat | None:
-        data = self.freq.currentData()
-        return data if isinstance(data, Repeat) else None
+        data = self.freq.currentData()  # Qt hands the enum back as its plain string value
+        return Repeat(data) if data in {r.value for r in Repeat} else None
 
     def rule(self) -> Rule | None:
         """The edited rule, or None for "does not repeat" (or a custom rule kept unchanged)."""

@@ -187,6 +187,12 @@ class WeekView(CalendarGridView):
     # --- painting -----------------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         painter = QPainter(self.viewport())
+        self.paint_all(painter)
+        painter.end()
+
+    def paint_all(self, painter: QPainter) -> None:
+        """The whole grid onto any painter (the viewport, or a printer page)."""
+        painter.setFont(self.font())
         painter.fillRect(self.viewport().rect(), QColor("#FFFFFF"))
         self.paint_grid(painter)
         top = self.grid_top()
@@ -202,7 +208,6 @@ class WeekView(CalendarGridView):
         if gesture is not None and gesture.active and gesture.start is not None and gesture.end is not None:
             self.paint_gesture(painter, gesture)
         painter.setClipping(False)
-        painter.end()
 
     def paint_grid(self, painter: QPainter) -> None:
         top, header = self.grid_top(), self.header_height()
