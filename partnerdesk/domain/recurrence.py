@@ -9,6 +9,7 @@ with an interval and an end (until a date, or a count).
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -176,8 +177,15 @@ def check(text: str) -> None:
         raise InvalidRuleError(detail=_strip_prefix(text) or "—") from exc
 
 
-@lru_cache(maxsize=4096)
 def _compile(text: str, dtstart: dt.datetime) -> rrule:
+    # Aware datetimes compare (and hash) by instant: the cache key must hold the wall clock and the zone.
+    zone = dtstart.tzinfo
+    return _compile_local(text, dtstart.replace(tzinfo=None), getattr(zone, "key", None) or str(zone))
+
+
+@lru_cache(maxsize=4096)
+def _compile_local(text: str, wall: dt.datetime, zone_key: str) -> rrule:
+    dtstart = wall.replace(tzinfo=UTC if zone_key == "UTC" else ZoneInfo(zone_key))
     result = rrulestr(_until_in_utc(text, dtstart), dtstart=dtstart, cache=False)
     if not isinstance(result, rrule):
         raise ValueError("expected a single RRULE")
@@ -207,20 +215,69 @@ def expand(start: dt.datetime, rule_text: str, time_zone: str, window_start: dt.
     lo = window_start - duration if duration > dt.timedelta(0) else window_start
     starts: set[dt.datetime] = set()
     if rule_text:
+        text = _strip_prefix(rule_text)
         try:
-            compiled = _compile(_strip_prefix(rule_text), local_start)
+            series = _series(text, _anchor(local_start, text, lo.astimezone(zone)))
         except (ValueError, TypeError, KeyError, IndexError) as exc:
-            raise InvalidRuleError(detail=_strip_prefix(rule_text)) from exc
-        for occurrence in compiled.xafter(lo.astimezone(zone), inc=True):
-            moment = _wall_clock(occurrence, zone)
-            if moment >= window_end:
-                break
-            starts.add(moment.astimezone(UTC))
+            raise InvalidRuleError(detail=text) from exc
+        found = series.between(lo, window_end)
+        if not rdates and not exdates:
+            return [s for s in found if meets(s, s + duration, window_start, window_end)]
+        starts.update(found)
     else:
         starts.add(local_start.astimezone(UTC))
     starts |= parse_instants(rdates)
     starts -= parse_instants(exdates)
     return sorted(s for s in starts if meets(s, s + duration, window_start, window_end))
+
+
+class _Series:
+    """The UTC starts of one compiled rule, generated lazily and kept, so moving between months is cheap."""
+
+    def __init__(self, compiled: rrule) -> None:
+        self._iter = iter(compiled)
+        self._starts: list[dt.datetime] = []
+        self._done = False
+
+    def between(self, lo: dt.datetime, hi: dt.datetime) -> list[dt.datetime]:
+        while not self._done and (not self._starts or self._starts[-1] < hi):
+            try:
+                self._starts.append(next(self._iter).astimezone(UTC))
+            except StopIteration:
+                self._done = True
+        return self._starts[bisect_left(self._starts, lo):bisect_left(self._starts, hi)]
+
+
+def _series(text: str, dtstart: dt.datetime) -> _Series:
+    zone = dtstart.tzinfo
+    return _series_local(text, dtstart.replace(tzinfo=None), getattr(zone, "key", None) or str(zone))
+
+
+@lru_cache(maxsize=16384)
+def _series_local(text: str, wall: dt.datetime, zone_key: str) -> _Series:
+    return _Series(_compile_local(text, wall, zone_key))
+
+
+@lru_cache(maxsize=1024)
+def _fields(text: str) -> dict[str, str]:
+    return {k.upper(): v.upper() for k, _sep, v in (p.partition("=") for p in text.split(";") if p)}
+
+
+def _anchor(local_start: dt.datetime, text: str, lo: dt.datetime) -> dt.datetime:
+    """A later DTSTART on the same phase of the rule, so a long-running daily or weekly series need not be
+    generated from its first day. Quantised to the window's year, so the months of one year share a cache entry.
+    Rules with COUNT or BYSETPOS (which count from the real start) are left alone."""
+    fields = _fields(text)
+    freq = fields.get("FREQ")
+    if freq not in ("DAILY", "WEEKLY") or "COUNT" in fields or "BYSETPOS" in fields:
+        return local_start
+    period = int(fields.get("INTERVAL", "1") or 1) * (7 if freq == "WEEKLY" else 1)
+    horizon = dt.date(lo.year, 1, 1) - dt.timedelta(days=period)
+    n = (horizon - local_start.date()).days // period
+    if n <= 0:
+        return local_start
+    wall = local_start.replace(tzinfo=None) + dt.timedelta(days=n * period)
+    return wall.replace(tzinfo=local_start.tzinfo)
 
 
 def meets(start: dt.datetime, end: dt.datetime, window_start: dt.datetime, window_end: dt.datetime) -> bool:
@@ -230,7 +287,7 @@ def meets(start: dt.datetime, end: dt.datetime, window_start: dt.datetime, windo
     return start < window_end and end > window_start
 
 
-def _wall_clock(value: dt.datetime, zone: ZoneInfo) -> dt.datetime:
+def _wall_clock(value: dt.datetime, zone: ZoneInfo) -> dt.datetime:  # noqa: D401
     """dateutil builds each occurrence with the start's tzinfo, i.e. at the same wall-clock time in ``zone``."""
     return value.replace(tzinfo=zone)
 
