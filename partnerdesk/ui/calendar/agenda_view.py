@@ -31,10 +31,11 @@ DayRole = Qt.ItemDataRole.UserRole + 10
 Index = QModelIndex | QPersistentModelIndex
 
 
-def agenda_rows(entries: list[Occurrence], days: list[dt.date], tz: dt.tzinfo) -> list[dt.date | Occurrence]:
+def agenda_rows(entries: list[Occurrence], days: list[dt.date], tz: dt.tzinfo,
+                spans: list[tuple[dt.date, dt.date]] | None = None) -> list[dt.date | Occurrence]:
     """Day headings followed by the entries touching that day, for the days that have any."""
     rows: list[dt.date | Occurrence] = []
-    for day, day_entries in layout.entries_by_day(entries, days, tz).items():
+    for day, day_entries in layout.entries_by_day(entries, days, tz, spans).items():
         if day_entries:
             rows.append(day)
             rows.extend(day_entries)
@@ -49,7 +50,12 @@ class AgendaModel(QAbstractListModel):
         self.source = source
         self.days: list[dt.date] = []
         self.rows: list[dt.date | Occurrence] = []
-        source.modelReset.connect(self.rebuild)
+        self.active = True  # the calendar turns this off while the agenda is not shown
+        source.modelReset.connect(self._source_reset)
+
+    def _source_reset(self) -> None:
+        if self.active:
+            self.rebuild()
 
     def set_days(self, days: list[dt.date]) -> None:
         self.days = days
@@ -57,7 +63,9 @@ class AgendaModel(QAbstractListModel):
 
     def rebuild(self) -> None:
         self.beginResetModel()
-        self.rows = agenda_rows(self.source.rows, self.days, self.source.tz) if self.days else []
+        source = self.source
+        spans = source.spans if len(source.spans) == len(source.rows) else None
+        self.rows = agenda_rows(source.rows, self.days, source.tz, spans) if self.days else []
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
@@ -128,6 +136,9 @@ class AgendaView(QListView):
 
     def set_days(self, days: list[dt.date]) -> None:
         self.agenda.set_days(days)
+
+    def rebuild(self) -> None:
+        self.agenda.rebuild()
 
     def range(self) -> tuple[dt.datetime, dt.datetime]:
         return layout.range_bounds(self.agenda.days, self.agenda.source.tz)

@@ -15,6 +15,8 @@ from partnerdesk.domain.occurrence import Occurrence, SourceKind
 from partnerdesk.ui.calendar.model import CalendarModel
 
 Index = QModelIndex | QPersistentModelIndex
+_ENABLED = QStyle.StateFlag.State_Enabled
+_SELECTED = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Selected
 DRAG_DISTANCE = 4
 
 
@@ -50,8 +52,18 @@ class CalendarGridView(QAbstractItemView):
         model.dataChanged.connect(lambda *_a: self.refresh())
 
     def refresh(self) -> None:
+        """Lay out and repaint; a hidden view waits until it is shown (see showEvent)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         self.relayout()
         self.viewport().update()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if getattr(self, "_stale", True):
+            self.refresh()
 
     def relayout(self) -> None:
         raise NotImplementedError
@@ -84,16 +96,24 @@ class CalendarGridView(QAbstractItemView):
     def editable(occ: Occurrence) -> bool:
         return occ.source == SourceKind.EVENT
 
-    def paint_entry(self, painter: QPainter, rect: QRect, row: int) -> None:
+    def begin_entries(self) -> None:
+        """Set up what every entry painted next shares (one style option, the selected row, the delegate)."""
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
-        index = self.model().index(row, 0)
-        option.rect = rect
         option.direction = self.layoutDirection()
-        option.state = QStyle.StateFlag.State_Enabled
-        if self.selectionModel() is not None and self.selectionModel().isSelected(index):
-            option.state |= QStyle.StateFlag.State_Selected
-        self.itemDelegate().paint(painter, option, index)
+        option.font = self.font()
+        self._option = option
+        self._delegate = self.itemDelegate()
+        selection = self.selectionModel()
+        current = self.currentIndex()
+        self._selected_row = current.row() if current.isValid() and selection is not None and \
+            selection.isSelected(current) else -1
+
+    def paint_entry(self, painter: QPainter, rect: QRect, row: int) -> None:
+        option = self._option
+        option.rect = rect
+        option.state = _SELECTED if row == self._selected_row else _ENABLED
+        self._delegate.paint(painter, option, self.model().index(row, 0))
 
     def select_row(self, row: int) -> None:
         if row < 0:

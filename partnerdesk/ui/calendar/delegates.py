@@ -6,16 +6,21 @@ The painting functions take a painter and a rectangle so printing uses the same 
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from partnerdesk.domain.occurrence import Occurrence, SourceKind
-from partnerdesk.l10n import format_date, format_time
-from partnerdesk.ui.calendar.model import OccurrenceRole, entry_color, time_range_text
+from partnerdesk.l10n import current_language, format_date, format_time
+from partnerdesk.ui.calendar.model import OccurrenceRole, entry_color
 
 TEXT = QColor("#1F2933")
+_LEFT_TOP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+_RIGHT_TOP = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+_LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_RIGHT_MIDDLE = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 MUTED = QColor("#52606D")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -24,6 +29,12 @@ def _tint(color: QColor, amount: float = 0.82) -> QColor:
     """The colour mixed with white, for a readable block background."""
     return QColor(int(color.red() + (255 - color.red()) * amount), int(color.green() + (255 - color.green()) * amount),
                   int(color.blue() + (255 - color.blue()) * amount))
+
+
+@lru_cache(maxsize=16384)
+def clock(moment: dt.datetime, tz: dt.tzinfo, lang: str) -> str:
+    """'14:05' for an instant in a zone (cached: a busy month paints thousands of them)."""
+    return format_time(moment.astimezone(tz), lang=lang)
 
 
 def scaled(font: QFont, factor: float, bold: bool | None = None) -> QFont:
@@ -38,6 +49,19 @@ def scaled(font: QFont, factor: float, bold: bool | None = None) -> QFont:
     return out
 
 
+_STYLED: dict[tuple[str, float, bool | None], tuple[QFont, QFontMetrics]] = {}
+
+
+def styled(font: QFont, factor: float, bold: bool | None = None) -> tuple[QFont, QFontMetrics]:
+    """``scaled`` plus its metrics, cached (painting a busy week asks for them hundreds of times)."""
+    key = (font.key(), factor, bold)
+    hit = _STYLED.get(key)
+    if hit is None:
+        derived = scaled(font, factor, bold)
+        hit = _STYLED[key] = (derived, QFontMetrics(derived))
+    return hit
+
+
 def paint_chip(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.tzinfo, font: QFont, *, rtl: bool,
                selected: bool = False, continues: bool = False) -> None:
     """One line in a month cell: all-day entries as a filled bar, timed ones as a dot, time and title."""
@@ -45,9 +69,8 @@ def paint_chip(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.tzinfo, 
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     align = (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter
-    small = scaled(font, 0.88)
+    small, metrics = styled(font, 0.88)
     painter.setFont(small)
-    metrics = QFontMetrics(small)
     inner = rect.adjusted(3, 0, -3, 0)
     filled = occ.all_day or continues
     if filled:
@@ -68,7 +91,7 @@ def paint_chip(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.tzinfo, 
         painter.drawEllipse(QRectF(cx, rect.center().y() - dot / 2, dot, dot))
         inner = inner.adjusted(0, 0, -(dot + 4), 0) if rtl else inner.adjusted(dot + 4, 0, 0, 0)
         painter.setPen(TEXT)
-        text = f"{format_time(occ.start.astimezone(tz))} {occ.title}"
+        text = f"{clock(occ.start, tz, current_language())} {occ.title}"
     painter.drawText(inner, align, metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(inner.width())))
     painter.restore()
 
@@ -77,9 +100,13 @@ def paint_block(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.tzinfo,
                 selected: bool = False, ghost: bool = False) -> None:
     """A timed entry in the week grid: tinted block, coloured edge on the reading-start side, title, times."""
     color = entry_color(occ)
+    body = rect.adjusted(1, 1, -1, -1)
+    if body.width() < 26 or body.height() < 8:  # too narrow for words: a coloured sliver (the tooltip tells)
+        painter.fillRect(body, _tint(color, 0.45))
+        painter.fillRect(QRectF(body.left(), body.top(), min(3.0, body.width()), body.height()), color)
+        return
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    body = rect.adjusted(1, 1, -1, -1)
     background = _tint(color, 0.55 if selected else 0.8)
     if ghost:
         background.setAlpha(150)
@@ -90,32 +117,33 @@ def paint_block(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.tzinfo,
                                                                                          body.height())
     painter.fillRect(stripe, color)
     inner = body.adjusted(4, 2, -8, -2) if rtl else body.adjusted(8, 2, -4, -2)
-    align = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
-    bold = scaled(font, 0.9, bold=True)
-    small = scaled(font, 0.82)
-    line = QFontMetrics(bold).height()
+    align_top, align_middle = (_RIGHT_TOP, _RIGHT_MIDDLE) if rtl else (_LEFT_TOP, _LEFT_MIDDLE)
+    bold, bold_metrics = styled(font, 0.9, True)
+    small, small_metrics = styled(font, 0.82)
+    line = bold_metrics.height()
     painter.setPen(TEXT)
     painter.setFont(bold)
     if inner.height() < line * 2.2:
-        text = f"{occ.title} · {format_time(occ.start.astimezone(tz))}"
-        painter.drawText(inner, align | Qt.AlignmentFlag.AlignTop,
-                         QFontMetrics(bold).elidedText(text, Qt.TextElideMode.ElideRight, int(inner.width())))
+        text = f"{occ.title} · {clock(occ.start, tz, current_language())}"
+        painter.drawText(inner, align_top,
+                         bold_metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(inner.width())))
     else:
         title_rect = QRectF(inner.left(), inner.top(), inner.width(), max(line, inner.height() - line))
-        painter.drawText(title_rect, align | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap, occ.title)
+        painter.drawText(title_rect, align_top | Qt.TextFlag.TextWordWrap, occ.title)
         painter.setFont(small)
         painter.setPen(MUTED)
-        detail = time_range_text(occ, tz)
+        lang = current_language()
+        detail = clock(occ.start, tz, lang) if occ.end == occ.start else \
+            f"{clock(occ.start, tz, lang)}–{clock(occ.end, tz, lang)}"
         if occ.partner_name:
             detail += f" · {occ.partner_name}"
         painter.drawText(QRectF(inner.left(), inner.bottom() - line, inner.width(), line),
-                         align | Qt.AlignmentFlag.AlignVCenter,
-                         QFontMetrics(small).elidedText(detail, Qt.TextElideMode.ElideRight, int(inner.width())))
+                         align_middle,
+                         small_metrics.elidedText(detail, Qt.TextElideMode.ElideRight, int(inner.width())))
     if occ.recurring:
         painter.setFont(small)
         painter.setPen(MUTED)
-        corner = Qt.AlignmentFlag.AlignLeft if rtl else Qt.AlignmentFlag.AlignRight
-        painter.drawText(inner, corner | Qt.AlignmentFlag.AlignTop, "↻")
+        painter.drawText(inner, _LEFT_TOP if rtl else _RIGHT_TOP, "↻")
     painter.restore()
 
 

@@ -69,22 +69,29 @@ def is_multi_day(occ: Occurrence, tz: dt.tzinfo) -> bool:
     return first != last
 
 
-def entries_by_day(entries: Sequence[Occurrence], days: Sequence[dt.date],
-                   tz: dt.tzinfo) -> dict[dt.date, list[Occurrence]]:
-    """Every shown day with the entries touching it: all-day and multi-day ones first, then by start time."""
+def entries_by_day(entries: Sequence[Occurrence], days: Sequence[dt.date], tz: dt.tzinfo,
+                   spans: Sequence[tuple[dt.date, dt.date]] | None = None) -> dict[dt.date, list[Occurrence]]:
+    """Every shown day with the entries touching it: all-day and multi-day ones first, then by start time.
+
+    ``spans`` (each entry's first and last local day, as the model keeps them) saves recomputing them.
+    """
     first, last = days[0], days[-1]
-    result: dict[dt.date, list[Occurrence]] = {day: [] for day in days}
-    for occ in entries:
-        lo, hi = local_span(occ, tz)
+    result: dict[dt.date, list[tuple[bool, Occurrence]]] = {day: [] for day in days}
+    if spans is None:
+        spans = [local_span(occ, tz) for occ in entries]
+    for occ, (lo, hi) in zip(entries, spans, strict=True):
         if hi < first or lo > last:
             continue
+        banner = occ.all_day or lo != hi
         day = max(lo, first)
         while day <= min(hi, last):
-            result[day].append(occ)
+            result[day].append((banner, occ))
             day += ONE_DAY
-    for day_entries in result.values():
-        day_entries.sort(key=lambda o: (not (o.all_day or is_multi_day(o, tz)), o.start, o.title.casefold()))
-    return result
+    out: dict[dt.date, list[Occurrence]] = {}
+    for day, day_entries in result.items():
+        day_entries.sort(key=lambda pair: (not pair[0], pair[1].start, pair[1].title.casefold()))
+        out[day] = [occ for _banner, occ in day_entries]
+    return out
 
 
 def lanes(intervals: Sequence[tuple[dt.datetime, dt.datetime]]) -> list[tuple[int, int]]:

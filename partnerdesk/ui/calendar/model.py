@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 
 from partnerdesk.domain.occurrence import KIND_COLORS, Occurrence, SourceKind
@@ -28,6 +28,7 @@ ColorRole = Qt.ItemDataRole.UserRole + 3
 WATCHED = frozenset({"event", "work_item", "contract", "payment", "interaction", "partner"})
 
 Loader = Callable[[dt.datetime, dt.datetime], list[Occurrence]]
+CACHED_WINDOWS = 8
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -50,8 +51,36 @@ def time_range_text(occ: Occurrence, tz: dt.tzinfo) -> str:
     return format_time(start) if end == start else f"{format_time(start)}–{format_time(end)}"
 
 
+class RangeCache:
+    """Windows already loaded: a range inside one of them is answered from memory."""
+
+    def __init__(self) -> None:
+        self.windows: list[tuple[dt.datetime, dt.datetime, list[Occurrence]]] = []
+
+    def get(self, start: dt.datetime, end: dt.datetime) -> list[Occurrence] | None:
+        from partnerdesk.domain.recurrence import meets
+
+        for lo, hi, entries in self.windows:
+            if lo <= start and end <= hi:
+                return [o for o in entries if meets(o.start, o.end, start, end)]
+        return None
+
+    def covers(self, start: dt.datetime, end: dt.datetime) -> bool:
+        return any(lo <= start and end <= hi for lo, hi, _e in self.windows)
+
+    def put(self, start: dt.datetime, end: dt.datetime, entries: list[Occurrence]) -> None:
+        self.windows = [*self.windows[-(CACHED_WINDOWS - 1):], (start, end, entries)]
+
+    def clear(self) -> None:
+        self.windows = []
+
+
 class CalendarModel(QAbstractListModel):
-    """Rows: the visible entries of [start, end), sorted by start."""
+    """Rows: the visible entries of [start, end), sorted by start.
+
+    Ranges already loaded (the neighbours are prefetched when the app is idle) come from memory, so "next" and
+    "previous" only lay out and paint. Any change to events or their sources empties the cache.
+    """
 
     filters_changed = Signal()
 
@@ -63,21 +92,78 @@ class CalendarModel(QAbstractListModel):
         self.end = self.start
         self.fetched: list[Occurrence] = []
         self.rows: list[Occurrence] = []
+        self.spans: list[tuple[dt.date, dt.date]] = []  # first and last local day of each row
+        self.cache = RangeCache()
+        self._span_cache: dict[tuple[object, ...], tuple[dt.date, dt.date]] = {}
+        self.pending: list[tuple[dt.datetime, dt.datetime]] = []
+        self.prefetch_timer = QTimer(self)
+        self.prefetch_timer.setSingleShot(True)
+        self.prefetch_timer.setInterval(120)
+        self.prefetch_timer.timeout.connect(self._prefetch_one)
         self.hidden_kinds: set[SourceKind] = set()
         self.partner_ids: frozenset[int] | None = None  # None: every partner (and entries without one)
         self.loads = 0
 
     # --- range and filters ------------------------------------------------------------------------------
-    def set_range(self, start: dt.datetime, end: dt.datetime, *, force: bool = False) -> None:
+    def set_range(self, start: dt.datetime, end: dt.datetime, *, force: bool = False) -> bool:
+        """Show [start, end); returns whether the rows were reset."""
         if not force and (start, end) == (self.start, self.end) and self.loads:
-            return
+            return False
         self.start, self.end = start, end
+        if force:
+            self.cache.clear()
         self.reload()
+        return True
 
     def reload(self) -> None:
-        self.fetched = sorted(self.loader(self.start, self.end), key=lambda o: (o.start, o.end, o.title))
+        cached = self.cache.get(self.start, self.end)
+        if cached is None:
+            cached = self._load(self.start, self.end)
+        self.fetched = cached
         self.loads += 1
         self._refilter()
+
+    def _load(self, start: dt.datetime, end: dt.datetime) -> list[Occurrence]:
+        entries = sorted(self.loader(start, end), key=lambda o: (o.start, o.end, o.title))
+        self.cache.put(start, end, entries)
+        self._spans_of(entries)  # prefetching pays for this too
+        return entries
+
+    def _spans_of(self, entries: list[Occurrence]) -> list[tuple[dt.date, dt.date]]:
+        """Each entry's first and last local day, remembered per entry and zone."""
+        from partnerdesk.ui.calendar.layout import local_span
+
+        known = self._span_cache
+        if len(known) > 60_000:
+            known.clear()
+        tz = self.tz
+        out = []
+        for occ in entries:
+            key = (occ.key, occ.start, occ.end, tz)
+            span = known.get(key)
+            if span is None:
+                span = known[key] = local_span(occ, tz)
+            out.append(span)
+        return out
+
+    def prefetch(self, ranges: list[tuple[dt.datetime, dt.datetime]]) -> None:
+        """Load these ranges when the app is idle (one per event-loop turn), so switching to them is instant."""
+        self.pending = [r for r in ranges if not self.cache.covers(*r)]
+        if self.pending:
+            self.prefetch_timer.start()
+
+    def _prefetch_one(self) -> None:
+        if not self.pending:
+            return
+        start, end = self.pending.pop(0)
+        if not self.cache.covers(start, end):
+            try:
+                self._load(start, end)
+            except Exception:  # noqa: BLE001 - prefetching is best effort; a real switch reports errors
+                self.pending = []
+                return
+        if self.pending:
+            self.prefetch_timer.start()
 
     def set_kind_visible(self, kind: SourceKind, visible: bool) -> None:
         if visible == (kind not in self.hidden_kinds):
@@ -101,11 +187,17 @@ class CalendarModel(QAbstractListModel):
 
     def _refilter(self) -> None:
         self.beginResetModel()
-        self.rows = [occ for occ in self.fetched if self.accepts(occ)]
+        if self.hidden_kinds or self.partner_ids is not None:
+            self.rows = [occ for occ in self.fetched if self.accepts(occ)]
+        else:
+            self.rows = list(self.fetched)
+        self.spans = self._spans_of(self.rows)
         self.endResetModel()
 
     def on_changed(self, changes: Any) -> None:
         if WATCHED & changes.entities():
+            self.cache.clear()
+            self.pending = []
             self.reload()
 
     # --- lookups ----------------------------------------------------------------------------------------

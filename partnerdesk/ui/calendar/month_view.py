@@ -33,10 +33,11 @@ class MonthView(CalendarGridView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
-    def set_month(self, day: dt.date, first_weekday: int) -> None:
+    def set_month(self, day: dt.date, first_weekday: int, *, refresh: bool = True) -> None:
         self.anchor, self.first_weekday = day, first_weekday
         self.days = layout.month_grid(day, first_weekday)
-        self.refresh()
+        if refresh:
+            self.refresh()
 
     def range(self) -> tuple[dt.datetime, dt.datetime]:
         return layout.range_bounds(self.days, self.tz)
@@ -76,9 +77,11 @@ class MonthView(CalendarGridView):
         model = self.model()
         if model is None or not self.days:
             return
-        rows = self.calendar_model().rows
+        model = self.calendar_model()
+        rows = model.rows
         row_of = {id(occ): n for n, occ in enumerate(rows)}
-        by_day = layout.entries_by_day(rows, self.days, self.tz)
+        spans = model.spans if len(model.spans) == len(rows) else None
+        by_day = layout.entries_by_day(rows, self.days, self.tz, spans)
         line = self.line_height()
         number = self.fontMetrics().height() + 4
         for day in self.days:
@@ -103,6 +106,7 @@ class MonthView(CalendarGridView):
     def paint_all(self, painter: QPainter) -> None:
         """The whole grid onto any painter (the viewport, or a printer page)."""
         painter.setFont(self.font())
+        self.begin_entries()
         painter.fillRect(self.viewport().rect(), QColor("#FFFFFF"))
         self.paint_grid(painter)
         for rect, row in self.placed:

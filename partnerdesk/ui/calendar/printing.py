@@ -138,7 +138,7 @@ def render(view: CalendarView, printer: QPrinter) -> None:
 
 
 def _render_agenda(view: CalendarView, printer: QPrinter, painter: QPainter, height: float, rtl: bool) -> None:
-    rows = agenda_rows(view.model.rows, view.agenda.agenda.days, view.tz)
+    rows = agenda_rows(view.model.rows, view.agenda.agenda.days, view.tz, view.model.spans)
     partner_zone = view.agenda.agenda_delegate.partner_zone
     y = _paint_heading(painter, view, LOGICAL_WIDTH, rtl)
     font = pixel_font(view)

@@ -207,15 +207,17 @@ class CalendarView(QWidget):
         self.context.settings.setValue("calendar/mode", mode)
         self.show_range()
 
-    def step(self, direction: int) -> None:
+    def stepped(self, direction: int) -> dt.date:
+        """The anchor one period later (or earlier) in the current mode."""
         if self.mode == "month":
             month = self.anchor.month - 1 + direction
-            year = self.anchor.year + month // 12
-            self.anchor = dt.date(year, month % 12 + 1, 1)
-        elif self.mode == "week":
-            self.anchor += dt.timedelta(days=7 * direction)
-        else:
-            self.anchor += dt.timedelta(days=AGENDA_DAYS * direction)
+            return dt.date(self.anchor.year + month // 12, month % 12 + 1, 1)
+        if self.mode == "week":
+            return self.anchor + dt.timedelta(days=7 * direction)
+        return self.anchor + dt.timedelta(days=AGENDA_DAYS * direction)
+
+    def step(self, direction: int) -> None:
+        self.anchor = self.stepped(direction)
         self.show_range()
 
     def go_today(self) -> None:
@@ -241,28 +243,39 @@ class CalendarView(QWidget):
             return self.week.days
         return self.agenda.agenda.days
 
+    def days_for(self, anchor: dt.date) -> list[dt.date]:
+        fw = self.first_weekday()
+        if self.mode == "month":
+            return layout.month_grid(anchor, fw)
+        if self.mode == "week":
+            return layout.week_days(anchor, fw)
+        return [anchor + dt.timedelta(days=i) for i in range(AGENDA_DAYS)]
+
     def show_range(self, force: bool = False) -> None:
-        """Lay out the current mode around the anchor date and load its entries."""
+        """Lay out the current mode around the anchor date and load its entries (laid out once)."""
         fw = self.first_weekday()
         index = MODES.index(self.mode)
         self.mode_buttons.button(index).setChecked(True)
-        if self.mode == "month":
-            self.month.set_month(self.anchor, fw)
-            days = self.month.days
-        elif self.mode == "week":
-            self.week.set_week(self.anchor, fw)
-            days = self.week.days
-        else:
-            days = [self.anchor + dt.timedelta(days=i) for i in range(AGENDA_DAYS)]
-            self.agenda.agenda.days = days
+        self.agenda.agenda.active = self.mode == "agenda"
         self.stack.setCurrentIndex(index)
-        self.model.set_range(*layout.range_bounds(days, self.tz), force=force)
-        if self.mode == "agenda":
-            self.agenda.agenda.rebuild()
+        if self.mode == "month":
+            self.month.set_month(self.anchor, fw, refresh=False)
+        elif self.mode == "week":
+            self.week.set_week(self.anchor, fw, refresh=False)
+        else:
+            self.agenda.agenda.days = self.days_for(self.anchor)
+        days = self.current_days()
+        if not self.model.set_range(*layout.range_bounds(days, self.tz), force=force):
+            if self.mode == "agenda":
+                self.agenda.rebuild()
+            else:
+                self.current_view().refresh()
         self.goto.blockSignals(True)
         self.goto.setDate(QDate(self.anchor.year, self.anchor.month, self.anchor.day))
         self.goto.blockSignals(False)
         self._update_title()
+        # The periods on either side load while the user looks at this one.
+        self.model.prefetch([layout.range_bounds(self.days_for(self.stepped(d)), self.tz) for d in (1, -1)])
 
     def _update_title(self) -> None:
         if self.mode == "month":

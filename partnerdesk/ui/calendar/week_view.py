@@ -52,10 +52,11 @@ class WeekView(CalendarGridView):
         self.verticalScrollBar().setSingleStep(HOUR_HEIGHT // 2)
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.refresh())
 
-    def set_week(self, day: dt.date, first_weekday: int) -> None:
+    def set_week(self, day: dt.date, first_weekday: int, *, refresh: bool = True) -> None:
         self.first_weekday = first_weekday
         self.days = layout.week_days(day, first_weekday)
-        self.refresh()
+        if refresh:
+            self.refresh()
 
     def set_hours(self, hours: WorkingHours | None, partner_zone: dt.tzinfo | None) -> None:
         self.hours, self.partner_zone = hours, partner_zone
@@ -92,13 +93,29 @@ class WeekView(CalendarGridView):
         x0, x1 = left + width * i // 7, left + width * (i + 1) // 7
         return self.mirrored(QRect(x0, 0, x1 - x0, self.viewport().height()))
 
-    def y_at(self, day: dt.date, moment: dt.datetime) -> int:
-        """Viewport y of an instant within the local ``day`` (clamped to the day)."""
-        start, end = layout.day_bounds(day, self.tz)
-        moment = min(max(moment, start), end)
-        local = moment.astimezone(self.tz)
-        minutes = 24 * 60 if moment >= end else local.hour * 60 + local.minute
-        return self.grid_top() + minutes * HOUR_HEIGHT // 60 - self.verticalScrollBar().value()
+    def y_at(self, day: dt.date, moment: dt.datetime, top: int | None = None) -> int:
+        """Viewport y of an instant within the local ``day`` (clamped to the day); ``top`` saves recomputing
+        the grid's top edge when laying out many entries."""
+        start, end = self._bounds(day)
+        if moment <= start:
+            minutes = 0
+        elif moment >= end:
+            minutes = 24 * 60
+        else:
+            local = moment.astimezone(self.tz)
+            minutes = local.hour * 60 + local.minute
+        if top is None:
+            top = self.grid_top() - self.verticalScrollBar().value()
+        return top + minutes * HOUR_HEIGHT // 60
+
+    def _bounds(self, day: dt.date) -> tuple[dt.datetime, dt.datetime]:
+        key = (day, self.tz)
+        cache = self.__dict__.setdefault("_bounds_cache", {})
+        if key not in cache:
+            if len(cache) > 400:
+                cache.clear()
+            cache[key] = layout.day_bounds(day, self.tz)
+        return cache[key]
 
     def point_at(self, day: dt.date, hour: int, minute: int = 0) -> QPoint:
         """The middle of ``day``'s column at a wall-clock time (used by tests and keyboard creation)."""
@@ -127,12 +144,14 @@ class WeekView(CalendarGridView):
         model = self.model()
         if model is None or not self.days:
             return
-        rows = self.calendar_model().rows
+        model = self.calendar_model()
+        rows = model.rows
+        spans = model.spans if len(model.spans) == len(rows) else [layout.local_span(o, self.tz) for o in rows]
         first, last = self.days[0], self.days[-1]
         banner: list[tuple[int, dt.date, dt.date]] = []
         timed: dict[dt.date, list[int]] = {day: [] for day in self.days}
         for n, occ in enumerate(rows):
-            lo, hi = layout.local_span(occ, self.tz)
+            lo, hi = spans[n]
             if hi < first or lo > last:
                 continue
             if occ.all_day or lo != hi:
@@ -159,6 +178,9 @@ class WeekView(CalendarGridView):
             left, right = min(a.left(), b.left()), max(a.right(), b.right())
             self.placed.append((QRect(left + 2, self.header_height() + 4 + lane * line, right - left - 3, line - 1),
                                 n))
+        visible_top = self.grid_top()
+        top = visible_top - self.verticalScrollBar().value()
+        least_px = self.fontMetrics().height() + 4
         for day, members in timed.items():
             column = self.column_rect(day)
             # Short entries are drawn at least one text line high: lay them out at that height too.
@@ -166,14 +188,14 @@ class WeekView(CalendarGridView):
             spans = [(rows[n].start, max(rows[n].end, rows[n].start + least)) for n in members]
             for n, (lane, width) in zip(members, layout.lanes(spans), strict=True):
                 occ = rows[n]
-                top = self.y_at(day, occ.start)
-                bottom = max(self.y_at(day, occ.end), top + self.fontMetrics().height() + 4)
+                y0 = self.y_at(day, occ.start, top)
+                bottom = max(self.y_at(day, occ.end, top), y0 + least_px)
                 lane_w = (column.width() - 6) / width
                 x = column.left() + 1 + lane * lane_w
                 if self.rtl:
                     x = column.right() - 4 - (lane + 1) * lane_w
-                rect = QRect(int(x), top, int(lane_w), bottom - top)
-                if rect.bottom() >= self.grid_top():
+                rect = QRect(int(x), y0, int(lane_w), bottom - y0)
+                if rect.bottom() >= visible_top:  # scrolled above the grid: not shown, not hit
                     self.placed.append((rect, n))
 
     def _update_scroll_range(self) -> None:
@@ -193,18 +215,19 @@ class WeekView(CalendarGridView):
     def paint_all(self, painter: QPainter) -> None:
         """The whole grid onto any painter (the viewport, or a printer page)."""
         painter.setFont(self.font())
+        self.begin_entries()
         painter.fillRect(self.viewport().rect(), QColor("#FFFFFF"))
         self.paint_grid(painter)
         top = self.grid_top()
         gesture = self.gesture
+        height = self.viewport().height()
         for rect, row in self.placed:
-            if rect.top() >= self.header_height() and rect.top() < top and rect.bottom() < top:
+            if rect.top() < top:
                 self.paint_entry(painter, rect, row)  # all-day row
-        painter.setClipRect(QRect(0, top, self.viewport().width(), self.viewport().height() - top))
+        painter.setClipRect(QRect(0, top, self.viewport().width(), height - top))
         for rect, row in self.placed:
-            if rect.bottom() >= top and not (rect.top() < top and rect.bottom() < top):
-                if rect.top() >= top - 1:
-                    self.paint_entry(painter, rect, row)
+            if rect.top() >= top - 1 and rect.top() < height:  # only what is scrolled into view
+                self.paint_entry(painter, rect, row)
         if gesture is not None and gesture.active and gesture.start is not None and gesture.end is not None:
             self.paint_gesture(painter, gesture)
         painter.setClipping(False)
