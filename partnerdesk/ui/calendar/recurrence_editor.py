@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.domain.recurrence import Repeat, Rule, describe
-from partnerdesk.l10n import _, first_weekday, weekday_name
+from partnerdesk.l10n import _, first_weekday, ngettext, weekday_name
 
 NTH = (1, 2, 3, 4, -1)
 
@@ -262,14 +262,15 @@ class RecurrenceEditor(QWidget):
         self.ends.setVisible(repeating)
         self.end_label.setVisible(repeating)
         self.until.setEnabled(self.end_until.isChecked())
+        self.count_unit.setText(ngettext("time", "times", self.count.value()))
         self.count.setEnabled(self.end_count.isChecked())
         n = self.interval.value()
         units = {
-            Repeat.DAILY: (_("day"), _("days")), Repeat.WEEKLY: (_("week"), _("weeks")),
-            Repeat.MONTHLY: (_("month"), _("months")), Repeat.YEARLY: (_("year"), _("years")),
+            Repeat.DAILY: ngettext("day", "days", n), Repeat.WEEKLY: ngettext("week", "weeks", n),
+            Repeat.MONTHLY: ngettext("month", "months", n), Repeat.YEARLY: ngettext("year", "years", n),
         }
         if freq in units:
-            self.unit.setText(units[freq][0 if n == 1 else 1])
+            self.unit.setText(units[freq])
         self.summary.setText(self.description())
         self.changed.emit()
 
@@ -302,4 +303,4 @@ class RecurrenceEditor(QWidget):
         self.end_never.setText(_("Never"))
         self.end_until.setText(_("On date"))
         self.end_count.setText(_("After"))
-        self.count_unit.setText(_("times"))
+        self.count_unit.setText(ngettext("time", "times", self.count.value()))
