@@ -17,10 +17,10 @@ from partnerdesk.l10n import current_language, format_date, format_time
 from partnerdesk.ui.calendar.model import OccurrenceRole, entry_color
 
 TEXT = QColor("#1F2933")
-_LEFT_TOP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-_RIGHT_TOP = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
-_LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-_RIGHT_MIDDLE = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT_TOP = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute) | Qt.AlignmentFlag.AlignTop
+_RIGHT_TOP = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute) | Qt.AlignmentFlag.AlignTop
+_LEFT_MIDDLE = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute) | Qt.AlignmentFlag.AlignVCenter
+_RIGHT_MIDDLE = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute) | Qt.AlignmentFlag.AlignVCenter
 MUTED = QColor("#52606D")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -68,7 +68,7 @@ def paint_chip(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.tzinfo, 
     color = entry_color(occ)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    align = (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter
+    align = ((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute) if rtl else (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)) | Qt.AlignmentFlag.AlignVCenter
     small, metrics = styled(font, 0.88)
     painter.setFont(small)
     inner = rect.adjusted(3, 0, -3, 0)
@@ -183,7 +183,7 @@ def paint_agenda_day(painter: QPainter, rect: QRectF, day: dt.date, font: QFont,
     bold.setBold(True)
     painter.setFont(bold)
     painter.setPen(QColor("#1D4E89") if today else TEXT)
-    align = (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter
+    align = ((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute) if rtl else (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)) | Qt.AlignmentFlag.AlignVCenter
     painter.drawText(rect.adjusted(10, 0, -10, 0), align, format_date(day, "full"))
     painter.restore()
 
@@ -204,7 +204,7 @@ def paint_agenda_entry(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.
     painter.fillRect(QRectF(bar_x, inner.top() + 2, 4, inner.height() - 4), color)
     text_rect = QRectF(inner.left(), inner.top(), bar_x - 10 - inner.left(), inner.height()) if rtl else \
         QRectF(bar_x + 12, inner.top(), inner.right() - bar_x - 12, inner.height())
-    align = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+    align = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute) if rtl else (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
     small = scaled(font, 0.85)
     half = inner.height() / 2
     painter.setFont(font)

@@ -112,7 +112,7 @@ class MonthView(CalendarGridView):
         for rect, row in self.placed:
             self.paint_entry(painter, rect, row)
         painter.setPen(QColor("#1D4E89"))
-        align = (Qt.AlignmentFlag.AlignRight if self.rtl else Qt.AlignmentFlag.AlignLeft) | \
+        align = ((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute) if self.rtl else (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)) | \
             Qt.AlignmentFlag.AlignVCenter
         for rect, _day, hidden in self.more:
             painter.drawText(rect, align, ngettext("+{n} more", "+{n} more", hidden).format(n=hidden))
@@ -150,7 +150,7 @@ class MonthView(CalendarGridView):
             number_rect = QRect(cell.x() + 6, cell.y() + 2, cell.width() - 12, metrics.height() + 2)
             painter.setFont(bold if day == self.today else self.font())
             painter.setPen(QColor("#9AA5B1") if day.month != self.anchor.month else QColor("#1F2933"))
-            align = (Qt.AlignmentFlag.AlignRight if self.rtl else Qt.AlignmentFlag.AlignLeft) | \
+            align = ((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute) if self.rtl else (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)) | \
                 Qt.AlignmentFlag.AlignVCenter
             text = str(day.day) if day.day != 1 else f"{day.day} {_month_abbr(day)}"
             painter.drawText(number_rect, align, text)

@@ -66,7 +66,7 @@ def _heading(view: CalendarView) -> tuple[str, str]:
 
 def _paint_heading(painter: QPainter, view: CalendarView, width: float, rtl: bool) -> float:
     title, sub = _heading(view)
-    align = (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignVCenter
+    align = ((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute) if rtl else (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)) | Qt.AlignmentFlag.AlignVCenter
     base = pixel_font(view)
     painter.setFont(scaled(base, 1.5, bold=True))
     painter.setPen(QColor("#1F2933"))

@@ -290,9 +290,13 @@ class CalendarView(QWidget):
         self.title.setText(text)
 
     def _scroll_week(self) -> None:
+        """Open the week at the start of the working day shown (scrolled when the week is first seen)."""
         hours = self.week.hours
-        start = int(hours.start.split(":")[0]) if hours is not None else 8
-        self.week.scroll_to_hour(max(0, start - 1))
+        start = max(0, int(hours.start.split(":")[0]) - 1) if hours is not None else 8
+        if self.week.isVisible():
+            self.week.scroll_to_hour(start)
+        else:
+            self.week.first_hour = start
 
     # --- filters ------------------------------------------------------------------------------------------
     def _kind_toggled(self, kind: SourceKind, visible: bool) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
@@ -47,7 +48,9 @@ class WeekView(CalendarGridView):
         self.partner_zone: dt.tzinfo | None = None
         self.hours: WorkingHours | None = None  # shaded: the selected partner's, else the user's own
         self.all_day_lanes = 1
+        self.banner_count = 0
         self.gesture: Gesture | None = None
+        self.first_hour: int | None = 8  # scrolled to when first shown (working hours start)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.verticalScrollBar().setSingleStep(HOUR_HEIGHT // 2)
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.refresh())
@@ -64,6 +67,13 @@ class WeekView(CalendarGridView):
 
     def range(self) -> tuple[dt.datetime, dt.datetime]:
         return layout.range_bounds(self.days, self.tz)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self.first_hour is not None:
+            self.relayout()
+            self.scroll_to_hour(self.first_hour)
+            self.first_hour = None
 
     def scroll_to_hour(self, hour: int) -> None:
         self.verticalScrollBar().setValue(max(0, hour * HOUR_HEIGHT - self.fontMetrics().height()))
@@ -140,7 +150,7 @@ class WeekView(CalendarGridView):
         return self.header_height() <= pos.y() < self.grid_top()
 
     def relayout(self) -> None:
-        self.placed = []
+        self.placed, self.banner_count = [], 0
         model = self.model()
         if model is None or not self.days:
             return
@@ -173,6 +183,7 @@ class WeekView(CalendarGridView):
             self.all_day_lanes = lanes_needed
         self._update_scroll_range()
         line = self.lane_height()
+        self.banner_count = len(banner)  # placed[:banner_count] are in the all-day row
         for (n, lo, hi), lane in zip(banner, banner_lanes, strict=True):
             a, b = self.column_rect(lo), self.column_rect(hi)
             left, right = min(a.left(), b.left()), max(a.right(), b.right())
@@ -194,9 +205,9 @@ class WeekView(CalendarGridView):
                 x = column.left() + 1 + lane * lane_w
                 if self.rtl:
                     x = column.right() - 4 - (lane + 1) * lane_w
-                rect = QRect(int(x), y0, int(lane_w), bottom - y0)
-                if rect.bottom() >= visible_top:  # scrolled above the grid: not shown, not hit
-                    self.placed.append((rect, n))
+                if bottom > visible_top:  # partly scrolled above the grid: only the visible part is placed
+                    y0 = max(y0, visible_top)
+                    self.placed.append((QRect(int(x), y0, int(lane_w), bottom - y0), n))
 
     def _update_scroll_range(self) -> None:
         visible = self.viewport().height() - self.grid_top()
@@ -221,12 +232,12 @@ class WeekView(CalendarGridView):
         top = self.grid_top()
         gesture = self.gesture
         height = self.viewport().height()
-        for rect, row in self.placed:
-            if rect.top() < top:
-                self.paint_entry(painter, rect, row)  # all-day row
+        banners = self.banner_count
+        for rect, row in self.placed[:banners]:
+            self.paint_entry(painter, rect, row)  # all-day row
         painter.setClipRect(QRect(0, top, self.viewport().width(), height - top))
-        for rect, row in self.placed:
-            if rect.top() >= top - 1 and rect.top() < height:  # only what is scrolled into view
+        for rect, row in self.placed[banners:]:
+            if rect.top() < height:  # only what is scrolled into view
                 self.paint_entry(painter, rect, row)
         if gesture is not None and gesture.active and gesture.start is not None and gesture.end is not None:
             self.paint_gesture(painter, gesture)
@@ -269,7 +280,7 @@ class WeekView(CalendarGridView):
             moment = dt.datetime.combine(self.days[0], dt.time(hour), self.tz)
             painter.setPen(QColor("#52606D"))
             own = self.mirrored(QRect(0, y - metrics.height() // 2, half - 6, metrics.height()))
-            align = Qt.AlignmentFlag.AlignRight if not self.rtl else Qt.AlignmentFlag.AlignLeft
+            align = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute) if not self.rtl else (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
             if hour:
                 painter.drawText(own, align | Qt.AlignmentFlag.AlignVCenter, format_time(moment))
                 if self.partner_zone is not None:
