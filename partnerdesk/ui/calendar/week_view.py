@@ -267,9 +267,18 @@ class WeekView(CalendarGridView):
         painter.setPen(GRID)
         painter.drawLine(0, header, width, header)
         painter.drawLine(0, top - 1, width, top - 1)
-        painter.setClipRect(QRect(0, top, width, height - top))
         gutter = self.gutter_width()
         half = gutter // 2 if self.partner_zone is not None else gutter
+        if self.partner_zone is not None:  # which column of times is whose: the cities of both zones
+            small = QFont(self.font())
+            small.setPointSizeF(max(6.5, small.pointSizeF() * 0.8))
+            painter.setFont(small)
+            for x, tz, color in ((0, self.tz, QColor("#52606D")), (half, self.partner_zone, QColor("#8E6C00"))):
+                painter.setPen(color)
+                painter.drawText(self.mirrored(QRect(x + 2, header, half - 4, top - header)),
+                                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, _city(tz))
+            painter.setFont(self.font())
+        painter.setClipRect(QRect(0, top, width, height - top))
         for hour in range(25):
             y = top + hour * HOUR_HEIGHT - scroll
             painter.setPen(GRID)
@@ -301,9 +310,8 @@ class WeekView(CalendarGridView):
             return
         start, end = layout.day_bounds(day, self.tz)
         windows = list(self.hours.windows(start, end))
-        local_day = start.astimezone(self.hours.zone).date()
-        weekend = local_day.weekday() in self.hours.weekend and \
-            (end - dt.timedelta(seconds=1)).astimezone(self.hours.zone).date().weekday() in self.hours.weekend
+        midday = (start + (end - start) / 2).astimezone(self.hours.zone)
+        weekend = midday.weekday() in self.hours.weekend
         painter.fillRect(body, WEEKEND if weekend and not windows else OFF_HOURS)
         for lo, hi in windows:
             y0, y1 = self.y_at(day, lo), self.y_at(day, hi)
@@ -438,3 +446,16 @@ class WeekView(CalendarGridView):
         start = self.time_at(day, pos.y() - HOUR_HEIGHT // 4)
         self.create_requested.emit(start, start + dt.timedelta(hours=1), False)
 
+
+
+def _city(tz: dt.tzinfo) -> str:
+    """'Riyadh' for Asia/Riyadh: the short name printed over a column of times."""
+    from babel.dates import get_timezone_location
+
+    from partnerdesk.l10n import babel_locale
+
+    key = str(getattr(tz, "key", "") or "UTC")
+    try:
+        return str(get_timezone_location(tz, locale=babel_locale(), return_city=True))
+    except (LookupError, ValueError, AttributeError):
+        return key.rsplit("/", 1)[-1].replace("_", " ")
