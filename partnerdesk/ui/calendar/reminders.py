@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
+from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _, format_skeleton, format_time, ngettext
 from partnerdesk.ui.calendar.layout import day_and_time, zone
 
@@ -135,7 +137,9 @@ class ReminderWatcher(QObject):
         self.context = context
         self.window = window
         self.timer = QTimer(self)
-        self.timer.timeout.connect(lambda: self.check())
+        self.timer.timeout.connect(self._tick)
+        if window is not None:
+            window.installEventFilter(self)  # stop watching when the window closes
         self.popup = NotificationPopup(window) if window is not None else None
         self.tray: QSystemTrayIcon | None = None
         self.missed_dialog: MissedRemindersDialog | None = None
@@ -181,6 +185,18 @@ class ReminderWatcher(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.stop()
+        return False
+
+    def _tick(self) -> None:
+        """The timer's check: a workspace that went away (closed, file removed) stops the watch quietly."""
+        try:
+            self.check()
+        except (PartnerDeskError, SQLAlchemyError, OSError):
+            self.stop()
 
     def check(self, now: dt.datetime | None = None) -> list[Any]:
         from partnerdesk.services.calendar import due_reminders
