@@ -6,13 +6,14 @@ import re
 
 from sqlalchemy import func, select, update
 
-from partnerdesk.domain.enums import Action, StatusCategory
+from partnerdesk.domain.enums import DEFAULT_STATUSES, Action, StatusCategory
 from partnerdesk.domain.errors import ValidationError
 from partnerdesk.l10n import N_
 from partnerdesk.services.base import ChangeSet, Service
 from partnerdesk.store.models import WorkItem, WorkStatus
 
 ENTITY = "work_status"
+_BUILTIN_KEYS = {key for key, _label, _category in DEFAULT_STATUSES}
 
 
 class ColumnNameError(ValidationError):
@@ -43,10 +44,11 @@ class BoardColumnService(Service):
             return col.id, changes
 
     def rename(self, status_id: int, name: str) -> ChangeSet:
-        if not name.strip():
-            raise ColumnNameError(field="name")
+        """A blank name is allowed only for a built-in column: it shows its translated default label again."""
         with self.unit_of_work() as (s, changes):
             col = self.get(s, WorkStatus, status_id)
+            if not name.strip() and col.key not in _BUILTIN_KEYS:
+                raise ColumnNameError(field="name")
             self.log(s, ENTITY, col.id, Action.UPDATE, name.strip(), {"name": [col.name, name.strip()]})
             col.name = name.strip()
             changes.add("updated", ENTITY, col.id)

@@ -11,7 +11,8 @@ from partnerdesk.services.base import ChangeSet, Service
 from partnerdesk.store.models import Setting
 
 ENTITY = "setting"
-DEFAULTS: dict[str, Any] = {"kanban.stale_days": 14, "kanban.archive_days": 30, "kanban.filter_presets": {}}
+DEFAULTS: dict[str, Any] = {"kanban.stale_days": 14, "kanban.archive_days": 30, "kanban.filter_presets": {},
+                         "kanban.partner_wip_limits": {}}
 
 
 class DaysRangeError(ValidationError):
@@ -47,6 +48,18 @@ class BoardSettingsService(Service):
         presets = self.presets()
         presets[name.strip()] = dict(filters)
         return self.set_value("kanban.filter_presets", presets)
+
+    def partner_wip_limits(self) -> dict[int, int]:
+        """Optional WIP limit per partner lane: open (not Done) cards of that partner."""
+        return {int(k): int(v) for k, v in (self.get_value("kanban.partner_wip_limits") or {}).items()}
+
+    def set_partner_wip_limit(self, partner_id: int, limit: int | None) -> ChangeSet:
+        limits = {str(k): v for k, v in self.partner_wip_limits().items()}
+        if limit is None or limit <= 0:
+            limits.pop(str(partner_id), None)
+        else:
+            limits[str(partner_id)] = int(limit)
+        return self.set_value("kanban.partner_wip_limits", limits)
 
     def delete_preset(self, name: str) -> ChangeSet:
         presets = self.presets()

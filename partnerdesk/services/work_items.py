@@ -6,13 +6,18 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Integer, String, cast, func, select, update
+from sqlalchemy import Integer, exists, func, select, tuple_, update
+from sqlalchemy import text as sql_text
+from sqlalchemy.orm import Session
 
 from partnerdesk.domain.enums import Action, Priority
-from partnerdesk.domain.errors import ValidationError
+from partnerdesk.domain.errors import NotFoundError, ValidationError
 from partnerdesk.l10n import N_
 from partnerdesk.services.base import ChangeSet, Service, apply_changes
-from partnerdesk.store.models import ChecklistItem, WorkItem, WorkStatus
+from partnerdesk.store.models import ChecklistItem, Partner, WorkItem, WorkStatus
+from partnerdesk.store.search import KINDS as FTS_KINDS
+from partnerdesk.store.search import TABLE as FTS_TABLE
+from partnerdesk.store.search import normalize
 
 ENTITY = "work_item"
 _EDITABLE = {"title", "description", "partner_id", "responsible_member_id", "responsible_contact_id",
@@ -70,29 +75,125 @@ class WorkItemService(Service):
                 changes.add("updated", ENTITY, item.id)
             return changes
 
-    def move(self, item_ids: Iterable[int], status_id: int, before_id: int | None = None) -> ChangeSet:
-        """Move cards (in the given order) into a column, before ``before_id`` or at the end."""
+    def move(self, item_ids: Iterable[int], status_id: int, before_id: int | None = None,
+             values: Mapping[str, Any] | None = None) -> ChangeSet:
+        """Move cards (in the given order) into a column, before ``before_id`` or at the end.
+
+        Only the moved cards get a new position (between their new neighbours), so a move costs the same in a
+        column of ten cards or ten thousand; the column is renumbered only when two positions get too close.
+        """
         ids = list(dict.fromkeys(item_ids))
+        if not ids:
+            return ChangeSet()
+        data = _clean(values or {})  # e.g. the partner of the swimlane the cards were dropped in
         with self.unit_of_work() as (s, changes):
             self.get(s, WorkStatus, status_id)
-            rest = [i for i in s.scalars(select(WorkItem.id).where(
-                WorkItem.status_id == status_id, WorkItem.deleted_at.is_(None), WorkItem.archived.is_(False))
-                .order_by(WorkItem.position, WorkItem.id)) if i not in ids]
-            at = rest.index(before_id) if before_id in rest else len(rest)
-            order = rest[:at] + ids + rest[at:]
+            items = {w.id: w for w in s.scalars(select(WorkItem).where(WorkItem.id.in_(ids)))}
+            if len(items) != len(ids):
+                raise NotFoundError()
+            lo, hi = self._gap(s, status_id, ids, before_id)
+            if hi is not None and lo is not None and (hi - lo) / (len(ids) + 1) < 1e-6:
+                changes.add("updated", ENTITY, self._renumber(s, status_id))
+                lo, hi = self._gap(s, status_id, ids, before_id)
             now = _now()
-            for pos, wid in enumerate(order):
-                item = self.get(s, WorkItem, wid)
-                moved = wid in ids and item.status_id != status_id
-                if moved:
+            for k, wid in enumerate(ids, 1):
+                item = items[wid]
+                if hi is None:
+                    position = (lo or 0.0) + k
+                elif lo is None:
+                    position = hi - (len(ids) + 1 - k)
+                else:
+                    position = lo + (hi - lo) * k / (len(ids) + 1)
+                if item.status_id != status_id:
                     self.log(s, ENTITY, wid, Action.MOVE, item.title,
                              {"status_id": [item.status_id, status_id]}, partner_id=item.partner_id)
                     item.status_id = status_id
                     item.status_changed_at = now
-                if item.position != float(pos) or moved:
-                    item.position = float(pos)
-                    changes.add("updated", ENTITY, wid)
+                item.position = position
+                diff = apply_changes(item, data)
+                if diff:
+                    self.log(s, ENTITY, wid, Action.UPDATE, item.title, diff, partner_id=item.partner_id)
+                changes.add("updated", ENTITY, wid)
             return changes
+
+    @staticmethod
+    def _gap(s: Session, status_id: int, ids: list[int], before_id: int | None) -> tuple[float | None, float | None]:
+        """Positions of the neighbours the moved cards go between (None: no neighbour on that side)."""
+        base = [WorkItem.status_id == status_id, WorkItem.deleted_at.is_(None), WorkItem.archived.is_(False),
+                WorkItem.id.not_in(ids)]
+        anchor = None
+        if before_id is not None and before_id not in ids:
+            anchor = s.execute(select(WorkItem.position, WorkItem.id).where(*base, WorkItem.id == before_id)).first()
+        if anchor is None:
+            return s.scalar(select(func.max(WorkItem.position)).where(*base)), None
+        lo = s.scalar(select(WorkItem.position).where(*base, tuple_(WorkItem.position, WorkItem.id) < tuple_(*anchor))
+                      .order_by(WorkItem.position.desc(), WorkItem.id.desc()).limit(1))
+        return lo, float(anchor[0])
+
+    @staticmethod
+    def _renumber(s: Session, status_id: int) -> list[int]:
+        order = list(s.scalars(select(WorkItem.id).where(WorkItem.status_id == status_id)
+                               .order_by(WorkItem.position, WorkItem.id)))
+        s.execute(update(WorkItem), [{"id": wid, "position": float(pos)} for pos, wid in enumerate(order)])
+        return order
+
+    def places(self, item_ids: Iterable[int], extra: Iterable[str] = ()) -> dict[int, dict[str, Any]]:
+        """Column, position, column-entry time (and ``extra`` fields) of cards: what undoing a move restores."""
+        names = ["status_id", "position", "status_changed_at", *extra]
+        with self.workspace.session() as s:
+            return {w.id: {n: getattr(w, n) for n in names}
+                    for w in s.scalars(select(WorkItem).where(WorkItem.id.in_(list(item_ids))))}
+
+    def restore_places(self, places: Mapping[int, Mapping[str, Any]]) -> ChangeSet:
+        """Put cards back exactly where ``places()`` saw them (undo of a move), in one transaction."""
+        with self.unit_of_work() as (s, changes):
+            for wid, place in places.items():
+                item = self.get(s, WorkItem, wid)
+                diff = apply_changes(item, place)
+                if diff:
+                    self.log(s, ENTITY, wid, Action.MOVE if "status_id" in diff else Action.UPDATE, item.title,
+                             diff, partner_id=item.partner_id)
+                changes.add("updated", ENTITY, wid)
+            return changes
+
+    def snapshot(self, item_id: int) -> tuple[dict[str, Any], list[tuple[str, bool]]]:
+        """Every editable field and the checklist of a card (what the edit dialog shows and undo restores)."""
+        with self.workspace.session() as s:
+            item = self.get(s, WorkItem, item_id)
+            values = {name: getattr(item, name) for name in sorted(_EDITABLE)}
+            values["priority"] = Priority(values["priority"]).value
+            values["tags"] = list(values["tags"] or [])
+            return values, [(c.text, bool(c.done)) for c in item.checklist]
+
+    def edit(self, item_id: int, values: Mapping[str, Any],
+             checklist: list[tuple[str, bool]] | None = None) -> ChangeSet:
+        """Save the edit dialog: fields and (when given) the whole checklist, in one transaction."""
+        data = _clean(values)
+        with self.unit_of_work() as (s, changes):
+            item = self.get(s, WorkItem, item_id)
+            diff = apply_changes(item, data)
+            if checklist is not None:
+                wanted = [(t.strip(), bool(d)) for t, d in checklist if t.strip()]
+                current = [(c.text, bool(c.done)) for c in item.checklist]
+                if wanted != current:
+                    item.checklist.clear()
+                    s.flush()
+                    for pos, (text, done) in enumerate(wanted):
+                        item.checklist.append(ChecklistItem(text=text, done=done, position=pos))
+                    diff["checklist"] = [[t for t, _d in current], [t for t, _d in wanted]]
+            if diff:
+                item.updated_at = _now()
+                self.log(s, ENTITY, item.id, Action.UPDATE, item.title, diff, partner_id=item.partner_id)
+                changes.add("updated", ENTITY, item.id)
+            return changes
+
+    def trashed(self) -> list[tuple[int, str, str, dt.datetime]]:
+        """Cards in the trash, newest first: id, title, partner name, when deleted."""
+        with self.workspace.session() as s:
+            return [(r[0], r[1], r[2] or "", r[3]) for r in s.execute(
+                select(WorkItem.id, WorkItem.title, Partner.name, WorkItem.deleted_at)
+                .outerjoin(Partner, Partner.id == WorkItem.partner_id)
+                .where(WorkItem.deleted_at.is_not(None)).order_by(WorkItem.deleted_at.desc(), WorkItem.id))]
 
     def trash(self, item_ids: Iterable[int]) -> ChangeSet:
         return self._set_deleted(item_ids, _now(), Action.DELETE)
@@ -178,17 +279,48 @@ class WorkItemService(Service):
             return list(s.scalars(q.order_by(WorkItem.position, WorkItem.id)))
 
 
+def text_clause(needle: str) -> Any:
+    """Cards whose title, description or tags contain every word of ``needle`` (accent- and case-insensitive,
+    through the workspace's trigram full-text index), or whose partner's name contains it."""
+    tokens = [t for t in normalize(needle).split() if t]
+    where, params = [], {}
+    phrases = [t for t in tokens if len(t) >= 3]
+    if phrases:
+        where.append(f"{FTS_TABLE} MATCH :match")
+        params["match"] = " ".join('"' + t.replace('"', '""') + '"' for t in phrases)
+    for i, token in enumerate(t for t in tokens if len(t) < 3):  # too short for trigrams: substring scan
+        where.append(f"instr(body, :short{i}) > 0")
+        params[f"short{i}"] = token
+    where.append(f"rowid % {len(FTS_KINDS)} = {FTS_KINDS.index(ENTITY)}")
+    params["needle"] = needle.casefold()
+    # One id list (text matches, plus the cards of partners whose name contains the text), so SQLite looks the
+    # matching cards up by primary key instead of scanning the whole board.
+    matching = sql_text(
+        f"SELECT rowid / {len(FTS_KINDS)} AS id FROM {FTS_TABLE} WHERE {' AND '.join(where)} "
+        "UNION SELECT work_items.id FROM work_items JOIN partners ON partners.id = work_items.partner_id "
+        "WHERE instr(lower(partners.name), :needle) > 0").bindparams(**params).columns(id=Integer)
+    return WorkItem.id.in_(matching)
+
+
 def filter_clause(partner_id: int | None = None, owner_id: int | None = None, tag: str | None = None,
-                  due: str | None = None, text: str = "", now: dt.datetime | None = None) -> list[Any]:
-    """SQL conditions for the board filter bar; due is "overdue", "week" or "none"."""
+                  due: str | None = None, text: str = "", now: dt.datetime | None = None,
+                  by_id: bool = False) -> list[Any]:
+    """SQL conditions for the board filter bar; due is "overdue", "week" or "none".
+
+    ``by_id``: the query also names a few card ids; the live-card conditions are then written so that SQLite
+    looks the ids up by primary key instead of walking the board index.
+    """
     now = now or _now()
-    conds: list[Any] = [WorkItem.deleted_at.is_(None), WorkItem.archived.is_(False)]
+    by_id = by_id or bool(text.strip())
+    live = [WorkItem.deleted_at.is_(None), WorkItem.archived.is_(False)]
+    conds: list[Any] = [func.likely(c) for c in live] if by_id else live
     if partner_id is not None:
         conds.append(WorkItem.partner_id == partner_id)
     if owner_id is not None:
         conds.append(WorkItem.responsible_member_id == owner_id)
     if tag:
-        conds.append(cast(WorkItem.tags, String).like(f'%"{tag}"%'))
+        each = func.json_each(WorkItem.tags).table_valued("value")
+        conds.append(exists(select(each.c.value).where(each.c.value == tag)))
     if due == "overdue":
         conds.append(WorkItem.due_at < now)
     elif due == "week":
@@ -196,7 +328,7 @@ def filter_clause(partner_id: int | None = None, owner_id: int | None = None, ta
     elif due == "none":
         conds.append(WorkItem.due_at.is_(None))
     if text.strip():
-        conds.append(WorkItem.title.ilike(f"%{text.strip()}%") | WorkItem.description.ilike(f"%{text.strip()}%"))
+        conds.append(text_clause(text.strip()))
     return conds
 
 

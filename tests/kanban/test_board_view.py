@@ -1,98 +1,177 @@
-"""The board a user sees: columns in workflow order (mirrored in Arabic), moves by keyboard and drop, undo."""
+"""Moving cards the way a user does: mouse drag and drop, keyboard, undo/redo, reopening, Arabic mirroring."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDrag, QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from partnerdesk.services.work_items import WorkItemService
-from partnerdesk.store.models import WorkItem, WorkStatus
+from partnerdesk.store.models import ActivityLog, WorkItem
 from partnerdesk.store.workspace import open_workspace
-from partnerdesk.ui.context import AppContext, ChangeHub
-from partnerdesk.ui.kanban.model import IdRole
-from partnerdesk.ui.kanban.view import KanbanView
+from tests.kanban.conftest import status_id, titles
 
 
-def _board(qtbot, path: Path):  # type: ignore[no-untyped-def]
-    ws = open_workspace(path)
-    context = AppContext(ws, QUndoStack(), ChangeHub(), QSettings(str(path) + ".ini", QSettings.Format.IniFormat))
-    view = KanbanView(context)
-    qtbot.addWidget(view)
-    view.resize(1300, 700)
-    view.show()
-    return view
+def _drag_with_mouse(qtbot, monkeypatch, source, row: int, target, target_row: int | None) -> None:  # type: ignore[no-untyped-def]
+    """Press on a card and move the mouse until Qt starts a drag (the board's own startDrag builds the QDrag).
+
+    The offscreen platform has no drag-and-drop loop (QDrag.exec returns at once), so QDrag.exec is replaced
+    by what the window system does: drag-enter, drag-move and drop events on the target list, carrying the
+    QMimeData of the real QDrag.
+    """
+    viewport = target.viewport()
+    if target_row is None:
+        drop_at = QPoint(viewport.width() // 2, viewport.height() - 5)
+    else:
+        rect = target.visualRect(target.cell().index(target_row))
+        drop_at = QPoint(rect.center().x(), rect.top() + 3)
+    delivered: list[QMimeData] = []
+
+    def fake_exec(drag: QDrag, *args: object) -> Qt.DropAction:
+        mime = drag.mimeData()
+        delivered.append(mime)
+        actions = Qt.DropAction.MoveAction
+        buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        QApplication.sendEvent(viewport, QDragEnterEvent(drop_at, actions, mime, buttons, mods))
+        QApplication.sendEvent(viewport, QDragMoveEvent(drop_at, actions, mime, buttons, mods))
+        drop = QDropEvent(QPointF(drop_at), actions, mime, buttons, mods)
+        QApplication.sendEvent(viewport, drop)
+        return drop.dropAction()
+
+    monkeypatch.setattr(QDrag, "exec", fake_exec)
+    start = source.visualRect(source.cell().index(row)).center()
+    QTest.mousePress(source.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, 40, 4):
+        point = QPointF(start + QPoint(step, step))
+        QApplication.sendEvent(source.viewport(), QMouseEvent(
+            QEvent.Type.MouseMove, point, source.viewport().mapToGlobal(point), Qt.MouseButton.NoButton,
+            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+        if delivered:
+            break
+    QTest.mouseRelease(source.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    assert delivered, "the mouse gesture did not start a drag"
 
 
-def _status(ws, key: str) -> int:  # type: ignore[no-untyped-def]
-    with ws.session() as s:
-        return s.scalar(select(WorkStatus.id).where(WorkStatus.key == key))
-
-
-def _titles(column) -> list[str]:  # type: ignore[no-untyped-def]
-    return [column.model.index(r).data() for r in range(column.model.rowCount())]
-
-
-def test_keyboard_move_persists_and_undoes(qtbot, tmp_path: Path) -> None:
-    path = tmp_path / "b.pdk"
-    view = _board(qtbot, path)
+def test_mouse_drag_moves_a_card_to_another_column_and_is_logged(open_board, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    view = open_board()
     ws = view.context.ws
     svc = WorkItemService(ws)
-    pending = _status(ws, "pending")
-    svc.create(pending, "Send brand guide to Kyma Hotels",
-               due_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=2))
+    a, _ = svc.create(status_id(ws, "pending"), "Send price list")
+    svc.create(status_id(ws, "on_track"), "Kick-off call")
+    svc.create(status_id(ws, "on_track"), "Logo files")
+    view.reload()
+    pending, on_track = view.columns[0], view.columns[2]
+    assert titles(on_track) == ["Logo files", "Kick-off call"]
+
+    _drag_with_mouse(qtbot, monkeypatch, pending, 0, on_track, 1)  # onto the top half of "Kick-off call"
+
+    assert titles(pending) == []
+    assert titles(on_track) == ["Logo files", "Send price list", "Kick-off call"]
+    assert "Move card" in view.context.undo_stack.undoText()
+    with ws.session() as s:
+        assert s.scalar(select(ActivityLog.action).where(ActivityLog.entity_id == a)
+                        .order_by(ActivityLog.id.desc())) == "move"
+    view.context.undo_stack.undo()
+    assert titles(pending) == ["Send price list"]
+    assert titles(on_track) == ["Logo files", "Kick-off call"]
+
+
+def test_mouse_drag_reorders_inside_a_column(open_board, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    view = open_board()
+    ws = view.context.ws
+    svc = WorkItemService(ws)
+    for title in ("C", "B", "A"):
+        svc.create(status_id(ws, "pending"), title)
+    view.reload()
+    pending = view.columns[0]
+    assert titles(pending) == ["A", "B", "C"]
+    _drag_with_mouse(qtbot, monkeypatch, pending, 0, pending, None)  # A to the end
+    assert titles(pending) == ["B", "C", "A"]
+
+
+def test_several_selected_cards_move_together(open_board, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = open_board()
+    ws = view.context.ws
+    svc = WorkItemService(ws)
+    for title in ("Three", "Two", "One"):
+        svc.create(status_id(ws, "pending"), title)
+    view.reload()
+    first, second = view.columns[0], view.columns[1]
+    first.setFocus()
+    QTest.mouseClick(first.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     first.visualRect(first.cell().index(0)).center())
+    QTest.mouseClick(first.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
+                     first.visualRect(first.cell().index(2)).center())
+    qtbot.keyClick(first, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert titles(second) == ["One", "Three"] and titles(first) == ["Two"]
+    assert view.context.undo_stack.undoText() == "Move 2 cards"
+    assert second.selected_ids() and second.window().focusWidget() is second  # the selection follows
+
+
+def test_keyboard_moves_persist_undo_redo_and_survive_reopening(open_board, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "keys.pdk"
+    view = open_board(path)
+    ws = view.context.ws
+    svc = WorkItemService(ws)
+    pending = status_id(ws, "pending")
+    svc.create(pending, "Send brand guide to Kyma Hotels", due_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=2))
     svc.create(pending, "Book onboarding call")
     view.reload()
     first, second = view.columns[0], view.columns[1]
-    assert _titles(first) == ["Book onboarding call", "Send brand guide to Kyma Hotels"]
-    assert "Pending" in first.header.text() and "2" in first.header.text()
+    assert titles(first) == ["Book onboarding call", "Send brand guide to Kyma Hotels"]
+    assert "Pending" in view.grid.headers[pending].label.text() and "2" in view.grid.headers[pending].label.text()
 
-    first.list.setFocus()
-    first.list.selectionModel().select(first.model.index(1), first.list.selectionModel().SelectionFlag.Select)
-    qtbot.keyClick(first.list, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
-    assert _titles(second) == ["Send brand guide to Kyma Hotels"]
-    assert _titles(first) == ["Book onboarding call"]
-    assert "Move card" in view.context.undo_stack.undoText()
+    first.select_ids([first.cell().ids[1]])
+    qtbot.keyClick(first, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert titles(second) == ["Send brand guide to Kyma Hotels"]
+    assert titles(first) == ["Book onboarding call"]
+    qtbot.keyClick(second, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert titles(view.columns[2]) == ["Send brand guide to Kyma Hotels"]
 
-    view.context.undo_stack.undo()
-    assert _titles(first) == ["Book onboarding call", "Send brand guide to Kyma Hotels"]
-    view.context.undo_stack.redo()
-    assert _titles(second) == ["Send brand guide to Kyma Hotels"]
+    stack = view.context.undo_stack
+    stack.undo()
+    assert titles(second) == ["Send brand guide to Kyma Hotels"] and titles(view.columns[2]) == []
+    stack.undo()
+    assert titles(first) == ["Book onboarding call", "Send brand guide to Kyma Hotels"]
+    stack.redo()
+    assert titles(second) == ["Send brand guide to Kyma Hotels"]
+
+    # Ctrl+Down reorders inside a column.
+    _new, changes = svc.create(pending, "Prepare QBR deck")
+    view.context.hub.announce(changes)
+    assert titles(first) == ["Prepare QBR deck", "Book onboarding call"]
+    first.select_ids([first.cell().ids[0]])
+    qtbot.keyClick(first, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert titles(first) == ["Book onboarding call", "Prepare QBR deck"]
     ws.close()
 
-    with open_workspace(path) as again, again.session() as s:
-        moved = s.scalar(select(WorkItem).where(WorkItem.title == "Send brand guide to Kyma Hotels"))
-        assert moved.status.key == "in_progress"
+    reopened = open_board(path)
+    assert titles(reopened.columns[1]) == ["Send brand guide to Kyma Hotels"]
+    assert titles(reopened.columns[0]) == ["Book onboarding call", "Prepare QBR deck"]
+    with open_workspace(tmp_path / "other.pdk") as other, other.session() as s:
+        assert s.scalar(select(WorkItem)) is None
 
 
-def test_dropping_cards_moves_them_before_the_target(qtbot, tmp_path: Path) -> None:
-    view = _board(qtbot, tmp_path / "d.pdk")
-    ws = view.context.ws
-    svc = WorkItemService(ws)
-    pending, done = _status(ws, "pending"), _status(ws, "done")
-    a, _ = svc.create(pending, "A")
-    svc.create(done, "Z")
-    view.reload()
-    source, target = view.columns[0], view.columns[4]
-    mime = source.model.mimeData([source.model.index(0)])
-    # The model reports False so Qt does not delete rows itself; the board reloads from the database.
-    target.model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, target.model.index(0).parent())
-    assert _titles(target) == ["A", "Z"] and _titles(source) == []
-    assert target.model.index(0).data(IdRole) == a
-    ws.close()
-
-
-def test_arabic_board_puts_the_first_column_on_the_right(qtbot, tmp_path: Path) -> None:
+def test_arabic_board_mirrors_columns_and_keyboard_moves(open_board, qtbot) -> None:  # type: ignore[no-untyped-def]
     QApplication.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     try:
-        view = _board(qtbot, tmp_path / "r.pdk")
-        qtbot.waitExposed(view)
+        view = open_board()
+        ws = view.context.ws
+        WorkItemService(ws).create(status_id(ws, "pending"), "Card")
+        view.reload()
         xs = [c.mapTo(view, c.rect().topLeft()).x() for c in view.columns]
         assert xs == sorted(xs, reverse=True)  # Pending (first) is right-most
-        view.context.ws.close()
+        headers = [view.grid.headers[c.status_id].mapTo(view, QPoint(0, 0)).x() for c in view.board_columns]
+        assert headers == sorted(headers, reverse=True)
+        first = view.columns[0]
+        first.select_ids(first.cell().ids)
+        # The next column is on the left in Arabic: Ctrl+Left moves forward, Ctrl+Right would go back.
+        qtbot.keyClick(first, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+        assert titles(view.columns[1]) == ["Card"]
     finally:
         QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)

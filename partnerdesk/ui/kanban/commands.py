@@ -1,44 +1,119 @@
-"""Undoable board edits: each command calls the service and announces what changed."""
+"""Undoable board edits: each command calls a service and announces what changed through the hub."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoCommand
-from sqlalchemy import select
+from typing import Any
 
-from partnerdesk.l10n import ngettext
+from PySide6.QtGui import QUndoCommand
+
+from partnerdesk.l10n import _, ngettext
+from partnerdesk.services.board_columns import BoardColumnService
 from partnerdesk.services.work_items import WorkItemService
-from partnerdesk.store.models import WorkItem
 from partnerdesk.ui.context import ChangeHub
 
 
 class MoveCards(QUndoCommand):
-    """Move cards into a column; undo puts every card back in its column and place."""
+    """Move cards into a column (and optionally a lane value such as the partner); undo restores each card's
+    column, position and fields exactly."""
 
     def __init__(self, service: WorkItemService, hub: ChangeHub, ids: list[int], status_id: int,
-                 before_id: int | None) -> None:
+                 before_id: int | None, values: dict[str, Any] | None = None) -> None:
         super().__init__(ngettext("Move card", "Move {n} cards", len(ids)).format(n=len(ids)))
         self.service, self.hub = service, hub
         self.ids, self.status_id, self.before_id = list(ids), status_id, before_id
-        self._origin: list[tuple[int, list[int], int | None]] = []
-
-    def _snapshot(self) -> None:
-        with self.service.workspace.session() as s:
-            placed = s.execute(select(WorkItem.id, WorkItem.status_id, WorkItem.position)
-                               .where(WorkItem.id.in_(self.ids))).all()
-            origin = []
-            for status in sorted({p[1] for p in placed}):
-                column = list(s.scalars(select(WorkItem.id).where(
-                    WorkItem.status_id == status, WorkItem.deleted_at.is_(None), WorkItem.archived.is_(False))
-                    .order_by(WorkItem.position, WorkItem.id)))
-                group = [wid for wid in column if wid in self.ids]
-                after = [wid for wid in column[column.index(group[-1]) + 1:] if wid not in self.ids]
-                origin.append((status, group, after[0] if after else None))
-        self._origin = origin
+        self.values = dict(values or {})
+        self._origin: dict[int, dict[str, Any]] = {}
 
     def redo(self) -> None:
-        self._snapshot()
-        self.hub.announce(self.service.move(self.ids, self.status_id, self.before_id))
+        self._origin = self.service.places(self.ids, extra=self.values)
+        self.hub.announce(self.service.move(self.ids, self.status_id, self.before_id, self.values))
 
     def undo(self) -> None:
-        for status, group, before in self._origin:
-            self.hub.announce(self.service.move(group, status, before))
+        self.hub.announce(self.service.restore_places(self._origin))
+
+
+class CreateCard(QUndoCommand):
+    """Quick-add: the first redo creates the card; undo moves it to the trash, redo brings it back."""
+
+    def __init__(self, service: WorkItemService, hub: ChangeHub, status_id: int, title: str,
+                 values: dict[str, Any] | None = None) -> None:
+        super().__init__(_("Add card “{title}”").format(title=title.strip()))
+        self.service, self.hub = service, hub
+        self.status_id, self.title, self.values = status_id, title, dict(values or {})
+        self.item_id: int | None = None
+
+    def redo(self) -> None:
+        if self.item_id is None:
+            self.item_id, changes = self.service.create(self.status_id, self.title, **self.values)
+        else:
+            changes = self.service.restore([self.item_id])
+        self.hub.announce(changes)
+
+    def undo(self) -> None:
+        if self.item_id is not None:
+            self.hub.announce(self.service.trash([self.item_id]))
+
+
+class EditCard(QUndoCommand):
+    """Save the edit dialog (fields and checklist); undo restores the card as it was."""
+
+    def __init__(self, service: WorkItemService, hub: ChangeHub, item_id: int, values: dict[str, Any],
+                 checklist: list[tuple[str, bool]] | None) -> None:
+        super().__init__(_("Edit card “{title}”").format(title=values.get("title", "")))
+        self.service, self.hub, self.item_id = service, hub, item_id
+        self.values, self.checklist = dict(values), checklist
+        self._before: tuple[dict[str, Any], list[tuple[str, bool]]] | None = None
+
+    def redo(self) -> None:
+        if self._before is None:
+            self._before = self.service.snapshot(self.item_id)
+        self.hub.announce(self.service.edit(self.item_id, self.values, self.checklist))
+
+    def undo(self) -> None:
+        if self._before is not None:
+            values, checklist = self._before
+            self.hub.announce(self.service.edit(self.item_id, values, checklist))
+
+
+class TrashCards(QUndoCommand):
+    """Delete cards to the trash (``restore=True``: bring them back from it); undo does the opposite."""
+
+    def __init__(self, service: WorkItemService, hub: ChangeHub, ids: list[int], restore: bool = False) -> None:
+        text = ngettext("Restore card", "Restore {n} cards", len(ids)) if restore else \
+            ngettext("Delete card", "Delete {n} cards", len(ids))
+        super().__init__(text.format(n=len(ids)))
+        self.service, self.hub, self.ids, self.restoring = service, hub, list(ids), restore
+
+    def _apply(self, restore: bool) -> None:
+        self.hub.announce(self.service.restore(self.ids) if restore else self.service.trash(self.ids))
+
+    def redo(self) -> None:
+        self._apply(self.restoring)
+
+    def undo(self) -> None:
+        self._apply(not self.restoring)
+
+
+class RenameColumn(QUndoCommand):
+    def __init__(self, service: BoardColumnService, hub: ChangeHub, status_id: int, old: str, new: str) -> None:
+        super().__init__(_("Rename column “{name}”").format(name=new))
+        self.service, self.hub, self.status_id, self.old, self.new = service, hub, status_id, old, new
+
+    def redo(self) -> None:
+        self.hub.announce(self.service.rename(self.status_id, self.new))
+
+    def undo(self) -> None:
+        self.hub.announce(self.service.rename(self.status_id, self.old))
+
+
+class SetWipLimit(QUndoCommand):
+    def __init__(self, service: BoardColumnService, hub: ChangeHub, status_id: int, old: int | None,
+                 new: int | None) -> None:
+        super().__init__(_("Set work-in-progress limit"))
+        self.service, self.hub, self.status_id, self.old, self.new = service, hub, status_id, old, new
+
+    def redo(self) -> None:
+        self.hub.announce(self.service.set_wip_limit(self.status_id, self.new))
+
+    def undo(self) -> None:
+        self.hub.announce(self.service.set_wip_limit(self.status_id, self.old))

@@ -1,36 +1,105 @@
-"""Paints a card: partner stripe, title, partner, due date (overdue in red), priority, owner, checklist."""
+"""Paints a card: partner stripe, title, partner, tags, due date (overdue in red), checklist, days in column,
+priority, owner initials, and a stale marker."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from partnerdesk.l10n import _, format_date, ngettext
-from partnerdesk.ui.kanban.model import Card, CardRole
+from partnerdesk.l10n import _, ngettext
+from partnerdesk.ui.kanban.card_text import days_in_column, due_text, is_stale
+from partnerdesk.ui.kanban.model import BoardState, Card, CardRole
 
 PRIORITY_COLORS = {"urgent": "#C62828", "high": "#EF6C00", "normal": "#8A94A6", "low": "#B0BEC5"}
-CARD_HEIGHT = 84
+STALE_COLOR = "#B7791F"
+CARD_HEIGHT = 104
 
 
-def due_text(card: Card, today: dt.date) -> tuple[str, bool]:
-    """Relative due label and whether it is overdue."""
-    if card.due_at is None:
-        return "", False
-    day = card.due_at.astimezone().date()
-    delta = (day - today).days
-    if delta < 0:
-        return ngettext("{n} day overdue", "{n} days overdue", -delta).format(n=-delta), True
-    if delta == 0:
-        return _("Due today"), False
-    if delta == 1:
-        return _("Due tomorrow"), False
-    return _("Due {date}").format(date=format_date(day, "medium")), False
+def paint_card(painter: QPainter, rect: QRectF, card: Card, font: QFont, rtl: bool, selected: bool = False,
+               stale: bool = False, today: dt.date | None = None) -> None:
+    """Draw one card into ``rect`` (used by the board lists and by printing)."""
+    today = today or dt.date.today()
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    border = QColor("#3D6FB6") if selected else QColor(STALE_COLOR) if stale else QColor("#D5DAE1")
+    pen = QPen(border, 2 if selected or stale else 1)
+    if stale and not selected:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    painter.setPen(pen)
+    painter.setBrush(QColor("#EEF4FC") if selected else QColor("#FFFBF0") if stale else QColor("#FFFFFF"))
+    painter.drawRoundedRect(rect, 6, 6)
+    stripe = QRectF(rect.right() - 5, rect.top(), 5, rect.height()) if rtl else \
+        QRectF(rect.left(), rect.top(), 5, rect.height())
+    painter.fillRect(stripe, QColor(card.color))
+    inner = rect.adjusted(12, 5, -12, -5)
+    lead = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+    trail = Qt.AlignmentFlag.AlignLeft if rtl else Qt.AlignmentFlag.AlignRight
+    middle = Qt.AlignmentFlag.AlignVCenter
+    bold = QFont(font)
+    bold.setBold(True)
+    painter.setFont(bold)
+    painter.setPen(QColor("#1F2933"))
+    painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), 34), lead | Qt.TextFlag.TextWordWrap,
+                     card.title)
+    small = QFont(font)
+    if font.pixelSize() > 0:  # printing lays out in pixels of its own logical page
+        small.setPixelSize(max(8, round(font.pixelSize() * 0.85)))
+    else:
+        small.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+    metrics = QFontMetrics(small, painter.device())
+    painter.setFont(small)
+    # Partner, with the stale marker at the trailing end.
+    line = QRectF(inner.left(), inner.top() + 35, inner.width(), 17)
+    badge = _("Stale") if stale else ""
+    badge_w = metrics.horizontalAdvance(badge) + 10 if badge else 0
+    painter.setPen(QColor("#52606D"))
+    painter.drawText(line, lead | middle, metrics.elidedText(card.partner, Qt.TextElideMode.ElideRight,
+                                                             int(inner.width() - badge_w - 4)))
+    if badge:
+        painter.setPen(QColor(STALE_COLOR))
+        painter.drawText(line, trail | middle, badge)
+    # Tags as small chips, leading edge first.
+    chips = QRectF(inner.left(), inner.top() + 54, inner.width(), 16)
+    x = chips.right() if rtl else chips.left()
+    for tag in card.tags:
+        width = metrics.horizontalAdvance(tag) + 10
+        if width > chips.width() or (rtl and x - width < chips.left()) or (not rtl and x + width > chips.right()):
+            break
+        chip = QRectF(x - width if rtl else x, chips.top(), width, chips.height())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#E4E7EB"))
+        painter.drawRoundedRect(chip, 7, 7)
+        painter.setPen(QColor("#3E4C59"))
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, tag)
+        x = x - width - 4 if rtl else x + width + 4
+    # Due date, checklist and days in column; owner initials and priority at the trailing end.
+    bottom = QRectF(inner.left(), inner.bottom() - 16, inner.width(), 16)
+    text, overdue = due_text(card, today)
+    bits = [text] if text else []
+    if card.total:
+        bits.append(f"☑ {card.done}/{card.total}")
+    days = days_in_column(card)
+    bits.append(ngettext("{n} day here", "{n} days here", days).format(n=days) if days else _("New here"))
+    painter.setPen(QColor("#C62828") if overdue else QColor("#52606D"))
+    painter.drawText(bottom.adjusted(0 if not rtl else 46, 0, -46 if not rtl else 0, 0), lead | middle,
+                     metrics.elidedText("  ·  ".join(bits), Qt.TextElideMode.ElideRight, int(bottom.width() - 48)))
+    painter.setPen(QColor("#1F2933"))
+    painter.drawText(bottom, trail | middle, card.who)
+    dot_x = bottom.left() + 30 if rtl else bottom.right() - 34
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(PRIORITY_COLORS.get(card.priority, "#8A94A6")))
+    painter.drawEllipse(QRectF(dot_x, bottom.center().y() - 4, 8, 8))
+    painter.restore()
 
 
 class CardDelegate(QStyledItemDelegate):
+    def __init__(self, state: BoardState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         return QSize(220, CARD_HEIGHT)
 
@@ -39,45 +108,6 @@ class CardDelegate(QStyledItemDelegate):
         card: Card | None = index.data(CardRole)
         if card is None:
             return
-        rtl = option.direction == Qt.LayoutDirection.RightToLeft
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = QRectF(option.rect).adjusted(4, 3, -4, -3)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.setPen(QPen(QColor("#3D6FB6") if selected else QColor("#D5DAE1"), 2 if selected else 1))
-        painter.setBrush(QColor("#EEF4FC") if selected else QColor("#FFFFFF"))
-        painter.drawRoundedRect(rect, 6, 6)
-        stripe = QRectF(rect.right() - 5, rect.top(), 5, rect.height()) if rtl else \
-            QRectF(rect.left(), rect.top(), 5, rect.height())
-        painter.fillRect(stripe, QColor(card.color))
-        inner = rect.adjusted(12, 6, -12, -6)
-        align = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
-        font = QFont(option.font)
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor("#1F2933"))
-        title_rect = QRectF(inner.left(), inner.top(), inner.width(), 36)
-        painter.drawText(title_rect, align | Qt.TextFlag.TextWordWrap, card.title)
-        font.setBold(False)
-        font.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.85))
-        painter.setFont(font)
-        painter.setPen(QColor("#52606D"))
-        line = QRectF(inner.left(), inner.top() + 38, inner.width(), 18)
-        painter.drawText(line, align | Qt.AlignmentFlag.AlignVCenter,
-                         option.fontMetrics.elidedText(card.partner, Qt.TextElideMode.ElideRight, int(inner.width())))
-        bottom = QRectF(inner.left(), inner.bottom() - 16, inner.width(), 16)
-        text, overdue = due_text(card, dt.date.today())
-        bits = [text] if text else []
-        if card.total:
-            bits.append(f"☑ {card.done}/{card.total}")
-        painter.setPen(QColor("#C62828") if overdue else QColor("#52606D"))
-        painter.drawText(bottom, align | Qt.AlignmentFlag.AlignVCenter, "  ·  ".join(bits))
-        # Priority dot and owner initials sit at the trailing end.
-        end = Qt.AlignmentFlag.AlignLeft if rtl else Qt.AlignmentFlag.AlignRight
-        painter.setPen(QColor("#1F2933"))
-        painter.drawText(bottom, end | Qt.AlignmentFlag.AlignVCenter, card.who)
-        dot_x = bottom.left() + 30 if rtl else bottom.right() - 34
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(PRIORITY_COLORS.get(card.priority, "#8A94A6")))
-        painter.drawEllipse(QRectF(dot_x, bottom.center().y() - 4, 8, 8))
-        painter.restore()
+        paint_card(painter, QRectF(option.rect).adjusted(4, 3, -4, -3), card, option.font,
+                   option.direction == Qt.LayoutDirection.RightToLeft,
+                   bool(option.state & QStyle.StateFlag.State_Selected), is_stale(card, self.state.stale_days))

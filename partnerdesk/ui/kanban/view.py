@@ -1,171 +1,380 @@
-"""KanbanView: status columns side by side (mirrored in Arabic), drag and drop, keyboard moves, undo."""
+"""KanbanView: the filter bar, swimlane choice and tools over the board grid; turns gestures into commands."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListView,
+    QMessageBox,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 from sqlalchemy import select
 
-from partnerdesk.domain.enums import DEFAULT_STATUSES
-from partnerdesk.l10n import _
+from partnerdesk.domain.errors import PartnerDeskError
+from partnerdesk.l10n import N_, _
+from partnerdesk.services.board_query import LANE_MODES, BoardFilter, Lane, LaneKey
+from partnerdesk.services.board_settings import BoardSettingsService
 from partnerdesk.services.work_items import WorkItemService
 from partnerdesk.store.models import WorkStatus
 from partnerdesk.ui.context import AppContext
-from partnerdesk.ui.kanban.commands import MoveCards
-from partnerdesk.ui.kanban.delegate import CardDelegate
-from partnerdesk.ui.kanban.model import ColumnModel, IdRole
+from partnerdesk.ui.kanban import menus
+from partnerdesk.ui.kanban.cell import CardList
+from partnerdesk.ui.kanban.commands import CreateCard, MoveCards, TrashCards
+from partnerdesk.ui.kanban.delegate import CARD_HEIGHT
+from partnerdesk.ui.kanban.filter_bar import FilterBar
+from partnerdesk.ui.kanban.grid import BoardGrid, Column, lane_label
+from partnerdesk.ui.kanban.model import BoardState, load_cards
 
-_BUILTIN = {key: label for key, label, _cat in DEFAULT_STATUSES}
-
-
-class BoardColumn(QWidget):
-    def __init__(self, model: ColumnModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model = model
-        self.header = QLabel()
-        self.header.setObjectName("columnHeader")
-        self.list = QListView()
-        self.list.setModel(model)
-        self.list.setItemDelegate(CardDelegate(self.list))
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.list.setDropIndicatorShown(True)
-        self.list.setUniformItemSizes(True)
-        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.list.setMinimumWidth(230)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 0, 4, 0)
-        layout.addWidget(self.header)
-        layout.addWidget(self.list, 1)
-
-    def selected_ids(self) -> list[int]:
-        rows = sorted(i.row() for i in self.list.selectionModel().selectedIndexes())
-        return [self.model.index(r).data(IdRole) for r in rows]
+LANE_FIELDS = {"partner": "partner_id", "owner": "responsible_member_id", "priority": "priority"}
+_LANE_NAMES = {"none": N_("No swimlanes"), "partner": N_("Lanes by partner"), "owner": N_("Lanes by owner"),
+               "priority": N_("Lanes by priority")}
 
 
 class KanbanView(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.columns: list[BoardColumn] = []
-        self.statuses: list[tuple[int, str, str, int | None]] = []
+        self.state: BoardState | None = None
+        self.grid: BoardGrid | None = None
+        self.board_columns: list[Column] = []
+        self._archived_for: int | None = None
+        # Last dialog/menu opened, so tests and the main window can reach them.
+        self.card_dialog: QWidget | None = None
+        self.trash_dialog: QWidget | None = None
+        self.settings_dialog: QWidget | None = None
+        self.print_dialog: QWidget | None = None
+        self.last_menu: QWidget | None = None
+        self.export_message = ""
+        self._totals: dict[int, int] | None = None
         self.title = QLabel()
         self.title.setObjectName("viewTitle")
-        self.filter = QLineEdit()
-        self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(lambda _t: self._reload_cards())
-        # Columns scroll sideways on a small screen instead of forcing the window wider.
-        surface = QWidget()
-        self.board = QHBoxLayout(surface)
-        self.board.setSpacing(6)
-        self.board.setContentsMargins(0, 0, 0, 0)
+        self.lanes = QComboBox()
+        for mode in LANE_MODES:
+            self.lanes.addItem("", mode)
+        self.lanes.currentIndexChanged.connect(lambda _i: self.set_lane_mode(self.lanes.currentData()))
+        self.tools = {name: QToolButton() for name in ("add_column", "trash", "print", "export", "settings")}
+        self.tools["add_column"].clicked.connect(lambda: menus.add_column(self))
+        self.tools["trash"].clicked.connect(lambda: menus.show_trash(self))
+        self.tools["print"].clicked.connect(lambda: menus.print_board(self))
+        self.tools["export"].clicked.connect(lambda: menus.export_csv(self))
+        self.tools["settings"].clicked.connect(lambda: menus.board_settings(self))
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addWidget(self.lanes)
+        for button in self.tools.values():
+            top.addWidget(button)
+        self.filter_bar = FilterBar(context)
+        self.filter_bar.changed.connect(self.set_filter)
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroller.setWidget(surface)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.filter)
+        layout.addLayout(top)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.scroller, 1)
         context.hub.changed.connect(self._on_changed)
         context.hub.workspace_replaced.connect(self.reload)
         self.retranslate_ui()
         self.reload()
 
+    # -- shortcuts used by menus and tests -----------------------------------------------------------------------
     @property
     def service(self) -> WorkItemService:
         return WorkItemService(self.context.ws)
 
-    def reload(self) -> None:
-        for column in self.columns:
-            self.board.removeWidget(column)
-            column.deleteLater()
-        self.columns = []
-        if self.context.workspace is None:
-            return
-        with self.context.ws.session() as s:
-            self.statuses = [(st.id, st.key, st.name, st.wip_limit) for st in
-                             s.scalars(select(WorkStatus).order_by(WorkStatus.position, WorkStatus.id))]
-        service = self.service
-        for status_id, *_rest in self.statuses:
-            column = BoardColumn(ColumnModel(service, status_id, self))
-            column.model.cards_dropped.connect(self._drop)
-            column.list.installEventFilter(self)
-            self.board.addWidget(column, 1)
-            self.columns.append(column)
-        self._reload_cards()
+    @property
+    def columns(self) -> list[CardList]:
+        """The card lists of the first lane, one per column, in workflow order."""
+        if self.grid is None:
+            return []
+        first = self.grid.lanes[0].key if self.grid.lanes else None
+        return [self.grid.cells[(c.status_id, first)] for c in self.board_columns if (c.status_id, first)
+                in self.grid.cells]
 
-    def _reload_cards(self) -> None:
-        for column in self.columns:
-            column.model.reload(self.filter.text())
+    # -- loading --------------------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """(Re)open the board: archive old Done cards, read settings and columns, rebuild the grid."""
+        if self.context.workspace is None:
+            self._set_grid(None)
+            return
+        ws = self.context.ws
+        settings = BoardSettingsService(ws)
+        if self._archived_for != id(ws):
+            self._archived_for = id(ws)
+            days = int(settings.get_value("kanban.archive_days"))
+            self.context.hub.announce(self.service.archive_done(days))
+        lane_mode = self.state.lane_mode if self.state is not None and self.state.ws is ws else "none"
+        flt = self.state.flt if self.state is not None and self.state.ws is ws else BoardFilter()
+        self.state = BoardState(ws, flt, lane_mode, int(settings.get_value("kanban.stale_days")))
+        with ws.session() as s:
+            self.board_columns = [Column(st.id, st.key, st.name, str(st.category.value), st.wip_limit) for st in
+                                  s.scalars(select(WorkStatus).order_by(WorkStatus.position, WorkStatus.id))]
+        self.filter_bar.populate()
+        self.build()
+
+    def build(self) -> None:
+        """Query counts and lanes, then lay out a fresh grid whose cells load their first page of cards."""
+        assert self.state is not None
+        counts, matches = self._query_cells()
+        lanes = self.state.query.lanes(self.state.lane_mode, {lane for _sid, lane in counts}) \
+            if self.state.lane_mode != "none" else []
+        mode = self.state.lane_mode
+        grid = BoardGrid(self.state, self.board_columns, lanes or [Lane(None, "")],
+                         self._collapsed("columns", as_int=True), self._collapsed(f"lanes_{mode}"))
+        for column in self.board_columns:
+            header = grid.headers[column.status_id]
+            header.toggled.connect(lambda sid=column.status_id: self.toggle_column(sid))
+            header.quick_add.connect(lambda title, sid=column.status_id: self.quick_add(sid, title))
+            header.menu_requested.connect(lambda pos, sid=column.status_id: menus.column_menu(self, sid, pos))
+        for key, lane_header in grid.lane_headers.items():
+            lane_header.toggled.connect(lambda k=key: self.toggle_lane(k))
+            lane_header.menu_requested.connect(lambda pos, k=key: menus.lane_menu(self, k, pos))
+        for (status_id, lane_key), cell in grid.cells.items():
+            cell.cell().cards_dropped.connect(self._drop)
+            cell.move_requested.connect(lambda step, c=cell: self.move_selected(step, c))
+            cell.reorder_requested.connect(lambda step, c=cell: self.reorder_selected(step, c))
+            cell.edit_requested.connect(self.edit_card)
+            cell.delete_requested.connect(lambda c=cell: self.delete_cards(c.selected_ids()))
+            cell.menu_requested.connect(lambda pos, c=cell: menus.card_menu(self, c, pos))
+            cell.cell().reset(counts.get((status_id, lane_key), 0), matches.get((status_id, lane_key), [])
+                              if matches is not None else None)
+        self._set_grid(grid)
+        self._prime_first_screens()
+        self._update_headers(counts)
+
+    def _set_grid(self, grid: BoardGrid | None) -> None:
+        old = self.scroller.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.grid = grid
+        if grid is not None:
+            self.scroller.setWidget(grid)
+
+    def _update_headers(self, counts: dict[tuple[int, LaneKey], int] | None = None,
+                        cards_changed: bool = True) -> None:
+        """Header counts. Unfiltered column totals (for WIP limits) are re-read only when cards changed."""
+        if self.grid is None or self.state is None:
+            return
+        query = self.state.query
+        if counts is None and not self.state.flt.is_empty():  # the cells hold every match: count in memory
+            counts = {cell: len(model.matches or []) for cell, model in
+                      ((k, c.cell()) for k, c in self.grid.cells.items())}
+        if counts is None:
+            counts = query.counts(self.state.flt, self.state.lane_mode)
+        if self.state.flt.is_empty() and self.state.lane_mode == "none":
+            self._totals = {sid: n for (sid, _lane), n in counts.items()}
+        elif cards_changed or self._totals is None:
+            self._totals = query.column_totals()
+        totals = self._totals
+        for column in self.board_columns:
+            shown = sum(n for (sid, _lane), n in counts.items() if sid == column.status_id)
+            self.grid.headers[column.status_id].set_text(column.label, shown, totals.get(column.status_id, 0),
+                                                         column.wip_limit)
+        for (status_id, lane_key), cell in self.grid.cells.items():
+            cell.cell().total = counts.get((status_id, lane_key), 0)
+        if self.grid.lane_headers:
+            limits = BoardSettingsService(self.context.ws).partner_wip_limits() \
+                if self.state.lane_mode == "partner" else {}
+            open_cards = query.partner_open_totals() if limits else {}
+            for lane in self.grid.lanes:
+                count = sum(n for (_sid, key), n in counts.items() if key == lane.key)
+                limit = limits.get(lane.key) if isinstance(lane.key, int) else None
+                self.grid.lane_headers[lane.key].set_text(lane_label(self.state.lane_mode, lane), lane.color,
+                                                          count, open_cards.get(lane.key, 0) if limit else None,
+                                                          limit)
+        self.grid.update_heights()
+
+    # -- filter, lanes, collapse -----------------------------------------------------------------------------------
+    def set_filter(self, flt: BoardFilter) -> None:
+        if self.state is None or flt == self.state.flt:
+            return
+        self.state.flt = flt
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-query counts and first pages (filter changed); rebuild the grid only if the lanes changed."""
+        if self.state is None or self.grid is None:
+            return
+        counts, matches = self._query_cells()
+        lane_keys = {lane for _sid, lane in counts}
+        if self.state.lane_mode != "none" and lane_keys != {lane.key for lane in self.grid.lanes}:
+            self.build()
+            return
+        for (status_id, lane_key), cell in self.grid.cells.items():
+            cell.cell().reset(counts.get((status_id, lane_key), 0), matches.get((status_id, lane_key), [])
+                              if matches is not None else None)
+        self._prime_first_screens()
+        self._update_headers(counts, cards_changed=False)
+
+    def _prime_first_screens(self) -> None:
+        """Load the cards every cell shows first in one query, instead of one query per cell when painting."""
+        if self.grid is None or self.state is None:
+            return
+        rows = max(2, self.scroller.viewport().height() // CARD_HEIGHT + 1)
+        wanted = {cell: cell.cell().ids[:rows] for cell in self.grid.cells.values()}
+        cards = load_cards(self.state.ws, [wid for ids in wanted.values() for wid in ids])
+        for cell, ids in wanted.items():
+            cell.cell().prime({wid: cards[wid] for wid in ids if wid in cards})
+
+    def _query_cells(self) -> tuple[dict[tuple[int, LaneKey], int], dict[tuple[int, LaneKey], list[Any]] | None]:
+        """Counts per cell; with a filter, also every matching card (one query instead of counts plus pages)."""
+        assert self.state is not None
+        if self.state.flt.is_empty():
+            return self.state.query.counts(self.state.flt, self.state.lane_mode), None
+        matches = self.state.query.snapshot(self.state.flt, self.state.lane_mode)
+        return {cell: len(keys) for cell, keys in matches.items()}, matches
+
+    def set_lane_mode(self, mode: str) -> None:
+        if self.state is None or mode == self.state.lane_mode or mode not in LANE_MODES:
+            return
+        self.state.lane_mode = mode
+        self.lanes.setCurrentIndex(self.lanes.findData(mode))
+        self.build()
+
+    def _collapsed(self, name: str, as_int: bool = False) -> set[Any]:
+        values = self.context.settings.value(f"kanban/collapsed_{name}", []) or []
+        values = [values] if isinstance(values, str) else list(values)
+        return {int(v) for v in values if str(v).lstrip("-").isdigit()} if as_int else {str(v) for v in values}
+
+    def _store_collapsed(self, name: str, values: set[Any]) -> None:
+        self.context.settings.setValue(f"kanban/collapsed_{name}", sorted(str(v) for v in values))
+
+    def toggle_column(self, status_id: int) -> None:
+        if self.grid is None:
+            return
+        self.grid.collapsed_columns ^= {status_id}
+        self._store_collapsed("columns", self.grid.collapsed_columns)
+        self.grid.apply_collapse()
+
+    def toggle_lane(self, key: LaneKey) -> None:
+        if self.grid is None or self.state is None:
+            return
+        self.grid.collapsed_lanes ^= {BoardGrid.lane_id(key)}
+        self._store_collapsed(f"lanes_{self.state.lane_mode}", self.grid.collapsed_lanes)
+        self.grid.apply_collapse()
+
+    # -- change notifications: refresh only the rows that changed ------------------------------------------------
+    def _on_changed(self, changes: Any) -> None:
+        if self.state is None or self.grid is None or self.context.workspace is None:
+            return
+        entities = changes.entities()
+        if "work_status" in entities:
+            self.reload()
+            return
+        if "setting" in entities:
+            self.state.stale_days = int(BoardSettingsService(self.context.ws).get_value("kanban.stale_days"))
+            for cell in self.grid.cells.values():
+                cell.viewport().update()
+        changed = changes.ids("work_item")
+        if not changed:
+            if "setting" in entities:
+                self._update_headers()
+            return
+        placed = self.state.query.placements(self.state.flt, self.state.lane_mode, list(changed))
+        if any((sid, lane) not in self.grid.cells for sid, lane, _key in placed.values()):
+            self.build()  # a card arrived in a lane the board does not show yet
+            return
+        for cell in self.grid.cells.values():
+            cell.cell().apply(changed, placed)
         self._update_headers()
 
-    def _update_headers(self) -> None:
-        counts = self.service.counts_per_column() if self.context.workspace is not None else {}
-        for column, (status_id, key, name, limit) in zip(self.columns, self.statuses, strict=True):
-            label = name or _(_BUILTIN.get(key, key))
-            count = counts.get(status_id, 0)
-            over = limit is not None and count > limit
-            shown = f"{count}/{limit}" if limit else str(count)
-            column.header.setText(f"<b>{label}</b> &nbsp; {shown}" + (" ⚠" if over else ""))
-            column.header.setToolTip(_("Work-in-progress limit exceeded") if over else "")
-            column.header.setStyleSheet("color: #C62828;" if over else "")
+    # -- gestures -> commands -------------------------------------------------------------------------------------
+    def _push(self, command: Any) -> None:
+        try:
+            self.context.undo_stack.push(command)
+        except PartnerDeskError as exc:
+            QMessageBox.warning(self, _("Board"), exc.message)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        """Ctrl+Left/Right inside a column moves the selected cards (list views eat these keys otherwise)."""
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
-                and event.modifiers() & Qt.KeyboardModifier.ControlModifier \
-                and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-            self.move_selected(1 if event.key() == Qt.Key.Key_Right else -1)
-            return True
-        return super().eventFilter(watched, event)
+    def _drop(self, ids: list[int], status_id: int, before: int | None, lane_key: LaneKey) -> None:
+        values: dict[str, Any] = {}
+        if self.state is not None and self.state.lane_mode in LANE_FIELDS:
+            field = LANE_FIELDS[self.state.lane_mode]
+            values[field] = "normal" if lane_key is None and field == "priority" else lane_key
+        self._push(MoveCards(self.service, self.context.hub, ids, status_id, before, values))
 
-    def _on_changed(self, changes: Any) -> None:
-        if "work_item" in changes.entities() or "work_status" in changes.entities():
-            self._reload_cards()
+    def _lane_of(self, cell: CardList) -> LaneKey:
+        return cell.cell().lane_key
 
-    def _drop(self, ids: list[int], status_id: int, before: int | None) -> None:
-        self.context.undo_stack.push(MoveCards(self.service, self.context.hub, ids, status_id, before))
-
-    def move_selected(self, step: int) -> None:
+    def move_selected(self, step: int, cell: CardList | None = None) -> None:
         """Ctrl+Right/Left: move the selected cards to the visual neighbour column (mirrored in Arabic)."""
+        if self.grid is None:
+            return
+        cell = cell or next((c for c in self.grid.cells.values() if c.hasFocus() and c.selected_ids()), None)
+        if cell is None or not cell.selected_ids():
+            return
         if self.isRightToLeft():
             step = -step
-        candidates = [(i, c) for i, c in enumerate(self.columns) if c.selected_ids()]
-        focused = [(i, c) for i, c in candidates if c.list.hasFocus()]
-        for index, column in (focused or candidates)[:1]:
-            target = index + step
-            if 0 <= target < len(self.columns):
-                ids = column.selected_ids()
-                self._drop(ids, self.columns[target].model.status_id, None)
-                self._select(self.columns[target], ids)
+        index = self.grid.column_index(cell.cell().status_id) + step
+        if not 0 <= index < len(self.board_columns):
+            return
+        ids = cell.selected_ids()
+        target = self.board_columns[index].status_id
+        self._drop(ids, target, None, self._lane_of(cell))
+        self.grid.cells[(target, self._lane_of(cell))].select_ids(ids)
 
-    @staticmethod
-    def _select(column: BoardColumn, ids: list[int]) -> None:
-        column.list.setFocus()
-        selection = column.list.selectionModel()
-        selection.clear()
-        for wid in ids:
-            if wid in column.model.ids:
-                index = column.model.index(column.model.ids.index(wid))
-                selection.select(index, selection.SelectionFlag.Select)
+    def reorder_selected(self, step: int, cell: CardList) -> None:
+        """Ctrl+Up/Down: move the selected cards one place up or down inside their column."""
+        ids = cell.selected_ids()
+        model = cell.cell()
+        if not ids:
+            return
+        rows = [model.ids.index(i) for i in ids]
+        if step < 0:
+            if min(rows) == 0:
+                return
+            before: int | None = model.ids[min(rows) - 1]
+        else:
+            after = max(rows) + 2
+            if max(rows) + 1 >= len(model.ids):
+                return
+            before = model.ids[after] if after < len(model.ids) else model.next_unloaded_id()
+        self._drop(ids, model.status_id, before, model.lane_key)
+        cell.select_ids(ids)
+
+    def quick_add(self, status_id: int, title: str) -> None:
+        self._push(CreateCard(self.service, self.context.hub, status_id, title))
+
+    def edit_card(self, item_id: int) -> None:
+        from partnerdesk.ui.kanban.edit_dialog import open_card_dialog
+
+        open_card_dialog(self, item_id)
+
+    def delete_cards(self, ids: list[int]) -> None:
+        if ids:
+            self._push(TrashCards(self.service, self.context.hub, ids))
 
     def retranslate_ui(self) -> None:
         self.title.setText(f"<h2>{_('Board')}</h2>")
-        self.filter.setPlaceholderText(_("Filter cards…"))
-        if self.columns:
+        for i, mode in enumerate(LANE_MODES):
+            self.lanes.setItemText(i, _(_LANE_NAMES[mode]))
+        texts = {"add_column": (_("Add column…"), _("Add a column to the board")),
+                 "trash": (_("Trash…"), _("Deleted cards, to restore")),
+                 "print": (_("Print…"), _("Print the board as filtered, with a preview")),
+                 "export": (_("Export CSV…"), _("Save the cards shown as a CSV file")),
+                 "settings": (_("Board settings…"), _("Stale and archive days"))}
+        for name, (text, tip) in texts.items():
+            self.tools[name].setText(text)
+            self.tools[name].setToolTip(tip)
+        self.filter_bar.retranslate_ui()
+        if self.grid is not None:
             self._update_headers()
+            for header in self.grid.headers.values():
+                header.retranslate_ui()
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        if event.key() == Qt.Key.Key_F and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.filter_bar.text.setFocus()
+            return
+        super().keyPressEvent(event)
+
+    def header_global_pos(self, status_id: int, pos: QPoint) -> QPoint:
+        assert self.grid is not None
+        return self.grid.headers[status_id].mapToGlobal(pos)

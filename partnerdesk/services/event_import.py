@@ -1,0 +1,255 @@
+"""Importing an .ics file into the calendar: all events in one transaction, updated in place on re-import.
+
+An event is identified by its UID and, for an edited occurrence of a series, its RECURRENCE-ID. Importing the same
+file again changes nothing; importing a newer export updates the events it holds (their SEQUENCE goes up) and, for
+each series in the file, drops the edited occurrences the file no longer has. A cancelled occurrence becomes an
+exception date of its series; a cancelled event is removed. A file that cannot be read imports nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session, selectinload
+
+from partnerdesk.domain.enums import Action, EventKind
+from partnerdesk.domain.partners import check_time_zone
+from partnerdesk.interop.icalendar_io import EventRecord, read_calendar
+from partnerdesk.services.base import ChangeSet, Service, apply_changes
+from partnerdesk.store.models import Contact, Event, Partner, TeamMember
+
+ENTITY = "event"
+_CHUNK = 500
+
+
+@dataclass
+class EventImportSummary:
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    deleted: int = 0
+    changes: ChangeSet = field(default_factory=ChangeSet)
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated + self.skipped + self.deleted
+
+
+def iso(moment: dt.datetime) -> str:
+    """How exception/extra dates are stored: ISO-8601 in UTC."""
+    return moment.astimezone(dt.UTC).isoformat()
+
+
+def kind_names() -> dict[str, EventKind]:
+    """Every name of an event kind: its value, English label and label in the UI language, case-folded."""
+    labels: dict[str, EventKind] = {}
+    for kind in EventKind:
+        for name in (kind.value, kind.source_label, kind.label):
+            labels[name.casefold()] = kind
+    return labels
+
+
+def kind_of(record: EventRecord, labels: dict[str, EventKind] | None = None) -> tuple[EventKind | None, list[str]]:
+    """The event kind named by X-PARTNERDESK-KIND or a category, and the categories left over."""
+    labels = labels if labels is not None else kind_names()
+    found = labels.get(record.kind.casefold()) if record.kind else None
+    rest: list[str] = []
+    for category in record.categories:
+        match = labels.get(category.casefold())
+        if match is not None and (found is None or match == found):
+            found = match
+        else:
+            rest.append(category)
+    return found, rest
+
+
+def _uid(value: str) -> str:
+    if len(value) <= 255:
+        return value
+    return value[:200] + "-" + hashlib.sha1(value.encode()).hexdigest()
+
+
+def _chunks(items: list[Any]) -> Iterable[list[Any]]:
+    for i in range(0, len(items), _CHUNK):
+        yield items[i:i + _CHUNK]
+
+
+class EventImportService(Service):
+    """Reads .ics data and writes it into the workspace's events in one unit of work."""
+
+    def user_zone(self) -> str:
+        with self.workspace.session() as s:
+            zone = s.scalar(select(TeamMember.time_zone).where(TeamMember.is_me.is_(True)).limit(1))
+        return zone or "UTC"
+
+    def import_file(self, data: bytes, *, source: str = "", partner_id: int | None = None,
+                    default_zone: str | None = None) -> EventImportSummary:
+        """Import ``data`` (.ics bytes). Floating and all-day times use ``default_zone`` (else the user's zone)
+        unless the file names its own (X-WR-TIMEZONE). Raises CalendarFileError / EventReadError (nothing is
+        imported) when the file cannot be read."""
+        zone = default_zone or self.user_zone()
+        check_time_zone(zone)
+        records = read_calendar(data, zone)
+        return self.import_records(records, source=source, partner_id=partner_id)
+
+    def import_records(self, records: list[EventRecord], *, source: str = "",
+                       partner_id: int | None = None) -> EventImportSummary:
+        latest: dict[tuple[str, dt.datetime | None], EventRecord] = {}
+        for record in records:
+            record.uid = _uid(record.uid)
+            previous = latest.get(record.key)
+            if previous is None or record.sequence >= previous.sequence:
+                latest[record.key] = record
+        masters = [r for r in latest.values() if r.recurrence_id is None]
+        overrides = [r for r in latest.values() if r.recurrence_id is not None]
+        # A cancelled occurrence of a series in the same file is one of its exception dates.
+        in_file = {r.uid: r for r in masters}
+        for record in [r for r in overrides if r.cancelled and r.uid in in_file]:
+            master_record = in_file[record.uid]
+            master_record.exdates = sorted({*master_record.exdates, record.recurrence_id})  # type: ignore[arg-type]
+            overrides.remove(record)
+        summary = EventImportSummary()
+        self._kinds = kind_names()
+        with self.unit_of_work() as (s, changes):
+            summary.changes = changes
+            if partner_id is not None:
+                self.get(s, Partner, partner_id)
+            existing = self._existing(s, sorted({r.uid for r in latest.values()}))
+            people = self._contacts_by_email(s) if any(r.attendee_emails for r in latest.values()) else {}
+            touched: list[Event] = []
+            new: list[Event] = []
+            for record in masters:
+                self._apply(s, record, existing, None, partner_id, people, summary, touched, new)
+            s.flush()
+            by_uid = {ev.uid: ev for (uid, rid), ev in existing.items() if rid is None}
+            by_uid.update({ev.uid: ev for ev in new if ev.recurrence_id is None})
+            for record in overrides:
+                master = by_uid.get(record.uid)
+                if record.cancelled and master is not None:
+                    stamp = iso(record.recurrence_id)  # type: ignore[arg-type]
+                    if stamp not in (master.exdates or []):
+                        master.exdates = sorted([*(master.exdates or []), stamp])
+                        master.sequence += 1
+                        if master not in new:
+                            touched.append(master)
+                            summary.updated += 1
+                    stale = existing.pop(record.key, None)
+                    if stale is not None:
+                        self._delete(s, stale, summary)
+                    continue
+                self._apply(s, record, existing, master, partner_id, people, summary, touched, new)
+            # A series in the file is complete: edited occurrences it no longer lists are gone.
+            for (uid, rid), ev in list(existing.items()):
+                master = by_uid.get(uid)
+                if rid is not None and uid in in_file and ((uid, rid) not in latest or latest[(uid, rid)].cancelled) and master is not None \
+                        and ev.series_id == master.id:
+                    self._delete(s, ev, summary)
+                    existing.pop((uid, rid))
+            s.flush()
+            if new:
+                changes.add("created", ENTITY, [ev.id for ev in new])
+            fresh = {ev.id for ev in new}
+            updated = {ev.id for ev in touched if ev.id not in fresh and ev.id not in changes.deleted.get(ENTITY, ())}
+            if updated:
+                changes.add("updated", ENTITY, updated)
+            if new or touched:
+                anchor = (new or touched)[0]
+                self.log(s, ENTITY, anchor.id, Action.IMPORT, source, {
+                    "created": [None, summary.created], "updated": [None, summary.updated],
+                    "skipped": [None, summary.skipped], "deleted": [None, summary.deleted]},
+                    partner_id=partner_id)
+        return summary
+
+    # -- helpers ----------------------------------------------------------------------------------------------
+    @staticmethod
+    def _existing(s: Session, uids: list[str]) -> dict[tuple[str, dt.datetime | None], Event]:
+        found: dict[tuple[str, dt.datetime | None], Event] = {}
+        for chunk in _chunks(uids):
+            for ev in s.scalars(select(Event).where(Event.uid.in_(chunk)).options(selectinload(Event.contacts))):
+                found[(ev.uid, ev.recurrence_id)] = ev
+        return found
+
+    @staticmethod
+    def _contacts_by_email(s: Session) -> dict[str, tuple[int, int | None]]:
+        out: dict[str, tuple[int, int | None]] = {}
+        for cid, pid, value in s.execute(text(
+                "SELECT c.id, c.partner_id, json_extract(e.value, '$.value') FROM contacts c, json_each(c.emails) e")):
+            if value:
+                out.setdefault(str(value).strip().casefold(), (cid, pid))
+        return out
+
+    def _delete(self, s: Session, ev: Event, summary: EventImportSummary) -> None:
+        self.log(s, ENTITY, ev.id, Action.DELETE, ev.title, partner_id=ev.partner_id)
+        summary.changes.add("deleted", ENTITY, ev.id)
+        s.delete(ev)
+        summary.deleted += 1
+
+    def _apply(self, s: Session, record: EventRecord, existing: dict[tuple[str, dt.datetime | None], Event],
+               master: Event | None, partner_id: int | None, people: dict[str, tuple[int, int | None]],
+               summary: EventImportSummary, touched: list[Event], new: list[Event]) -> None:
+        current = existing.get(record.key)
+        if record.cancelled:
+            if current is not None:
+                existing.pop(record.key)
+                self._delete(s, current, summary)
+            else:
+                summary.skipped += 1
+            return
+        kind, categories = kind_of(record, self._kinds)
+        matched = [people[e.casefold()] for e in record.attendee_emails if e.casefold() in people]
+        partners = {pid for _cid, pid in matched if pid is not None}
+        values: dict[str, Any] = {
+            "title": record.title[:300], "description": record.description, "starts_at": record.starts_at,
+            "ends_at": record.ends_at, "time_zone": record.time_zone, "all_day": record.all_day,
+            "rrule": record.rrule[:500], "exdates": [iso(x) for x in record.exdates],
+            "rdates": [iso(x) for x in record.rdates], "location": record.location[:500],
+            "video_link": record.video_link[:1000], "attendee_emails": record.attendee_emails,
+            "reminder_minutes": record.reminder_minutes,
+            "series_id": master.id if master is not None else None, "recurrence_id": record.recurrence_id,
+        }
+        if kind is not None:
+            values["kind"] = kind
+        if partner_id is not None:
+            values["partner_id"] = partner_id
+        elif master is not None and master.partner_id is not None:
+            values["partner_id"] = master.partner_id
+        elif len(partners) == 1 and (current is None or current.partner_id is None):
+            values["partner_id"] = next(iter(partners))
+        extra = dict(current.extra or {}) if current is not None else {}
+        for key, value in (("categories", categories), ("organizer", record.organizer),
+                           ("url", record.url if record.url != record.video_link else "")):
+            if value:
+                extra[key] = value
+            else:
+                extra.pop(key, None)
+        values["extra"] = extra
+        contact_ids = {cid for cid, _pid in matched}
+        if current is None:
+            ev = Event(uid=record.uid, sequence=record.sequence, **values)
+            if record.created_at:
+                ev.created_at = record.created_at
+            if contact_ids:
+                ev.contacts = list(s.scalars(select(Contact).where(Contact.id.in_(contact_ids))))
+            s.add(ev)
+            new.append(ev)
+            existing[record.key] = ev
+            summary.created += 1
+            return
+        if master is not None and current.series_id is not None and current.series_id != master.id:
+            values["series_id"] = master.id
+        diff = apply_changes(current, values)
+        missing = contact_ids - {c.id for c in current.contacts}
+        if missing:
+            current.contacts.extend(s.scalars(select(Contact).where(Contact.id.in_(missing))))
+            diff["contacts"] = [None, sorted(missing)]
+        if diff:
+            current.sequence = max(current.sequence + 1, record.sequence)
+            touched.append(current)
+            summary.updated += 1
+        else:
+            summary.skipped += 1

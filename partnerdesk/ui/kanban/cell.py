@@ -1,0 +1,222 @@
+"""The widgets of one board column: its header (name, count/limit, collapse, quick add) and card lists."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QDrag, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partnerdesk.l10n import _
+from partnerdesk.ui.kanban.delegate import CardDelegate
+from partnerdesk.ui.kanban.model import BoardState, CellModel, IdRole
+
+WARN_STYLE = "color: #C62828;"
+
+
+class CardList(QListView):
+    """The cards of one cell. Keys: Ctrl+Left/Right move to the next column, Ctrl+Up/Down reorder,
+    Enter edits, Delete sends to the trash."""
+
+    move_requested = Signal(int)  # visual step: -1 left, +1 right
+    reorder_requested = Signal(int)  # -1 up, +1 down
+    edit_requested = Signal(int)  # card id
+    delete_requested = Signal()
+    menu_requested = Signal(QPoint)
+
+    def __init__(self, model: CellModel, state: BoardState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setItemDelegate(CardDelegate(state, self))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDropIndicatorShown(True)
+        self.setUniformItemSizes(True)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(230)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self.menu_requested)
+        self.doubleClicked.connect(lambda index: self.edit_requested.emit(index.data(IdRole)))
+
+    def cell(self) -> CellModel:
+        model = self.model()
+        assert isinstance(model, CellModel)
+        return model
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted(i.row() for i in self.selectionModel().selectedIndexes())
+        return [self.cell().ids[r] for r in rows if r < len(self.cell().ids)]
+
+    def select_ids(self, ids: list[int]) -> None:
+        self.setFocus()
+        selection = self.selectionModel()
+        selection.clear()
+        model = self.cell()
+        for wid in ids:
+            if wid in model.ids:
+                index = model.index(model.ids.index(wid))
+                if wid == ids[0]:
+                    selection.setCurrentIndex(index, selection.SelectionFlag.NoUpdate)
+                selection.select(index, selection.SelectionFlag.Select)
+
+    def startDrag(self, supported: Qt.DropAction) -> None:  # noqa: N802 - Qt API
+        """Drag the selected cards with a picture of the first one under the cursor."""
+        rows = sorted({i.row() for i in self.selectionModel().selectedIndexes()})
+        if not rows:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(self.cell().mimeData([self.cell().index(r) for r in rows]))
+        first = self.visualRect(self.cell().index(rows[0]))
+        if first.isValid():
+            pixmap = self.viewport().grab(first)
+            drag.setPixmap(pixmap)
+            drag.setHotSpot(QPoint(pixmap.width() // 2, min(20, pixmap.height() // 2)))
+        drag.exec(Qt.DropAction.MoveAction, Qt.DropAction.MoveAction)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        key = event.key()
+        if ctrl and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            # Screen direction: in Arabic "right" is towards the previous column; the view mirrors the step.
+            self.move_requested.emit(1 if key == Qt.Key.Key_Right else -1)
+        elif ctrl and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.reorder_requested.emit(-1 if key == Qt.Key.Key_Up else 1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.edit_requested.emit(self.currentIndex().data(IdRole))
+        elif key == Qt.Key.Key_Delete and self.selected_ids():
+            self.delete_requested.emit()
+        else:
+            super().keyPressEvent(event)
+
+
+class ColumnHeader(QFrame):
+    """Column name, shown/total count and WIP limit (warning colour when exceeded), collapse and add buttons,
+    and the quick-add line that appears under it."""
+
+    toggled = Signal()
+    quick_add = Signal(str)
+    menu_requested = Signal(QPoint)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("columnHeader")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.collapse = QToolButton()
+        self.collapse.setAutoRaise(True)
+        self.collapse.clicked.connect(self.toggled)
+        self.label = QLabel()
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.add = QToolButton()
+        self.add.setText("+")
+        self.add.setAutoRaise(True)
+        self.add.clicked.connect(self.open_quick_add)
+        self.editor = QLineEdit()
+        self.editor.hide()
+        self.editor.returnPressed.connect(self._submit)
+        self.editor.installEventFilter(self)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.collapse)
+        top.addWidget(self.label, 1)
+        top.addWidget(self.add)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.editor)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self.menu_requested)
+        self.collapsed = False
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.add.setToolTip(_("Add a card at the top of this column"))
+        self.editor.setPlaceholderText(_("New card title, then Enter"))
+        self.collapse.setToolTip(_("Expand column") if self.collapsed else _("Collapse column"))
+
+    def set_collapsed(self, collapsed: bool) -> None:
+        self.collapsed = collapsed
+        self.collapse.setArrowType(Qt.ArrowType.RightArrow if collapsed else Qt.ArrowType.DownArrow)
+        self.add.setVisible(not collapsed)
+        self.setMaximumWidth(180 if collapsed else 16777215)
+        self.retranslate_ui()
+
+    def set_text(self, name: str, shown: int, total: int, limit: int | None) -> None:
+        over = limit is not None and total > limit
+        count = str(total) if shown == total else _("{shown} of {total}").format(shown=shown, total=total)
+        if limit:
+            count = f"{count} / {limit}"
+        self.label.setText(f"<b>{name}</b> &nbsp; {count}" + (" ⚠" if over else ""))
+        self.label.setToolTip(_("Work-in-progress limit exceeded: {count} cards, limit {limit}").format(
+            count=total, limit=limit) if over else name)
+        self.label.setStyleSheet(WARN_STYLE if over else "")
+        self.setProperty("over", over)
+
+    def is_over(self) -> bool:
+        return bool(self.property("over"))
+
+    def open_quick_add(self) -> None:
+        self.editor.show()
+        self.editor.setFocus()
+
+    def _submit(self) -> None:
+        text = self.editor.text().strip()
+        if text:
+            self.quick_add.emit(text)
+            self.editor.clear()  # stays open: type the next card
+
+    def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802 - Qt API
+        if watched is self.editor and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress \
+                and event.key() == Qt.Key.Key_Escape:
+            self.editor.clear()
+            self.editor.hide()
+            return True
+        return False
+
+
+class LaneHeader(QFrame):
+    """A swimlane title across the board: collapse button, colour swatch, name, count and optional limit."""
+
+    toggled = Signal()
+    menu_requested = Signal(QPoint)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("laneHeader")
+        self.collapse = QToolButton()
+        self.collapse.setAutoRaise(True)
+        self.collapse.clicked.connect(self.toggled)
+        self.label = QLabel()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(2, 6, 2, 0)
+        layout.addWidget(self.collapse)
+        layout.addWidget(self.label, 1)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self.menu_requested)
+        self.collapsed = False
+
+    def set_collapsed(self, collapsed: bool) -> None:
+        self.collapsed = collapsed
+        self.collapse.setArrowType(Qt.ArrowType.RightArrow if collapsed else Qt.ArrowType.DownArrow)
+        self.collapse.setToolTip(_("Expand lane") if collapsed else _("Collapse lane"))
+
+    def set_text(self, name: str, color: str, count: int, open_cards: int | None, limit: int | None) -> None:
+        over = limit is not None and open_cards is not None and open_cards > limit
+        swatch = f"<span style='color:{color}'>■</span> " if color else ""
+        extra = ""
+        if limit:
+            extra = " · " + _("{open} open / limit {limit}").format(open=open_cards or 0, limit=limit)
+        self.label.setText(f"{swatch}<b>{name}</b> &nbsp; {count}{extra}" + (" ⚠" if over else ""))
+        self.label.setStyleSheet(WARN_STYLE if over else "")
+        self.setProperty("over", over)

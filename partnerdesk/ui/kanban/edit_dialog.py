@@ -1,0 +1,204 @@
+"""The card dialog: every field of a work item plus its checklist; saving is one undoable command."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partnerdesk.domain.enums import Priority
+from partnerdesk.domain.errors import PartnerDeskError
+from partnerdesk.l10n import _
+from partnerdesk.services.board_query import BoardQuery
+from partnerdesk.ui.kanban.commands import EditCard
+
+if TYPE_CHECKING:
+    from partnerdesk.ui.kanban.view import KanbanView
+
+
+def split_tags(text: str) -> list[str]:
+    return sorted({t.strip() for t in text.replace("،", ",").replace("、", ",").split(",") if t.strip()})
+
+
+class CardDialog(QDialog):
+    def __init__(self, query: BoardQuery, values: dict[str, Any], checklist: list[tuple[str, bool]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Edit card"))
+        self.setMinimumWidth(520)
+        self.original = dict(values)
+        self.title = QLineEdit(values.get("title", ""))
+        self.description = QPlainTextEdit(values.get("description", "") or "")
+        self.description.setTabChangesFocus(True)
+        self.partner = QComboBox()
+        self.partner.addItem(_("No partner"), None)
+        for pid, name in query.partners():
+            self.partner.addItem(name, pid)
+        self.partner.setCurrentIndex(max(0, self.partner.findData(values.get("partner_id"))))
+        self.responsible = QComboBox()
+        self.responsible.addItem(_("Unassigned"), None)
+        for mid, name in query.members():
+            self.responsible.addItem(name, mid)
+        self.responsible.setCurrentIndex(max(0, self.responsible.findData(values.get("responsible_member_id"))))
+        self.priority = QComboBox()
+        for level in Priority:
+            self.priority.addItem(level.label, level.value)
+        self.priority.setCurrentIndex(max(0, self.priority.findData(values.get("priority", "normal"))))
+        self.has_due, self.has_time = QCheckBox(_("Due")), QCheckBox(_("at"))
+        self.due_date, self.due_time = QDateEdit(), QTimeEdit()
+        self.due_date.setCalendarPopup(True)
+        due: dt.datetime | None = values.get("due_at")
+        local = due.astimezone() if due is not None else dt.datetime.now().astimezone() + dt.timedelta(days=7)
+        self.due_date.setDate(QDate(local.year, local.month, local.day))
+        self.due_time.setTime(QTime(local.hour, local.minute) if due is not None and values.get("due_has_time")
+                              else QTime(17, 0))
+        self.has_due.setChecked(due is not None)
+        self.has_time.setChecked(bool(due is not None and values.get("due_has_time")))
+        for box in (self.has_due, self.has_time):
+            box.toggled.connect(self._sync_due)
+        due_row = QHBoxLayout()
+        for widget in (self.has_due, self.due_date, self.has_time, self.due_time):
+            due_row.addWidget(widget)
+        due_row.addStretch(1)
+        self.tags = QLineEdit(", ".join(values.get("tags") or []))
+        self.tags.setPlaceholderText(_("Comma-separated, e.g. billing, launch"))
+        self.tags.setCompleter(QCompleter(query.tags(), self.tags))
+        # Checklist: tick to mark done, double-click to edit the text.
+        self.checklist = QListWidget()
+        for text, done in checklist:
+            self._add_item(text, done)
+        self.new_item = QLineEdit()
+        self.new_item.setPlaceholderText(_("New checklist item, then Enter"))
+        self.new_item.installEventFilter(self)  # Enter adds the item instead of saving the dialog
+        add, remove = QPushButton(_("Add")), QPushButton(_("Remove"))
+        add.clicked.connect(self.add_checklist_item)
+        remove.clicked.connect(self.remove_checklist_item)
+        add.setAutoDefault(False)
+        remove.setAutoDefault(False)
+        check_row = QHBoxLayout()
+        check_row.addWidget(self.new_item, 1)
+        check_row.addWidget(add)
+        check_row.addWidget(remove)
+        form = QFormLayout()
+        form.addRow(_("Title"), self.title)
+        form.addRow(_("Description"), self.description)
+        form.addRow(_("Partner"), self.partner)
+        form.addRow(_("Responsible"), self.responsible)
+        form.addRow(_("Priority"), self.priority)
+        form.addRow(_("Due date"), due_row)
+        form.addRow(_("Tags"), self.tags)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(_("Checklist")))
+        layout.addWidget(self.checklist)
+        layout.addLayout(check_row)
+        layout.addWidget(buttons)
+        self._sync_due()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.new_item and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.add_checklist_item()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _sync_due(self) -> None:
+        self.due_date.setEnabled(self.has_due.isChecked())
+        self.has_time.setEnabled(self.has_due.isChecked())
+        self.due_time.setEnabled(self.has_due.isChecked() and self.has_time.isChecked())
+
+    def _add_item(self, text: str, done: bool) -> None:
+        item = QListWidgetItem(text)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable)
+        item.setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
+        self.checklist.addItem(item)
+
+    def add_checklist_item(self) -> None:
+        if self.new_item.text().strip():
+            self._add_item(self.new_item.text().strip(), False)
+            self.new_item.clear()
+
+    def remove_checklist_item(self) -> None:
+        for item in self.checklist.selectedItems() or ([self.checklist.currentItem()]
+                                                        if self.checklist.currentItem() else []):
+            self.checklist.takeItem(self.checklist.row(item))
+
+    def checklist_entries(self) -> list[tuple[str, bool]]:
+        items = [self.checklist.item(i) for i in range(self.checklist.count())]
+        return [(i.text().strip(), i.checkState() == Qt.CheckState.Checked) for i in items if i.text().strip()]
+
+    def values(self) -> dict[str, Any]:
+        due: dt.datetime | None = None
+        if self.has_due.isChecked():
+            d = self.due_date.date()
+            t = self.due_time.time() if self.has_time.isChecked() else QTime(12, 0)
+            due = dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()).astimezone().astimezone(dt.UTC)
+        return {"title": self.title.text().strip(), "description": self.description.toPlainText(),
+                "partner_id": self.partner.currentData(), "responsible_member_id": self.responsible.currentData(),
+                "priority": self.priority.currentData(), "due_at": due,
+                "due_has_time": bool(due is not None and self.has_time.isChecked()),
+                "tags": split_tags(self.tags.text())}
+
+    def accept(self) -> None:
+        if not self.title.text().strip():
+            QMessageBox.warning(self, _("Edit card"), _("A card needs a title."))
+            self.title.setFocus()
+            return
+        super().accept()
+
+
+def changed_values(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    """Only the fields the user changed (so an undo restores exactly those)."""
+    out = {k: v for k, v in after.items() if before.get(k) != v}
+    if out.get("responsible_member_id") is not None:
+        out["responsible_contact_id"] = None  # a card has one responsible
+    return out
+
+
+def open_card_dialog(view: KanbanView, item_id: int) -> None:
+    service = view.service
+    try:
+        values, checklist = service.snapshot(item_id)
+    except PartnerDeskError as exc:
+        QMessageBox.warning(view, _("Edit card"), exc.message)
+        return
+    dialog = CardDialog(BoardQuery(view.context.ws), values, checklist, view)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def save() -> None:
+        after = dialog.values()
+        new_values = changed_values(values, after)
+        new_checklist = dialog.checklist_entries()
+        if not new_values and new_checklist == checklist:
+            return
+        new_values["title"] = after["title"]
+        view.context.undo_stack.push(EditCard(service, view.context.hub, item_id, new_values, new_checklist))
+
+    dialog.accepted.connect(save)
+    view.card_dialog = dialog
+    dialog.open()
