@@ -31,11 +31,8 @@ def open_source(view: CalendarView, occ: Occurrence) -> None:
     view.source_requested.emit(occ.source.value, occ.source_id)
     if occ.source == SourceKind.WORK_ITEM:
         board = _switch_to(view, "kanban")
-        if board is not None:
-            for column in getattr(board, "columns", []):
-                if occ.source_id in column.model.ids:
-                    board._select(column, [occ.source_id])  # noqa: SLF001 - the board's own selection helper
-                    return
+        if board is not None and callable(getattr(board, "edit_card", None)):
+            board.edit_card(occ.source_id)  # the card's own dialog, over the board
         return
     if occ.source in (SourceKind.CONTRACT_REVIEW, SourceKind.CONTRACT_NOTICE, SourceKind.FOLLOW_UP):
         partners = _switch_to(view, "partners")
