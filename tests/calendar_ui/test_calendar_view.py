@@ -274,3 +274,24 @@ def test_opening_entries_opens_their_source(qtbot, ws, tmp_path) -> None:
     dialog.accept()
     with ws.session() as s:
         assert s.scalars(select(m.Event.location)).one() == "Zoom"
+
+
+def test_editing_a_repeating_event_in_the_dialog_asks_the_scope(qtbot, ws, tmp_path) -> None:
+    EventService(ws).create("Weekly sync", at(dt.date(2026, 3, 2), 10), at(dt.date(2026, 3, 2), 10, 30),
+                            time_zone="Europe/Lisbon", rrule="FREQ=WEEKLY;COUNT=6")
+    view = make_view(qtbot, ws, tmp_path, "month")
+    occ = next(o for o in view.model.rows if o.start == at(dt.date(2026, 3, 16), 10))
+    view.editor.open(occ)
+    dialog = view.editor.dialog
+    assert dialog.recurrence.summary.text() == "Every week, 6 times"
+    dialog.title.setText("Partner sync")
+    dialog.accept()
+    scope = view.editor.scope_dialog
+    assert scope.options[EditScope.THIS].isEnabled()  # the rule is untouched: one occurrence may change alone
+    scope.choose(EditScope.FOLLOWING)
+    scope.accept()
+    titles = [(o.start.date(), o.title) for o in view.model.rows if "sync" in o.title]
+    assert [t for d, t in titles if d < dt.date(2026, 3, 16)] == ["Weekly sync", "Weekly sync"]
+    assert {t for d, t in titles if d >= dt.date(2026, 3, 16)} == {"Partner sync"}
+    view.context.undo_stack.undo()
+    assert {o.title for o in view.model.rows if "sync" in o.title} == {"Weekly sync"}

@@ -34,11 +34,12 @@ def event_values(ws: Any, occ: Occurrence) -> dict[str, Any]:
         if ev is None:
             raise PartnerDeskError()
         master = s.get(Event, ev.series_id) if ev.series_id is not None else ev
+        rule_text = master.rrule if master else ""
         return {
             "title": ev.title, "kind": ev.kind, "partner_id": ev.partner_id, "time_zone": ev.time_zone,
             "all_day": ev.all_day, "start": occ.start, "end": occ.end, "location": ev.location,
             "video_link": ev.video_link, "description": ev.description,
-            "reminder_minutes": list(ev.reminder_minutes or []), "rrule": master.rrule if master else "",
+            "reminder_minutes": list(ev.reminder_minutes or []), "rrule": rule_text,
         }
 
 

@@ -116,7 +116,8 @@ class EventDialog(QDialog):
         self.description.setTabChangesFocus(True)
         self.reminders = ReminderEditor(list(values.get("reminder_minutes") or []))
         self.recurrence = RecurrenceEditor(values.get("rrule", ""), start)
-        self.start.dateTimeChanged.connect(lambda v: self.recurrence.set_start(from_qdatetime(v, dt.UTC)))
+        self.start.dateTimeChanged.connect(
+            lambda v: self.recurrence.set_start(from_qdatetime(v, zone(self.zone.currentText()))))
 
         details = QWidget()
         form = QFormLayout(details)
@@ -171,7 +172,7 @@ class EventDialog(QDialog):
         self.end.blockSignals(False)
 
     def _partner_changed(self, _index: int) -> None:
-        """A new event for a partner defaults to the partner's zone only if the user has not chosen one."""
+        """The hint shows when the event falls on the newly chosen partner's clock."""
         self._update_hint()
 
     def selected_partner(self) -> PartnerClock | None:

@@ -56,7 +56,6 @@ class RecurrenceEditor(QWidget):
             day = (fw + i) % 7
             box = QCheckBox(weekday_name(day, "abbreviated"))
             box.setObjectName(f"weekday_{day}")
-            box.toggled.connect(self._emit)
             self.weekday_boxes[day] = box
             days_row.addWidget(box)
         self.weekdays = QWidget()
@@ -144,13 +143,20 @@ class RecurrenceEditor(QWidget):
 
         self.retranslate_ui()
         self._load(rule)
+        self.touched = False  # an untouched rule is saved exactly as it was (imported rules keep their form)
         for widget in (self.freq, self.nth, self.nth_weekday):
-            widget.currentIndexChanged.connect(self._emit)
+            widget.currentIndexChanged.connect(self._user_changed)
         for spin in (self.interval, self.month_day, self.count):
-            spin.valueChanged.connect(self._emit)
+            spin.valueChanged.connect(self._user_changed)
         for button in (self.by_day, self.by_nth, self.end_never, self.end_until, self.end_count):
-            button.toggled.connect(self._emit)
-        self.until.dateChanged.connect(self._emit)
+            button.toggled.connect(self._user_changed)
+        self.until.dateChanged.connect(self._user_changed)
+        for box in self.weekday_boxes.values():
+            box.toggled.connect(self._user_changed)
+        self._emit()
+
+    def _user_changed(self, *_args: object) -> None:
+        self.touched = True
         self._emit()
 
     # --- loading ------------------------------------------------------------------------------------------
@@ -219,7 +225,7 @@ class RecurrenceEditor(QWidget):
         return Rule(freq, self.interval.value(), weekdays, month_day, nth, None, until, count)
 
     def rrule(self) -> str:
-        if self.freq.currentData() == "custom":
+        if self.freq.currentData() == "custom" or not self.touched:
             return self.original
         try:
             rule = self.rule()
@@ -239,8 +245,8 @@ class RecurrenceEditor(QWidget):
         return ""
 
     def description(self) -> str:
-        if self.freq.currentData() == "custom":
-            return describe(self.original)
+        if self.freq.currentData() == "custom" or (not self.touched and self.original):
+            return describe(self.original, str(getattr(self.start.tzinfo, "key", "UTC")))
         problem = self.problem()
         if problem:
             return problem
