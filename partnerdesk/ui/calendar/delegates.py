@@ -62,6 +62,20 @@ def styled(font: QFont, factor: float, bold: bool | None = None) -> tuple[QFont,
     return hit
 
 
+_ELIDED: dict[tuple[int, str, int], str] = {}
+
+
+def elided(metrics: QFontMetrics, text: str, width: int) -> str:
+    """``text`` cut to ``width`` with an ellipsis, remembered (the same chips are painted again and again)."""
+    key = (id(metrics), text, width)
+    hit = _ELIDED.get(key)
+    if hit is None:
+        if len(_ELIDED) > 20_000:
+            _ELIDED.clear()
+        hit = _ELIDED[key] = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+    return hit
+
+
 def paint_chip(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.tzinfo, font: QFont, *, rtl: bool,
                selected: bool = False, continues: bool = False) -> None:
     """One line in a month cell: all-day entries as a filled bar, timed ones as a dot, time and title."""
@@ -92,7 +106,7 @@ def paint_chip(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.tzinfo, 
         inner = inner.adjusted(0, 0, -(dot + 4), 0) if rtl else inner.adjusted(dot + 4, 0, 0, 0)
         painter.setPen(TEXT)
         text = f"{clock(occ.start, tz, current_language())} {occ.title}"
-    painter.drawText(inner, align, metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(inner.width())))
+    painter.drawText(inner, align, elided(metrics, text, int(inner.width())))
     painter.restore()
 
 

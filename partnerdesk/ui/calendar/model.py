@@ -98,7 +98,7 @@ class CalendarModel(QAbstractListModel):
         self.pending: list[tuple[dt.datetime, dt.datetime]] = []
         self.prefetch_timer = QTimer(self)
         self.prefetch_timer.setSingleShot(True)
-        self.prefetch_timer.setInterval(120)
+        self.prefetch_timer.setInterval(150)  # after the new period has painted
         self.prefetch_timer.timeout.connect(self._prefetch_one)
         self.hidden_kinds: set[SourceKind] = set()
         self.partner_ids: frozenset[int] | None = None  # None: every partner (and entries without one)

@@ -5,13 +5,14 @@ delegate, "+N more" when a day is full; double-click a day to create, drag an ev
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from partnerdesk.domain.occurrence import Occurrence
-from partnerdesk.l10n import ngettext, weekday_name, weekend_days
+from partnerdesk.l10n import current_language, ngettext, weekday_name, weekend_days
 from partnerdesk.ui.calendar import layout
 from partnerdesk.ui.calendar.base_view import DRAG_DISTANCE, CalendarGridView
 
@@ -121,8 +122,23 @@ class MonthView(CalendarGridView):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(self.cell_rect(self.drag_target).adjusted(1, 1, -2, -2))
 
+    def labels(self) -> dict[str, object]:
+        """Texts of the grid that depend only on the month and the language (computed once per month)."""
+        key = (self.days[0], current_language())
+        if getattr(self, "_labels_key", None) != key:
+            self._labels_key = key
+            self._labels = {
+                "weekend": set(weekend_days()),
+                "wide": [weekday_name(d.weekday(), "wide") for d in self.days[:7]],
+                "short": [weekday_name(d.weekday(), "abbreviated") for d in self.days[:7]],
+                "weeks": [str(layout.week_number(self.days[row * 7 + 3])) for row in range(6)],
+                "firsts": {d: f"{d.day} {_month_abbr(d)}" for d in self.days if d.day == 1},
+            }
+        return self._labels
+
     def paint_grid(self, painter: QPainter) -> None:
-        weekend = set(weekend_days())
+        labels: Any = self.labels()
+        weekend = labels["weekend"]
         header = self.header_height()
         metrics = self.fontMetrics()
         bold = QFont(self.font())
@@ -132,7 +148,7 @@ class MonthView(CalendarGridView):
             cell = self.cell_rect(day)
             rect = QRect(cell.x(), 0, cell.width(), header)
             painter.setPen(QColor("#52606D"))
-            name = weekday_name(day.weekday(), "abbreviated" if cell.width() < 110 else "wide")
+            name = labels["short" if cell.width() < 110 else "wide"][col]
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, name)
         for day in self.days:
             cell = self.cell_rect(day)
@@ -152,7 +168,7 @@ class MonthView(CalendarGridView):
             painter.setPen(QColor("#9AA5B1") if day.month != self.anchor.month else QColor("#1F2933"))
             align = ((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute) if self.rtl else (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)) | \
                 Qt.AlignmentFlag.AlignVCenter
-            text = str(day.day) if day.day != 1 else f"{day.day} {_month_abbr(day)}"
+            text = str(day.day) if day.day != 1 else labels["firsts"][day]
             painter.drawText(number_rect, align, text)
         painter.setFont(self.font())
         if self.show_week_numbers:
@@ -162,7 +178,7 @@ class MonthView(CalendarGridView):
                 first = self.cell_rect(self.days[row * 7])
                 rect = self.mirrored(QRect(0, first.y(), width, first.height()))
                 painter.drawText(rect.adjusted(0, 4, 0, 0), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                                 str(layout.week_number(self.days[row * 7 + 3])))
+                                 labels["weeks"][row])
 
     # --- mouse --------------------------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
