@@ -78,6 +78,7 @@ def entries_by_day(entries: Sequence[Occurrence], days: Sequence[dt.date], tz: d
     first, last = days[0], days[-1]
     result: dict[dt.date, list[tuple[bool, Occurrence]]] = {day: [] for day in days}
     if spans is None:
+        entries = sorted(entries, key=lambda o: (o.start, o.title.casefold()))
         spans = [local_span(occ, tz) for occ in entries]
     for occ, (lo, hi) in zip(entries, spans, strict=True):
         if hi < first or lo > last:
@@ -89,9 +90,14 @@ def entries_by_day(entries: Sequence[Occurrence], days: Sequence[dt.date], tz: d
             day += ONE_DAY
     out: dict[dt.date, list[Occurrence]] = {}
     for day, day_entries in result.items():
-        day_entries.sort(key=lambda pair: (not pair[0], pair[1].start, pair[1].title.casefold()))
+        # Entries arrive in start order; a stable sort on one flag puts the banners first and keeps it.
+        day_entries.sort(key=_not_banner)
         out[day] = [occ for _banner, occ in day_entries]
     return out
+
+
+def _not_banner(pair: tuple[bool, Occurrence]) -> bool:
+    return not pair[0]
 
 
 def lanes(intervals: Sequence[tuple[dt.datetime, dt.datetime]]) -> list[tuple[int, int]]:

@@ -139,7 +139,7 @@ class CalendarModel(QAbstractListModel):
         tz = self.tz
         out = []
         for occ in entries:
-            key = (occ.key, occ.start, occ.end, tz)
+            key = (occ.start, occ.end, occ.all_day, occ.time_zone, tz)  # all a span depends on
             span = known.get(key)
             if span is None:
                 span = known[key] = local_span(occ, tz)
