@@ -165,3 +165,13 @@ def test_derived_entries_are_not_draggable(qtbot) -> None:
     rect = view.rects_of(due.key)[0]
     with qtbot.assertNotEmitted(view.move_requested):
         _drag(qtbot, view.viewport(), rect.center(), view.point_at(DAY, 15))
+
+
+def test_week_all_day_row_is_capped_with_a_more_link(qtbot) -> None:
+    entries = [all_day(f"Holiday {n}", DAY, source_id=n) for n in range(7)]
+    view, _model = _week(qtbot, entries)
+    assert view.all_day_lanes == 4 and view.banner_count == 3
+    assert [(day, count) for _rect, day, count in view.more] == [(DAY, 4)]
+    with qtbot.waitSignal(view.day_requested) as blocker:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.more[0][0].center())
+    assert blocker.args == [DAY]

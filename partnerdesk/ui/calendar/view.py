@@ -72,7 +72,8 @@ class CalendarView(QWidget):
         for grid, style in ((self.month, "chip"), (self.week, "block")):
             grid.setModel(self.model)
             grid.setItemDelegate(EntryDelegate(self.tz, style, grid))
-            grid.day_requested.connect(self.show_week_of)
+        self.month.day_requested.connect(self.show_week_of)
+        self.week.day_requested.connect(self.show_agenda_of)
         self.agenda = AgendaView(self.model)
         self.agenda.setObjectName("agendaView")
         self.stack = QStackedWidget()
@@ -230,6 +231,11 @@ class CalendarView(QWidget):
     def show_week_of(self, day: dt.date) -> None:
         self.anchor = day
         self.set_mode("week")
+
+    def show_agenda_of(self, day: dt.date) -> None:
+        """Every entry of a day, listed (from the week view's "+N more")."""
+        self.anchor = day
+        self.set_mode("agenda")
 
     def _goto_changed(self, qdate: QDate) -> None:
         day = dt.date(qdate.year(), qdate.month(), qdate.day())

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from partnerdesk.domain.occurrence import Occurrence
 from partnerdesk.domain.timezones import WorkingHours
-from partnerdesk.l10n import format_skeleton, format_time
+from partnerdesk.l10n import format_skeleton, format_time, ngettext
 from partnerdesk.ui.calendar import layout
 from partnerdesk.ui.calendar.base_view import DRAG_DISTANCE, CalendarGridView
 from partnerdesk.ui.calendar.delegates import paint_block
@@ -25,6 +25,7 @@ from partnerdesk.ui.calendar.month_view import shift_days
 HOUR_HEIGHT = 44
 STEP = 15  # minutes: creation, moves and resizes snap to a quarter hour
 RESIZE_EDGE = 6
+MAX_ALL_DAY_LANES = 4
 GRID = QColor("#E1E5EA")
 OFF_HOURS = QColor("#F1F3F6")
 WEEKEND = QColor("#E6E9EE")
@@ -49,6 +50,7 @@ class WeekView(CalendarGridView):
         self.hours: WorkingHours | None = None  # shaded: the selected partner's, else the user's own
         self.all_day_lanes = 1
         self.banner_count = 0
+        self.more: list[tuple[QRect, dt.date, int]] = []  # "+N more" links in the all-day row
         self.gesture: Gesture | None = None
         self.first_hour: int | None = 8  # scrolled to when first shown (working hours start)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -150,7 +152,7 @@ class WeekView(CalendarGridView):
         return self.header_height() <= pos.y() < self.grid_top()
 
     def relayout(self) -> None:
-        self.placed, self.banner_count = [], 0
+        self.placed, self.banner_count, self.more = [], 0, []
         model = self.model()
         if model is None or not self.days:
             return
@@ -178,13 +180,29 @@ class WeekView(CalendarGridView):
                 lane_busy.append(set())
             lane_busy[lane] |= span
             banner_lanes.append(lane)
-        lanes_needed = max(1, len(lane_busy))
-        if lanes_needed != self.all_day_lanes:
-            self.all_day_lanes = lanes_needed
+        # At most MAX_ALL_DAY_LANES rows; a day with more shows "+N more" in the last row (click: that day).
+        overflow = len(lane_busy) > MAX_ALL_DAY_LANES
+        shown_lanes = MAX_ALL_DAY_LANES - 1 if overflow else len(lane_busy)
+        self.all_day_lanes = max(1, MAX_ALL_DAY_LANES if overflow else len(lane_busy))
         self._update_scroll_range()
         line = self.lane_height()
-        self.banner_count = len(banner)  # placed[:banner_count] are in the all-day row
-        for (n, lo, hi), lane in zip(banner, banner_lanes, strict=True):
+        hidden: dict[dt.date, int] = {}
+        shown_banners = []
+        for item, lane in zip(banner, banner_lanes, strict=True):
+            if lane < shown_lanes:
+                shown_banners.append((item, lane))
+                continue
+            _n, lo, hi = item
+            for i in range((hi - lo).days + 1):
+                day = lo + dt.timedelta(days=i)
+                hidden[day] = hidden.get(day, 0) + 1
+        self.more = []
+        for day, count in sorted(hidden.items()):
+            column = self.column_rect(day)
+            self.more.append((QRect(column.left() + 4, self.header_height() + 4 + shown_lanes * line,
+                                    column.width() - 8, line - 1), day, count))
+        self.banner_count = len(shown_banners)  # placed[:banner_count] are in the all-day row
+        for (n, lo, hi), lane in shown_banners:
             a, b = self.column_rect(lo), self.column_rect(hi)
             left, right = min(a.left(), b.left()), max(a.right(), b.right())
             self.placed.append((QRect(left + 2, self.header_height() + 4 + lane * line, right - left - 3, line - 1),
@@ -235,6 +253,12 @@ class WeekView(CalendarGridView):
         banners = self.banner_count
         for rect, row in self.placed[:banners]:
             self.paint_entry(painter, rect, row)  # all-day row
+        if self.more:
+            painter.setPen(QColor("#1D4E89"))
+            align = (Qt.AlignmentFlag.AlignRight if self.rtl else Qt.AlignmentFlag.AlignLeft) | \
+                Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+            for rect, _day, count in self.more:
+                painter.drawText(rect, align, ngettext("+{n} more", "+{n} more", count).format(n=count))
         painter.setClipRect(QRect(0, top, self.viewport().width(), height - top))
         for rect, row in self.placed[banners:]:
             if rect.top() < height:  # only what is scrolled into view
@@ -353,6 +377,11 @@ class WeekView(CalendarGridView):
         if event.button() != Qt.MouseButton.LeftButton:
             return
         pos = event.position().toPoint()
+        for rect, more_day, _count in self.more:
+            if rect.contains(pos):
+                self.gesture = None
+                self.day_requested.emit(more_day)
+                return
         day = self.day_at(pos)
         index = self.indexAt(pos)
         self.select_row(index.row() if index.isValid() else -1)
