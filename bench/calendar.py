@@ -16,13 +16,9 @@ Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/calendar.py   (prints a ta
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-# This file is named like the standard library's ``calendar``: keep its folder off the import path.
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
-sys.path.insert(0, str(_HERE.parent))
+# isort: off
+import _bench_path  # noqa: F401  (first: keeps bench/calendar.py from shadowing the stdlib)
+# isort: on
 
 import datetime as dt  # noqa: E402
 import json  # noqa: E402
@@ -32,6 +28,7 @@ import statistics  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 from collections.abc import Callable  # noqa: E402
+from pathlib import Path
 from zoneinfo import ZoneInfo  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

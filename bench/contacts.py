@@ -5,16 +5,18 @@ Run: QT_QPA_PLATFORM=offscreen python bench/contacts.py   (prints a table; the l
 
 from __future__ import annotations
 
+# isort: off
+import _bench_path  # noqa: F401  (first: keeps bench/calendar.py from shadowing the stdlib)
+# isort: on
+
 import json
 import os
 import random
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from partnerdesk.domain.enums import PartnerKind  # noqa: E402

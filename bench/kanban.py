@@ -6,18 +6,20 @@ Goals (issue 3): open < 150 ms, move < 30 ms, filter < 50 ms per keystroke, fram
 
 from __future__ import annotations
 
+# isort: off
+import _bench_path  # noqa: F401  (first: keeps bench/calendar.py from shadowing the stdlib)
+# isort: on
+
 import datetime as dt
 import gc
 import json
 import os
 import random
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEvent, QSettings  # noqa: E402

@@ -11,6 +11,10 @@ Goals: time-to-window within 1.3x the bare window; data visible within 0.8 s. La
 
 from __future__ import annotations
 
+# isort: off
+import _bench_path  # noqa: F401  (first: keeps bench/calendar.py from shadowing the stdlib)
+# isort: on
+
 import argparse
 import importlib.util
 import json

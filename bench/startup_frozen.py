@@ -11,6 +11,10 @@ Cold = page cache dropped before the run (needs write access to /proc/sys/vm/dro
 
 from __future__ import annotations
 
+# isort: off
+import _bench_path  # noqa: F401  (first: keeps bench/calendar.py from shadowing the stdlib)
+# isort: on
+
 import argparse
 import ctypes
 import ctypes.util

@@ -29,8 +29,10 @@ def verb_parser(subparsers: argparse._SubParsersAction, verb: str, help_text: st
     return _VERBS[verb]
 
 
-def add_db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", type=Path, default=None,
+def add_db_option(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    """``--db`` on the program and on each command; a command's own default must not hide the program's
+    (``partnerdesk --db X demo`` and ``partnerdesk demo --db X`` mean the same)."""
+    parser.add_argument("--db", type=Path, default=None if top_level else argparse.SUPPRESS,
                         help=_("workspace file (default: the one in your user data folder)"))
 
 
@@ -45,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="partnerdesk", description=_("PartnerDesk partnership manager"))
     parser.add_argument("--version", action="version", version=f"PartnerDesk {__version__}")
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=_("user interface language"))
-    add_db_option(parser)
+    add_db_option(parser, top_level=True)
     parser.add_argument("--no-crash-dialog", action="store_true",
                         help=_("write crash reports to the log only, without a dialog"))
     parser.add_argument("--smoke-test", action="store_true",

@@ -17,25 +17,45 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     onboarding.add_argument("--partner", required=True, help=_("partner name"))
     onboarding.add_argument("--lang", dest="packet_lang", choices=LANGUAGES, default=None,
                             help=_("packet language (default: the partner's language)"))
-    onboarding.add_argument("--paper", choices=("A4", "Letter"), default=None,
-                            help=_("paper size (default: from the language)"))
+    onboarding.add_argument("--paper", type=_paper, default=None, metavar="A4|Letter",
+                            help=_("paper size (default: from the partner's locale)"))
+    onboarding.add_argument("--sections", default=None, metavar="LIST",
+                            help=_("comma-separated sections to include (default: all): {sections}").format(
+                                sections=",".join(_section_keys())))
+    onboarding.add_argument("--print-only", action="store_true",
+                            help=_("no fillable form fields in the questionnaire"))
     onboarding.add_argument("-o", "--output", type=Path, required=True, help=_("PDF file to write"))
     onboarding.set_defaults(func=run_onboarding)
     brand = kinds.add_parser("brand-guide", help=_("the brand guide as a PDF"))
     add_db_option(brand)
     brand.add_argument("--lang", dest="packet_lang", choices=LANGUAGES, default="en", help=_("packet language"))
-    brand.add_argument("--paper", choices=("A4", "Letter"), default=None,
+    brand.add_argument("--paper", type=_paper, default=None, metavar="A4|Letter",
                        help=_("paper size (default: from the language)"))
     brand.add_argument("-o", "--output", type=Path, required=True, help=_("PDF file to write"))
     brand.set_defaults(func=run_brand_guide)
+
+
+def _section_keys() -> tuple[str, ...]:
+    from partnerdesk.packets.sections import SECTION_KEYS
+
+    return SECTION_KEYS
+
+
+def _paper(value: str) -> str:
+    for choice in ("A4", "Letter"):
+        if value.strip().lower() == choice.lower():
+            return choice
+    raise argparse.ArgumentTypeError(_("paper size must be A4 or Letter"))
 
 
 def run_onboarding(args: argparse.Namespace) -> int:
     from partnerdesk.services.packets import onboarding_pdf
     from partnerdesk.store.workspace import open_workspace
 
+    sections = args.sections.split(",") if args.sections else None
     with open_workspace(workspace_path(args)) as ws:
-        pdf = onboarding_pdf(ws, args.partner, args.packet_lang, args.paper)
+        pdf = onboarding_pdf(ws, args.partner, args.packet_lang, args.paper, sections=sections,
+                             fillable=not args.print_only)
     args.output.write_bytes(pdf)
     print(_("Packet written: {path} ({size} KB)").format(path=args.output, size=max(1, len(pdf) // 1024)))
     return 0

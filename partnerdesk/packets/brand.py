@@ -1,4 +1,7 @@
-"""Brand guide packet: story, palette with swatches (HEX/RGB/CMYK), typography, voice, do/don't, imagery."""
+"""Brand guide: story, palette with swatches (HEX/RGB/CMYK), typography, voice, do/don't, imagery.
+
+``brand_sections`` is shared by the stand-alone brand guide and the onboarding packet's brand-guide section.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +10,22 @@ import io
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, NextPageTemplate, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus.doctemplate import FrameBreak
 
 from partnerdesk.packets import texts
 from partnerdesk.packets.data import BrandGuideData
-from partnerdesk.packets.onboarding import Kit, page_size_for, render
+from partnerdesk.packets.kit import RULE, Kit, accent_for
+from partnerdesk.packets.render import (
+    Cancel,
+    Meta,
+    Progress,
+    Toc,
+    draw_cover,
+    page_size_for,
+    render,
+    toc_entries,
+)
 
 
 def rgb(hex_: str) -> tuple[int, int, int]:
@@ -28,56 +42,106 @@ def cmyk(hex_: str) -> tuple[int, int, int, int]:
     return tuple(round(100 * (1 - c - k) / (1 - k)) for c in (r, g, b)) + (round(100 * k),)  # type: ignore[return-value]
 
 
-def _swatch(hex_: str, family: str) -> Table:
-    cell = Table([[""]], colWidths=[14 * mm], rowHeights=[10 * mm])
-    cell.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), family, 8), ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(hex_)),
-                              ("BOX", (0, 0), (-1, -1), 0.25, colors.grey)]))
-    return cell
+def _swatches(kit: Kit, data: BrandGuideData) -> Table:
+    """Large colour chips with name and HEX under each (up to six per row)."""
+    per_row = 6
+    chip_w = kit.width / per_row - 3 * mm
+    colours = list(data.colours)
+    cells = []
+    for c in colours:
+        chip = Table([[""]], colWidths=[chip_w], rowHeights=[16 * mm])
+        chip.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), kit.family, 8),
+                                  ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(c.hex)),
+                                  ("BOX", (0, 0), (-1, -1), 0.35, RULE)]))
+        cells.append([chip, kit.p(c.name, kit.cell_bold, chip_w), kit.p(c.hex.upper(), kit.cell_muted, chip_w)])
+    rows = [cells[i:i + per_row] for i in range(0, len(cells), per_row)]
+    rows = [row + [""] * (per_row - len(row)) for row in rows]
+    if kit.rtl:
+        rows = [row[::-1] for row in rows]
+    table = Table(rows, colWidths=[chip_w + 3 * mm] * per_row, hAlign="RIGHT" if kit.rtl else "LEFT")
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), kit.family, 8), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 4 * mm)]))
+    return table
 
 
-def build_brand_guide(data: BrandGuideData, lang: str, paper: str | None = None) -> bytes:
-    """The brand guide as PDF bytes (deterministic for the same data)."""
-    pagesize = page_size_for(lang, paper)
-    kit = Kit(lang, pagesize[0] - 2 * MARGIN_)
+def brand_sections(kit: Kit, data: BrandGuideData, level: int = 0) -> list[Flowable]:
+    """The guide's parts: numbered sections (``level`` 0) or sub-headings inside another packet (1)."""
     t, width = kit.t, kit.width
-    story: list[Flowable] = [Spacer(1, 40 * mm)]
-    if data.logo_png:
-        reader = ImageReader(io.BytesIO(data.logo_png))
-        w, h = reader.getSize()
-        story.append(Image(io.BytesIO(data.logo_png), width=40 * mm, height=40 * mm * h / max(1, w)))
-        story.append(Spacer(1, 10 * mm))
-    story += [kit.p(t(texts.BRAND_GUIDE), kit.title), kit.p(data.name, kit.subtitle), PageBreak()]
-    for heading, body in ((texts.BRAND_STORY, data.story), (texts.TONE, data.tone_of_voice)):
-        if body:
-            story += [kit.heading(t(heading))] + [kit.p(part) for part in body.split("\n\n")]
-    story.append(kit.heading(t(texts.PALETTE)))
-    rows = [[c.name, c.hex.upper(), "RGB {} {} {}".format(*rgb(c.hex)), "CMYK {} {} {} {}".format(*cmyk(c.hex)),
-             c.usage] for c in data.colours]
-    if rows:
-        table = kit.table([t(texts.COL_COLOUR), "HEX", "RGB", "CMYK", t(texts.COL_USAGE)], rows,
-                          [0.2 * width, 0.12 * width, 0.17 * width, 0.2 * width, 0.31 * width])
-        # Swatches: a coloured band on the colour-name cell edge.
-        name_col = len(rows[0]) - 1 if kit.rtl else 0
-        table.setStyle(TableStyle([("LINEBEFORE" if not kit.rtl else "LINEAFTER", (name_col, i), (name_col, i), 8,
+
+    def head(msgid: str) -> list[Flowable]:
+        return kit.section(t(msgid)) if level == 0 else [kit.sub(t(msgid))]
+
+    story: list[Flowable] = []
+    if data.story:
+        story += head(texts.BRAND_STORY) + [kit.p(part) for part in data.story.split("\n\n")]
+    if data.colours:
+        story += head(texts.PALETTE) + [_swatches(kit, data), Spacer(1, 2 * mm)]
+        rows: list[list[object]] = [
+            [kit.stack([(c.name, kit.cell_bold), (c.usage, kit.cell_muted)], 0.34 * width), c.hex.upper(),
+             "{} {} {}".format(*rgb(c.hex)), "{} {} {} {}".format(*cmyk(c.hex))] for c in data.colours]
+        table = kit.table([t(texts.COL_COLOUR), "HEX", "RGB", "CMYK"], rows,
+                          [0.40 * width, 0.16 * width, 0.20 * width, 0.24 * width])
+        name_col = 3 if kit.rtl else 0  # a band of the colour on the name cell's reading edge
+        table.setStyle(TableStyle([("LINEAFTER" if kit.rtl else "LINEBEFORE", (name_col, i), (name_col, i), 5,
                                     colors.HexColor(c.hex)) for i, c in enumerate(data.colours, start=1)]))
         story.append(table)
-        story.append(Spacer(1, 4 * mm))
-        swatches = Table([[_swatch(c.hex, kit.family) for c in data.colours[:8]]], hAlign="RIGHT" if kit.rtl else "LEFT")
-        swatches.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), kit.family, 8)]))
-        story.append(swatches)
     if data.typefaces:
-        story.append(kit.heading(t(texts.TYPOGRAPHY)))
+        story += head(texts.TYPOGRAPHY)
         story.append(kit.table([t(texts.COL_ROLE), t(texts.COL_TYPEFACE), t(texts.COL_USAGE)],
-                               [list(row) for row in data.typefaces], [0.25 * width, 0.3 * width, 0.45 * width]))
+                               [list(row) for row in data.typefaces], [0.22 * width, 0.30 * width, 0.48 * width]))
+    if data.tone_of_voice:
+        story += head(texts.TONE) + [kit.p(part) for part in data.tone_of_voice.split("\n\n")]
     if data.dos or data.donts:
-        story.append(kit.heading(t(texts.DOS_DONTS)))
-        for label, items in ((texts.DO, data.dos), (texts.DONT, data.donts)):
-            story.append(kit.heading(t(label), 1))
-            story += [kit.p(f"• {item}" if not kit.rtl else f"{item} •") for item in items]
+        story += head(texts.DOS_DONTS)
+        half = (width - 6 * mm) / 2
+        columns = []
+        for label, items, colour in ((texts.DO, data.dos, "#2F7D4F"), (texts.DONT, data.donts, "#B23A3A")):
+            mark = kit.p(t(label), kit.h2)
+            mark.style = mark.style.clone("mark", textColor=colors.HexColor(colour), spaceBefore=0)
+            columns.append([mark] + [kit.p(f"{item} •" if kit.rtl else f"• {item}", kit.cell, half - 8)
+                                     for item in items])
+        if kit.rtl:
+            columns = columns[::-1]
+        grid = Table([columns], colWidths=[half + 3 * mm, half + 3 * mm], hAlign="RIGHT" if kit.rtl else "LEFT")
+        grid.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), kit.family, 8), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                  ("LINEABOVE", (0, 0), (0, 0), 1.6, colors.HexColor("#2F7D4F" if not kit.rtl
+                                                                                     else "#B23A3A")),
+                                  ("LINEABOVE", (1, 0), (1, 0), 1.6, colors.HexColor("#B23A3A" if not kit.rtl
+                                                                                     else "#2F7D4F")),
+                                  ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 8)]))
+        story.append(grid)
     if data.imagery:
-        story += [kit.heading(t(texts.IMAGERY))] + [kit.p(part) for part in data.imagery.split("\n\n")]
-    title = t(texts.BRAND_GUIDE)
-    return render(kit, pagesize, story, f"{title} — {data.name}", data.name, f"{data.name} · {title}")
+        story += head(texts.IMAGERY) + [kit.p(part) for part in data.imagery.split("\n\n")]
+    return story
 
 
-MARGIN_ = 20 * mm
+def build_brand_guide(data: BrandGuideData, lang: str, paper: str | None = None, *,
+                      progress: Progress | None = None, cancel: Cancel | None = None) -> bytes:
+    """The brand guide as PDF bytes: cover, contents and the guide's sections (deterministic for the same
+    data). ``paper``, ``progress`` and ``cancel`` as for ``build_onboarding``."""
+    pagesize = page_size_for(lang, paper)
+    kit = Kit(lang, pagesize[0] - 2 * 20 * mm, accent_for([c.hex for c in data.colours]))
+    title = kit.t(texts.BRAND_GUIDE)
+
+    def make_story() -> list[Flowable]:
+        kit.restart()
+        body = brand_sections(kit, data, level=0)
+        if body:
+            body[0] = PageBreak()  # the first section starts right after the contents
+        story = _cover(kit, data, title) + [kit.heading(kit.t(texts.CONTENTS)), Spacer(1, 6 * mm)]
+        return story + [Toc(kit, toc_entries(body))] + body
+
+    return render(kit, pagesize, make_story, Meta(f"{title} — {data.name}", data.name, f"{data.name} · {title}"),
+                  cover=draw_cover, progress=progress, cancel=cancel)
+
+
+def _cover(kit: Kit, data: BrandGuideData, title: str) -> list[Flowable]:
+    story: list[Flowable] = [Spacer(1, 30 * mm), kit.p(title, kit.cover_title), kit.p(data.name, kit.cover_sub),
+                             NextPageTemplate("page"), FrameBreak()]
+    if data.logo_png:
+        w, h = ImageReader(io.BytesIO(data.logo_png)).getSize()
+        image = Image(io.BytesIO(data.logo_png), width=30 * mm, height=30 * mm * h / max(1, w))
+        image.hAlign = "RIGHT" if kit.rtl else "LEFT"
+        story += [Spacer(1, 8 * mm), image]
+    return story + [PageBreak()]

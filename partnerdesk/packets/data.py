@@ -8,11 +8,17 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Person:
+    """Someone in "who's who"; working hours are local wall-clock times ("HH:MM") in ``time_zone``."""
+
     name: str
     role: str = ""
     email: str = ""
     time_zone: str = ""
     organization: str = ""
+    work_start: str = "09:00"
+    work_end: str = "18:00"
+    weekend: tuple[int, ...] = (5, 6)
+    is_manager: bool = False
 
 
 @dataclass(frozen=True)
@@ -44,9 +50,38 @@ class KpiRow:
 
 @dataclass(frozen=True)
 class QuestionRow:
+    """A questionnaire question; ``answer_type`` is a ``domain.enums.AnswerType`` value (``lines`` is the number of
+    ruled lines for long text answers)."""
+
     text: str
     required: bool = False
     lines: int = 3
+    answer_type: str = "long_text"
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    """One dated entry of the 90-day calendar: ``start``/``end`` are aware datetimes; ``kind`` is a key of
+    ``packets.plan.ENTRY_KINDS`` (event kinds plus "payment", "contract_review", "contract_notice",
+    "contract_end", "deadline", "work_item")."""
+
+    start: dt.datetime
+    title: str
+    kind: str
+    end: dt.datetime | None = None
+    all_day: bool = False
+    detail: str = ""  # amount, location or link
+    recurring: bool = False
+    online: bool = False  # a video meeting (detail is its link) rather than a place
+
+
+@dataclass(frozen=True)
+class ChannelUse:
+    """A communication channel (``domain.enums.Channel`` value) and how often it was used with the partner."""
+
+    channel: str
+    count: int = 0
 
 
 @dataclass(frozen=True)
@@ -65,6 +100,17 @@ class OnboardingData:
     questionnaire_title: str = ""
     questionnaire_intro: str = ""
     questions: list[QuestionRow] = field(default_factory=list)
+    time_zone: str = "UTC"  # the partner's zone: calendar times are shown in it
+    reply_hours: int = 24  # agreed reply time on working days
+    calendar: list[CalendarEntry] = field(default_factory=list)  # next 90 days, sorted
+    milestones: list[CalendarEntry] = field(default_factory=list)  # contract dates, one-off deadlines, sorted
+    channels: list[ChannelUse] = field(default_factory=list)  # most used first
+    brand: BrandGuideData | None = None
+
+    @property
+    def manager(self) -> Person | None:
+        """Our account manager (the person the working-hours overlap is computed with)."""
+        return next((p for p in self.owners if p.is_manager), self.owners[0] if self.owners else None)
 
 
 @dataclass(frozen=True)

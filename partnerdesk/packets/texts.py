@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from partnerdesk.l10n import N_
 
+
+def ngettext(singular: str, plural: str, _n: int = 0) -> tuple[str, str]:
+    """Marks a plural pair for extraction (translated later with ``Kit.n``); returns it untranslated."""
+    return singular, plural
+
+
 ONBOARDING_TITLE = N_("Onboarding packet")
 PREPARED_FOR = N_("Prepared for {partner}")
 PREPARED_BY = N_("Prepared by {company}")
@@ -66,3 +72,91 @@ DOS_DONTS = N_("Do and don't")
 DO = N_("Do")
 DONT = N_("Don't")
 IMAGERY = N_("Imagery")
+
+# Table of contents and section choice
+CONTENTS = N_("Contents")
+SECTION_COVER = N_("Cover")
+SECTION_CONTENTS = N_("Table of contents")
+PACKET_DATE = N_("Issued {date}")
+
+# Who's who: time zones and working hours
+ACCOUNT_MANAGER = N_("Account manager")
+COL_PERSON = N_("Person")
+COL_LOCAL_HOURS = N_("Time zone and hours")
+COL_OVERLAP = N_("Overlap with {name}")
+HOURS_RANGE = N_("{start}–{end}")
+HOURS_LENGTH = N_("{hours} h a day")
+NO_OVERLAP = N_("No shared working hours")
+OVERLAP_NOTE = N_("Working hours are shown in each person's local time; the overlap is the part of the day "
+                  "when {name} is also working.")
+
+# Milestones and calendar
+CALENDAR = N_("Milestones and the next 90 days")
+MILESTONES = N_("Milestones")
+NEXT_90_DAYS = N_("Calendar")
+CALENDAR_INTRO = N_("From {start} to {end}. Times are in the {zone} time zone.")
+COL_DATE = N_("Date")
+COL_TIME = N_("Time")
+COL_WHAT = N_("What")
+COL_TYPE = N_("Type")
+ALL_DAY = N_("All day")
+NOTHING_PLANNED = N_("Nothing is planned in the next 90 days.")
+RECURRING = N_("recurring")
+CONTRACT_STARTS = N_("Contract starts")
+CONTRACT_REVIEW_DUE = N_("Contract review")
+CONTRACT_NOTICE_DUE = N_("Last day to give notice")
+CONTRACT_ENDS = N_("Contract ends")
+KIND_PAYMENT = N_("Payment due")
+KIND_CONTRACT = N_("Contract")
+KIND_DEADLINE = N_("Deadline")
+KIND_WORK_ITEM = N_("Work item due")
+PAYMENT_WE_PAY = N_("Invoice {ref}: we pay {amount}")
+PAYMENT_PARTNER_PAYS = N_("Invoice {ref}: you pay {amount}")
+
+# Communication plan
+COMMUNICATION = N_("Communication plan")
+COL_CHANNEL = N_("Channel")
+COL_PURPOSE = N_("What for")
+COL_CADENCE = N_("Cadence")
+COL_REPLY = N_("Expected reply")
+PURPOSE_EMAIL = N_("Day-to-day questions, documents and approvals")
+PURPOSE_VIDEO = N_("Check-ins: open actions, KPIs of the month, anything blocking")
+PURPOSE_CALL = N_("Urgent issues that block orders, deliveries or payments")
+PURPOSE_MESSAGE = N_("Quick confirmations and short updates")
+PURPOSE_IN_PERSON = N_("Business reviews and workshops")
+AS_NEEDED = N_("As needed")
+QUARTERLY = N_("Quarterly")
+MONTHLY = N_("Monthly")
+SAME_DAY = N_("Same working day")
+AGENDA_BEFORE = N_("Agenda one working day before")
+REPLY_WITHIN = ngettext("Within {count} working hour", "Within {count} working hours")
+MEETINGS = ngettext("{count} meeting in the next 90 days", "{count} meetings in the next 90 days")
+BEST_TIME = N_("Best time to reach {name}: {hours} your time.")
+ESCALATION = N_("If something is urgent and {first} is unavailable, contact {second}.")
+REPLY_NOTE = ngettext("Both teams reply to e-mails within {count} working hour; urgent matters go by phone.",
+                      "Both teams reply to e-mails within {count} working hours; urgent matters go by phone.")
+
+# Training plan
+TRAINING = N_("Training plan")
+SCHEDULED_SESSIONS = N_("Scheduled sessions")
+COL_SESSION = N_("Session")
+COL_FORMAT = N_("Format")
+ONLINE = N_("Online")
+NO_SESSIONS = N_("No training sessions are scheduled yet; we will book them with you during the first week.")
+MODULES = N_("Onboarding modules")
+COL_WHEN = N_("When")
+COL_LEAD = N_("Led by")
+WEEK_N = N_("Week {n}")
+MODULE_KICKOFF = N_("Kick-off: the people, the tools and the communication plan")
+MODULE_BRAND = N_("Brand guide walkthrough: voice, colours and imagery")
+MODULE_PROCESSES = N_("Processes in the responsibility matrix, step by step")
+MODULE_KPIS = N_("KPI reporting: what we measure and how results are shared")
+MODULE_REVIEW = N_("First review: your questionnaire answers and open questions")
+DURATION_MINUTES = N_("{minutes} min")
+YES = N_("Yes")
+NO = N_("No")
+
+# Welcome letter: at a glance
+AT_A_GLANCE = N_("At a glance")
+GLANCE_PHASE = N_("Current phase")
+GLANCE_NEXT_MILESTONE = N_("Next milestone")

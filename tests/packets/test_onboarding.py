@@ -77,8 +77,10 @@ def test_headings_are_translated_and_fonts_embedded(demo_ws, lang: str, tmp_path
         else:
             assert heading in text
     assert "Vitrine Paulista" in text
-    for row in _fonts(pdf, tmp_path):
-        assert row[0] == "Helvetica" or row[-5:-3] == ["yes", "yes"], row  # Helvetica: AcroForm field font
+    rows = _fonts(pdf, tmp_path)
+    assert rows and all(row[-5:-3] == ["yes", "yes"] for row in rows), rows  # the form fields' font too
+    # 7 text fields; 2 yes/no groups (group + 2 buttons each) and 4 + 6 choice boxes
+    assert pdf.count(b"/FT /Tx") == 7 and pdf.count(b"/FT /Btn") == 16
 
 
 @pytest.mark.parametrize("lang", LANGS)
