@@ -1,6 +1,6 @@
 """Calendar benchmarks on a workspace of 20,000 events of which 2,000 recur (seven partner time zones).
 
-Metrics, one function each (add more to METRICS, e.g. the month/week view switch of the calendar views):
+Metrics, one function each (METRICS):
   import_5000_ics_s    importing a 5,000-event .ics (500 series with exceptions and edited occurrences)  goal < 5 s
   reimport_5000_ics_s  importing the same file again (every event found by UID, nothing changes)
   export_all_s         exporting the whole workspace as .ics
