@@ -295,3 +295,15 @@ def test_editing_a_repeating_event_in_the_dialog_asks_the_scope(qtbot, ws, tmp_p
     assert {t for d, t in titles if d >= dt.date(2026, 3, 16)} == {"Partner sync"}
     view.context.undo_stack.undo()
     assert {o.title for o in view.model.rows if "sync" in o.title} == {"Weekly sync"}
+
+
+def test_delete_key_removes_the_selected_event_and_undo_brings_it_back(qtbot, ws, tmp_path) -> None:
+    eid, _ = EventService(ws).create("Call Sakura", at(DAY, 10), at(DAY, 11), time_zone="Europe/Lisbon")
+    view = make_view(qtbot, ws, tmp_path)
+    occ = view.model.rows[0]
+    qtbot.mouseClick(view.week.viewport(), Qt.MouseButton.LeftButton, pos=view.week.rects_of(occ.key)[0].center())
+    assert view.selected_occurrence() == occ
+    qtbot.keyClick(view.week, Qt.Key.Key_Delete)
+    assert view.model.rows == []
+    view.context.undo_stack.undo()
+    assert event_times(ws, eid) == (at(DAY, 10), at(DAY, 11)) and len(view.model.rows) == 1

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -121,6 +121,7 @@ class AgendaDelegate(QStyledItemDelegate):
 
 class AgendaView(QListView):
     open_requested = Signal(object)  # occurrence
+    delete_requested = Signal(object)  # occurrence (Delete key)
 
     def __init__(self, source: CalendarModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,6 +152,13 @@ class AgendaView(QListView):
         occ = index.data(OccurrenceRole)
         if occ is not None:
             self.open_requested.emit(occ)
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        occ = self.selected_occurrence()
+        if occ is not None and event.matches(QKeySequence.StandardKey.Delete):
+            self.delete_requested.emit(occ)
+            return
+        super().keyPressEvent(event)
 
     def selected_occurrence(self) -> Occurrence | None:
         index = self.currentIndex()

@@ -8,7 +8,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPainter, QRegion
+from PySide6.QtGui import QKeySequence, QMouseEvent, QPainter, QRegion
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QWidget
 
 from partnerdesk.domain.occurrence import Occurrence, SourceKind
@@ -27,6 +27,7 @@ class CalendarGridView(QAbstractItemView):
     move_requested = Signal(object, object, object)  # occurrence, new start, new end (aware UTC)
     open_requested = Signal(object)  # occurrence
     day_requested = Signal(object)  # date: show this day in more detail
+    delete_requested = Signal(object)  # occurrence (Delete key)
 
     def __init__(self, tz: dt.tzinfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -194,9 +195,11 @@ class CalendarGridView(QAbstractItemView):
         return region
 
     def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            occ = self.selected_occurrence()
-            if occ is not None:
-                self.open_requested.emit(occ)
-                return
+        occ = self.selected_occurrence()
+        if occ is not None and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.open_requested.emit(occ)
+            return
+        if occ is not None and event.matches(QKeySequence.StandardKey.Delete):
+            self.delete_requested.emit(occ)
+            return
         super().keyPressEvent(event)

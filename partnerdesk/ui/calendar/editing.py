@@ -70,7 +70,9 @@ class CalendarEditor:
             grid.create_requested.connect(self.create_at)
             grid.move_requested.connect(self.move)
             grid.open_requested.connect(self.open)
+            grid.delete_requested.connect(self.delete_event)
         view.agenda.open_requested.connect(self.open)
+        view.agenda.delete_requested.connect(self.delete_event)
 
     @property
     def service(self) -> EventService:
@@ -200,7 +202,12 @@ class CalendarEditor:
 
     def delete_selected(self) -> None:
         occ = self.view.selected_occurrence()
-        if occ is not None and occ.source == SourceKind.EVENT:
+        if occ is not None:
+            self.delete_event(occ)
+
+    def delete_event(self, occ: Occurrence) -> None:
+        """Delete key: events only (derived entries belong to their own records)."""
+        if occ.source == SourceKind.EVENT:
             self.delete(occ)
 
     def with_scope(self, occ: Occurrence, question: str, apply: Callable[[EditScope], None], *,

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -142,7 +141,6 @@ class CalendarView(QWidget):
         self.new_button.clicked.connect(self.editor.new_event)
         self.find_button.clicked.connect(self.editor.find_a_time)
         self.print_button.clicked.connect(self.print_preview)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self, self.editor.delete_selected)
 
         self.clock = QTimer(self)
         self.clock.timeout.connect(self._tick)
