@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPe
 from PySide6.QtWidgets import QWidget
 
 from partnerdesk.domain.occurrence import Occurrence
-from partnerdesk.l10n import current_language, ngettext, weekday_name, weekend_days
+from partnerdesk.l10n import current_language, format_skeleton, ngettext, weekday_name, weekend_days
 from partnerdesk.ui.calendar import layout
 from partnerdesk.ui.calendar.base_view import DRAG_DISTANCE, CalendarGridView
 
@@ -132,7 +132,7 @@ class MonthView(CalendarGridView):
                 "wide": [weekday_name(d.weekday(), "wide") for d in self.days[:7]],
                 "short": [weekday_name(d.weekday(), "abbreviated") for d in self.days[:7]],
                 "weeks": [str(layout.week_number(self.days[row * 7 + 3])) for row in range(6)],
-                "firsts": {d: f"{d.day} {_month_abbr(d)}" for d in self.days if d.day == 1},
+                "firsts": {d: format_skeleton("MMMd", d) for d in self.days if d.day == 1},  # 1 Mar, 3月1日
             }
         return self._labels
 
@@ -234,11 +234,3 @@ def shift_days(occ: Occurrence, days: int, tz: dt.tzinfo) -> tuple[dt.datetime, 
     new_start = (start.replace(tzinfo=None) + delta).replace(tzinfo=own)
     new_end = (end.replace(tzinfo=None) + delta).replace(tzinfo=own)
     return new_start.astimezone(dt.UTC), new_end.astimezone(dt.UTC)
-
-
-def _month_abbr(day: dt.date) -> str:
-    from partnerdesk.l10n import month_name
-
-    return month_name(day.month, "abbreviated")
-
-
