@@ -36,12 +36,14 @@ class CatalogQtTranslator(QTranslator):
         return self.lang == SOURCE_LANGUAGE
 
     def translate(self, context: str, source_text: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
+                  n: int = -1) -> str | None:
+        # None (a null QString) means "not mine": Qt then asks the next translator or keeps the source text.
+        # An empty string would be taken as the translation ("" page-size names broke printing in Greek).
         if context not in CONTEXTS or not source_text:
-            return ""
+            return None
         text = self._catalog.pgettext(context, source_text)
         # gettext returns the source text when there is no translation: say "none" so Qt asks the next one.
-        return "" if text == source_text else text
+        return None if text == source_text else text
 
 
 # Translators currently installed in the application (one set per process, whichever window installed it).

@@ -151,3 +151,19 @@ def test_print_month_week_and_agenda(qtbot, workspace, tmp_path) -> None:
     dialog = open_print_preview(view)
     assert dialog.isVisible()
     dialog.close()
+
+
+def test_printing_works_in_greek(qtbot) -> None:
+    """Qt's own strings without a Greek translation must stay untranslated, not empty: empty page-size names
+    left the printer without a page (a division by zero when printing the calendar)."""
+    from PySide6.QtWidgets import QApplication
+
+    from partnerdesk.ui.qt_i18n import QtLanguage
+
+    language = QtLanguage(QApplication.instance())  # type: ignore[arg-type]
+    try:
+        language.apply("el")
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        assert printer.pageLayout().paintRectPixels(printer.resolution()).width() > 0
+    finally:
+        language.apply("en")
