@@ -175,3 +175,15 @@ def test_week_all_day_row_is_capped_with_a_more_link(qtbot) -> None:
     with qtbot.waitSignal(view.day_requested) as blocker:
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.more[0][0].center())
     assert blocker.args == [DAY]
+
+
+def test_week_drag_moves_an_all_day_entry_by_days(qtbot) -> None:
+    fair = all_day("Trade fair", DAY, days=2)
+    view, _ = _week(qtbot, [fair])
+    rect = view.rects_of(fair.key)[0]
+    assert rect.bottom() < view.grid_top()
+    start = QPoint(view.column_rect(DAY).center().x(), rect.center().y())
+    target = QPoint(view.column_rect(DAY + dt.timedelta(days=2)).center().x(), rect.center().y())
+    with qtbot.waitSignal(view.move_requested) as blocker:
+        _drag(qtbot, view.viewport(), start, target)
+    assert blocker.args[1:] == [at(DAY + dt.timedelta(days=2), 0), at(DAY + dt.timedelta(days=4), 0)]

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog
 
-from partnerdesk.domain.errors import PartnerDeskError
+from partnerdesk.domain.errors import NotFoundError, PartnerDeskError
 from partnerdesk.domain.occurrence import Occurrence, SourceKind
 from partnerdesk.l10n import _, format_skeleton, format_time, weekday_name
 from partnerdesk.services.calendar import EditScope, EventService
@@ -32,7 +32,7 @@ def event_values(ws: Any, occ: Occurrence) -> dict[str, Any]:
     with ws.session() as s:
         ev = s.get(Event, occ.source_id)
         if ev is None:
-            raise PartnerDeskError()
+            raise NotFoundError()
         master = s.get(Event, ev.series_id) if ev.series_id is not None else ev
         rule_text = master.rrule if master else ""
         return {
