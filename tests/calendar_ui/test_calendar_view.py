@@ -307,3 +307,19 @@ def test_delete_key_removes_the_selected_event_and_undo_brings_it_back(qtbot, ws
     assert view.model.rows == []
     view.context.undo_stack.undo()
     assert event_times(ws, eid) == (at(DAY, 10), at(DAY, 11)) and len(view.model.rows) == 1
+
+
+def test_the_views_follow_the_chosen_time_zone(qtbot, ws, tmp_path) -> None:
+    EventService(ws).create("Call Sakura", at(DAY, 10), at(DAY, 11), time_zone="Europe/Lisbon")
+    view = make_view(qtbot, ws, tmp_path)
+    assert view.zone_name == "Europe/Lisbon"  # the user's own zone
+    view.filters.zone.setCurrentText("Asia/Tokyo")
+    view.filters.zone.lineEdit().editingFinished.emit()
+    assert view.zone_name == "Asia/Tokyo"
+    assert view.context.settings.value("calendar/time_zone") == "Asia/Tokyo"
+    occ = view.model.rows[0]
+    rect = view.week.rects_of(occ.key)[0]
+    assert rect.top() == view.week.point_at(DAY, 19).y()  # 10:00 Lisbon is 19:00 in Tokyo
+    view.filters.zone.setCurrentText("Mars/Olympus")
+    view.filters.zone.lineEdit().editingFinished.emit()
+    assert view.zone_name == "Asia/Tokyo" and view.filters.zone.currentText() == "Asia/Tokyo"

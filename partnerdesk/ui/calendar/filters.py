@@ -7,7 +7,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from partnerdesk.domain.occurrence import KIND_COLORS, SourceKind
 from partnerdesk.l10n import _, format_skeleton, format_time
@@ -24,6 +24,7 @@ def swatch(color: str) -> QIcon:
 class FilterPanel(QWidget):
     kind_toggled = Signal(object, bool)  # SourceKind, visible
     partner_changed = Signal(object)  # partner id or None
+    zone_changed = Signal(str)  # the IANA zone the views show
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,10 +50,27 @@ class FilterPanel(QWidget):
         self.clock.setTextFormat(Qt.TextFormat.RichText)
         partner_layout.addWidget(self.partner)
         partner_layout.addWidget(self.clock)
+        self.zone_box = QGroupBox()
+        zone_layout = QVBoxLayout(self.zone_box)
+        self.zone = QComboBox()
+        self.zone.setObjectName("viewZone")
+        self.zone.setEditable(True)
+        self.zone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        from partnerdesk.ui.calendar.event_dialog import zone_names
+
+        self.zone.addItems(zone_names())
+        completer = QCompleter(zone_names(), self.zone)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.zone.setCompleter(completer)
+        self.zone.activated.connect(lambda _i: self._zone_chosen())
+        self.zone.lineEdit().editingFinished.connect(self._zone_chosen)
+        zone_layout.addWidget(self.zone)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.kinds_box)
         layout.addWidget(self.partner_box)
+        layout.addWidget(self.zone_box)
         layout.addStretch(1)
         self.partners: list[PartnerClock] = []
         self.user_zone = "UTC"
@@ -71,6 +89,19 @@ class FilterPanel(QWidget):
         self.partner.blockSignals(False)
         if self.partner.currentData() != current:
             self.partner_changed.emit(self.partner.currentData())
+
+    def set_zone(self, name: str) -> None:
+        self.user_zone = name
+        self.zone.blockSignals(True)
+        self.zone.setCurrentText(name)
+        self.zone.blockSignals(False)
+
+    def _zone_chosen(self) -> None:
+        name = self.zone.currentText().strip()
+        if name and name != self.user_zone and (zone(name) is not dt.UTC or name == "UTC"):
+            self.zone_changed.emit(name)
+        elif name != self.user_zone:
+            self.set_zone(self.user_zone)  # not a zone: back to the one shown
 
     def selected_partner(self) -> PartnerClock | None:
         pid = self.partner.currentData()
@@ -98,6 +129,8 @@ class FilterPanel(QWidget):
         for kind, box in self.kind_boxes.items():
             box.setText(kind.label)
         self.partner_box.setTitle(_("Partner"))
+        self.zone_box.setTitle(_("Time zone"))
+        self.zone.setToolTip(_("The zone the calendar shows times in"))
         if self.partner.count():
             self.partner.setItemText(0, _("All partners"))
         self.update_clock()

@@ -120,6 +120,7 @@ class CalendarView(QWidget):
         self.filters = FilterPanel()
         self.filters.kind_toggled.connect(self._kind_toggled)
         self.filters.partner_changed.connect(self._partner_changed)
+        self.filters.zone_changed.connect(self.set_view_zone)
         self.message = MessageBar()
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.filters)
@@ -170,10 +171,15 @@ class CalendarView(QWidget):
         """A workspace was opened: the zone, partners and entries come from it."""
         self.zone_name = zones.user_zone_name(self.context.workspace, self.context.settings)
         self.set_zone(layout.zone(self.zone_name))
-        self.filters.user_zone = self.zone_name
+        self.filters.set_zone(self.zone_name)
         self.filters.set_partners(zones.partners(self.context.workspace))
         self._apply_partner()
         self.show_range(force=True)
+
+    def set_view_zone(self, name: str) -> None:
+        """Show times in another zone (travelling); remembered in the settings."""
+        self.context.settings.setValue("calendar/time_zone", name)
+        self.reload()
 
     def set_zone(self, tz: dt.tzinfo) -> None:
         self.tz = tz
@@ -314,12 +320,20 @@ class CalendarView(QWidget):
         partner = self.filters.selected_partner()
         self.model.set_partners(None if partner is None else [partner.id])
         if partner is None:
-            self.week.set_hours(zones.user_hours(self.context.workspace, self.zone_name), None)
+            self.week.set_hours(self.my_hours(), None)
             self.agenda.set_partner_zone(None)
         else:
             self.week.set_hours(partner.hours, layout.zone(partner.time_zone))
             self.agenda.set_partner_zone(layout.zone(partner.time_zone))
         self.filters.update_clock()
+
+    def my_hours(self) -> Any:
+        """The user's own working week, in the user's own zone (whatever zone the views show)."""
+        if self.context.workspace is None:
+            return None
+        from partnerdesk.services.calendar import my_working_hours
+
+        return my_working_hours(self.context.ws)
 
     def current_view(self) -> Any:
         return self.stack.currentWidget()

@@ -49,13 +49,6 @@ def user_zone_name(ws: Workspace | None, settings: Any = None) -> str:
     return system_zone_name()
 
 
-def user_hours(ws: Workspace | None, zone_name: str) -> WorkingHours:
-    me = _me(ws) if ws is not None else None
-    if me is None:
-        return WorkingHours(zone_name)
-    return WorkingHours(zone_name, me.work_start, me.work_end, tuple(me.weekend_days or (5, 6)))
-
-
 def partners(ws: Workspace | None) -> list[PartnerClock]:
     if ws is None:
         return []
