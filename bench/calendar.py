@@ -121,16 +121,17 @@ def bench_import(ws: Workspace, tmp: Path) -> dict[str, float]:
     target = open_workspace(tmp / "import.pdk")
     try:
         service = EventImportService(target)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         summary = service.import_file(data, source="bench.ics")
-        first = time.perf_counter() - t0
+        first, first_cpu = time.perf_counter() - t0, time.process_time() - c0
         t0 = time.perf_counter()
         again = service.import_file(data, source="bench.ics")
         second = time.perf_counter() - t0
     finally:
         target.close()
     assert summary.created == N_IMPORT and again.skipped == N_IMPORT, (summary, again)
-    return {"import_5000_ics_s": first, "reimport_5000_ics_s": second}
+    # import_5000_ics_cpu_s: CPU time too, since on a shared machine the wall clock counts other processes' turns.
+    return {"import_5000_ics_s": first, "import_5000_ics_cpu_s": first_cpu, "reimport_5000_ics_s": second}
 
 
 def bench_export(ws: Workspace, tmp: Path) -> dict[str, float]:

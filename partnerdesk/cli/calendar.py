@@ -127,13 +127,25 @@ def agenda_rows(occurrences: list[Any], zone: str) -> list[dict[str, Any]]:
         else:
             start = occ.start.astimezone(tz).isoformat()
             end = occ.end.astimezone(tz).isoformat()
+        own = zone_info(occ.time_zone or "UTC")
         rows.append({
             "title": occ.title, "start": start, "end": end, "zone": occ.time_zone, "all_day": occ.all_day,
+            "local_start": start if occ.all_day else occ.start.astimezone(own).isoformat(),
+            "local_end": end if occ.all_day else occ.end.astimezone(own).isoformat(),
             "source": occ.source.value, "source_id": occ.source_id, "partner": occ.partner_name or None,
             "recurring": occ.recurring,
             "recurrence_id": occ.recurrence_id.isoformat() if occ.recurrence_id else None,
         })
     return rows
+
+
+def _all_day_within(occ: Any, first: dt.date, last: dt.date) -> bool:
+    from partnerdesk.interop.ical_zones import zone_info
+
+    own = zone_info(occ.time_zone or "UTC")
+    begin = occ.start.astimezone(own).date()
+    finish = occ.end.astimezone(own).date() - dt.timedelta(days=1)  # all-day ends are exclusive midnights
+    return begin <= last and max(finish, begin) >= first
 
 
 def run_agenda(args: argparse.Namespace) -> int:
@@ -161,13 +173,24 @@ def run_agenda(args: argparse.Namespace) -> int:
         lo = dt.datetime.combine(start, dt.time(0), tz).astimezone(dt.UTC)
         hi = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(0), tz).astimezone(dt.UTC)
         found = occurrences(ws, lo, hi, kinds=kinds, partner_ids=partner_ids)
-    ordered = sorted(found, key=lambda o: (o.start, o.title))
+    # An all-day entry belongs to its own date: "due 6 December" in São Paulo is not part of 7–11 December, even
+    # though that day in São Paulo overlaps the first hours of 7 December in Lisbon.
+    ordered = sorted((o for o in found if not o.all_day or _all_day_within(o, start, end)),
+                     key=lambda o: (o.start, o.title))
     rows = agenda_rows(ordered, zone)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
     for row, occ in zip(rows, ordered, strict=True):
-        when = _("all day") if occ.all_day else f"{row['start'][11:16]}–{row['end'][11:16]}"
-        print(f"{row['start'][:10]}  {when:<11}  {occ.title}  [{SourceKind(occ.source).label}; {occ.time_zone}]")
+        if occ.all_day:
+            when = _("all day")
+        elif occ.end == occ.start:
+            when = row["start"][11:16]
+        else:
+            when = f"{row['start'][11:16]}–{row['end'][11:16]}"
+        where = occ.time_zone
+        if not occ.all_day and occ.time_zone != zone:  # the other side's clock, e.g. "Asia/Tokyo 09:30"
+            where = f"{occ.time_zone} {row['local_start'][11:16]}"
+        print(f"{row['start'][:10]}  {when:<11}  {occ.title}  [{SourceKind(occ.source).label}; {where}]")
     print(ngettext("{count} entry", "{count} entries", len(rows)).format(count=len(rows)))
     return 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from partnerdesk.domain.enums import LabelledEnum
 from partnerdesk.l10n import N_
@@ -42,9 +42,8 @@ KIND_COLORS: dict[SourceKind, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Occurrence:
-    """One entry on the calendar.
+class Occurrence(NamedTuple):
+    """One entry on the calendar (immutable; a NamedTuple because a year's agenda builds tens of thousands).
 
     ``start``/``end`` are aware UTC datetimes (for all-day entries: midnight-to-midnight of the local day in
     ``time_zone``); ``source_id`` is the row to open (event id, work item id, contract id, payment id,
@@ -65,7 +64,7 @@ class Occurrence:
     recurring: bool = False
     series_id: int | None = None
     recurrence_id: dt.datetime | None = None
-    reminder_minutes: tuple[int, ...] = field(default_factory=tuple)
+    reminder_minutes: tuple[int, ...] = ()
 
     def local_days(self, time_zone: str) -> tuple[dt.date, dt.date]:
         """First and last calendar day the entry covers, for a view in ``time_zone``.

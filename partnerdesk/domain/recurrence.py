@@ -221,8 +221,12 @@ def expand(start: dt.datetime, rule_text: str, time_zone: str, window_start: dt.
         except (ValueError, TypeError, KeyError, IndexError) as exc:
             raise InvalidRuleError(detail=text) from exc
         found = series.between(lo, window_end)
-        if not rdates and not exdates:
-            return [s for s in found if meets(s, s + duration, window_start, window_end)]
+        if not rdates:
+            # The common case, kept lean: a year's agenda expands thousands of series.
+            skip = parse_instants(exdates) if exdates else ()
+            if duration > dt.timedelta(0):
+                return [s for s in found if s + duration > window_start and s not in skip]
+            return [s for s in found if s >= window_start and s not in skip]
         starts.update(found)
     else:
         starts.add(local_start.astimezone(UTC))

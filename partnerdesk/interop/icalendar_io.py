@@ -16,20 +16,18 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 import icalendar
 from dateutil.rrule import rrulestr
 from icalendar.prop import vBroken, vRecur
 
-from partnerdesk import __version__
-from partnerdesk.domain.errors import PartnerDeskError
+from partnerdesk.interop.ical_records import CalendarFileError, EventReadError, EventRecord
+from partnerdesk.interop.ical_write import PRODID, write_calendar
 from partnerdesk.interop.ical_zones import is_iana, same_clock, zone_by_name, zone_by_offsets, zone_info
 from partnerdesk.interop.records import decode
-from partnerdesk.l10n import N_, _
+from partnerdesk.l10n import _
 
-PRODID = f"-//PartnerDesk//PartnerDesk {__version__}//EN"
 UTC = dt.UTC
 Props = Mapping[str, Any]
 # Links to online meetings, in the order we trust them.
@@ -37,54 +35,6 @@ VIDEO_PROPERTIES = ("CONFERENCE", "X-GOOGLE-CONFERENCE", "X-MICROSOFT-SKYPETEAMS
                     "X-MICROSOFT-ONLINEMEETINGCONFLINK", "X-MICROSOFT-ONLINEMEETINGEXTERNALLINK")
 VIDEO_URL = re.compile(r"https://[^\s<>\"]*(?:zoom\.us/|meet\.google\.com/|teams\.microsoft\.com/|teams\.live\.com/|"
                        r"webex\.com/|whereby\.com/|meet\.jit\.si/|facetime\.apple\.com/)[^\s<>\"]*", re.IGNORECASE)
-
-
-class CalendarFileError(PartnerDeskError):
-    template = N_("Nothing was imported: the file is not a valid iCalendar (.ics) file: {reason}")
-
-
-class EventReadError(PartnerDeskError):
-    template = N_("Nothing was imported: event {number} (line {line}, “{title}”) could not be read: {reason}")
-
-
-@dataclass
-class EventRecord:
-    """One VEVENT, neutral between the file and the database. Datetimes are aware UTC.
-
-    For all-day events ``starts_at``/``ends_at`` are local midnights of ``time_zone``. ``recurrence_id`` is set on
-    an edited occurrence of a series (its original start). ``cancelled`` marks a cancelled occurrence.
-    """
-
-    uid: str
-    title: str
-    starts_at: dt.datetime
-    ends_at: dt.datetime
-    time_zone: str = "UTC"
-    all_day: bool = False
-    description: str = ""
-    location: str = ""
-    video_link: str = ""
-    url: str = ""
-    rrule: str = ""
-    exdates: list[dt.datetime] = field(default_factory=list)
-    rdates: list[dt.datetime] = field(default_factory=list)
-    recurrence_id: dt.datetime | None = None
-    attendee_emails: list[str] = field(default_factory=list)
-    organizer: str = ""
-    reminder_minutes: list[int] = field(default_factory=list)
-    categories: list[str] = field(default_factory=list)
-    kind: str = ""
-    sequence: int = 0
-    cancelled: bool = False
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
-    #: 1-based event number and first line in the source file (for messages)
-    number: int = 0
-    line: int = 0
-
-    @property
-    def key(self) -> tuple[str, dt.datetime | None]:
-        return (self.uid, self.recurrence_id)
 
 
 # -- reading ----------------------------------------------------------------------------------------------------
@@ -108,6 +58,9 @@ class _Context:
                 # A Windows name maps to one zone per region (GTB -> Bucharest); the calendar's or the user's
                 # own zone wins when it keeps the same clock (Athens).
                 found = same_clock(found, (self.calendar_zone or "", self.default_zone))
+            if found is None and tzid in self.vtimezones:
+                # Evolution and Lightning name the IANA zone inside the definition.
+                found = zone_by_name(str(self.vtimezones[tzid].get("X-LIC-LOCATION", "")))
             if found is None and tzid in self.vtimezones:
                 try:
                     tz = self.vtimezones[tzid].to_tz(lookup_tzid=False)
@@ -146,14 +99,14 @@ class _Bad(Exception):
 
 def read_calendar(data: bytes | str, default_zone: str = "UTC") -> list[EventRecord]:
     """Every VEVENT of an .ics file (one or several VCALENDARs), or an error naming what failed."""
-    text = decode(data)[0] if isinstance(data, bytes) else data
-    if "BEGIN:VCALENDAR" not in text.upper():
+    parsed, text = _texts(data) if isinstance(data, bytes) else (data, data)
+    if "BEGIN:VCALENDAR" not in parsed.upper():
         raise CalendarFileError(reason=_("there is no BEGIN:VCALENDAR line"))
     problem = _structure_problem(text)
     if problem:
         raise CalendarFileError(reason=problem)
     try:
-        calendars = icalendar.Calendar.from_ical(text, multiple=True)
+        calendars = icalendar.Calendar.from_ical(parsed, multiple=True)
     except ValueError as exc:
         raise CalendarFileError(reason=_describe_syntax_error(text, exc)) from exc
     if not calendars:
@@ -170,9 +123,40 @@ def read_calendar(data: bytes | str, default_zone: str = "UTC") -> list[EventRec
             except _Bad as bad:
                 raise EventReadError(number=number, line=ctx.line_of(number, bad.prop), title=title or "—",
                                      reason=bad.reason) from None
+            except (ValueError, TypeError, OverflowError, AttributeError, KeyError) as exc:
+                # Values the library accepted but that make no sense together (e.g. dates out of range).
+                raise EventReadError(number=number, line=ctx.line_of(number), title=title or "—",
+                                     reason=_("its values could not be understood ({detail})").format(
+                                         detail=str(exc)[:120] or type(exc).__name__)) from exc
             record.number, record.line = number, ctx.line_of(number)
             records.append(record)
     return records
+
+
+_FOLD = re.compile(rb"\r?\n[ \t]")
+# Whole (unfolded) lines we never read, dropped before parsing: Outlook's HTML copy of the description (often
+# kilobytes per event), busy-status and client bookkeeping. Parsing them is most of the cost of big exports.
+_UNUSED = re.compile(
+    r"^(?:DTSTAMP|X-ALT-DESC|X-MS-OLK-[\w-]*|X-MICROSOFT-CDO-(?!ALLDAYEVENT)[\w-]*|X-MICROSOFT-DISALLOW-COUNTER"
+    r"|X-APPLE-[\w-]*|X-MOZ-[\w-]*|X-WR-ALARMUID|X-GOOGLE-(?!CONFERENCE)[\w-]*)[;:][^\n]*\n",
+    re.IGNORECASE | re.MULTILINE)
+
+
+def _texts(data: bytes) -> tuple[str, str]:
+    """The text to parse and the text of the file's physical lines (for line numbers in messages).
+
+    Lines are unfolded as bytes before decoding: RFC 5545 folds octets, and some clients (older Apple and
+    Outlook versions) split a multi-byte UTF-8 character across a fold.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) >= 4 and data[1] == 0 and data[3] == 0):
+        text = decode(data)[0]  # UTF-16: the library unfolds the text
+        return text, text
+    try:
+        unfolded, encoding = decode(_FOLD.sub(b"", data))
+    except UnicodeDecodeError:  # a UTF-8 byte-order mark on text that is not UTF-8 after all
+        unfolded, encoding = _FOLD.sub(b"", data).decode("utf-8", errors="replace"), "utf-8"
+    codec = "utf-8" if encoding == "utf-8-sig" else encoding
+    return _UNUSED.sub("", unfolded.lstrip("\ufeff")), data.decode(codec, errors="replace").lstrip("\ufeff")
 
 
 def _structure_problem(text: str) -> str | None:
@@ -266,7 +250,8 @@ def _rule(component: Props, start: dt.datetime, zone: str, all_day: bool) -> str
         rules = rules[0]  # RFC 5545 allows one; a second is ignored by every client we know
     if isinstance(rules, vBroken):
         raise _Bad("RRULE", _("the repeat rule “{rule}” is not valid").format(rule=str(rules)[:80]))
-    rule = vRecur(dict(rules))
+    # Private extensions (X-NAME=…) are dropped: no expander knows them and they never change the dates.
+    rule = vRecur({k: v for k, v in dict(rules).items() if not str(k).upper().startswith("X-")})
     until = rule.get("UNTIL")
     if until:
         value = until[0]
@@ -362,12 +347,27 @@ def _stable_uid(component: Props) -> str:
     return "partnerdesk-" + hashlib.sha1(basis.encode()).hexdigest()[:24] + "@import"
 
 
+def _outlook_all_day(component: Props, start: dt.date | dt.datetime, end_prop: Any) -> bool:
+    """Outlook sometimes writes all-day events as local midnight to midnight with an all-day flag."""
+    flag = any(_text(component, name).upper() == "TRUE" for name in (
+        "X-MICROSOFT-CDO-ALLDAYEVENT", "X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT"))
+    if not flag or not isinstance(start, dt.datetime) or end_prop is None:
+        return False
+    end = end_prop.dt
+    return isinstance(end, dt.datetime) and start.time() == dt.time(0) and end.time() == dt.time(0) and end > start
+
+
 def _read_event(event: icalendar.cal.Component, ctx: _Context) -> EventRecord:
     component: Props = dict(event.items())  # plain dict look-ups: the caseless dict costs a third of the time
     start_prop = _prop(component, "DTSTART")
     if start_prop is None:
         raise _Bad("", _("it has no start (DTSTART)"))
     start_value, zone = _moment(start_prop, "DTSTART", ctx)
+    end_prop = _prop(component, "DTEND")
+    if _outlook_all_day(component, start_value, end_prop):
+        start_value = start_value.date()  # type: ignore[union-attr]
+        end_prop = icalendar.prop.vDDDTypes(end_prop.dt.date())  # type: ignore[union-attr]
+        component = {**component, "X-PARTNERDESK-ZONE": zone}
     all_day = not isinstance(start_value, dt.datetime)
     rrule_present = component.get("RRULE") is not None
     if all_day:
@@ -377,7 +377,6 @@ def _read_event(event: icalendar.cal.Component, ctx: _Context) -> EventRecord:
     elif zone == "UTC" and not rrule_present and component.get("RECURRENCE-ID") is None:
         zone = ctx.calendar_zone or "UTC"  # Google writes single events in UTC; keep the calendar's zone
     starts_at = _as_utc(start_value, zone)
-    end_prop = _prop(component, "DTEND")
     duration = _prop(component, "DURATION")
     if end_prop is not None:
         end_value, end_zone = _moment(end_prop, "DTEND", ctx)
@@ -391,6 +390,8 @@ def _read_event(event: icalendar.cal.Component, ctx: _Context) -> EventRecord:
         ends_at = (local + dt.timedelta(days=delta.days)).astimezone(UTC) + dt.timedelta(seconds=delta.seconds)
     else:
         ends_at = _as_utc(start_value + dt.timedelta(days=1), zone) if all_day else starts_at
+    if all_day and ends_at == starts_at:  # some clients write DTEND = DTSTART for a one-day event
+        ends_at = _as_utc(start_value + dt.timedelta(days=1), zone)
     if ends_at < starts_at:
         raise _Bad("DTEND", _("it ends before it starts"))
     recurrence_id = None
@@ -426,77 +427,4 @@ def _read_event(event: icalendar.cal.Component, ctx: _Context) -> EventRecord:
         **stamps)
 
 
-# -- writing ----------------------------------------------------------------------------------------------------
-def _local(value: dt.datetime, zone: str, all_day: bool) -> dt.date | dt.datetime:
-    local = value.astimezone(zone_info(zone))
-    return local.date() if all_day else local
-
-
-def _vevent(record: EventRecord, stamp: dt.datetime) -> icalendar.Event:
-    event = icalendar.Event()
-    event.add("UID", record.uid)
-    event.add("DTSTAMP", stamp)
-    if record.created_at:
-        event.add("CREATED", record.created_at.astimezone(UTC))
-    if record.updated_at:
-        event.add("LAST-MODIFIED", record.updated_at.astimezone(UTC))
-    event.add("SEQUENCE", record.sequence)
-    event.add("SUMMARY", record.title)
-    event.add("DTSTART", _local(record.starts_at, record.time_zone, record.all_day))
-    event.add("DTEND", _local(record.ends_at, record.time_zone, record.all_day))
-    if record.recurrence_id is not None:
-        event.add("RECURRENCE-ID", _local(record.recurrence_id, record.time_zone, record.all_day))
-    if record.rrule:
-        event.add("RRULE", vRecur.from_ical(record.rrule))
-    for name, values in (("EXDATE", record.exdates), ("RDATE", record.rdates)):
-        if values:
-            event.add(name, [_local(v, record.time_zone, record.all_day) for v in values])
-    for name, value in (("DESCRIPTION", record.description), ("LOCATION", record.location)):
-        if value:
-            event.add(name, value)
-    if record.video_link:
-        event.add("URL", record.video_link)
-        event.add("X-GOOGLE-CONFERENCE", record.video_link)
-    elif record.url:
-        event.add("URL", record.url)
-    if record.categories:
-        event.add("CATEGORIES", record.categories)
-    if record.kind:
-        event.add("X-PARTNERDESK-KIND", record.kind)
-    if record.all_day:
-        event.add("X-PARTNERDESK-ZONE", record.time_zone)
-    if record.organizer:
-        event.add("ORGANIZER", f"mailto:{record.organizer}")
-    for email in record.attendee_emails:
-        event.add("ATTENDEE", f"mailto:{email}", parameters={"ROLE": "REQ-PARTICIPANT", "PARTSTAT": "NEEDS-ACTION"})
-    if record.cancelled:
-        event.add("STATUS", "CANCELLED")
-    for minutes in record.reminder_minutes:
-        alarm = icalendar.Alarm()
-        alarm.add("ACTION", "DISPLAY")
-        alarm.add("DESCRIPTION", record.title)
-        alarm.add("TRIGGER", dt.timedelta(minutes=-minutes))
-        event.add_component(alarm)
-    return event
-
-
-def write_calendar(records: list[EventRecord], name: str = "", stamp: dt.datetime | None = None) -> bytes:
-    """An .ics file of ``records`` (masters before their overrides), with a VTIMEZONE for every zone used."""
-    calendar = icalendar.Calendar()
-    calendar.add("PRODID", PRODID)
-    calendar.add("VERSION", "2.0")
-    calendar.add("CALSCALE", "GREGORIAN")
-    calendar.add("METHOD", "PUBLISH")
-    if name:
-        calendar.add("X-WR-CALNAME", name)
-    stamp = (stamp or dt.datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
-    zones = sorted({r.time_zone for r in records if not r.all_day and r.time_zone != "UTC"})
-    if zones:
-        # VTIMEZONEs first (Outlook wants them before the events), covering every date the events use.
-        first = min(r.starts_at for r in records).date() - dt.timedelta(days=366)
-        last = max(max(r.ends_at for r in records).date(), stamp.date()) + dt.timedelta(days=366 * 5)
-        for zone in zones:
-            calendar.add_component(icalendar.Timezone.from_tzid(zone, first_date=first, last_date=last))
-    for record in records:
-        calendar.add_component(_vevent(record, stamp))
-    return calendar.to_ical()
+__all__ = ["PRODID", "CalendarFileError", "EventReadError", "EventRecord", "read_calendar", "write_calendar"]

@@ -12,7 +12,7 @@ from partnerdesk.domain.enums import Priority
 from partnerdesk.interop.csv_io import safe_cell
 from partnerdesk.l10n import N_, _, format_date, format_datetime
 from partnerdesk.services.board_query import BoardFilter, BoardQuery
-from partnerdesk.store.models import ChecklistItem, Partner, TeamMember, WorkItem
+from partnerdesk.store.models import ChecklistItem, Contact, Partner, TeamMember, WorkItem
 
 HEADERS = (N_("Title"), N_("Column"), N_("Partner"), N_("Responsible"), N_("Priority"), N_("Due"), N_("Tags"),
            N_("Checklist"), N_("Description"))
@@ -30,10 +30,12 @@ def board_csv(query: BoardQuery, flt: BoardFilter, column_labels: Mapping[int, s
         ids = [wid for _sid, wid in chunk]
         with query.workspace.session() as s:
             rows = {r[0]: r for r in s.execute(
-                select(WorkItem.id, WorkItem.title, Partner.name, TeamMember.name, WorkItem.priority,
-                       WorkItem.due_at, WorkItem.due_has_time, WorkItem.tags, WorkItem.description)
+                select(WorkItem.id, WorkItem.title, Partner.name, func.coalesce(TeamMember.name, Contact.display_name),
+                       WorkItem.priority, WorkItem.due_at, WorkItem.due_has_time, WorkItem.tags,
+                       WorkItem.description)
                 .outerjoin(Partner, Partner.id == WorkItem.partner_id)
                 .outerjoin(TeamMember, TeamMember.id == WorkItem.responsible_member_id)
+                .outerjoin(Contact, Contact.id == WorkItem.responsible_contact_id)
                 .where(WorkItem.id.in_(ids)))}
             progress = {wid: (int(done or 0), int(total)) for wid, done, total in s.execute(
                 select(ChecklistItem.work_item_id, func.sum(ChecklistItem.done), func.count())

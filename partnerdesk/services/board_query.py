@@ -7,10 +7,11 @@ a page at a time, ordered by (position, id), continuing after the last key it ho
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
-from sqlalchemy import func, select, true, tuple_
+from sqlalchemy import String, func, select, true, tuple_, type_coerce
 
 from partnerdesk.domain.enums import Priority
 from partnerdesk.services.base import Service
@@ -54,8 +55,9 @@ class BoardFilter:
 
 
 def lane_column(mode: str) -> Any:
+    """The column a swimlane mode groups by; priorities are read as plain strings (no enum per row)."""
     return {"partner": WorkItem.partner_id, "owner": WorkItem.responsible_member_id,
-            "priority": WorkItem.priority}.get(mode)
+            "priority": type_coerce(WorkItem.priority, String)}.get(mode)
 
 
 def _lane_value(value: Any) -> LaneKey:
@@ -88,14 +90,25 @@ class BoardQuery(Service):
         lane = lane_column(lane_mode)
         cols = [WorkItem.status_id, WorkItem.position, WorkItem.id] + ([lane] if lane is not None else [])
         out: dict[tuple[int, LaneKey], list[Key]] = {}
-        with self.workspace.engine.connect() as con:
-            rows = con.execute(select(*cols).where(*flt.clauses()).order_by(WorkItem.position, WorkItem.id))
+        stmt = select(*cols).where(*flt.clauses()).order_by(WorkItem.position, WorkItem.id)
+        # Tens of thousands of small tuples would set off the cyclic garbage collector several times over the
+        # whole heap; they hold no cycles, so it is paused while they are built (one cheap pass follows).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            with self.workspace.engine.connect() as con:
+                rows = con.execute(stmt).all()
             if lane is None:
                 for status_id, position, wid in rows:
-                    out.setdefault((status_id, None), []).append((float(position), wid))
+                    out.setdefault((status_id, None), []).append((position, wid))
             else:
                 for status_id, position, wid, value in rows:
-                    out.setdefault((status_id, _lane_value(value)), []).append((float(position), wid))
+                    out.setdefault((status_id, value), []).append((position, wid))
+            del rows
+        finally:
+            if collecting:
+                gc.enable()
+        gc.collect(0)
         return out
 
     def column_totals(self) -> dict[int, int]:

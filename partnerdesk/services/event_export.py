@@ -54,6 +54,9 @@ def record_of(ev: Event) -> EventRecord:
         first = next((e.get("value") for e in contact.emails or [] if e.get("value")), None)
         if first:
             emails.setdefault(first.casefold(), first)
+    for member in ev.members:
+        if member.email:
+            emails.setdefault(member.email.casefold(), member.email)
     extra = ev.extra or {}
     return EventRecord(
         uid=ev.uid, title=ev.title, starts_at=ev.starts_at, ends_at=ev.ends_at, time_zone=ev.time_zone or "UTC",
@@ -90,7 +93,8 @@ class EventExportService(Service):
                 partner = self.get(s, Partner, partner_id)
                 name = name or partner.name
             query = (select(Event).where(Event.series_id.is_(None))
-                     .options(selectinload(Event.contacts), selectinload(Event.overrides))
+                     .options(selectinload(Event.contacts), selectinload(Event.members),
+                              selectinload(Event.overrides))
                      .order_by(Event.starts_at, Event.id))
             if partner_id is not None:
                 query = query.where(Event.partner_id == partner_id)

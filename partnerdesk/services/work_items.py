@@ -210,6 +210,18 @@ class WorkItemService(Service):
                 changes.add("updated", ENTITY, wid)
             return changes
 
+    def purge(self, item_ids: Iterable[int]) -> ChangeSet:
+        """Delete cards from the trash for good (only trashed cards; the log keeps their titles)."""
+        with self.unit_of_work() as (s, changes):
+            for wid in item_ids:
+                item = self.get(s, WorkItem, wid)
+                if item.deleted_at is None:
+                    raise ValidationError(N_("Only cards in the trash can be deleted for good."), field="id")
+                self.log(s, ENTITY, wid, Action.DELETE, item.title, {"purged": True}, partner_id=item.partner_id)
+                s.delete(item)
+                changes.add("deleted", ENTITY, wid)
+            return changes
+
     def archive_done(self, older_than_days: int) -> ChangeSet:
         cutoff = _now() - dt.timedelta(days=older_than_days)
         with self.unit_of_work() as (s, changes):
@@ -297,8 +309,9 @@ def text_clause(needle: str) -> Any:
     # matching cards up by primary key instead of scanning the whole board.
     matching = sql_text(
         f"SELECT rowid / {len(FTS_KINDS)} AS id FROM {FTS_TABLE} WHERE {' AND '.join(where)} "
-        "UNION SELECT work_items.id FROM work_items JOIN partners ON partners.id = work_items.partner_id "
-        "WHERE instr(lower(partners.name), :needle) > 0").bindparams(**params).columns(id=Integer)
+        "UNION SELECT id FROM work_items WHERE partner_id IN "
+        "(SELECT id FROM partners WHERE instr(lower(partners.name), :needle) > 0)").bindparams(**params) \
+        .columns(id=Integer)
     return WorkItem.id.in_(matching)
 
 
@@ -307,18 +320,27 @@ def filter_clause(partner_id: int | None = None, owner_id: int | None = None, ta
                   by_id: bool = False) -> list[Any]:
     """SQL conditions for the board filter bar; due is "overdue", "week" or "none".
 
-    ``by_id``: the query also names a few card ids; the live-card conditions are then written so that SQLite
-    looks the ids up by primary key instead of walking the board index.
+    ``by_id``: the query also names a few card ids, to be looked up by primary key.
     """
     now = now or _now()
-    by_id = by_id or bool(text.strip())
-    live = [WorkItem.deleted_at.is_(None), WorkItem.archived.is_(False)]
-    conds: list[Any] = [func.likely(c) for c in live] if by_id else live
+    # With a selective condition that has its own index (ids, partner, due date), keep SQLite from walking the
+    # whole board index instead: the live-card conditions are then written so that they cannot use an index.
+    by_id = by_id or bool(text.strip()) or partner_id is not None or due in ("overdue", "week", "none")
+    conds: list[Any] = []
     if partner_id is not None:
         conds.append(WorkItem.partner_id == partner_id)
     if owner_id is not None:
         conds.append(WorkItem.responsible_member_id == owner_id)
     if tag:
+        folded = normalize(tag)
+        if len(folded) >= 3 and '"' not in folded:
+            # Tags are in the full-text index too: its candidates first, then the exact tag on those only.
+            candidates = sql_text(
+                f"SELECT rowid / {len(FTS_KINDS)} AS id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :tag_phrase "
+                f"AND rowid % {len(FTS_KINDS)} = {FTS_KINDS.index(ENTITY)}").bindparams(
+                tag_phrase=f'"{folded}"').columns(id=Integer)
+            conds.append(WorkItem.id.in_(candidates))
+            by_id = True
         each = func.json_each(WorkItem.tags).table_valued("value")
         conds.append(exists(select(each.c.value).where(each.c.value == tag)))
     if due == "overdue":
@@ -329,7 +351,8 @@ def filter_clause(partner_id: int | None = None, owner_id: int | None = None, ta
         conds.append(WorkItem.due_at.is_(None))
     if text.strip():
         conds.append(text_clause(text.strip()))
-    return conds
+    live = [WorkItem.deleted_at.is_(None), WorkItem.archived.is_(False)]
+    return ([func.likely(c) for c in live] if by_id else live) + conds
 
 
 def filtered_ids(service: Service, **filters: Any) -> list[int]:

@@ -95,6 +95,9 @@ class MainActions:
         self.language_menu.addActions(list(self.language_actions.values()))
         self.help_menu = bar.addMenu("")
         self.help_menu.addActions([self.about, self.about_qt])
+        from partnerdesk.ui.packets.actions import PacketActions
+
+        self.packets = PacketActions(w, self.help_menu)
         self.fill_recent_menu()
         self.retranslate_ui()
 
@@ -117,6 +120,7 @@ class MainActions:
         self.about.setText(_("&About PartnerDesk"))
         self.about_qt.setText(_("About &Qt"))
         self.clear_recent.setText(_("&Clear List"))
+        self.packets.retranslate_ui()
         for action, (_key, title, _icon, _target) in zip(self.view_actions, VIEWS, strict=True):
             action.setText(_(title))
         self._undo_texts()

@@ -227,6 +227,7 @@ class MainWindow(QMainWindow):
     def set_workspace_ui_enabled(self, enabled: bool) -> None:
         self.nav.setEnabled(enabled)
         self.actions_.back_up.setEnabled(enabled)
+        self.actions_.packets.set_enabled(enabled)
         for action in self.actions_.view_actions:
             action.setEnabled(enabled)
 

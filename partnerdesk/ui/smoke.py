@@ -219,6 +219,16 @@ def run_smoke_test(args: argparse.Namespace | None = None) -> int:
 
             run.step("build an Arabic onboarding packet", build_packet)
 
+            if _has_module("partnerdesk.ui.packets.smoke"):
+                for lang in ("en", "ar"):
+                    def packet_windows(lang: str = lang) -> str:
+                        from partnerdesk.ui.packets.smoke import open_packet_windows
+
+                        windows[0].set_language(lang)
+                        return open_packet_windows(windows[0], app)
+
+                    run.step(f"open Build packet, the PDF preview and the editors ({lang})", packet_windows)
+
             for window in windows:
                 window.close()
                 if window.context.workspace is not None:

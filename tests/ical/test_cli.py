@@ -91,3 +91,29 @@ def test_agenda_in_another_zone_and_as_text(db: Path, capsys) -> None:  # type: 
                  "--tz", "Europe/Lisbon"]) == 0
     out = capsys.readouterr().out
     assert "2026-03-16  10:00–11:00" in out and "Revisão semanal" in out
+
+
+@pytest.mark.parametrize("lang, needle", [("pt", "Nada foi importado"), ("ja", "何も読み込まれませんでした"),
+                                          ("it", "Non è stato importato nulla"), ("el", "Δεν εισήχθη τίποτα"),
+                                          ("ar", "لم يُستورد أي شيء")])
+def test_broken_file_message_in_every_language(tmp_path: Path, capsys, lang: str, needle: str) -> None:  # type: ignore[no-untyped-def]
+    assert main(["--lang", lang, "--db", str(tmp_path / "w.pdk"), "import", "events",
+                 str(FIXTURES / "broken.ics")]) == 1
+    err = capsys.readouterr().err
+    assert needle in err and "14" in err and "20260231T250000Z" in err
+
+
+def test_agenda_shows_the_events_own_clock_and_all_day_dates(db: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    capsys.readouterr()
+    assert main(["--db", str(db), "agenda", "--from", "2026-04-13", "--to", "2026-04-13", "--tz", "Asia/Tokyo",
+                 "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    weekly = next(r for r in rows if r["title"] == "Revisão semanal com a Ribeira Digital")
+    assert weekly["start"] == "2026-04-13T18:00:00+09:00"
+    assert weekly["local_start"] == "2026-04-13T10:00:00+01:00"  # the partner's side of the clock
+    # The 10 April deadline (all day in Lisbon) overlaps 11 April in Tokyo, but is not listed on the 11th.
+    assert main(["--db", str(db), "agenda", "--from", "2026-04-11", "--to", "2026-04-11", "--tz", "Asia/Tokyo",
+                 "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(["--db", str(db), "agenda", "--from", "2026-04-13", "--to", "2026-04-13", "--tz", "Asia/Tokyo"]) == 0
+    assert "18:00–19:00  Revisão semanal com a Ribeira Digital  [Events; Europe/Lisbon 10:00]" in capsys.readouterr().out

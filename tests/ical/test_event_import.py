@@ -159,3 +159,34 @@ def test_attendees_link_known_contacts_and_their_partner(workspace, ics) -> None
         milan = s.scalar(select(Event).where(Event.title.like("Revisione del contratto%")))
         assert milan.partner_id is None and milan.kind == EventKind.REVIEW
         assert milan.extra["categories"] == ["Milano"]
+
+
+def test_imported_events_are_searchable_and_updates_reindex(workspace, ics) -> None:  # type: ignore[no-untyped-def]
+    from partnerdesk.store.search import search
+
+    service = EventImportService(workspace)
+    service.import_file(ics("apple"), default_zone="Europe/Lisbon")
+    with workspace.session() as s:
+        hits = search(s, "عيد الفطر", kinds=["event"])
+        assert [h.title for h in hits] == ["عطلة عيد الفطر"]
+        assert search(s, "Dubai Design", kinds=["event"])  # the location is indexed too
+    service.import_file(ics("apple").replace("عطلة عيد الفطر".encode(), "إجازة العيد".encode()),
+                        default_zone="Europe/Lisbon")
+    with workspace.session() as s:
+        assert not search(s, "الفطر", kinds=["event"])
+        assert [h.title for h in search(s, "إجازة", kinds=["event"])] == ["إجازة العيد"]
+
+
+def test_lone_override_joins_its_series_when_the_series_arrives(workspace, ics) -> None:  # type: ignore[no-untyped-def]
+    data = ics("google")
+    begin = data.index(b"BEGIN:VEVENT\r\nDTSTART;TZID=Europe/Lisbon:20260323T140000")
+    lone = data[:data.index(b"BEGIN:VEVENT")] + data[begin:data.index(b"END:VEVENT\r\n", begin) + 12] \
+        + b"END:VCALENDAR\r\n"
+    service = EventImportService(workspace)
+    assert service.import_file(lone, default_zone="Europe/Lisbon").created == 1  # invited to one occurrence only
+    summary = service.import_file(data, default_zone="Europe/Lisbon")
+    assert (summary.created, summary.updated) == (3, 1)
+    with workspace.session() as s:
+        master = s.scalar(select(Event).where(Event.uid == SERIES_UID, Event.recurrence_id.is_(None)))
+        override = s.scalar(select(Event).where(Event.uid == SERIES_UID, Event.recurrence_id.is_not(None)))
+        assert override.series_id == master.id

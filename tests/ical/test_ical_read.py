@@ -167,3 +167,65 @@ def test_missing_uid_gets_a_stable_one() -> None:
     body = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nDTSTART:20260310T100000Z\r\nSUMMARY:No uid\r\n"
             b"END:VEVENT\r\nEND:VCALENDAR\r\n")
     assert read_calendar(body)[0].uid == read_calendar(body)[0].uid != ""
+
+
+def test_fold_inside_a_multibyte_character_and_bom() -> None:
+    title = "大阪のパートナーとの打ち合わせ".encode()
+    cut = 4  # inside the second character (3 bytes each)
+    body = (b"\xef\xbb\xbfBEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:fold@example.com\r\n"
+            b"DTSTART:20260320T083000Z\r\nSUMMARY:" + title[:cut] + b"\r\n " + title[cut:] + b"\r\n"
+            b"END:VEVENT\r\nEND:VCALENDAR\r\n")
+    assert read_calendar(body)[0].title == "大阪のパートナーとの打ち合わせ"
+
+
+def test_outlook_all_day_written_as_midnight_times() -> None:
+    body = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:ad@example.com\r\n"
+            "DTSTART;TZID=W. Europe Standard Time:20260401T000000\r\n"
+            "DTEND;TZID=W. Europe Standard Time:20260403T000000\r\n"
+            "X-MICROSOFT-CDO-ALLDAYEVENT:TRUE\r\nSUMMARY:Salone del Mobile\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    record = read_calendar(body.encode(), "Europe/Rome")[0]
+    assert record.all_day and record.time_zone == "Europe/Rome"
+    assert local(record.starts_at, "Europe/Rome") == dt.datetime(2026, 4, 1)
+    assert record.ends_at - record.starts_at == dt.timedelta(days=2)
+
+
+def test_utf16_file_with_folded_lines(ics) -> None:  # type: ignore[no-untyped-def]
+    data = ics("google").decode("utf-8").encode("utf-16")
+    records = read_calendar(data, "UTC")
+    assert by_title(records, "大阪").title.endswith("（オンライン）")
+
+
+def test_private_rrule_parts_are_ignored() -> None:
+    body = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:evo@example.com\r\n"
+            b"DTSTART;TZID=Europe/Rome:20260310T100000\r\n"
+            b"RRULE;X-EVOLUTION-ENDDATE=20260331T090000Z:FREQ=WEEKLY;COUNT=4;X-NAME=foo\r\n"
+            b"SUMMARY:Stand-up\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    assert read_calendar(body)[0].rrule == "FREQ=WEEKLY;COUNT=4"
+
+
+def test_all_day_event_ending_on_its_start_day_lasts_one_day() -> None:
+    body = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:day@example.com\r\n"
+            b"DTSTART;VALUE=DATE:20260325\r\nDTEND;VALUE=DATE:20260325\r\nSUMMARY:Holiday\r\n"
+            b"END:VEVENT\r\nEND:VCALENDAR\r\n")
+    record = read_calendar(body, "Europe/Athens")[0]
+    assert record.ends_at - record.starts_at == dt.timedelta(days=1)
+
+
+def test_values_out_of_range_are_a_clear_error() -> None:
+    body = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:far@example.com\r\nDTSTART:99991231T230000Z\r\n"
+            b"DURATION:P2D\r\nSUMMARY:Far away\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    with pytest.raises(EventReadError) as caught:
+        read_calendar(body)
+    assert "“Far away”" in caught.value.message and "line 3" in caught.value.message
+
+
+def test_vtimezone_naming_its_iana_zone() -> None:
+    body = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTIMEZONE\r\nTZID:Ora di Atene\r\nX-LIC-LOCATION:Europe/Athens\r\n"
+            "BEGIN:STANDARD\r\nDTSTART:19701025T040000\r\nTZOFFSETFROM:+0300\r\nTZOFFSETTO:+0200\r\n"
+            "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\nEND:STANDARD\r\nBEGIN:DAYLIGHT\r\nDTSTART:19700329T030000\r\n"
+            "TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0300\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\nEND:DAYLIGHT\r\n"
+            "END:VTIMEZONE\r\nBEGIN:VEVENT\r\nUID:ath@example.com\r\nDTSTART;TZID=Ora di Atene:20260401T100000\r\n"
+            "SUMMARY:Riunione\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    record = read_calendar(body.encode())[0]
+    assert record.time_zone == "Europe/Athens"
+    assert record.starts_at == dt.datetime(2026, 4, 1, 7, 0, tzinfo=UTC)

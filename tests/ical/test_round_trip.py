@@ -60,3 +60,22 @@ def test_client_files_expand_the_same_after_our_round_trip(workspace, ics) -> No
     for name in ("outlook", "google", "apple", "thunderbird"):
         original = [row for row in theirs(ics(name)) if row[1] < HI]
         assert set(original) <= set(timed), name
+
+
+def test_reimporting_our_own_export_changes_nothing(workspace) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from partnerdesk.store.models import Event
+
+    populate_demo(workspace, today=dt.date(2026, 3, 2), seed=3)
+    with workspace.session() as s:
+        before = {e.uid: (sorted(c.id for c in e.contacts), sorted(m.id for m in e.members), e.attendee_emails)
+                  for e in s.scalars(select(Event))}
+    data = EventExportService(workspace).export().data
+    assert b"ATTENDEE" in data  # linked contacts and team members travel as attendees
+    summary = EventImportService(workspace).import_file(data)
+    assert summary.created == summary.updated == 0 and summary.skipped == len(before)
+    with workspace.session() as s:
+        after = {e.uid: (sorted(c.id for c in e.contacts), sorted(m.id for m in e.members), e.attendee_emails)
+                 for e in s.scalars(select(Event))}
+    assert after == before

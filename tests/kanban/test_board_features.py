@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from sqlalchemy import select, update
 
+from partnerdesk.domain.errors import ValidationError
 from partnerdesk.services.board_query import BoardFilter
 from partnerdesk.services.board_settings import BoardSettingsService
 from partnerdesk.services.work_items import WorkItemService
@@ -261,6 +262,20 @@ def test_delete_to_trash_and_restore(open_board, qtbot) -> None:  # type: ignore
     view.context.undo_stack.undo()
     assert titles(cell) == ["Keep"] and trash.titles() == ["Mistake"]
 
+    trash.select_titles(["Mistake"])
+    trash.purge_selected(confirm=False)
+    assert trash.titles() == [] and titles(cell) == ["Keep"]
+    with ws.session() as s:
+        assert s.get(WorkItem, gone) is None
+    # An old undo step that needs the purged card says so and changes nothing.
+    warned: list[str] = []
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
+        view.context.undo_stack.undo()
+    assert warned == ["The record no longer exists. It may have been deleted."] and titles(cell) == ["Keep"]
+    with pytest.raises(ValidationError):  # only cards in the trash can be purged
+        svc.purge([cell.cell().ids[0]])
+
 
 def test_done_cards_are_archived_when_the_board_opens(open_board, tmp_path) -> None:  # type: ignore[no-untyped-def]
     def prepare(ws):  # type: ignore[no-untyped-def]
@@ -286,9 +301,11 @@ def test_stale_mark_days_in_column_and_partner_time_in_tooltip(open_board, tmp_p
         due = dt.datetime(2030, 3, 4, 9, 30, tzinfo=dt.UTC)
         item, _ = svc.create(status_id(ws, "pending"), "Quiet card", partner_id=people["Sakura Commerce"],
                              due_at=due, due_has_time=True)
+        finished, _ = svc.create(status_id(ws, "done"), "Finished quietly")
         old = dt.datetime.now(dt.UTC) - dt.timedelta(days=20)
         with ws.session() as s, s.begin():
-            s.execute(update(WorkItem).where(WorkItem.id == item).values(updated_at=old, status_changed_at=old))
+            s.execute(update(WorkItem).where(WorkItem.id.in_([item, finished]))
+                      .values(updated_at=old, status_changed_at=old))
         BoardSettingsService(ws).set_value("kanban.stale_days", 14)
 
     view = open_board(tmp_path / "s.pdk", prepare=prepare)
@@ -297,6 +314,8 @@ def test_stale_mark_days_in_column_and_partner_time_in_tooltip(open_board, tmp_p
     assert "In this column for 20 days" in text
     assert "Stale: no update for 14 days" in text
     assert "Partner's local time: 4 Mar 2030, 18:30:00 (Asia/Tokyo)" in text
+    done_cell = view.columns[4]
+    assert "Stale" not in done_cell.cell().index(0).data(Qt.ItemDataRole.ToolTipRole)  # finished work is not stale
     view.context.hub.announce(BoardSettingsService(view.context.ws).set_value("kanban.stale_days", 30))
     assert "Stale" not in tooltip(card, view.state.stale_days)
     image = view.columns[0].viewport().grab()
@@ -348,3 +367,84 @@ def test_cells_fetch_rows_lazily_and_refresh_only_changed_rows(open_board, tmp_p
     assert resets == [] and removed == [5]
     assert titles(view.columns[4]) == ["Card 0005"]
     assert "Card 0005" not in titles(cell)[:10]
+
+
+def test_card_menu_moves_and_deletes_and_column_moves_undo(open_board) -> None:  # type: ignore[no-untyped-def]
+    view = open_board()
+    ws = view.context.ws
+    item, _ = WorkItemService(ws).create(status_id(ws, "pending"), "Menu card")
+    view.reload()
+    cell = view.columns[0]
+    menus.card_menu(view, cell, cell.visualRect(cell.cell().index(0)).center())
+    menu = view.last_menu
+    labels = [a.text() for a in menu.actions()]
+    assert labels[0] == "Edit…" and "Move to" in labels and "Delete card" in labels
+    move_to = next(a.menu() for a in menu.actions() if a.text() == "Move to")
+    done = next(a for a in move_to.actions() if a.text() == "Done")
+    pending = next(a for a in move_to.actions() if a.text() == "Pending")
+    assert not pending.isEnabled()
+    done.trigger()
+    menu.close()
+    assert titles(view.columns[4]) == ["Menu card"]
+
+    order = [c.key for c in view.board_columns]
+    menus.column_menu(view, status_id(ws, "done"), view.grid.headers[status_id(ws, "done")].rect().center())
+    later = next(a for a in view.last_menu.actions() if a.text() == "Move column later")
+    assert not later.isEnabled()  # already the last column
+    view.last_menu.close()
+    menus.move_column(view, status_id(ws, "done"), -1)
+    assert [c.key for c in view.board_columns][-2:] == ["done", "at_risk"]
+    view.context.undo_stack.undo()
+    assert [c.key for c in view.board_columns] == order
+
+
+def test_a_failed_edit_is_reported_and_leaves_the_undo_stack_alone(open_board, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    view = open_board()
+    ws = view.context.ws
+    item, _ = WorkItemService(ws).create(status_id(ws, "pending"), "Soon gone")
+    view.reload()
+    view.edit_card(item)
+    dialog = view.card_dialog
+    with ws.session() as s, s.begin():  # another window deletes the card for good meanwhile
+        s.delete(s.get(WorkItem, item))
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
+    dialog.title.setText("Renamed")
+    dialog.accept()
+    assert warned == ["The record no longer exists. It may have been deleted."]
+    assert view.context.undo_stack.count() == 0
+
+
+def test_cards_moved_to_a_long_column_show_at_the_end_of_what_is_loaded(open_board, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    def prepare(ws):  # type: ignore[no-untyped-def]
+        pending = status_id(ws, "pending")
+        now = dt.datetime.now(dt.UTC)
+        with ws.session() as s, s.begin():
+            s.add_all([WorkItem(title=f"Card {i:04d}", status_id=pending, position=float(i), status_changed_at=now)
+                       for i in range(PAGE + 50)])
+        WorkItemService(ws).create(status_id(ws, "in_progress"), "Arriving")
+
+    view = open_board(tmp_path / "t.pdk", prepare=prepare)
+    long, source = view.columns[0], view.columns[1]
+    assert long.cell().rowCount() == PAGE
+    source.select_ids(source.cell().ids)
+    qtbot.keyClick(source, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    # It lands after the last loaded card (not after thousands of unloaded ones), selected and in view.
+    assert titles(long)[PAGE] == "Arriving" and titles(long)[PAGE - 1] == f"Card {PAGE - 1:04d}"
+    assert long.selected_ids() == [long.cell().ids[PAGE]]
+    while long.cell().canFetchMore(long.cell().index(0).parent()):
+        long.cell().fetchMore(long.cell().index(0).parent())
+    shown = titles(long)
+    assert shown[PAGE - 1:PAGE + 2] == [f"Card {PAGE - 1:04d}", "Arriving", f"Card {PAGE:04d}"]
+    assert len(shown) == PAGE + 51 and len(set(shown)) == len(shown)
+
+
+def test_quick_add_on_a_filtered_board_keeps_the_card_in_view(open_board, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = open_board(tmp_path / "q.pdk", prepare=add_people)
+    partners = dict((n, i) for i, n in view.state.query.partners())
+    view.filter_bar.set_filter(BoardFilter(partner_id=partners["Kyma Hotels"], tag="launch"))
+    pending = status_id(view.context.ws, "pending")
+    view.quick_add(pending, "Launch mailing for Kyma")
+    assert titles(view.columns[0]) == ["Launch mailing for Kyma"]
+    values, _ = WorkItemService(view.context.ws).snapshot(view.columns[0].cell().ids[0])
+    assert values["partner_id"] == partners["Kyma Hotels"] and values["tags"] == ["launch"]

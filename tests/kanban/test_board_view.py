@@ -175,3 +175,75 @@ def test_arabic_board_mirrors_columns_and_keyboard_moves(open_board, qtbot) -> N
         assert titles(view.columns[1]) == ["Card"]
     finally:
         QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def test_switching_to_arabic_retranslates_headers_filters_and_card_texts(open_board, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from partnerdesk import l10n
+    from partnerdesk.ui.kanban.model import CardRole
+
+    view = open_board()
+    ws = view.context.ws
+    WorkItemService(ws).create(status_id(ws, "pending"), "Card", due_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=3))
+    view.reload()
+    delegate = view.columns[0].itemDelegate()
+    card = view.columns[0].cell().index(0).data(CardRole)
+    assert "3 days overdue" in delegate.texts(card).bottom
+    l10n.set_language("ar")
+    view.retranslate_ui()
+    ar = l10n.translations("ar")
+    assert ar.gettext("Pending") in view.grid.headers[status_id(ws, "pending")].label.text()
+    assert view.filter.placeholderText() == ar.gettext("Filter cards…")
+    assert view.lanes.itemText(1) == ar.gettext("Lanes by partner")
+    assert "overdue" not in delegate.texts(card).bottom
+
+
+def test_board_dialogs_open_translated_in_every_language(open_board) -> None:  # type: ignore[no-untyped-def]
+    from partnerdesk import l10n
+    from partnerdesk.ui.kanban import menus
+
+    view = open_board()
+    ws = view.context.ws
+    item, _ = WorkItemService(ws).create(status_id(ws, "pending"), "Card")
+    view.reload()
+    for lang in ("pt", "ja", "it", "el", "ar"):
+        l10n.set_language(lang)
+        t = l10n.translations(lang)
+        QApplication.setLayoutDirection(Qt.LayoutDirection.RightToLeft if lang == "ar" else
+                                        Qt.LayoutDirection.LeftToRight)
+        try:
+            view.retranslate_ui()
+            view.edit_card(item)
+            assert view.card_dialog.windowTitle() == t.gettext("Edit card") != "Edit card"
+            view.card_dialog.reject()
+            menus.show_trash(view)
+            assert view.trash_dialog.windowTitle() == t.gettext("Trash") != "Trash"
+            view.trash_dialog.reject()
+            menus.board_settings(view)
+            assert view.settings_dialog.windowTitle() == t.gettext("Board settings")
+            view.settings_dialog.reject()
+            menus.card_menu(view, view.columns[0], view.columns[0].visualRect(view.columns[0].cell().index(0)).center())
+            assert view.last_menu.actions()[0].text() == t.gettext("Edit…")
+            view.last_menu.close()
+        finally:
+            QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def test_dropping_on_a_folded_column_header_and_insert_for_quick_add(open_board, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = open_board()
+    ws = view.context.ws
+    WorkItemService(ws).create(status_id(ws, "pending"), "Card")
+    view.reload()
+    done = status_id(ws, "done")
+    view.toggle_column(done)
+    header = view.grid.headers[done]
+    mime = view.columns[0].cell().mimeData([view.columns[0].cell().index(0)])
+    at = QPointF(header.rect().center())
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(header.rect().center(), Qt.DropAction.MoveAction, mime, buttons, mods)
+    QApplication.sendEvent(header, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(header, QDropEvent(at, Qt.DropAction.MoveAction, mime, buttons, mods))
+    assert titles(view.columns[0]) == [] and titles(view.columns[4]) == ["Card"]
+    view.columns[0].setFocus()
+    qtbot.keyClick(view.columns[0], Qt.Key.Key_Insert)
+    assert view.grid.headers[status_id(ws, "pending")].editor.isVisible()

@@ -158,12 +158,12 @@ def test_open_another_workspace_replaces_the_data(make_window, tmp_path: Path, m
     with open_workspace(second):
         pass
     window = make_window(first, "en")
-    assert sum(c.model.rowCount() for c in window.current_view().columns) == 2
+    assert sum(c.cell().rowCount() for c in window.current_view().columns) == 2
     window.context.undo_stack.setIndex(0)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(second), ""))
     window.actions_.open_workspace.trigger()
     assert window.context.ws.path == second
-    assert sum(c.model.rowCount() for c in window.current_view().columns) == 0
+    assert sum(c.cell().rowCount() for c in window.current_view().columns) == 0
     assert "b" in window.windowTitle()
     # the first file is no longer locked
     with open_workspace(first):

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.domain.errors import PartnerDeskError
-from partnerdesk.l10n import _, format_datetime
+from partnerdesk.l10n import _, format_datetime, ngettext
 from partnerdesk.services.board_settings import BoardSettingsService
 from partnerdesk.services.work_items import WorkItemService
 from partnerdesk.ui.context import AppContext
-from partnerdesk.ui.kanban.commands import TrashCards
+from partnerdesk.ui.kanban.commands import TrashCards, push
 
 
 class TrashDialog(QDialog):
@@ -41,8 +41,11 @@ class TrashDialog(QDialog):
         self.empty = QLabel(_("The trash is empty."))
         self.restore = QPushButton(_("Restore"))
         self.restore.clicked.connect(self.restore_selected)
+        self.purge = QPushButton(_("Delete for good…"))
+        self.purge.clicked.connect(lambda: self.purge_selected())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.restore, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.purge, QDialogButtonBox.ButtonRole.DestructiveRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("Deleted cards stay here until you restore them.")))
@@ -66,6 +69,7 @@ class TrashDialog(QDialog):
             self.list.resizeColumnToContents(col)
         self.empty.setVisible(self.list.topLevelItemCount() == 0)
         self.restore.setEnabled(self.list.topLevelItemCount() > 0)
+        self.purge.setEnabled(self.list.topLevelItemCount() > 0)
 
     def titles(self) -> list[str]:
         return [self.list.topLevelItem(i).text(0) for i in range(self.list.topLevelItemCount())]
@@ -80,8 +84,27 @@ class TrashDialog(QDialog):
         if not ids:
             QMessageBox.information(self, _("Trash"), _("Select the cards to restore."))
             return
-        self.context.undo_stack.push(TrashCards(WorkItemService(self.context.ws), self.context.hub, ids,
-                                                restore=True))
+        push(self, self.context.undo_stack, TrashCards(WorkItemService(self.context.ws), self.context.hub, ids,
+                                                     restore=True))
+
+
+    def purge_selected(self, confirm: bool = True) -> None:
+        """Delete the selected cards for good, after a confirmation (this cannot be undone)."""
+        ids = [item.data(0, Qt.ItemDataRole.UserRole) for item in self.list.selectedItems()]
+        if not ids:
+            QMessageBox.information(self, _("Trash"), _("Select the cards to delete for good."))
+            return
+        if confirm and QMessageBox.question(
+                self, _("Trash"), ngettext("Delete {n} card for good? This cannot be undone.",
+                                           "Delete {n} cards for good? This cannot be undone.", len(ids))
+                .format(n=len(ids))) != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            changes = WorkItemService(self.context.ws).purge(ids)
+        except PartnerDeskError as exc:
+            QMessageBox.warning(self, _("Trash"), exc.message)
+            return
+        self.context.hub.announce(changes)
 
 
 class BoardSettingsDialog(QDialog):

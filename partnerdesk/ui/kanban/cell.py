@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QDrag, QKeyEvent
+from PySide6.QtGui import QDrag, QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -19,9 +21,19 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.l10n import _
 from partnerdesk.ui.kanban.delegate import CardDelegate
-from partnerdesk.ui.kanban.model import BoardState, CellModel, IdRole
+from partnerdesk.ui.kanban.model import MIME, CellModel, IdRole
 
 WARN_STYLE = "color: #C62828;"
+
+
+def _folded_arrow(widget: QWidget) -> Qt.ArrowType:
+    """A folded column or lane points in the reading direction."""
+    return Qt.ArrowType.LeftArrow if widget.isRightToLeft() else Qt.ArrowType.RightArrow
+
+
+def _directed(widget: QWidget, html: str) -> str:
+    """Rich text follows the text's first letter; make a header follow the interface direction instead."""
+    return f"<div dir='{'rtl' if widget.isRightToLeft() else 'ltr'}'>{html}</div>"
 
 
 class CardList(QListView):
@@ -32,12 +44,13 @@ class CardList(QListView):
     reorder_requested = Signal(int)  # -1 up, +1 down
     edit_requested = Signal(int)  # card id
     delete_requested = Signal()
+    add_requested = Signal()  # Insert: quick add in this column
     menu_requested = Signal(QPoint)
 
-    def __init__(self, model: CellModel, state: BoardState, parent: QWidget | None = None) -> None:
+    def __init__(self, model: CellModel, delegate: CardDelegate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setModel(model)
-        self.setItemDelegate(CardDelegate(state, self))
+        self.setItemDelegate(delegate)  # one delegate (and its text cache) for every list of the board
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -97,6 +110,8 @@ class CardList(QListView):
             self.edit_requested.emit(self.currentIndex().data(IdRole))
         elif key == Qt.Key.Key_Delete and self.selected_ids():
             self.delete_requested.emit()
+        elif key == Qt.Key.Key_Insert:
+            self.add_requested.emit()
         else:
             super().keyPressEvent(event)
 
@@ -108,6 +123,7 @@ class ColumnHeader(QFrame):
     toggled = Signal()
     quick_add = Signal(str)
     menu_requested = Signal(QPoint)
+    cards_dropped = Signal(list)  # card ids dropped on the header (also when the column is folded)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -138,18 +154,32 @@ class ColumnHeader(QFrame):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self.menu_requested)
         self.collapsed = False
+        self.setAcceptDrops(True)
         self.retranslate_ui()
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+        if event.mimeData().hasFormat(MIME):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+        if event.mimeData().hasFormat(MIME):
+            self.cards_dropped.emit([int(i) for i in json.loads(bytes(event.mimeData().data(MIME).data()))])
+            event.acceptProposedAction()
+
     def retranslate_ui(self) -> None:
-        self.add.setToolTip(_("Add a card at the top of this column"))
+        self.add.setToolTip(_("Add a card at the top of this column (Insert)"))
         self.editor.setPlaceholderText(_("New card title, then Enter"))
         self.collapse.setToolTip(_("Expand column") if self.collapsed else _("Collapse column"))
 
     def set_collapsed(self, collapsed: bool) -> None:
         self.collapsed = collapsed
-        self.collapse.setArrowType(Qt.ArrowType.RightArrow if collapsed else Qt.ArrowType.DownArrow)
+        self.collapse.setArrowType(_folded_arrow(self) if collapsed else Qt.ArrowType.DownArrow)
         self.add.setVisible(not collapsed)
-        self.setMaximumWidth(180 if collapsed else 16777215)
+        if collapsed:  # a narrow strip that still names the column and its count
+            self.setFixedWidth(150)
+        else:
+            self.setMinimumWidth(0)
+            self.setMaximumWidth(16777215)
         self.retranslate_ui()
 
     def set_text(self, name: str, shown: int, total: int, limit: int | None) -> None:
@@ -157,7 +187,7 @@ class ColumnHeader(QFrame):
         count = str(total) if shown == total else _("{shown} of {total}").format(shown=shown, total=total)
         if limit:
             count = f"{count} / {limit}"
-        self.label.setText(f"<b>{name}</b> &nbsp; {count}" + (" ⚠" if over else ""))
+        self.label.setText(_directed(self, f"<b>{name}</b> &nbsp; {count}" + (" ⚠" if over else "")))
         self.label.setToolTip(_("Work-in-progress limit exceeded: {count} cards, limit {limit}").format(
             count=total, limit=limit) if over else name)
         self.label.setStyleSheet(WARN_STYLE if over else "")
@@ -208,7 +238,7 @@ class LaneHeader(QFrame):
 
     def set_collapsed(self, collapsed: bool) -> None:
         self.collapsed = collapsed
-        self.collapse.setArrowType(Qt.ArrowType.RightArrow if collapsed else Qt.ArrowType.DownArrow)
+        self.collapse.setArrowType(_folded_arrow(self) if collapsed else Qt.ArrowType.DownArrow)
         self.collapse.setToolTip(_("Expand lane") if collapsed else _("Collapse lane"))
 
     def set_text(self, name: str, color: str, count: int, open_cards: int | None, limit: int | None) -> None:
@@ -217,6 +247,6 @@ class LaneHeader(QFrame):
         extra = ""
         if limit:
             extra = " · " + _("{open} open / limit {limit}").format(open=open_cards or 0, limit=limit)
-        self.label.setText(f"{swatch}<b>{name}</b> &nbsp; {count}{extra}" + (" ⚠" if over else ""))
+        self.label.setText(_directed(self, f"{swatch}<b>{name}</b> &nbsp; {count}{extra}" + (" ⚠" if over else "")))
         self.label.setStyleSheet(WARN_STYLE if over else "")
         self.setProperty("over", over)

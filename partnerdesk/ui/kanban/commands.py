@@ -4,15 +4,63 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _, ngettext
 from partnerdesk.services.board_columns import BoardColumnService
 from partnerdesk.services.work_items import WorkItemService
 from partnerdesk.ui.context import ChangeHub
 
 
-class MoveCards(QUndoCommand):
+class BoardCommand(QUndoCommand):
+    """If the first redo fails (the card was deleted meanwhile, a rule refused the change…), the command marks
+    itself obsolete, so the undo stack drops it, and keeps the error for ``push`` to show. A later undo or redo
+    that fails (its card was deleted for good since) tells the user and changes nothing."""
+
+    error: PartnerDeskError | None = None
+    _pushed = False
+
+    def redo(self) -> None:
+        try:
+            self.apply()
+        except PartnerDeskError as exc:
+            self.error = exc
+            if self._pushed:
+                _tell(exc)
+            else:
+                self.setObsolete(True)
+        self._pushed = True
+
+    def undo(self) -> None:
+        try:
+            self.revert()
+        except PartnerDeskError as exc:
+            self.error = exc
+            _tell(exc)
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+
+def _tell(exc: PartnerDeskError) -> None:
+    QMessageBox.warning(QApplication.activeWindow(), _("Board"), exc.message)
+
+
+def push(parent: QWidget, stack: QUndoStack, command: BoardCommand) -> bool:
+    """Run a command through the undo stack; tell the user (and return False) when it could not be done."""
+    stack.push(command)
+    if command.error is not None:
+        QMessageBox.warning(parent, _("Board"), command.error.message)
+        return False
+    return True
+
+
+class MoveCards(BoardCommand):
     """Move cards into a column (and optionally a lane value such as the partner); undo restores each card's
     column, position and fields exactly."""
 
@@ -24,15 +72,15 @@ class MoveCards(QUndoCommand):
         self.values = dict(values or {})
         self._origin: dict[int, dict[str, Any]] = {}
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self._origin = self.service.places(self.ids, extra=self.values)
         self.hub.announce(self.service.move(self.ids, self.status_id, self.before_id, self.values))
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.hub.announce(self.service.restore_places(self._origin))
 
 
-class CreateCard(QUndoCommand):
+class CreateCard(BoardCommand):
     """Quick-add: the first redo creates the card; undo moves it to the trash, redo brings it back."""
 
     def __init__(self, service: WorkItemService, hub: ChangeHub, status_id: int, title: str,
@@ -42,19 +90,19 @@ class CreateCard(QUndoCommand):
         self.status_id, self.title, self.values = status_id, title, dict(values or {})
         self.item_id: int | None = None
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         if self.item_id is None:
             self.item_id, changes = self.service.create(self.status_id, self.title, **self.values)
         else:
             changes = self.service.restore([self.item_id])
         self.hub.announce(changes)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         if self.item_id is not None:
             self.hub.announce(self.service.trash([self.item_id]))
 
 
-class EditCard(QUndoCommand):
+class EditCard(BoardCommand):
     """Save the edit dialog (fields and checklist); undo restores the card as it was."""
 
     def __init__(self, service: WorkItemService, hub: ChangeHub, item_id: int, values: dict[str, Any],
@@ -64,18 +112,18 @@ class EditCard(QUndoCommand):
         self.values, self.checklist = dict(values), checklist
         self._before: tuple[dict[str, Any], list[tuple[str, bool]]] | None = None
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         if self._before is None:
             self._before = self.service.snapshot(self.item_id)
         self.hub.announce(self.service.edit(self.item_id, self.values, self.checklist))
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         if self._before is not None:
             values, checklist = self._before
             self.hub.announce(self.service.edit(self.item_id, values, checklist))
 
 
-class TrashCards(QUndoCommand):
+class TrashCards(BoardCommand):
     """Delete cards to the trash (``restore=True``: bring them back from it); undo does the opposite."""
 
     def __init__(self, service: WorkItemService, hub: ChangeHub, ids: list[int], restore: bool = False) -> None:
@@ -87,33 +135,45 @@ class TrashCards(QUndoCommand):
     def _apply(self, restore: bool) -> None:
         self.hub.announce(self.service.restore(self.ids) if restore else self.service.trash(self.ids))
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self._apply(self.restoring)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self._apply(not self.restoring)
 
 
-class RenameColumn(QUndoCommand):
+class RenameColumn(BoardCommand):
     def __init__(self, service: BoardColumnService, hub: ChangeHub, status_id: int, old: str, new: str) -> None:
         super().__init__(_("Rename column “{name}”").format(name=new))
         self.service, self.hub, self.status_id, self.old, self.new = service, hub, status_id, old, new
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self.hub.announce(self.service.rename(self.status_id, self.new))
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.hub.announce(self.service.rename(self.status_id, self.old))
 
 
-class SetWipLimit(QUndoCommand):
+class SetWipLimit(BoardCommand):
     def __init__(self, service: BoardColumnService, hub: ChangeHub, status_id: int, old: int | None,
                  new: int | None) -> None:
         super().__init__(_("Set work-in-progress limit"))
         self.service, self.hub, self.status_id, self.old, self.new = service, hub, status_id, old, new
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self.hub.announce(self.service.set_wip_limit(self.status_id, self.new))
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.hub.announce(self.service.set_wip_limit(self.status_id, self.old))
+
+
+class MoveColumn(BoardCommand):
+    def __init__(self, service: BoardColumnService, hub: ChangeHub, old: list[int], new: list[int]) -> None:
+        super().__init__(_("Move column"))
+        self.service, self.hub, self.old, self.new = service, hub, list(old), list(new)
+
+    def apply(self) -> None:
+        self.hub.announce(self.service.reorder(self.new))
+
+    def revert(self) -> None:
+        self.hub.announce(self.service.reorder(self.old))

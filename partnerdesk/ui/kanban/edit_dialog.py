@@ -32,7 +32,7 @@ from partnerdesk.domain.enums import Priority
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _
 from partnerdesk.services.board_query import BoardQuery
-from partnerdesk.ui.kanban.commands import EditCard
+from partnerdesk.ui.kanban.commands import EditCard, push
 
 if TYPE_CHECKING:
     from partnerdesk.ui.kanban.view import KanbanView
@@ -156,7 +156,7 @@ class CardDialog(QDialog):
         due: dt.datetime | None = None
         if self.has_due.isChecked():
             d = self.due_date.date()
-            t = self.due_time.time() if self.has_time.isChecked() else QTime(12, 0)
+            t = self.due_time.time() if self.has_time.isChecked() else QTime(23, 59)  # a date: due by its end
             due = dt.datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()).astimezone().astimezone(dt.UTC)
         return {"title": self.title.text().strip(), "description": self.description.toPlainText(),
                 "partner_id": self.partner.currentData(), "responsible_member_id": self.responsible.currentData(),
@@ -197,7 +197,7 @@ def open_card_dialog(view: KanbanView, item_id: int) -> None:
         if not new_values and new_checklist == checklist:
             return
         new_values["title"] = after["title"]
-        view.context.undo_stack.push(EditCard(service, view.context.hub, item_id, new_values, new_checklist))
+        push(view, view.context.undo_stack, EditCard(service, view.context.hub, item_id, new_values, new_checklist))
 
     dialog.accepted.connect(save)
     view.card_dialog = dialog

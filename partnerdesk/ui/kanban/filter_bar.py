@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QInputDialog,
     QLineEdit,
     QMessageBox,
+    QSizePolicy,
+    QToolBar,
     QToolButton,
     QWidget,
 )
@@ -21,6 +22,8 @@ from partnerdesk.l10n import _
 from partnerdesk.services.board_query import BoardFilter, BoardQuery
 from partnerdesk.services.board_settings import BoardSettingsService
 from partnerdesk.ui.context import AppContext
+
+SHORT_TEXT_DELAY_MS = 250
 
 
 class LazyCombo(QComboBox):
@@ -40,11 +43,12 @@ class LazyCombo(QComboBox):
 def _combo(min_width: int = 120, combo: QComboBox | None = None) -> QComboBox:
     combo = combo or QComboBox()
     combo.setMinimumWidth(min_width)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
     return combo
 
 
-class FilterBar(QWidget):
+class FilterBar(QToolBar):
     changed = Signal(object)  # BoardFilter
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -57,14 +61,22 @@ class FilterBar(QWidget):
         self.text.setMinimumWidth(160)
         self.presets = _combo(130)
         self.save_button, self.delete_button, self.clear_button = QToolButton(), QToolButton(), QToolButton()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # A tool bar, so that on a narrow window the controls that do not fit move into its overflow menu.
+        self.setMovable(False)
+        self.setFloatable(False)
+        self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         for widget in (self.text, self.partner, self.owner, self.tag, self.due, self.clear_button,
                        self.presets, self.save_button, self.delete_button):
-            layout.addWidget(widget, 1 if widget is self.text else 0)
+            self.addWidget(widget)
         for combo in (self.partner, self.owner, self.tag, self.due):
             combo.currentIndexChanged.connect(self._emit)
-        self.text.textChanged.connect(self._emit)
+        # One or two letters cannot use the trigram index (a full scan on a big board): wait for a pause in the
+        # typing before applying them; longer text filters at once, keystroke by keystroke.
+        self.short_text_timer = QTimer(self)
+        self.short_text_timer.setSingleShot(True)
+        self.short_text_timer.setInterval(SHORT_TEXT_DELAY_MS)
+        self.short_text_timer.timeout.connect(self._emit)
+        self.text.textChanged.connect(self._text_changed)
         self.presets.activated.connect(self._load_preset)
         self.save_button.clicked.connect(self.save_preset)
         self.delete_button.clicked.connect(self.delete_preset)
@@ -136,6 +148,13 @@ class FilterBar(QWidget):
         finally:
             self._quiet = quiet
         if emit:
+            self._emit()
+
+    def _text_changed(self, text: str) -> None:
+        self.short_text_timer.stop()
+        if 0 < len(text.strip()) < 3:
+            self.short_text_timer.start()
+        else:
             self._emit()
 
     def _emit(self) -> None:

@@ -13,7 +13,7 @@ from partnerdesk.domain.enums import DEFAULT_STATUSES, Priority
 from partnerdesk.l10n import _
 from partnerdesk.services.board_query import Lane, LaneKey
 from partnerdesk.ui.kanban.cell import CardList, ColumnHeader, LaneHeader
-from partnerdesk.ui.kanban.delegate import CARD_HEIGHT
+from partnerdesk.ui.kanban.delegate import CARD_HEIGHT, CardDelegate
 from partnerdesk.ui.kanban.model import BoardState, CellModel
 
 _BUILTIN = {key: label for key, label, _cat in DEFAULT_STATUSES}
@@ -50,6 +50,7 @@ class BoardGrid(QWidget):
         self.headers: dict[int, ColumnHeader] = {}
         self.lane_headers: dict[LaneKey, LaneHeader] = {}
         self.cells: dict[tuple[int, LaneKey], CardList] = {}
+        self.delegate = CardDelegate(state, self)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(6)
@@ -67,7 +68,7 @@ class BoardGrid(QWidget):
                 self.lane_headers[lane.key] = lane_header
                 grid.addWidget(lane_header, row, 0, 1, len(columns))
             for c, column in enumerate(columns):
-                cell = CardList(CellModel(state, column.status_id, lane.key, self), state, self)
+                cell = CardList(CellModel(state, column.status_id, lane.key, self), self.delegate, self)
                 self.cells[(column.status_id, lane.key)] = cell
                 grid.addWidget(cell, row + 1, c)
         if laned:

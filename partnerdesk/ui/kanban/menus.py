@@ -18,7 +18,7 @@ from partnerdesk.services.board_export import board_csv
 from partnerdesk.services.board_query import LaneKey
 from partnerdesk.services.board_settings import BoardSettingsService
 from partnerdesk.ui.kanban.cell import CardList
-from partnerdesk.ui.kanban.commands import RenameColumn, SetWipLimit
+from partnerdesk.ui.kanban.commands import MoveColumn, RenameColumn, SetWipLimit, push
 from partnerdesk.ui.kanban.grid import BoardGrid
 
 if TYPE_CHECKING:
@@ -92,11 +92,8 @@ def rename_column(view: KanbanView, status_id: int, name: str | None = None) -> 
             return
     if name.strip() == column.label:
         return
-    try:
-        view.context.undo_stack.push(RenameColumn(BoardColumnService(view.context.ws), view.context.hub,
-                                                  status_id, column.name, name.strip()))
-    except PartnerDeskError as exc:
-        _warn(view, exc)
+    push(view, view.context.undo_stack, RenameColumn(BoardColumnService(view.context.ws), view.context.hub,
+                                                     status_id, column.name, name.strip()))
 
 
 def set_wip_limit(view: KanbanView, status_id: int, limit: int | None = None) -> None:
@@ -110,17 +107,19 @@ def set_wip_limit(view: KanbanView, status_id: int, limit: int | None = None) ->
         limit = value
     new = limit or None
     if new != column.wip_limit:
-        view.context.undo_stack.push(SetWipLimit(BoardColumnService(view.context.ws), view.context.hub,
-                                                 status_id, column.wip_limit, new))
+        push(view, view.context.undo_stack, SetWipLimit(BoardColumnService(view.context.ws), view.context.hub,
+                                                        status_id, column.wip_limit, new))
 
 
 def move_column(view: KanbanView, status_id: int, step: int) -> None:
-    order = [c.status_id for c in view.board_columns]
+    old = [c.status_id for c in view.board_columns]
+    order = list(old)
     i = order.index(status_id)
     j = i + step
     if 0 <= j < len(order):
         order[i], order[j] = order[j], order[i]
-        view.context.hub.announce(BoardColumnService(view.context.ws).reorder(order))
+        push(view, view.context.undo_stack, MoveColumn(BoardColumnService(view.context.ws), view.context.hub,
+                                                       old, order))
 
 
 def add_column(view: KanbanView, name: str | None = None) -> None:

@@ -26,13 +26,13 @@ from PySide6.QtCore import (
 from sqlalchemy import func, select
 
 from partnerdesk.services.board_query import BoardFilter, BoardQuery, Key, LaneKey
-from partnerdesk.store.models import ChecklistItem, Partner, TeamMember, WorkItem
+from partnerdesk.store.models import ChecklistItem, Contact, Partner, TeamMember, WorkItem
 from partnerdesk.store.workspace import Workspace
 
 MIME = "application/x-partnerdesk-cards"
 CardRole = Qt.ItemDataRole.UserRole + 1
 IdRole = Qt.ItemDataRole.UserRole + 2
-CHUNK = 120  # cards loaded at once for painting
+CHUNK = 40  # cards loaded at once for painting (about four screens of a column)
 PAGE = 150  # ids fetched at once as a list scrolls
 
 
@@ -70,11 +70,13 @@ def load_cards(ws: Workspace, ids: list[int]) -> dict[int, Card]:
         return {}
     with ws.engine.connect() as con:  # Core rows: no ORM bookkeeping for what is only painted
         rows = con.execute(
-            select(WorkItem.id, WorkItem.title, Partner.name, Partner.color, TeamMember.name, WorkItem.due_at,
+            select(WorkItem.id, WorkItem.title, Partner.name, Partner.color,
+                   func.coalesce(TeamMember.name, Contact.display_name), WorkItem.due_at,
                    WorkItem.due_has_time, WorkItem.priority, WorkItem.status_changed_at, WorkItem.tags,
                    WorkItem.updated_at, Partner.time_zone)
             .outerjoin(Partner, Partner.id == WorkItem.partner_id)
             .outerjoin(TeamMember, TeamMember.id == WorkItem.responsible_member_id)
+            .outerjoin(Contact, Contact.id == WorkItem.responsible_contact_id)
             .where(WorkItem.id.in_(ids))).all()
         progress = {wid: (int(done or 0), int(total)) for wid, done, total in con.execute(
             select(ChecklistItem.work_item_id, func.sum(ChecklistItem.done), func.count())
@@ -93,6 +95,7 @@ class BoardState:
     flt: BoardFilter = field(default_factory=BoardFilter)
     lane_mode: str = "none"
     stale_days: int = 14
+    done_columns: frozenset[int] = frozenset()  # finished cards are never marked stale
 
     @property
     def query(self) -> BoardQuery:
@@ -114,6 +117,11 @@ class CellModel(QAbstractListModel):
         self.exhausted = False
         self._cards: dict[int, Card] = {}
         self.matches: list[Key] | None = None
+        self._tail: set[int] = set()  # cards placed right after the loaded rows (before the next unloaded one)
+
+    @property
+    def marks_stale(self) -> bool:
+        return self.status_id not in self.state.done_columns
 
     # -- loading --------------------------------------------------------------------------------------------------
     def reset(self, total: int, matches: list[Key] | None = None) -> None:
@@ -154,12 +162,14 @@ class CellModel(QAbstractListModel):
         if not parent.isValid():
             self._fetch()
 
-    def next_unloaded_id(self) -> int | None:
-        """The first card after the loaded ones (a drop at the end of a partly loaded list goes before it)."""
+    def next_unloaded_id(self, arriving: list[int] | None = None) -> int | None:
+        """The first card after the loaded ones: cards put at the end of a partly loaded list go before it, so
+        they appear at the end of what is shown (``arriving`` are those cards)."""
+        self._tail = set(arriving or [])
         if self.exhausted:
             return None
-        keys = self._page(self.keys[-1] if self.keys else None, 1)
-        return keys[0][1] if keys else None
+        keys = self._page(self.keys[-1] if self.keys else None, 1 + len(self._tail))
+        return next((k[1] for k in keys if k[1] not in self._tail), None)
 
     # -- row-level refresh ----------------------------------------------------------------------------------------
     def apply(self, changed: set[int], placed: dict[int, tuple[int, LaneKey, Key]]) -> None:
@@ -182,7 +192,7 @@ class CellModel(QAbstractListModel):
                 self.endRemoveRows()
             if belongs and here is not None:
                 key = here[2]
-                if self.exhausted or (self.keys and key < self.keys[-1]):
+                if self.exhausted or (self.keys and key < self.keys[-1]) or wid in self._tail:
                     row = bisect.bisect_left(self.keys, key)
                     self.beginInsertRows(QModelIndex(), row, row)
                     self.keys.insert(row, key)
@@ -220,7 +230,7 @@ class CellModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             from partnerdesk.ui.kanban.card_text import tooltip
 
-            return tooltip(card, self.state.stale_days)
+            return tooltip(card, self.state.stale_days if self.marks_stale else None)
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -251,6 +261,6 @@ class CellModel(QAbstractListModel):
         position = row if 0 <= row < len(self.ids) else len(self.ids)
         while position < len(self.ids) and self.ids[position] in ids:
             position += 1
-        before = self.ids[position] if position < len(self.ids) else self.next_unloaded_id()
+        before = self.ids[position] if position < len(self.ids) else self.next_unloaded_id(ids)
         self.cards_dropped.emit(ids, self.status_id, before, self.lane_key)
         return False  # the cells update from the change notification; Qt must not remove rows itself

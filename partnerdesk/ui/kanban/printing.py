@@ -86,7 +86,7 @@ def paint_board(printer: QPrinter, state: BoardState, columns: list[Column], lan
             bold.setBold(True)
             painter.setFont(bold)
             painter.setPen(QColor("#1F2933"))
-            align = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+            align = (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignAbsolute
             painter.drawText(QRectF(0, 0, width, 26), align | Qt.AlignmentFlag.AlignVCenter, title)
             painter.setFont(font)
             painter.drawText(QRectF(0, 26, width, 18), align | Qt.AlignmentFlag.AlignVCenter, subtitle)
@@ -114,7 +114,7 @@ def paint_board(printer: QPrinter, state: BoardState, columns: list[Column], lan
             bold = QFont(font)
             bold.setBold(True)
             painter.setFont(bold)
-            align = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+            align = (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignAbsolute
             painter.drawText(QRectF(0, y, width, band.height), align | Qt.AlignmentFlag.AlignVCenter,
                              lane_label(state.lane_mode, band.lane))
             painter.setFont(font)
@@ -122,7 +122,7 @@ def paint_board(printer: QPrinter, state: BoardState, columns: list[Column], lan
         for i, card in enumerate(band.cards or []):
             if card is not None:
                 paint_card(painter, QRectF(x_of(i), y + 2, COLUMN_WIDTH, CARD_HEIGHT - 2), card, font, rtl,
-                           stale=is_stale(card, state.stale_days))
+                           stale=columns[i].category != "done" and is_stale(card, state.stale_days))
         y += band.height
     painter.end()
     return pages

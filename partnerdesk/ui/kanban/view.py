@@ -9,15 +9,15 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
+    QLineEdit,
     QScrollArea,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 from sqlalchemy import select
 
-from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import N_, _
 from partnerdesk.services.board_query import LANE_MODES, BoardFilter, Lane, LaneKey
 from partnerdesk.services.board_settings import BoardSettingsService
@@ -26,7 +26,7 @@ from partnerdesk.store.models import WorkStatus
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.kanban import menus
 from partnerdesk.ui.kanban.cell import CardList
-from partnerdesk.ui.kanban.commands import CreateCard, MoveCards, TrashCards
+from partnerdesk.ui.kanban.commands import CreateCard, MoveCards, TrashCards, push
 from partnerdesk.ui.kanban.delegate import CARD_HEIGHT
 from partnerdesk.ui.kanban.filter_bar import FilterBar
 from partnerdesk.ui.kanban.grid import BoardGrid, Column, lane_label
@@ -56,6 +56,7 @@ class KanbanView(QWidget):
         self.title = QLabel()
         self.title.setObjectName("viewTitle")
         self.lanes = QComboBox()
+        self.lanes.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for mode in LANE_MODES:
             self.lanes.addItem("", mode)
         self.lanes.currentIndexChanged.connect(lambda _i: self.set_lane_mode(self.lanes.currentData()))
@@ -65,12 +66,16 @@ class KanbanView(QWidget):
         self.tools["print"].clicked.connect(lambda: menus.print_board(self))
         self.tools["export"].clicked.connect(lambda: menus.export_csv(self))
         self.tools["settings"].clicked.connect(lambda: menus.board_settings(self))
+        self.toolbar = QToolBar()  # overflows into a menu on a narrow window
+        self.toolbar.setMovable(False)
+        self.toolbar.setFloatable(False)
+        self.toolbar.addWidget(self.lanes)
+        for button in self.tools.values():
+            self.toolbar.addWidget(button)
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addStretch(1)
-        top.addWidget(self.lanes)
-        for button in self.tools.values():
-            top.addWidget(button)
+        top.addWidget(self.toolbar, 0)
         self.filter_bar = FilterBar(context)
         self.filter_bar.changed.connect(self.set_filter)
         self.scroller = QScrollArea()
@@ -86,6 +91,11 @@ class KanbanView(QWidget):
         self.reload()
 
     # -- shortcuts used by menus and tests -----------------------------------------------------------------------
+    @property
+    def filter(self) -> QLineEdit:
+        """The free-text field of the filter bar."""
+        return self.filter_bar.text
+
     @property
     def service(self) -> WorkItemService:
         return WorkItemService(self.context.ws)
@@ -117,6 +127,7 @@ class KanbanView(QWidget):
         with ws.session() as s:
             self.board_columns = [Column(st.id, st.key, st.name, str(st.category.value), st.wip_limit) for st in
                                   s.scalars(select(WorkStatus).order_by(WorkStatus.position, WorkStatus.id))]
+        self.state.done_columns = frozenset(c.status_id for c in self.board_columns if c.category == "done")
         self.filter_bar.populate()
         self.build()
 
@@ -134,6 +145,8 @@ class KanbanView(QWidget):
             header.toggled.connect(lambda sid=column.status_id: self.toggle_column(sid))
             header.quick_add.connect(lambda title, sid=column.status_id: self.quick_add(sid, title))
             header.menu_requested.connect(lambda pos, sid=column.status_id: menus.column_menu(self, sid, pos))
+            header.cards_dropped.connect(lambda ids, sid=column.status_id: self._push(
+                MoveCards(self.service, self.context.hub, ids, sid, None)))  # to the end, lanes unchanged
         for key, lane_header in grid.lane_headers.items():
             lane_header.toggled.connect(lambda k=key: self.toggle_lane(k))
             lane_header.menu_requested.connect(lambda pos, k=key: menus.lane_menu(self, k, pos))
@@ -143,6 +156,7 @@ class KanbanView(QWidget):
             cell.reorder_requested.connect(lambda step, c=cell: self.reorder_selected(step, c))
             cell.edit_requested.connect(self.edit_card)
             cell.delete_requested.connect(lambda c=cell: self.delete_cards(c.selected_ids()))
+            cell.add_requested.connect(lambda h=grid.headers[status_id]: h.open_quick_add())
             cell.menu_requested.connect(lambda pos, c=cell: menus.card_menu(self, c, pos))
             cell.cell().reset(counts.get((status_id, lane_key), 0), matches.get((status_id, lane_key), [])
                               if matches is not None else None)
@@ -164,7 +178,7 @@ class KanbanView(QWidget):
         if self.grid is None or self.state is None:
             return
         query = self.state.query
-        if counts is None and not self.state.flt.is_empty():  # the cells hold every match: count in memory
+        if counts is None and not self._keyset_paging():  # the cells hold every match: count in memory
             counts = {cell: len(model.matches or []) for cell, model in
                       ((k, c.cell()) for k, c in self.grid.cells.items())}
         if counts is None:
@@ -224,10 +238,15 @@ class KanbanView(QWidget):
         for cell, ids in wanted.items():
             cell.cell().prime({wid: cards[wid] for wid in ids if wid in cards})
 
+    def _keyset_paging(self) -> bool:
+        """The whole unfiltered board without lanes pages through keyset queries; a filtered or laned board lists
+        its cards in one query (a filter is selective; lanes would otherwise need a query per cell)."""
+        return self.state is not None and self.state.flt.is_empty() and self.state.lane_mode == "none"
+
     def _query_cells(self) -> tuple[dict[tuple[int, LaneKey], int], dict[tuple[int, LaneKey], list[Any]] | None]:
-        """Counts per cell; with a filter, also every matching card (one query instead of counts plus pages)."""
+        """Counts per cell and, unless keyset paging, every matching card by cell."""
         assert self.state is not None
-        if self.state.flt.is_empty():
+        if self._keyset_paging():
             return self.state.query.counts(self.state.flt, self.state.lane_mode), None
         matches = self.state.query.snapshot(self.state.flt, self.state.lane_mode)
         return {cell: len(keys) for cell, keys in matches.items()}, matches
@@ -266,6 +285,8 @@ class KanbanView(QWidget):
         if self.state is None or self.grid is None or self.context.workspace is None:
             return
         entities = changes.entities()
+        if entities & {"partner", "team_member"}:
+            self.filter_bar.populate()  # new or renamed partners and people in the filter lists
         if "work_status" in entities:
             self.reload()
             return
@@ -287,17 +308,16 @@ class KanbanView(QWidget):
         self._update_headers()
 
     # -- gestures -> commands -------------------------------------------------------------------------------------
-    def _push(self, command: Any) -> None:
-        try:
-            self.context.undo_stack.push(command)
-        except PartnerDeskError as exc:
-            QMessageBox.warning(self, _("Board"), exc.message)
+    def _push(self, command: Any) -> bool:
+        return push(self, self.context.undo_stack, command)
 
     def _drop(self, ids: list[int], status_id: int, before: int | None, lane_key: LaneKey) -> None:
         values: dict[str, Any] = {}
         if self.state is not None and self.state.lane_mode in LANE_FIELDS:
             field = LANE_FIELDS[self.state.lane_mode]
             values[field] = "normal" if lane_key is None and field == "priority" else lane_key
+            if field == "responsible_member_id" and lane_key is not None:
+                values["responsible_contact_id"] = None  # a card has one responsible
         self._push(MoveCards(self.service, self.context.hub, ids, status_id, before, values))
 
     def _lane_of(self, cell: CardList) -> LaneKey:
@@ -317,7 +337,9 @@ class KanbanView(QWidget):
             return
         ids = cell.selected_ids()
         target = self.board_columns[index].status_id
-        self._drop(ids, target, None, self._lane_of(cell))
+        lane = self._lane_of(cell)
+        # At the end of what the target list shows (a long column has not loaded all its cards).
+        self._drop(ids, target, self.grid.cells[(target, lane)].cell().next_unloaded_id(ids), lane)
         self.grid.cells[(target, self._lane_of(cell))].select_ids(ids)
 
     def reorder_selected(self, step: int, cell: CardList) -> None:
@@ -335,12 +357,23 @@ class KanbanView(QWidget):
             after = max(rows) + 2
             if max(rows) + 1 >= len(model.ids):
                 return
-            before = model.ids[after] if after < len(model.ids) else model.next_unloaded_id()
+            before = model.ids[after] if after < len(model.ids) else model.next_unloaded_id(ids)
         self._drop(ids, model.status_id, before, model.lane_key)
         cell.select_ids(ids)
 
     def quick_add(self, status_id: int, title: str) -> None:
-        self._push(CreateCard(self.service, self.context.hub, status_id, title))
+        """A new card at the top of a column; it takes the partner, owner and tag the board is filtered by,
+        so it stays in view."""
+        values: dict[str, Any] = {}
+        if self.state is not None:
+            flt = self.state.flt
+            if flt.partner_id is not None:
+                values["partner_id"] = flt.partner_id
+            if flt.owner_id is not None:
+                values["responsible_member_id"] = flt.owner_id
+            if flt.tag:
+                values["tags"] = [flt.tag]
+        self._push(CreateCard(self.service, self.context.hub, status_id, title, values))
 
     def edit_card(self, item_id: int) -> None:
         from partnerdesk.ui.kanban.edit_dialog import open_card_dialog

@@ -77,6 +77,10 @@ class PartnersView(QWidget):
         bar.addWidget(self.search, 1)
         bar.addWidget(self.stage)
         bar.addWidget(self.add_button)
+        self.packet_button = QPushButton()
+        self.packet_button.setObjectName("partnerPacketButton")
+        self.packet_button.clicked.connect(self.build_packet)
+        bar.addWidget(self.packet_button)
         layout.addLayout(bar)
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.table = QTableView()
@@ -105,6 +109,7 @@ class PartnersView(QWidget):
     def retranslate_ui(self) -> None:
         self.search.setPlaceholderText(_("Filter partners…"))
         self.add_button.setText(_("New partner…"))
+        self.packet_button.setText(_("Build packet…"))
         current = self.stage.currentData()
         self.stage.blockSignals(True)
         self.stage.clear()
@@ -151,6 +156,11 @@ class PartnersView(QWidget):
 
     def _current_changed(self, current: Any, _previous: Any) -> None:
         self.profile.show_partner(self.proxy.data(current, ID_ROLE) if current.isValid() else None)
+
+    def build_packet(self) -> None:
+        from partnerdesk.ui.packets.actions import open_build_dialog
+
+        open_build_dialog(self.context, self.window(), self.current_partner_id())
 
     def add_partner(self) -> None:
         name, ok = QInputDialog.getText(self, _("New partner"), _("Name of the partner:"))
