@@ -37,8 +37,8 @@ class CatalogQtTranslator(QTranslator):
 
     def translate(self, context: str, source_text: str, disambiguation: str | None = None,
                   n: int = -1) -> str | None:
-        # None (a null QString) means "not mine": Qt then asks the next translator or keeps the source text.
-        # An empty string would be taken as the translation ("" page-size names broke printing in Greek).
+        # "No translation" must be a null QString (None), not "": Qt takes an empty string as the translation,
+        # and some of its code reads an empty error text as success (the TGA reader then claimed every PNG).
         if context not in CONTEXTS or not source_text:
             return None
         text = self._catalog.pgettext(context, source_text)
