@@ -40,13 +40,25 @@ AGENDA_DAYS = 31
 Loader = Callable[[dt.datetime, dt.datetime], list[Occurrence]]
 
 
-def service_loader(context: Any) -> Loader:
+def service_loader(context: Any, failed: Callable[[str], None] | None = None) -> Loader:
+    """The calendar service's entries; a workspace that cannot be read shows nothing and says why."""
     def load(start: dt.datetime, end: dt.datetime) -> list[Occurrence]:
         if context.workspace is None:
             return []
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from partnerdesk.domain.errors import PartnerDeskError
         from partnerdesk.services.calendar import occurrences
 
-        return occurrences(context.workspace, start, end)
+        try:
+            return occurrences(context.workspace, start, end)
+        except PartnerDeskError as exc:
+            if failed is not None:
+                failed(exc.message)
+        except (SQLAlchemyError, OSError):
+            if failed is not None:
+                failed(_("The calendar could not be read from the workspace."))
+        return []
 
     return load
 
@@ -62,7 +74,7 @@ class CalendarView(QWidget):
         self.anchor = dt.datetime.now(self.tz).date()
         self.mode = "month"
         self.payment_box: Any = None
-        self.model = CalendarModel(loader or service_loader(context), self.tz, self)
+        self.model = CalendarModel(loader or service_loader(context, self._load_failed), self.tz, self)
 
         self.month = MonthView(self.tz)
         self.month.setObjectName("monthView")
@@ -366,9 +378,18 @@ class CalendarView(QWidget):
         if hasattr(self, "editor"):
             self.show_range()
 
+    def _load_failed(self, message: str) -> None:
+        if hasattr(self, "message"):
+            self.message.show_message(message, "warning")
+
     def changeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        """Mirrored: the arrows and the painted grids follow (the language switch itself calls retranslate_ui)."""
         from PySide6.QtCore import QEvent
 
-        if event.type() == QEvent.Type.LayoutDirectionChange:
-            self.retranslate_ui()
+        if event.type() == QEvent.Type.LayoutDirectionChange and hasattr(self, "editor"):
+            rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+            self.prev_button.setText("›" if rtl else "‹")
+            self.next_button.setText("‹" if rtl else "›")
+            for grid in (self.month, self.week):
+                grid.refresh()
         super().changeEvent(event)
