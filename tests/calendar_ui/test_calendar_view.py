@@ -323,3 +323,24 @@ def test_the_views_follow_the_chosen_time_zone(qtbot, ws, tmp_path) -> None:
     view.filters.zone.setCurrentText("Mars/Olympus")
     view.filters.zone.lineEdit().editingFinished.emit()
     assert view.zone_name == "Asia/Tokyo" and view.filters.zone.currentText() == "Asia/Tokyo"
+
+
+def test_an_unreadable_workspace_shows_an_empty_calendar_and_says_why(qtbot, ws, tmp_path) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    view = make_view(qtbot, ws, tmp_path)
+
+    def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise OperationalError("SELECT", {}, Exception("unable to open database file"))
+
+    import partnerdesk.services.calendar as calendar_service
+
+    original = calendar_service.occurrences
+    calendar_service.occurrences = broken
+    try:
+        view.model.cache.clear()
+        view.step(1)
+    finally:
+        calendar_service.occurrences = original
+    assert view.model.rows == []
+    assert view.message.label.text() == "The calendar could not be read from the workspace."
