@@ -34,7 +34,16 @@ def _tint(color: QColor, amount: float = 0.82) -> QColor:
 @lru_cache(maxsize=16384)
 def clock(moment: dt.datetime, tz: dt.tzinfo, lang: str) -> str:
     """'14:05' for an instant in a zone (cached: a busy month paints thousands of them)."""
-    return format_time(moment.astimezone(tz), lang=lang)
+    from babel.dates import format_time as babel_time
+
+    return babel_time(moment.astimezone(tz), format="short", locale=_locale(lang))
+
+
+@lru_cache(maxsize=16)
+def _locale(lang: str) -> object:
+    from partnerdesk.l10n import babel_locale
+
+    return babel_locale(lang)
 
 
 def scaled(font: QFont, factor: float, bold: bool | None = None) -> QFont:
