@@ -6,17 +6,19 @@ batch < 0.5 s per packet (worker thread; the UI stays free).
 
 from __future__ import annotations
 
+# isort: off
+import _bench_path  # noqa: F401  (first: keeps bench/calendar.py from shadowing the stdlib)
+# isort: on
+
 import datetime as dt
 import json
 import os
-import sys
 import tempfile
 import time
 from pathlib import Path
 from types import SimpleNamespace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtPrintSupport import QPrinter  # noqa: E402

@@ -43,3 +43,9 @@ class NotFoundError(PartnerDeskError):
 
 class ConflictError(PartnerDeskError):
     template = N_("This change conflicts with existing data.")
+
+
+class CancelledError(PartnerDeskError):
+    """Long work stopped at the user's request; whatever it was writing was rolled back."""
+
+    template = N_("Cancelled. Nothing was changed.")

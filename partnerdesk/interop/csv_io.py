@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from partnerdesk.interop.records import ContactRecord, ReadResult, RecordError, decode
@@ -110,10 +110,14 @@ def _unprotect(value: str) -> str:
     return value
 
 
-def records_from_table(table: CsvTable, mapping: Mapping[int, str]) -> ReadResult:
+def records_from_table(table: CsvTable, mapping: Mapping[int, str],
+                       progress: Callable[[int, int], None] | None = None) -> ReadResult:
+    """Records from the rows under ``mapping`` (column -> field); ``progress(done, total)`` may raise to stop."""
     records: list[ContactRecord] = []
     errors: list[RecordError] = []
     for number, (line, cells) in enumerate(table.rows, start=1):
+        if progress is not None and number % 500 == 0:
+            progress(number, len(table.rows))
         if len(cells) > len(table.headers) and any(c.strip() for c in cells[len(table.headers):]):
             errors.append(RecordError(number, line, _("the row has more cells than there are columns")))
             continue

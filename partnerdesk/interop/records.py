@@ -59,7 +59,13 @@ class UnreadableFileError(PartnerDeskError):
     template = N_("“{name}” could not be read: {reason}")
 
 
-_LATIN_COUSINS = {"cp850", "cp437", "cp858"}
+#: Single-byte and CJK encodings of a script of their own: a detection of one of these is trusted. Any other
+#: guess (cp775, cp850, latin-1, mac-roman…) on text that reads as Windows-1252 is taken as Windows-1252 — the
+#: usual encoding of Western Outlook/Excel files, which detectors confuse with its close cousins.
+_OWN_SCRIPT = ("cp1253", "iso8859_7", "mac_greek", "cp737", "cp869", "cp1256", "iso8859_6", "cp720", "cp864",
+               "cp1251", "iso8859_5", "koi8", "mac_cyrillic", "cp866", "cp855", "cp1255", "iso8859_8", "cp862",
+               "cp932", "shift_jis", "euc_", "iso2022", "gb", "big5", "cp936", "cp949", "cp950", "johab", "hz",
+               "tis_620", "cp874", "iso8859_11", "utf_16", "utf_32")
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -78,10 +84,7 @@ def decode(data: bytes) -> tuple[str, str]:
     if best is None or best.encoding in ("ascii",):
         return data.decode("cp1252", errors="replace"), "cp1252"
     encoding = best.encoding
-    # Western files detected as a close cousin of Windows-1252 read best as Windows-1252 itself.
-    if encoding in _LATIN_COUSINS or encoding.startswith(("cp125", "iso8859", "mac_", "latin")) and \
-            encoding not in ("cp1251", "cp1253", "cp1255", "cp1256", "iso8859_5", "iso8859_6", "iso8859_7",
-                             "iso8859_8", "mac_cyrillic", "mac_greek"):
+    if not encoding.startswith(_OWN_SCRIPT):
         try:
             return data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import base64
 import binascii
+import quopri
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import vobject
@@ -43,11 +44,13 @@ def _kind(types: Iterable[str], options: tuple[str, ...], default: str) -> str:
     return default
 
 
-def _labelled(card: Any, name: str, options: tuple[str, ...], default: str) -> list[dict[str, Any]]:
-    labels: dict[str, str] = {}
-    for line in card.lines():
-        if line.name == "X-ABLABEL" and line.group:
-            labels[line.group] = str(line.value).strip("_$!<>")
+def _labels(card: Any) -> dict[str, str]:
+    """Apple/Gmail custom labels: group -> label (item1.X-ABLabel:_$!<Mobile>!$_ -> Mobile)."""
+    return {line.group: str(line.value).strip("_$!<>") for line in card.contents.get("x-ablabel", []) if line.group}
+
+
+def _labelled(card: Any, name: str, options: tuple[str, ...], default: str,
+              labels: dict[str, str]) -> list[dict[str, Any]]:
     items: list[tuple[bool, dict[str, Any]]] = []
     for line in card.contents.get(name.lower(), []):
         value = str(line.value).strip()
@@ -134,12 +137,13 @@ def card_to_record(card: Any, block: str = "") -> ContactRecord:
                        if str(v).strip()]
     photo, mime = _photo(card, block)
     tz = _text(card, "tz")
+    labels = _labels(card)
     return ContactRecord(
         display_name=_text(card, "fn"), given_name=given.strip(), family_name=family.strip(),
         organization=org.strip(), role=_text(card, "title") or _text(card, "role"),
-        emails=_labelled(card, "EMAIL", ("work", "home", "other"), "work"),
-        phones=_labelled(card, "TEL", ("cell", "mobile", "work", "home", "fax", "main", "other"), "work"),
-        notes=_text(card, "note"), tags=categories, photo=photo, photo_mime=mime if photo else "",
+        emails=_labelled(card, "EMAIL", ("work", "home", "other"), "work", labels),
+        phones=_labelled(card, "TEL", ("cell", "mobile", "work", "home", "fax", "main", "other"), "work", labels),
+        notes=_text(card, "note").replace("\r\n", "\n"), tags=categories, photo=photo, photo_mime=mime if photo else "",
         time_zone=tz if "/" in tz else "", locale=_text(card, "lang"),
         advisory_board=_text(card, "x-partnerdesk-advisory-board") == "1",
     )
@@ -149,6 +153,58 @@ def _s(value: Any) -> str:
     if isinstance(value, list):
         return " ".join(str(v) for v in value if v)
     return str(value or "")
+
+
+_QP_LINE = re.compile(r"^(?P<head>[^:\n]*QUOTED-PRINTABLE[^:\n]*):(?P<value>(?:[^\n]*=\r?\n)*[^\n]*)$", re.I | re.M)
+
+
+def _qp_charsets(block: str) -> str:
+    """Outlook writes quoted-printable values in Windows-1252 without a CHARSET parameter; vobject would read
+    them as UTF-8 and fail. Name the charset where the bytes are not UTF-8."""
+
+    def fix(match: re.Match[str]) -> str:
+        head, value = match.group("head"), match.group("value")
+        if "CHARSET=" in head.upper():
+            return match.group(0)
+        try:
+            raw = quopri.decodestring(value.replace("\r", "").encode("latin-1", errors="replace"))
+            raw.decode("utf-8")
+        except (UnicodeDecodeError, ValueError):
+            return f"{head};CHARSET=windows-1252:{value}"
+        return match.group(0)
+
+    return _QP_LINE.sub(fix, block)
+
+
+_TEXT_PROPERTY = re.compile(r"^(?:[\w-]+\.)?(?:FN|NOTE|TITLE|ROLE|X-ABLABEL)(?:;[^:]*)?:", re.I)
+_BARE_COMMA = re.compile(r"(?<!\\),")
+_TEXT_WITH_COMMA = re.compile(r"^(?:[\w-]+\.)?(?:FN|NOTE|TITLE|ROLE|X-ABLABEL)[;:][^\n]*,", re.I | re.M)
+
+
+def _escape_text_commas(block: str) -> str:
+    """vobject keeps only the part before the first unescaped comma of a text value ("Smith, John" -> "Smith").
+    Outlook, Android and vCard 2.1 writers do not escape commas in FN, TITLE or NOTE: escape them first."""
+    folded = "\n " in block or "\n\t" in block or "=\r\n" in block
+    if not folded and not _TEXT_WITH_COMMA.search(block):
+        return block  # the common case, checked without walking the lines
+    out: list[str] = []
+    in_text = False
+    soft_break = False
+    for line in block.split("\r\n"):
+        if line[:1] in (" ", "\t") or soft_break:  # a folded or quoted-printable continuation
+            if in_text:
+                line = _BARE_COMMA.sub(r"\\,", line)
+        else:
+            match = _TEXT_PROPERTY.match(line)
+            in_text = match is not None
+            if match is not None:
+                line = line[:match.end()] + _BARE_COMMA.sub(r"\\,", line[match.end():])
+        soft_break = line.endswith("=") and "QUOTED-PRINTABLE" in line.upper() or (soft_break and line.endswith("="))
+        out.append(line)
+    return "\r\n".join(out)
+
+
+_BEGIN = re.compile(r"^[ \t]*BEGIN:VCARD[ \t]*$", re.I | re.M)
 
 
 def _blocks(text: str) -> Iterable[tuple[int, int, str | None]]:
@@ -173,17 +229,27 @@ def _blocks(text: str) -> Iterable[tuple[int, int, str | None]]:
         yield number, start, None
 
 
-def read_vcards(data: bytes) -> ReadResult:
-    """Parse every card; unreadable ones are listed with their number and line, the others kept."""
+def read_vcards(data: bytes, progress: Callable[[int, int], None] | None = None) -> ReadResult:
+    """Parse every card; unreadable ones are listed with their number and line, the others kept.
+
+    ``progress(done, total)`` is called now and then; it may raise to stop reading."""
     text, encoding = decode(data)
     records: list[ContactRecord] = []
     errors: list[RecordError] = []
+    total = len(_BEGIN.findall(text)) if progress is not None else 0
     for number, line, block in _blocks(text):
+        if progress is not None and number % 100 == 0:
+            progress(number, total)
         if block is None:
             errors.append(RecordError(number, line, _("the card has no END:VCARD line")))
             continue
         try:
-            card = vobject.readOne(block, ignoreUnreadable=False)
+            block = _escape_text_commas(block)
+            quoted = "QUOTED-PRINTABLE" in block.upper()
+            if quoted:
+                block = _qp_charsets(block)
+            # allowQP: vCard 2.1 soft line breaks ("=" at the end of a line) join the next line.
+            card = vobject.readOne(block, ignoreUnreadable=False, allowQP=quoted)
             record = card_to_record(card, block)
         except Exception as exc:  # vobject raises a zoo of exception types for malformed input
             errors.append(RecordError(number, line, _("the card is malformed ({detail})").format(

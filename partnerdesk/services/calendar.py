@@ -124,7 +124,7 @@ def _events(s: Session, start: dt.datetime, end: dt.datetime, partners: set[int]
                or_(and_(Event.series_id.is_(None), recurring), Event.ends_at > start,
                    and_(Event.ends_at == Event.starts_at, Event.starts_at >= start)),
                *_partner_filter(Event.partner_id, partners))
-    ).tuples().all()
+    ).all()
     lists = _Lists()
     lists[""] = ()
     overridden: dict[int, set[dt.datetime]] = {}

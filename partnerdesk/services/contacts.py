@@ -6,22 +6,30 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from partnerdesk.domain.enums import Action
 from partnerdesk.domain.errors import PartnerDeskError, ValidationError
 from partnerdesk.domain.partners import check_time_zone
+from partnerdesk.domain.phones import phone_key, region_for
 from partnerdesk.interop.records import ContactRecord, RecordError
 from partnerdesk.l10n import N_
 from partnerdesk.services.base import ChangeSet, Service, apply_changes
 from partnerdesk.store.models import Contact, Partner
+from partnerdesk.store.models.base import utcnow
+from partnerdesk.store.search import index_contact_rows
 
 CONTACT_FIELDS = ("partner_id", "given_name", "family_name", "display_name", "role", "organization", "emails",
                   "phones", "locale", "time_zone", "advisory_board", "tags", "notes", "photo", "photo_mime")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+#: ``progress(done, total)``: called by long service calls; it may raise to stop them (and roll back).
+Progress = Callable[[int, int], None]
 
 
 class DuplicateChoice(enum.StrEnum):
@@ -35,21 +43,23 @@ class ImportFailedError(PartnerDeskError):
 
 
 def normalise_name(name: str) -> str:
+    if name.isascii():  # no accents to drop: the common case, about four times faster
+        return " ".join(name.lower().split())
     decomposed = unicodedata.normalize("NFD", name.casefold())
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
-def normalise_phone(phone: str) -> str:
-    """Digits only, international "00" prefix treated like "+": +971 50 123 4567 == 00971501234567."""
-    digits = re.sub(r"\D", "", phone)
-    return digits[2:] if digits.startswith("00") else digits
+def normalise_phone(phone: str, region: str = "") -> str:
+    """E.164 when readable (national forms with ``region``), else digits: +971 50 123 4567 == 00971501234567,
+    and at a Brazilian partner (11) 91234-5678 == +55 11 91234-5678."""
+    return phone_key(phone, region)
 
 
 def normalise_email(email: str) -> str:
     return email.strip().casefold()
 
 
-def _clean_list(items: Any, kind: str) -> list[dict[str, Any]]:
+def _clean_list(items: Any, kind: str, region: str = "") -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[str] = set()
     for item in items or []:
@@ -60,7 +70,7 @@ def _clean_list(items: Any, kind: str) -> list[dict[str, Any]]:
             continue
         if kind == "email" and not EMAIL.match(value):
             raise ValidationError(N_("“{value}” is not an email address."), field="emails", value=value)
-        key = normalise_email(value) if kind == "email" else normalise_phone(value) or value
+        key = normalise_email(value) if kind == "email" else normalise_phone(value, region) or value
         if key in seen:
             continue
         seen.add(key)
@@ -68,7 +78,8 @@ def _clean_list(items: Any, kind: str) -> list[dict[str, Any]]:
     return out
 
 
-def validate_contact(values: dict[str, Any]) -> dict[str, Any]:
+def validate_contact(values: dict[str, Any], region: str = "") -> dict[str, Any]:
+    """Checked and tidied values; ``region`` reads national phone numbers (same phone listed once)."""
     unknown = set(values) - set(CONTACT_FIELDS)
     if unknown:
         raise ValidationError(N_("Unknown field: {name}"), field=sorted(unknown)[0], name=sorted(unknown)[0])
@@ -82,7 +93,7 @@ def validate_contact(values: dict[str, Any]) -> dict[str, Any]:
     if "emails" in values:
         values["emails"] = _clean_list(values["emails"], "email")
     if "phones" in values:
-        values["phones"] = _clean_list(values["phones"], "phone")
+        values["phones"] = _clean_list(values["phones"], "phone", region)
     if values.get("time_zone"):
         check_time_zone(values["time_zone"])
     if "tags" in values:
@@ -90,20 +101,22 @@ def validate_contact(values: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def merged_values(keep: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
+def merged_values(keep: dict[str, Any], other: dict[str, Any], region: str = "") -> dict[str, Any]:
     """Each field's best value: the longer/more complete text, the union of emails, phones and tags, a photo
     if either has one, advisory board if either is on it."""
     result: dict[str, Any] = {}
-    for key in ("given_name", "family_name", "display_name", "role", "organization", "locale", "time_zone"):
+    for key in ("given_name", "family_name", "display_name", "role", "organization"):
         a, b = (keep.get(key) or "").strip(), (other.get(key) or "").strip()
-        result[key] = a if len(a) >= len(b) else b
+        result[key] = a if len(a) >= len(b) else b  # the more complete text
+    for key in ("locale", "time_zone"):  # settings, not text: the kept contact's own, else the other's
+        result[key] = (keep.get(key) or "").strip() or (other.get(key) or "").strip()
     notes = [n for n in ((keep.get("notes") or "").strip(), (other.get("notes") or "").strip()) if n]
     if len(notes) == 2 and notes[1] not in notes[0]:
         result["notes"] = notes[0] + "\n\n" + notes[1]
     else:
         result["notes"] = notes[0] if notes else ""
     result["emails"] = _clean_list((keep.get("emails") or []) + (other.get("emails") or []), "email")
-    result["phones"] = _clean_list((keep.get("phones") or []) + (other.get("phones") or []), "phone")
+    result["phones"] = _clean_list((keep.get("phones") or []) + (other.get("phones") or []), "phone", region)
     result["tags"] = sorted(set(keep.get("tags") or []) | set(other.get("tags") or []), key=str.casefold)
     result["advisory_board"] = bool(keep.get("advisory_board") or other.get("advisory_board"))
     result["partner_id"] = keep.get("partner_id") or other.get("partner_id")
@@ -132,6 +145,7 @@ class ImportPlan:
     records: list[ContactRecord]
     errors: list[RecordError]
     duplicates: dict[int, Duplicate] = field(default_factory=dict)  # record index -> duplicate
+    encoding: str = ""  # how the file was decoded (shown to the user)
 
 
 @dataclass
@@ -152,6 +166,10 @@ class ContactService(Service):
         with self.unit_of_work() as (s, changes):
             if values.get("partner_id"):
                 self.get(s, Partner, values["partner_id"])
+            if values.get("phones"):
+                region = self.region_of(s, values.get("partner_id"), values.get("locale", ""),
+                                        values.get("time_zone", ""))
+                values["phones"] = _clean_list(values["phones"], "phone", region)
             contact = Contact(**values)
             s.add(contact)
             s.flush()
@@ -163,6 +181,10 @@ class ContactService(Service):
         values = validate_contact(dict(values))
         with self.unit_of_work() as (s, changes):
             contact = self.get(s, Contact, contact_id)
+            if values.get("phones"):
+                region = self.region_of(s, values.get("partner_id", contact.partner_id),
+                                        values.get("locale", contact.locale), values.get("time_zone", contact.time_zone))
+                values["phones"] = _clean_list(values["phones"], "phone", region)
             diff = apply_changes(contact, values)
             if diff:
                 self.log(s, "contact", contact.id, Action.UPDATE, contact.display_name, diff,
@@ -206,7 +228,9 @@ class ContactService(Service):
 
         with self.unit_of_work() as (s, changes):
             keep, other = self.get(s, Contact, keep_id), self.get(s, Contact, other_id)
-            diff = apply_changes(keep, merged_values(snapshot(keep), snapshot(other)))
+            region = self.region_of(s, keep.partner_id or other.partner_id, keep.locale or other.locale,
+                                    keep.time_zone or other.time_zone)
+            diff = apply_changes(keep, merged_values(snapshot(keep), snapshot(other), region))
             moved: dict[str, list[int]] = {"work_item": [], "responsibility": [], "interaction": []}
             for item in s.scalars(select(WorkItem).where(WorkItem.responsible_contact_id == other_id)):
                 item.responsible_contact_id = keep_id
@@ -257,12 +281,25 @@ class ContactService(Service):
             return changes
 
     # -- import / export --------------------------------------------------------------------------------------
+    @staticmethod
+    def _partner_regions(s: Any) -> dict[int, tuple[str, str]]:
+        """Partner id -> (country, time zone), to read national phone numbers."""
+        return {i: (c or "", z or "") for i, c, z in s.execute(select(Partner.id, Partner.country, Partner.time_zone))}
+
+    def region_of(self, s: Any, partner_id: int | None, locale: str = "", time_zone: str = "") -> str:
+        """The region a contact's national phone numbers belong to."""
+        partner = s.get(Partner, partner_id) if partner_id else None
+        return region_for(partner.country if partner else "", locale or "", time_zone or "",
+                          partner.time_zone if partner else "")
+
     def _partner_ids(self, s: Any) -> dict[str, int]:
         return {normalise_name(n): i for i, n in s.execute(select(Partner.id, Partner.name)).all()}
 
     def plan_import(self, records: list[ContactRecord], errors: list[RecordError],
-                    partner_id: int | None = None) -> ImportPlan:
-        """Find each record's existing duplicate (same email, same phone, or same name at the same partner)."""
+                    partner_id: int | None = None, progress: Progress | None = None) -> ImportPlan:
+        """Find each record's existing duplicate (same email, same phone, or same name at the same partner).
+
+        ``progress(done, total)`` is called now and then; it may raise (e.g. CancelledError) to stop."""
         plan = ImportPlan(records, errors)
         with self.workspace.session() as s:
             partners = self._partner_ids(s)
@@ -270,19 +307,25 @@ class ContactService(Service):
             by_phone: dict[str, tuple[int, str]] = {}
             by_name: dict[tuple[int | None, str], tuple[int, str]] = {}
             # json_each in SQL: decoding 100k JSON lists in Python would dominate the import.
-            for cid, name, value in s.execute(text(
+            # The raw sqlite3 connection of this session: 100k rows without SQLAlchemy's row objects.
+            con = s.connection().connection.driver_connection
+            for cid, name, value in con.execute(
                     "SELECT c.id, c.display_name, json_extract(e.value, '$.value') FROM contacts c, "
-                    "json_each(c.emails) e")):
+                    "json_each(c.emails) e").fetchall():
                 by_email.setdefault(normalise_email(value or ""), (cid, name))
-            for cid, name, value in s.execute(text(
-                    "SELECT c.id, c.display_name, json_extract(e.value, '$.value') FROM contacts c, "
-                    "json_each(c.phones) e")):
-                key = normalise_phone(value or "")
-                if len(key) >= 6:
+            for cid, name, value, country, pzone, locale, zone in con.execute(
+                    "SELECT c.id, c.display_name, json_extract(e.value, '$.value'), p.country, p.time_zone, "
+                    "c.locale, c.time_zone FROM contacts c JOIN json_each(c.phones) e "
+                    "LEFT JOIN partners p ON p.id = c.partner_id").fetchall():
+                key = normalise_phone(value or "", region_for(country or "", locale or "", zone or "", pzone or ""))
+                if key:
                     by_phone.setdefault(key, (cid, name))
-            for cid, name, pid in s.execute(select(Contact.id, Contact.display_name, Contact.partner_id)):
+            regions = self._partner_regions(s)
+            for cid, name, pid in con.execute("SELECT id, display_name, partner_id FROM contacts").fetchall():
                 by_name.setdefault((pid, normalise_name(name)), (cid, name))
         for index, record in enumerate(records):
+            if progress is not None and index % 200 == 0:
+                progress(index, len(records))
             pid = partner_id or partners.get(normalise_name(record.partner)) if record.partner else partner_id
             found = None
             for e in record.emails:
@@ -290,22 +333,29 @@ class ContactService(Service):
                     found = (*by_email[normalise_email(e["value"])], "email")
                     break
             if found is None:
+                region = _record_region(record, regions.get(pid) if pid else None)
                 for p in record.phones:
-                    key = normalise_phone(p["value"])
-                    if len(key) >= 6 and key in by_phone:
+                    key = normalise_phone(p["value"], region)
+                    if key and key in by_phone:
                         found = (*by_phone[key], "phone")
                         break
             if found is None and (pid, normalise_name(record.display_name)) in by_name:
                 found = (*by_name[(pid, normalise_name(record.display_name))], "name")
             if found is not None:
                 plan.duplicates[index] = Duplicate(record, found[0], found[1], found[2])
+        if progress is not None:
+            progress(len(records), len(records))
         return plan
 
     def apply_import(self, plan: ImportPlan, *, on_duplicate: DuplicateChoice = DuplicateChoice.SKIP,
                      choices: dict[int, DuplicateChoice] | None = None, partner_id: int | None = None,
-                     allow_partial: bool = False, source: str = "") -> ImportSummary:
+                     allow_partial: bool = False, source: str = "",
+                     progress: Progress | None = None) -> ImportSummary:
         """Write the plan in one transaction. With errors and not ``allow_partial``, nothing is written and
-        ImportFailedError names the first bad record and line."""
+        ImportFailedError names the first bad record and line.
+
+        ``progress(done, total)`` is called inside the transaction; an exception it raises (CancelledError
+        when the user cancels) rolls everything back."""
         if plan.errors and not allow_partial:
             first = plan.errors[0]
             raise ImportFailedError(number=first.number, line=first.line, reason=first.message)
@@ -315,14 +365,19 @@ class ContactService(Service):
             if partner_id is not None:
                 self.get(s, Partner, partner_id)
             partners = self._partner_ids(s)
-            new_contacts: list[Contact] = []
+            regions = self._partner_regions(s)
+            new_rows: list[dict[str, Any]] = []
+            total = len(plan.records)
             for index, record in enumerate(plan.records):
+                if progress is not None and index % 200 == 0:
+                    progress(index, total)
                 duplicate = plan.duplicates.get(index)
                 choice = choices.get(index, on_duplicate) if duplicate else DuplicateChoice.NEW
                 pid = partner_id or (partners.get(normalise_name(record.partner)) if record.partner else None)
                 values = _record_values(record, pid)
+                region = _record_region(record, regions.get(pid) if pid else None)
                 try:
-                    values = validate_contact(values)
+                    values = validate_contact(values, region)
                 except ValidationError as exc:
                     summary.failed += 1
                     summary.errors.append(RecordError(record.number, record.line, exc.message))
@@ -334,22 +389,29 @@ class ContactService(Service):
                     if target is None:
                         summary.skipped += 1
                         continue
-                    diff = apply_changes(target, merged_values(snapshot(target), values))
+                    diff = apply_changes(target, merged_values(snapshot(target), values, region))
                     self.log(s, "contact", target.id, Action.MERGE, source or record.display_name, diff,
                              partner_id=target.partner_id)
                     changes.add("updated", "contact", target.id)
                     summary.merged += 1
                 else:
-                    contact = Contact(**values)
-                    s.add(contact)
-                    new_contacts.append(contact)
+                    new_rows.append(values)
                     summary.imported += 1
             s.flush()
-            for contact in new_contacts:
-                changes.add("created", "contact", contact.id)
-            if new_contacts:
-                self.log(s, "contact", new_contacts[0].id, Action.IMPORT, source,
-                         {"count": [None, len(new_contacts)]}, partner_id=partner_id)
+            if new_rows:
+                # One executemany for the new rows: the ORM's per-object bookkeeping was most of a 10,000-card
+                # import. The search index is written here, as the flush hook does not see them.
+                con = s.connection()
+                _insert_many(con, new_rows)
+                # This transaction holds SQLite's write lock, so the rows got the next ids, in order.
+                ids = sorted(con.execute(select(Contact.id).order_by(Contact.id.desc()).limit(len(new_rows)))
+                             .scalars())
+                index_contact_rows(con, zip(ids, new_rows, strict=True))
+                changes.add("created", "contact", ids)
+                self.log(s, "contact", ids[0], Action.IMPORT, source, {"count": [None, len(ids)]},
+                         partner_id=partner_id)
+            if progress is not None:
+                progress(total, total)  # the last chance to cancel: the commit follows
         summary.changes = changes
         return summary
 
@@ -376,9 +438,40 @@ class ContactService(Service):
         return found
 
 
+_RECORD_FIELDS = tuple(k for k in CONTACT_FIELDS if k in ContactRecord.__dataclass_fields__)
+
+
+_INSERT_COLUMNS = (*CONTACT_FIELDS, "created_at", "updated_at")
+
+
+def _insert_many(con: Any, rows: list[dict[str, Any]]) -> None:
+    """INSERT the rows with one DB-API executemany, each value converted by its column type's own bind processor
+    (the same JSON, date and boolean forms the ORM writes), without SQLAlchemy's per-row parameter handling."""
+    table = Contact.__table__
+    now = utcnow()
+    processors = [table.c[name].type.bind_processor(con.dialect) for name in _INSERT_COLUMNS]
+    data = []
+    for values in rows:
+        values.setdefault("photo", None)
+        values["created_at"] = values["updated_at"] = now
+        data.append(tuple(values[name] if convert is None else convert(values[name])
+                          for name, convert in zip(_INSERT_COLUMNS, processors, strict=True)))
+    sql = (f"INSERT INTO {table.name} ({', '.join(_INSERT_COLUMNS)}) "
+           f"VALUES ({', '.join('?' for _name in _INSERT_COLUMNS)})")
+    con.exec_driver_sql(sql, data)
+
+
+def _record_region(record: ContactRecord, partner: tuple[str, str] | None) -> str:
+    country, zone = partner or ("", "")
+    return region_for(country, record.locale or "", record.time_zone or "", zone)
+
+
 def _record_values(record: ContactRecord, partner_id: int | None) -> dict[str, Any]:
-    data = asdict(record)
-    values = {k: data[k] for k in CONTACT_FIELDS if k in data}
+    # Not dataclasses.asdict: its deep copy was a third of a 10,000-card import.
+    values: dict[str, Any] = {k: getattr(record, k) for k in _RECORD_FIELDS}
+    for key in ("emails", "phones"):
+        values[key] = [dict(item) for item in values[key]]
+    values["tags"] = list(values["tags"])
     values["partner_id"] = partner_id
     if values.get("time_zone"):
         try:

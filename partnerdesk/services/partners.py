@@ -30,7 +30,6 @@ from partnerdesk.domain.partners import (
 from partnerdesk.l10n import N_
 from partnerdesk.services.base import ChangeSet, Service, apply_changes
 from partnerdesk.store.models import (
-    Contract,
     Interaction,
     Partner,
     Responsibility,
@@ -257,34 +256,12 @@ class PartnerService(Service):
 
     # -- contract ---------------------------------------------------------------------------------------------
     def save_contract(self, partner_id: int, contract_id: int | None = None, **values: Any) -> Result:
-        start, end = values.get("start_on"), values.get("end_on")
-        with self.unit_of_work() as (s, changes):
-            self.get(s, Partner, partner_id)
-            contract = self.get(s, Contract, contract_id) if contract_id else None
-            start = start if "start_on" in values else (contract.start_on if contract else None)
-            end = end if "end_on" in values else (contract.end_on if contract else None)
-            if start is None:
-                raise ValidationError(N_("A contract needs a start date."), field="start_on")
-            if end is not None and end < start:
-                raise ValidationError(N_("The contract cannot end before it starts."), field="end_on")
-            if values.get("review_every_months") is not None and int(values["review_every_months"]) <= 0:
-                raise ValidationError(N_("The review cadence must be at least one month."),
-                                      field="review_every_months")
-            if int(values.get("notice_days", 0) or 0) < 0:
-                raise ValidationError(N_("The notice period cannot be negative."), field="notice_days")
-            if contract is None:
-                contract = Contract(partner_id=partner_id, **values)
-                s.add(contract)
-                s.flush()
-                self.log(s, "contract", contract.id, Action.CREATE, contract.title, partner_id=partner_id)
-                changes.add("created", "contract", contract.id)
-            else:
-                diff = apply_changes(contract, values)
-                if diff:
-                    self.log(s, "contract", contract.id, Action.UPDATE, contract.title, diff,
-                             partner_id=partner_id)
-                    changes.add("updated", "contract", contract.id)
-            return Result(contract.id, changes)
+        """Add or change one contract (see services/contracts.py for the whole list, ending and undo)."""
+        from partnerdesk.services.contracts import ContractService
+
+        contract_id, changes = ContractService(self.workspace, self._actor_id).save(partner_id, contract_id,
+                                                                                   **values)
+        return Result(contract_id, changes)
 
     # -- responsibilities -------------------------------------------------------------------------------------
     def _check_responsibility(self, values: dict[str, Any]) -> None:

@@ -69,18 +69,33 @@ def _values(values: Iterable[dict[str, Any]] | None) -> list[str]:
     return [str(v.get("value", "")) for v in values or [] if isinstance(v, dict)]
 
 
+_CONTACT_KEYS = ("display_name", "given_name", "family_name", "organization", "role", "emails", "phones", "tags",
+                 "notes", "partner_id")
+
+
+def contact_document(values: dict[str, Any]) -> tuple[str, str, int | None, str]:
+    """The search document of a contact given as column values (used for rows inserted without the ORM)."""
+    emails, phones = _values(values.get("emails")), _values(values.get("phones"))
+    role, org = values.get("role") or "", values.get("organization") or ""
+    parts = [values["display_name"], values.get("given_name") or "", values.get("family_name") or "", org, role,
+             *emails, *phones, *[p.replace(" ", "") for p in phones], " ".join(values.get("tags") or []),
+             values.get("notes") or ""]
+    subtitle = " · ".join(x for x in (role, org, emails[0] if emails else "") if x)
+    return values["display_name"], subtitle, values.get("partner_id"), " ".join(parts)
+
+
+def index_contact_rows(con: Connection, rows: Iterable[tuple[int, dict[str, Any]]]) -> None:
+    """Index contacts written with a Core bulk insert (the session's flush hook does not see those)."""
+    _write_many(con, [("contact", cid, contact_document(values)) for cid, values in rows])
+
+
 def document_for(obj: Any) -> tuple[str, str, int | None, str] | None:
     """(title, subtitle, partner_id, searchable text) of a model instance."""
     if isinstance(obj, Partner):
         parts = [obj.name, obj.website or "", obj.country or "", obj.notes or "", " ".join(obj.tags or [])]
         return obj.name, obj.website or "", obj.id, " ".join(parts)
     if isinstance(obj, Contact):
-        emails, phones = _values(obj.emails), _values(obj.phones)
-        parts = [obj.display_name, obj.given_name or "", obj.family_name or "", obj.organization or "",
-                 obj.role or "", *emails, *phones, *[p.replace(" ", "") for p in phones],
-                 " ".join(obj.tags or []), obj.notes or ""]
-        subtitle = " · ".join(x for x in (obj.role or "", obj.organization or "", emails[0] if emails else "") if x)
-        return obj.display_name, subtitle, obj.partner_id, " ".join(parts)
+        return contact_document({k: getattr(obj, k) for k in _CONTACT_KEYS})
     if isinstance(obj, WorkItem):
         if obj.deleted_at is not None:
             return None

@@ -89,6 +89,9 @@ def run_gui(args: argparse.Namespace) -> int:
     window.show()
     QTimer.singleShot(0, window.start)
     code = app.exec()
+    from partnerdesk.ui.jobs import wait_for_all
+
+    wait_for_all()  # cancel running imports (rolled back) and let workers end before the workspace closes
     if window.context.workspace is not None:
         window.context.workspace.close()
     return int(code)

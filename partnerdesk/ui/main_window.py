@@ -183,6 +183,9 @@ class MainWindow(QMainWindow):
             self._show_workspace_error(exc, path)
             return False
         if current is not None:
+            from partnerdesk.ui.jobs import wait_for_all
+
+            wait_for_all()  # no worker may still be writing to the workspace being closed
             current.close()
         self.context.workspace = workspace
         self.context.undo_stack.clear()

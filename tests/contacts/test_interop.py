@@ -165,3 +165,51 @@ def test_csv_bad_rows_are_listed() -> None:
     result = csv_io.read_csv(_csv("utf-8", rows=rows))
     assert len(result.records) == 3
     assert result.errors[0].line == 5
+
+
+OUTLOOK_QP_1252 = (
+    b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:M\xfcller;J\xfcrgen\r\nFN:M\xfcller, J\xfcrgen\r\n"
+    b"TITLE:Leiter Logistik, DACH\r\n"
+    b"NOTE;ENCODING=QUOTED-PRINTABLE:Ansprechpartner f=FCr Lieferungen=0D=0AZweite Zeile, sehr lang, die=\r\n"
+    b" umbrochen wird\r\n"
+    b"EMAIL;PREF;INTERNET:j.mueller@example.de\r\nEND:VCARD\r\n"
+)
+
+ANDROID_QP_SOFT_BREAKS = (
+    b"BEGIN:VCARD\r\nVERSION:2.1\r\n"
+    b"N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=53=69=6C=76=61;=41=6E=61=20=43=6F=6E=63=65=69=C3=A7=C3=A3=6F;;;\r\n"
+    b"FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=41=6E=61=20=43=6F=6E=63=65=69=C3=A7=C3=A3=6F=20=\r\n"
+    b"=53=69=6C=76=61\r\n"
+    b"TEL;CELL:(11) 91234-5678\r\n"
+    b"PHOTO;ENCODING=BASE64;JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0a\r\n"
+    b" HBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/2Q==\r\n\r\nEND:VCARD\r\n"
+)
+
+MAC_LF_LABELS = (
+    b"BEGIN:VCARD\nVERSION:3.0\nN:;;;;\nFN:\nORG:Acme Trading;\n"
+    b"item1.TEL:+1 555 0100\nitem1.X-ABLabel:_$!<Mobile>!$_\n"
+    b"TEL;VALUE=uri;TYPE=cell:tel:+30-69-1234-5678\nEND:VCARD\n\n"
+)
+
+
+def test_outlook_quoted_printable_in_windows_1252_with_commas() -> None:
+    result = vcard.read_vcards(OUTLOOK_QP_1252)
+    assert result.errors == [] and result.encoding == "cp1252"
+    (r,) = result.records
+    assert r.display_name == "Müller, Jürgen"  # an unescaped comma does not cut the name
+    assert r.role == "Leiter Logistik, DACH"
+    assert r.notes == "Ansprechpartner für Lieferungen\nZweite Zeile, sehr lang, die umbrochen wird"
+
+
+def test_android_quoted_printable_soft_line_breaks_and_base64_photo() -> None:
+    result = vcard.read_vcards(ANDROID_QP_SOFT_BREAKS)
+    assert result.errors == []
+    (r,) = result.records
+    assert r.display_name == "Ana Conceição Silva" and r.family_name == "Silva"
+    assert r.photo is not None and r.photo.startswith(b"\xff\xd8") and r.photo_mime == "image/jpeg"
+
+
+def test_macos_lf_endings_apple_labels_and_tel_uris() -> None:
+    (r,) = vcard.read_vcards(MAC_LF_LABELS).records
+    assert r.display_name == "Acme Trading"  # no name: the organisation names the card
+    assert r.phones == [{"value": "+1 555 0100", "type": "mobile"}, {"value": "+30-69-1234-5678", "type": "mobile"}]

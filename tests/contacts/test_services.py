@@ -144,10 +144,12 @@ def test_broken_file_imports_nothing_partial_imports_good_ones(workspace, team) 
     ("conceicao", "Conceição Ferreira"), ("CONCEIÇÃO", "Conceição Ferreira"),
     ("nicco", "Niccolò Bianchi"), ("καλημερα", "Καλημέρα Ελλάς"), ("ΕΛΛΑΣ", "Καλημέρα Ελλάς"),
     ("日本", "日本語 商事"), ("商", "日本語 商事"), ("المنصور", "أحمد المنصور"), ("sofia@", "Sofia"),
+    ("ΉΛΙ", "Ήλιος"), ("ηλ", "Ήλιος"), ("محمد", "مُحَمَّد"), ("citta", "Città Moda"),
 ])
 def test_search_all_scripts(workspace, team, query: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     svc = ContactService(workspace)
-    for name in ("Conceição Ferreira", "Niccolò Bianchi", "Καλημέρα Ελλάς", "日本語 商事", "أحمد المنصور"):
+    for name in ("Conceição Ferreira", "Niccolò Bianchi", "Καλημέρα Ελλάς", "日本語 商事", "أحمد المنصور", "Ήλιος",
+                 "مُحَمَّد", "Città Moda"):
         svc.create(display_name=name)
     svc.create(display_name="Sofia", emails=["sofia@example.gr"])
     with workspace.session() as s:
@@ -180,3 +182,14 @@ def test_search_covers_work_items_and_events_written_by_any_service(workspace, t
         s.scalars(select(WorkItem)).one().deleted_at = now
     with workspace.session() as s:
         assert search(s, "catalogo") == []
+
+
+def test_merge_keeps_the_kept_contacts_settings_and_fills_gaps(workspace, team) -> None:  # type: ignore[no-untyped-def]
+    svc = ContactService(workspace)
+    a, _ = svc.create(display_name="Giulia", time_zone="Europe/Rome")
+    b, _ = svc.create(display_name="Giulia R.", time_zone="America/Sao_Paulo", locale="pt-BR",
+                      notes="Prefers calls after 15:00")
+    svc.merge(a, b)
+    merged = svc.get_snapshot(a)
+    assert merged["time_zone"] == "Europe/Rome"  # not the longer zone name
+    assert merged["locale"] == "pt-BR" and merged["notes"] == "Prefers calls after 15:00"

@@ -106,6 +106,7 @@ def test_import_dialog_previews_duplicates_and_imports(ctx, qtbot, tmp_path) -> 
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=5000)
     assert dialog.preview_model.rowCount() == 2
+    assert "UTF-16" in dialog.file_label.text()  # the detected encoding is shown
     assert "Old" in dialog.preview_model.item(1, 4).text()
     from partnerdesk.ui.contacts.import_dialog import CHOICE_ROLE
 

@@ -61,6 +61,26 @@ def test_greek_standard_buttons_come_from_our_catalog(make_window, tmp_path: Pat
     assert QCoreApplication.translate("QLineEdit", "Select All") == "Επιλογή όλων"
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_images_load_and_qt_messages_stay_in_every_language(make_window, tmp_path: Path, lang: str) -> None:
+    """Our translator answers "no translation" with a null string: an empty one would blank Qt's own messages,
+    and Qt's TGA reader would then claim every PNG (contact photos and logos failed to load in Greek)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QImage, QPixmap
+
+    make_window(tmp_path / "ws.pdk", lang)
+    image = QImage(8, 8, QImage.Format.Format_RGB32)
+    image.fill(0x3366AA)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    pixmap = QPixmap()
+    assert pixmap.loadFromData(bytes(data)) and pixmap.width() == 8
+    assert not QImage.fromData(bytes(data)).isNull()
+    assert QCoreApplication.translate("QTgaFile", "Image type not supported") != ""
+
+
 def test_japanese_uses_qtbase_and_english_has_no_translators(make_window, tmp_path: Path) -> None:
     window = make_window(tmp_path / "ws.pdk", "ja")
     assert window.qt_language.qtbase_loaded == "qtbase_ja"

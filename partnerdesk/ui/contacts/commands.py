@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand
-
 from partnerdesk.l10n import _, ngettext
 from partnerdesk.services.contacts import ContactService
+from partnerdesk.ui.undo import ServiceCommand
 
 
-class _ContactCommand(QUndoCommand):
+class _ContactCommand(ServiceCommand):
     def __init__(self, context: Any, text: str) -> None:
         super().__init__(text)
         self.context = context
@@ -28,14 +27,14 @@ class AddContactCommand(_ContactCommand):
         self.snapshot: dict[str, Any] | None = None
         self.contact_id: int | None = None
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         if self.snapshot is None:
             self.contact_id, changes = self.service.create(**self.values)
         else:
             changes = self.service.restore(self.snapshot)
         self.announce(changes)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         assert self.contact_id is not None
         self.snapshot, changes = self.service.delete(self.contact_id)
         self.announce(changes)
@@ -49,10 +48,10 @@ class EditContactCommand(_ContactCommand):
         before = self.service.get_snapshot(contact_id)
         self.old = {k: before[k] for k in values}
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self.announce(self.service.update(self.contact_id, **self.new))
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.announce(self.service.update(self.contact_id, **self.old))
 
 
@@ -63,14 +62,14 @@ class DeleteContactsCommand(_ContactCommand):
         self.contact_ids = contact_ids
         self.snapshots: list[dict[str, Any]] = []
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self.snapshots = []
         for cid in self.contact_ids:
             data, changes = self.service.delete(cid)
             self.snapshots.append(data)
             self.announce(changes)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         for data in reversed(self.snapshots):
             self.announce(self.service.restore(data))
 
@@ -86,9 +85,9 @@ class MergeContactsCommand(_ContactCommand):
 
         self.moved: dict[str, list[int]] = {}
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self.announce(self.service.merge(self.keep_id, self.other_id))
         self.moved = self.service.last_moved_links
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.announce(self.service.unmerge(self.keep_before, self.other_before, self.moved))

@@ -1,4 +1,5 @@
-"""Import contacts from vCard or CSV: mapping (CSV), preview with duplicates and errors, import off the UI thread."""
+"""Import contacts from vCard or CSV: mapping (CSV), preview with duplicates and errors; reading and importing run
+off the UI thread (ui/jobs.BackgroundJob) with progress and a Cancel that rolls the import back."""
 
 from __future__ import annotations
 
@@ -25,12 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.interop import csv_io, vcard
 from partnerdesk.interop.records import ReadResult, UnreadableFileError
 from partnerdesk.l10n import N_, _, ngettext
 from partnerdesk.services.contacts import ContactService, DuplicateChoice, ImportPlan, ImportSummary
-from partnerdesk.ui.jobs import BackgroundJob, error_message
+from partnerdesk.ui.jobs import BackgroundJob, JobControl, error_message
 
 REASONS = {"email": N_("same email"), "phone": N_("same phone"), "name": N_("same name at the same partner")}
 
@@ -62,14 +62,37 @@ class ChoiceDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentText(), Qt.ItemDataRole.DisplayRole)
 
 
-SYNC_LIMIT = 64 * 1024  # bytes; larger files are read and imported off the UI thread
+_ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": N_("UTF-8 with BOM"), "utf-16": "UTF-16", "utf-16-le": "UTF-16",
+              "cp1252": "Windows-1252", "ascii": "ASCII"}
+
+
+def _ltr(text: str) -> str:
+    """Phone numbers, addresses and file names stay left-to-right inside right-to-left text (LRI … PDI)."""
+    return "\u2066" + text + "\u2069"
+
+
+def _partner_names(workspace: Any) -> list[tuple[int, str]]:
+    from sqlalchemy import select
+
+    from partnerdesk.store.models import Partner
+
+    with workspace.session() as s:
+        rows = [(int(pid), str(name)) for pid, name in s.execute(select(Partner.id, Partner.name))]
+    return sorted(rows, key=lambda row: row[1].casefold())
+
+
+def encoding_name(codec: str) -> str:
+    """The name people know an encoding by (Windows-1252, not cp1252)."""
+    known = _ENCODINGS.get(codec.lower().replace("_", "-"))
+    if known is None:
+        return codec.upper().replace("_", "-")
+    return _(known) if known == _ENCODINGS["utf-8-sig"] else known
 
 
 class ImportDialog(QDialog):
     def __init__(self, context: Any, path: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.service = ContactService(context.ws)
         self.setWindowTitle(_("Import contacts"))
         self.resize(820, 560)
         self.data = b""
@@ -77,13 +100,18 @@ class ImportDialog(QDialog):
         self.plan: ImportPlan | None = None
         self.summary: ImportSummary | None = None
         self._job: BackgroundJob | None = None
+        self._importing = False
+        self._cancel_requested = False
+        self._close_when_idle: int | None = None
+        self.is_vcard = False
+        self.path = Path()
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.file_label = QLabel(_("Choose a vCard (.vcf) or CSV file."))
-        browse = QPushButton(_("Choose file…"))
-        browse.clicked.connect(self._browse)
+        self.browse = QPushButton(_("Choose file…"))
+        self.browse.clicked.connect(self._browse)
         top.addWidget(self.file_label, 1)
-        top.addWidget(browse)
+        top.addWidget(self.browse)
         layout.addLayout(top)
         self.mapping_box = QWidget()
         self.mapping_grid = QGridLayout(self.mapping_box)
@@ -94,9 +122,18 @@ class ImportDialog(QDialog):
         self.preview.setModel(self.preview_model)
         self.preview.setItemDelegateForColumn(5, ChoiceDelegate(self.preview))
         self.preview.verticalHeader().hide()
+        self.preview.horizontalHeader().setStretchLastSection(True)
         self.preview.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
         layout.addWidget(self.preview, 1)
         choice_row = QHBoxLayout()
+        choice_row.addWidget(QLabel(_("Partner of these contacts:")))
+        self.partner = QComboBox()
+        self.partner.addItem(_("As given in the file"), None)
+        for pid, name in _partner_names(context.ws):
+            self.partner.addItem(name, pid)
+        self.partner.currentIndexChanged.connect(self._partner_changed)
+        choice_row.addWidget(self.partner)
+        choice_row.addSpacing(16)
         choice_row.addWidget(QLabel(_("Contacts that already exist:")))
         self.choice = QComboBox()
         self.choice.addItem(_("Skip them"), DuplicateChoice.SKIP)
@@ -139,10 +176,25 @@ class ImportDialog(QDialog):
         except OSError as exc:
             self.status.setText(UnreadableFileError(name=path, reason=exc.strerror or str(exc)).message)
             return
-        self.file_label.setText(self.path.name)
+        self.file_label.setText(_ltr(self.path.name))
         self.is_vcard = self.path.suffix.lower() in (".vcf", ".vcard") or b"BEGIN:VCARD" in self.data[:4096].upper()
-        self.table = None if self.is_vcard else csv_io.read_table(self.data)
+        self.table = None
+        self.plan = None
+        if self.is_vcard:
+            self._build_mapping()
+            self._analyse()
+            return
+        data = self.data
+        # Decoding (charset detection) and splitting a big CSV take a while: in the worker too.
+        self._start(lambda _control: csv_io.read_table(data), self._table_read, _("Reading the file…"))
+
+    def _table_read(self, table: csv_io.CsvTable) -> None:
+        self.table = table
         self._build_mapping()
+        if self._cancel_requested:
+            self.progress.hide()
+            self.status.setText(_("Reading the file was cancelled."))
+            return
         self._analyse()
 
     def _build_mapping(self) -> None:
@@ -167,55 +219,127 @@ class ImportDialog(QDialog):
             self.mapping_combos.append(combo)
         self.mapping_box.show()
 
-    def _reader(self) -> Callable[[], ReadResult]:
-        """A reader that runs in a worker thread: widget values are captured here, on the UI thread."""
-        if self.table is None:
+    def _reader(self) -> Callable[[JobControl], ReadResult]:
+        """A reader for the worker thread: widget values are captured here, on the UI thread."""
+        if self.is_vcard or self.table is None:
             data = self.data
-            return lambda: vcard.read_vcards(data)
+            return lambda control: vcard.read_vcards(data, control.progress)
         table = self.table
         mapping = {i: c.currentData() for i, c in enumerate(self.mapping_combos) if c.currentData()}
-        return lambda: csv_io.records_from_table(table, mapping)
+        return lambda control: csv_io.records_from_table(table, mapping, control.progress)
+
+    def _partner_changed(self) -> None:
+        if self.data and (self.is_vcard or self.table is not None):
+            self._analyse()  # duplicates and national phone numbers depend on the partner
 
     def _analyse(self) -> None:
         read = self._reader()
-        service = self.service
+        workspace = self.context.ws
+        partner_id = self.partner.currentData()
 
-        def work() -> ImportPlan:
-            result = read()
-            return service.plan_import(result.records, result.errors)
+        def work(control: JobControl) -> ImportPlan:
+            result = read(control)
+            plan = ContactService(workspace).plan_import(result.records, result.errors, partner_id,
+                                                         progress=control.progress)
+            plan.encoding = result.encoding
+            return plan
 
-        self._start(work, self._show_plan)
+        self._start(work, self._show_plan, _("Reading the file…"))
 
-    def _start(self, fn: Any, done: Any) -> None:
+    def _start(self, fn: Callable[[JobControl], Any], done: Callable[[Any], None], label: str) -> None:
+        """Run ``fn`` off the UI thread (every file, whatever its size); a newer job replaces a running one."""
+        if self._job is not None and self._job.isRunning():
+            old = self._job
+            for signal in (old.succeeded, old.failed, old.cancelled, old.progressed, old.finished):
+                signal.disconnect()
+            old.cancel()
+        self.progress.setRange(0, 0)
+        self.progress.setFormat("%p%")  # the status line above says what is running
         self.progress.show()
+        self.status.setText(label)
         self.import_button.setEnabled(False)
-        if len(self.data) < SYNC_LIMIT:
-            # A small file is read and checked at once: no worker thread, no flicker of the busy bar.
-            try:
-                result = fn()
-            except PartnerDeskError as exc:
-                self._failed(exc.message)
-            else:
-                done(result)
+        self._cancel_button().setEnabled(True)
+        self._cancel_requested = False
+        job = BackgroundJob(fn, self, with_control=True)
+        self._job = job
+        job.progressed.connect(self._progressed)
+        job.succeeded.connect(done)
+        job.failed.connect(self._job_failed)
+        job.cancelled.connect(self._job_cancelled)
+        job.finished.connect(self._job_finished)
+        job.start()
+
+    def busy(self) -> bool:
+        return self._job is not None and self._job.isRunning()
+
+    def _cancel_button(self) -> QPushButton:
+        button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel) or \
+            self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        assert button is not None
+        return button
+
+    def _progressed(self, done: int, total: int) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    def _job_failed(self, exc: BaseException) -> None:
+        self._failed(error_message(exc))
+        self.import_button.setEnabled(self.plan is not None and bool(self.plan.records) and self.summary is None)
+
+    def _job_cancelled(self) -> None:
+        self.progress.hide()
+        if self._importing:
+            self.status.setText(_("Import cancelled. Nothing was imported."))
+        else:
+            self.status.setText(_("Reading the file was cancelled."))
+        self.import_button.setEnabled(self.plan is not None and bool(self.plan.records))
+
+    def _set_inputs_enabled(self, enabled: bool) -> None:
+        for widget in (self.browse, self.mapping_box, self.partner, self.choice, self.partial, self.preview):
+            widget.setEnabled(enabled)
+
+    def _job_finished(self) -> None:
+        if self.busy():
+            return  # the next stage already runs (reading the CSV, then checking it)
+        self._importing = False
+        self._set_inputs_enabled(self.summary is None)
+        self._cancel_button().setEnabled(True)
+        if self._close_when_idle is not None:
+            result, self._close_when_idle = self._close_when_idle, None
+            super().done(result)
+
+    def cancel_job(self) -> None:
+        """Stop the running job: an import in progress is rolled back, nothing is imported."""
+        if self.busy():
+            assert self._job is not None
+            self._cancel_requested = True
+            self._job.cancel()
+            self.status.setText(_("Cancelling…"))
+            self._cancel_button().setEnabled(False)
+
+    def reject(self) -> None:
+        """Cancel (button or Esc): first stops a running job and keeps the dialog; then closes it."""
+        if self.busy():
+            self.cancel_job()
             return
-        self._job = BackgroundJob(fn, self)
-        self._job.succeeded.connect(done)
-        self._job.failed.connect(lambda exc: self._failed(error_message(exc)))
-        self._job.start()
+        super().reject()
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
-        self._wait_for_job()
+        if self.busy():  # closing the window cancels the job; the dialog closes once the worker has stopped
+            self.cancel_job()
+            self._close_when_idle = QDialog.DialogCode.Rejected
+            event.ignore()
+            return
         super().closeEvent(event)
 
     def done(self, result: int) -> None:
-        self._wait_for_job()
+        """Never close under a running worker: cancel it and close when it has finished."""
+        if self.busy():
+            self.cancel_job()
+            self._close_when_idle = result
+            return
         super().done(result)
-
-    def _wait_for_job(self) -> None:
-        """Never destroy the dialog under a running worker thread."""
-        job = getattr(self, "_job", None)
-        if job is not None and job.isRunning():
-            job.wait()
 
     def _failed(self, message: str) -> None:
         self.progress.hide()
@@ -224,7 +348,10 @@ class ImportDialog(QDialog):
     def _show_plan(self, plan: ImportPlan) -> None:
         self.progress.hide()
         self.plan = plan
+        self.file_label.setText(_("{name} · {encoding}").format(name=_ltr(self.path.name),
+                                                                 encoding=encoding_name(plan.encoding)))
         m = self.preview_model
+        self.preview.clearSpans()
         m.clear()
         m.setHorizontalHeaderLabels([_("Name"), _("Email"), _("Phone"), _("Organization"), _("Already exists"),
                                      _("What to do")])
@@ -241,8 +368,8 @@ class ImportDialog(QDialog):
                 action.setText(_(dict(CHOICES)[default]))
             else:
                 action.setEditable(False)
-            cells = [QStandardItem(r.display_name), QStandardItem(r.emails[0]["value"] if r.emails else ""),
-                     QStandardItem(r.phones[0]["value"] if r.phones else ""), QStandardItem(r.organization),
+            cells = [QStandardItem(r.display_name), QStandardItem(_ltr(r.emails[0]["value"]) if r.emails else ""),
+                     QStandardItem(_ltr(r.phones[0]["value"]) if r.phones else ""), QStandardItem(r.organization),
                      QStandardItem(_("{name} ({reason})").format(name=dup.contact_name,
                                                                 reason=_(REASONS[dup.reason])) if dup else "")]
             for cell in cells:
@@ -253,7 +380,12 @@ class ImportDialog(QDialog):
                 number=error.number, line=error.line, reason=error.message))
             item.setForeground(QColor("#B00020"))
             item.setEditable(False)
+            item.setToolTip(item.text())
             m.appendRow([item])
+            self.preview.setSpan(m.rowCount() - 1, 0, 1, m.columnCount())  # the whole reason, not "Record 6, …"
+        for column in range(m.columnCount() - 1):
+            self.preview.resizeColumnToContents(column)
+            self.preview.setColumnWidth(column, min(self.preview.columnWidth(column), 220))
         text = ngettext("{count} contact ready to import", "{count} contacts ready to import",
                         len(plan.records)).format(count=len(plan.records))
         if plan.duplicates:
@@ -285,17 +417,22 @@ class ImportDialog(QDialog):
 
     # -- importing ----------------------------------------------------------------------------------------
     def _run_import(self) -> None:
-        if self.plan is None:
+        if self.plan is None or self.busy():
             return
         plan, choice, partial = self.plan, DuplicateChoice(self.choice.currentData()), self.partial.isChecked()
         choices = self.row_choices()
         name = self.path.name
+        workspace = self.context.ws
+        partner_id = self.partner.currentData()
 
-        def work() -> ImportSummary:
-            return self.service.apply_import(plan, on_duplicate=choice, choices=choices, allow_partial=partial,
-                                             source=name)
+        def work(control: JobControl) -> ImportSummary:
+            return ContactService(workspace).apply_import(plan, on_duplicate=choice, choices=choices,
+                                                          partner_id=partner_id, allow_partial=partial, source=name,
+                                                          progress=control.progress)
 
-        self._start(work, self._imported)
+        self._start(work, self._imported, _("Importing…"))
+        self._importing = True
+        self._set_inputs_enabled(False)  # the plan being written must not change under the worker
 
     def _imported(self, summary: ImportSummary) -> None:
         self.progress.hide()
@@ -304,4 +441,6 @@ class ImportDialog(QDialog):
         self.status.setText(_("Imported: {imported}, merged: {merged}, skipped: {skipped}, failed: {failed}").format(
             imported=summary.imported, merged=summary.merged, skipped=summary.skipped, failed=summary.failed))
         self.buttons.clear()
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.accept)
+        self.buttons.rejected.disconnect()
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.accept)  # Close after an import: the contacts are in

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -47,6 +48,35 @@ def _fold(text: str) -> str:
     return normalize(text)
 
 
+_SQL = ("SELECT c.id, c.display_name, c.partner_id, p.name, c.role, c.organization, "
+        "json_extract(c.emails, '$[0].value'), json_extract(c.phones, '$[0].value'), c.tags, "
+        "c.advisory_board, c.time_zone, p.time_zone, c.photo IS NOT NULL, f.body "
+        "FROM contacts c LEFT JOIN partners p ON p.id = c.partner_id "
+        f"LEFT JOIN {search_table} f ON f.rowid = c.id * {len(KINDS)} + {KINDS.index('contact')} ")
+
+
+def query_lines(workspace: Any, ids: set[int] | None = None) -> list[ContactLine]:
+    """One SQL query; the filter text is the search index's already-normalised document. Plain Python (no Qt),
+    so it can run in a worker thread."""
+    if workspace is None:
+        return []
+    sql = _SQL
+    if ids is not None:
+        sql += "WHERE c.id IN (" + ",".join(str(int(i)) for i in ids) + ") "
+    sql += "ORDER BY c.display_name"
+    lines = []
+    with workspace.engine.connect() as con:
+        for (cid, name, pid, pname, role, org, email, phone, tags, adv, tz, ptz, photo,
+             body) in con.exec_driver_sql(sql):
+            role_text = " · ".join(x for x in (role, org) if x)
+            tag_list = json.loads(tags) if tags and tags != "[]" else []
+            lines.append(ContactLine(cid, name, pid, pname or "", role_text, email or "", phone or "",
+                                     tag_list, bool(adv), tz or ptz or "", bool(photo),
+                                     body if body is not None else _fold(" ".join([name, role_text,
+                                                                                  email or ""]))))
+    return lines
+
+
 class ContactsModel(QAbstractTableModel):
     def __init__(self, workspace: Any, parent: Any = None) -> None:
         super().__init__(parent)
@@ -61,31 +91,8 @@ class ContactsModel(QAbstractTableModel):
         self._advisory_only = False
 
     # -- loading ------------------------------------------------------------------------------------------
-    _SQL = ("SELECT c.id, c.display_name, c.partner_id, p.name, c.role, c.organization, "
-            "json_extract(c.emails, '$[0].value'), json_extract(c.phones, '$[0].value'), c.tags, "
-            "c.advisory_board, c.time_zone, p.time_zone, c.photo IS NOT NULL, f.body "
-            "FROM contacts c LEFT JOIN partners p ON p.id = c.partner_id "
-            f"LEFT JOIN {search_table} f ON f.rowid = c.id * {len(KINDS)} + {KINDS.index('contact')} ")
-
     def _query(self, ids: set[int] | None = None) -> list[ContactLine]:
-        """One SQL query; the filter text is the search index's already-normalised document."""
-        if self.workspace is None:
-            return []
-        sql = self._SQL
-        if ids is not None:
-            sql += "WHERE c.id IN (" + ",".join(str(int(i)) for i in ids) + ") "
-        sql += "ORDER BY c.display_name"
-        lines = []
-        with self.workspace.engine.connect() as con:
-            for (cid, name, pid, pname, role, org, email, phone, tags, adv, tz, ptz, photo,
-                 body) in con.exec_driver_sql(sql):
-                role_text = " · ".join(x for x in (role, org) if x)
-                tag_list = json.loads(tags) if tags and tags != "[]" else []
-                lines.append(ContactLine(cid, name, pid, pname or "", role_text, email or "", phone or "",
-                                         tag_list, bool(adv), tz or ptz or "", bool(photo),
-                                         body if body is not None else _fold(" ".join([name, role_text,
-                                                                                      email or ""]))))
-        return lines
+        return query_lines(self.workspace, ids)
 
     def accepts(self, line: ContactLine) -> bool:
         if self._advisory_only and not line.advisory:
@@ -132,9 +139,10 @@ class ContactsModel(QAbstractTableModel):
     def reload(self) -> None:
         self.set_lines(self._query())
 
-    def load_lines(self) -> list[ContactLine]:
-        """The rows, read with the model's own query (safe to call from a worker thread)."""
-        return self._query()
+    def loader(self) -> Callable[[], list[ContactLine]]:
+        """A function reading the rows that a worker thread can run: it holds the workspace, not the model."""
+        workspace = self.workspace
+        return lambda: query_lines(workspace)
 
     def set_lines(self, lines: list[ContactLine]) -> None:
         self._all = {line.id: line for line in lines}

@@ -35,6 +35,7 @@ from partnerdesk.ui.contacts.commands import (
 )
 from partnerdesk.ui.contacts.dialog import ContactDialog
 from partnerdesk.ui.contacts.model import ID_ROLE, PARTNER, ContactsFilter, ContactsModel
+from partnerdesk.ui.undo import push
 
 
 class ContactsView(QWidget):
@@ -117,7 +118,11 @@ class ContactsView(QWidget):
 
             self.search.setPlaceholderText(_("Loading contacts…"))
             self.table.setEnabled(False)
-            self._loader = BackgroundJob(self.model.load_lines, self)
+            previous = getattr(self, "_loader", None)
+            if previous is not None and previous.isRunning():
+                previous.succeeded.disconnect()  # a newer load replaces it; its rows are dropped
+                previous.failed.disconnect()
+            self._loader = BackgroundJob(self.model.loader(), self)
             self._loader.succeeded.connect(self._loaded)
             self._loader.failed.connect(
                 lambda exc: QMessageBox.warning(self, _("Contacts"), error_message(exc)))
@@ -192,8 +197,8 @@ class ContactsView(QWidget):
     # -- actions ------------------------------------------------------------------------------------------
     def _push(self, command: Any) -> bool:
         try:
-            self.context.undo_stack.push(command)
-        except Exception as exc:  # a PartnerDeskError from the service: show it, keep the stack clean
+            push(self.context.undo_stack, command)
+        except Exception as exc:  # a PartnerDeskError from the service: show it; nothing was pushed
             message = getattr(exc, "message", str(exc))
             QMessageBox.warning(self, _("Contacts"), message)
             return False
@@ -243,7 +248,9 @@ class ContactsView(QWidget):
     def import_contacts(self) -> None:
         from partnerdesk.ui.contacts.import_dialog import ImportDialog
 
-        ImportDialog(self.context, parent=self).exec()
+        dialog = ImportDialog(self.context, parent=self)
+        dialog.exec()  # returns only once no worker is running (the dialog waits for its job)
+        dialog.deleteLater()
 
     def export_contacts(self) -> None:
         path, chosen = QFileDialog.getSaveFileName(self, _("Export contacts"), "contacts.vcf",

@@ -24,9 +24,9 @@ from partnerdesk.domain.enums import PartnerKind, PartnerStage, Seniority
 from partnerdesk.domain.partners import SCOPE_LADDER
 from partnerdesk.l10n import _, weekday_name
 from partnerdesk.store.models import Contact, Partner, TeamMember
+from partnerdesk.ui.partners.contracts import ContractSection
 from partnerdesk.ui.partners.sections import (
     ActivitySection,
-    ContractSection,
     InteractionsSection,
     ResponsibilitiesSection,
     ScopeSection,

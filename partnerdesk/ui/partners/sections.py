@@ -5,21 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QTableView,
     QTreeWidget,
     QTreeWidgetItem,
@@ -30,10 +26,9 @@ from sqlalchemy import or_, select
 
 from partnerdesk.domain.enums import Channel, Frequency, Phase, ScopeStatus
 from partnerdesk.domain.errors import PartnerDeskError
-from partnerdesk.domain.partners import next_review, notice_deadline
 from partnerdesk.l10n import N_, _, format_date, format_datetime
 from partnerdesk.services.partners import PartnerService
-from partnerdesk.store.models import ActivityLog, Contract, Interaction, Responsibility, ScopeItem, TeamMember
+from partnerdesk.store.models import ActivityLog, Interaction, Responsibility, ScopeItem, TeamMember
 
 
 class Section(QWidget):
@@ -126,82 +121,6 @@ class ScopeSection(Section):
         pilot = self.tree.topLevelItem(0)
         ids = [pilot.child(i).data(0, Qt.ItemDataRole.UserRole) for i in range(pilot.childCount())] if pilot else []
         self.run(self.service().decide_expansion, self.partner_id, rationale, ids)
-
-
-class ContractSection(Section):
-    TEXTS = ("our_obligations", "partner_obligations", "payment_terms", "delivery_terms", "dispute_resolution")
-    LABELS = (N_("Our obligations"), N_("Partner's obligations"), N_("Payment terms"), N_("Delivery terms"),
-              N_("Dispute resolution"))
-
-    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
-        super().__init__(context, parent)
-        self.contract_id: int | None = None
-        form = QFormLayout(self)
-        self.title = QLineEdit()
-        self.start, self.end = QDateEdit(), QDateEdit()
-        for d in (self.start, self.end):
-            d.setCalendarPopup(True)
-        self.has_end = QCheckBox()
-        self.review, self.notice = QSpinBox(), QSpinBox()
-        self.review.setRange(0, 60)
-        self.notice.setRange(0, 365)
-        self.fields = {name: QPlainTextEdit() for name in self.TEXTS}
-        for w in self.fields.values():
-            w.setFixedHeight(44)
-        self.dates = QLabel()
-        self.dates.setStyleSheet("font-weight: bold")
-        self.save = QPushButton()
-        self.save.clicked.connect(self._save)
-        self.labels = [QLabel() for _ in range(5 + len(self.TEXTS))]
-        form.addRow(self.dates)
-        end_row = QHBoxLayout()
-        end_row.addWidget(self.has_end)
-        end_row.addWidget(self.end, 1)
-        widgets = [self.title, self.start, end_row, self.review, self.notice, *self.fields.values()]
-        for label, w in zip(self.labels, widgets, strict=True):
-            form.addRow(label, w)
-        form.addRow(self.save)
-
-    def retranslate_ui(self) -> None:
-        texts = [_("Title"), _("Start"), _("End"), _("Review every (months)"), _("Notice period (days)"),
-                 *[_(t) for t in self.LABELS]]
-        for label, text in zip(self.labels, texts, strict=True):
-            label.setText(text)
-        self.has_end.setText(_("Has an end date"))
-        self.review.setSpecialValueText(_("no reviews"))
-        self.save.setText(_("Save contract"))
-
-    def load(self, session: Any) -> None:
-        c = session.scalars(select(Contract).where(Contract.partner_id == self.partner_id)
-                            .order_by(Contract.start_on.desc())).first()
-        self.contract_id = c.id if c else None
-        today = dt.date.today()
-        self.title.setText(c.title if c else "")
-        self.start.setDate(QDate(c.start_on) if c else QDate.currentDate())
-        self.has_end.setChecked(bool(c and c.end_on))
-        self.end.setDate(QDate(c.end_on) if c and c.end_on else QDate.currentDate().addYears(1))
-        self.review.setValue(c.review_every_months or 0 if c else 0)
-        self.notice.setValue(c.notice_days if c else 30)
-        for name, w in self.fields.items():
-            w.setPlainText(getattr(c, name) if c else "")
-        if c is None:
-            self.dates.setText(_("No contract recorded yet."))
-            return
-        review = next_review(c.start_on, c.review_every_months, today, c.end_on)
-        notice = notice_deadline(c.end_on, c.notice_days)
-        parts = [_("Next review: {date}").format(date=format_date(review)) if review else _("No review planned")]
-        if notice:
-            parts.append(_("Give notice by: {date}").format(date=format_date(notice)))
-        self.dates.setText("   ·   ".join(parts))
-
-    def _save(self) -> None:
-        if self.partner_id is None:
-            return
-        values: dict[str, Any] = {name: w.toPlainText() for name, w in self.fields.items()}
-        values.update(title=self.title.text(), start_on=self.start.date().toPython(),
-                      end_on=self.end.date().toPython() if self.has_end.isChecked() else None,
-                      review_every_months=self.review.value() or None, notice_days=self.notice.value())
-        self.run(self.service().save_contract, self.partner_id, self.contract_id, **values)
 
 
 class ResponsibilitiesModel(QAbstractTableModel):
@@ -339,6 +258,9 @@ class InteractionsSection(Section):
         self.add = QPushButton()
         self.summary.returnPressed.connect(self._add)
         self.add.clicked.connect(self._add)
+        # Keyboard only: type, Tab, pick a date (which ticks "Follow up on" by itself), Enter adds.
+        self.follow_on.dateChanged.connect(lambda _d: self.follow.setChecked(True))
+        self.follow_on.installEventFilter(self)
         for w in (self.channel, self.summary, self.follow, self.follow_on, self.add):
             quick.addWidget(w, 1 if w is self.summary else 0)
         layout.addLayout(quick)
@@ -350,7 +272,7 @@ class InteractionsSection(Section):
 
     def retranslate_ui(self) -> None:
         self.summary.setPlaceholderText(_("What was said? Press Enter to add."))
-        self.follow.setText(_("Follow up on"))
+        self.follow.setText(_("&Follow up on"))
         self.add.setText(_("Add"))
         self.timeline.setHeaderLabels([_("When"), _("Channel"), _("Summary"), _("Follow-up")])
         self.channel.clear()
@@ -367,14 +289,26 @@ class InteractionsSection(Section):
         for column in (0, 1, 3):
             self.timeline.resizeColumnToContents(column)
 
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt API
+        if (watched is self.follow_on and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self._add()
+            return True
+        return super().eventFilter(watched, event)
+
     def _add(self) -> None:
         if self.partner_id is None or not self.summary.text().strip():
+            self.summary.setFocus()
             return
         follow = self.follow_on.date().toPython() if self.follow.isChecked() else None
         if self.run(self.service().add_interaction, self.partner_id, self.channel.currentData(),
                     self.summary.text(), follow_up_on=follow):
             self.summary.clear()
             self.follow.setChecked(False)
+            self.follow_on.blockSignals(True)
+            self.follow_on.setDate(QDate.currentDate().addDays(3))
+            self.follow_on.blockSignals(False)
+            self.summary.setFocus()
 
 
 class ActivitySection(Section):
