@@ -1,10 +1,15 @@
 """Calendar benchmarks on a workspace of 20,000 events of which 2,000 recur (seven partner time zones).
 
-Metrics, one function each (add more to METRICS, e.g. the month/week view switch of the calendar views):
+Metrics, one function each (METRICS):
   import_5000_ics_s    importing a 5,000-event .ics (500 series with exceptions and edited occurrences)  goal < 5 s
   reimport_5000_ics_s  importing the same file again (every event found by UID, nothing changes)
   export_all_s         exporting the whole workspace as .ics
   agenda_year_ms       every occurrence of a year via services.calendar.occurrences (median)         goal < 200 ms
+  month_switch_ms      calendar view: "next month" in the month view (lay out + paint; the period was
+                       prefetched in the 0.7 s the user looked at the previous one, as in the app)  goal < 50 ms
+  week_switch_ms       the same for "next week" in the week view                                     goal < 50 ms
+  *_cold_ms            the same switch with nothing prefetched (query + expansion + layout + paint)
+  *_cpu_ms             CPU time of the prefetched switch (wall time on a loaded machine runs higher)
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/calendar.py   (prints a table; the last line is JSON)
 """
@@ -149,8 +154,69 @@ def bench_agenda_year(ws: Workspace, tmp: Path) -> dict[str, float]:
     return {"agenda_year_ms": statistics.median(timings) * 1000, "agenda_year_entries": count}
 
 
-METRICS: list[Callable[[Workspace, Path], dict[str, float]]] = [bench_import, bench_export, bench_agenda_year]
-GOALS = {"import_5000_ics_s": 5.0, "agenda_year_ms": 200.0}
+def bench_views(ws: Workspace, tmp: Path) -> dict[str, float]:
+    """Month, week and agenda switches in the real CalendarView (offscreen), median of consecutive switches."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QApplication
+
+    from partnerdesk.ui.calendar.view import CalendarView
+    from partnerdesk.ui.context import AppContext, ChangeHub
+
+    app = QApplication.instance() or QApplication([])
+    context = AppContext(ws, QUndoStack(), ChangeHub(), QSettings(str(tmp / "views.ini"), QSettings.Format.IniFormat))
+    view = CalendarView(context)
+    view.resize(1400, 900)
+    view.show()
+    view.go_to(dt.date(YEAR, 1, 5))
+
+    def idle(ms: int = 700) -> None:
+        """What a user leaves between two clicks (0.7 s): the neighbouring periods are prefetched meanwhile."""
+        until = time.perf_counter() + ms / 1000
+        while time.perf_counter() < until:
+            app.processEvents()
+            time.sleep(0.005)
+
+    cpu: list[float] = []
+
+    def switch(cold: bool) -> float:
+        if cold:
+            view.model.cache.clear()
+        t0, c0 = time.perf_counter(), time.process_time()
+        view.step(1)
+        app.processEvents()  # lays out and paints
+        cpu.append((time.process_time() - c0) * 1000)  # CPU time: what a busy, shared machine cannot inflate
+        return (time.perf_counter() - t0) * 1000
+
+    out: dict[str, float] = {}
+    for mode, steps in (("month", 12), ("week", 26), ("agenda", 6)):
+        view.set_mode(mode)
+        idle()
+        switch(False)  # warm-up
+        idle()
+        warm = []
+        cpu.clear()
+        for _ in range(steps):
+            warm.append(switch(False))
+            idle()
+        out[f"{mode}_switch_cpu_ms"] = statistics.median(cpu)
+        cold = []
+        for _ in range(4):
+            cold.append(switch(True))
+            idle()
+        out[f"{mode}_switch_ms"] = statistics.median(warm)
+        out[f"{mode}_switch_max_ms"] = max(warm)
+        out[f"{mode}_switch_cold_ms"] = statistics.median(cold)
+        out[f"{mode}_entries"] = len(view.model.rows)
+    view.close()
+    view.deleteLater()
+    app.processEvents()
+    return out
+
+
+METRICS: list[Callable[[Workspace, Path], dict[str, float]]] = [bench_import, bench_export, bench_agenda_year,
+                                                                 bench_views]
+GOALS = {"import_5000_ics_s": 5.0, "agenda_year_ms": 200.0, "month_switch_ms": 50.0, "week_switch_ms": 50.0}
 
 
 def main() -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -49,13 +48,6 @@ def _local(value: dt.datetime | None) -> dt.datetime | None:
     return value.astimezone()
 
 
-def _zone(name: str) -> dt.tzinfo | None:
-    try:
-        return ZoneInfo(name) if name else None
-    except (KeyError, ValueError):
-        return None
-
-
 class Column:
     """One column: translated header, display text and sort key computed from a fetched row."""
 
@@ -82,17 +74,6 @@ def _status_text(row: dict[str, Any]) -> str:
     return _(label) if label else str(row["status_key"])
 
 
-def _event_time(row: dict[str, Any], key: str) -> str:
-    value = row[key]
-    if value is None:
-        return ""
-    if row["all_day"]:
-        zone = _zone(row["time_zone"])
-        day = value.astimezone(zone).date() if zone else value.date()
-        return format_date(day)
-    return format_datetime(_local(value), "short")  # type: ignore[arg-type]
-
-
 def _country(code: str) -> str:
     return country_name(code)
 
@@ -108,18 +89,6 @@ def _work_item_columns() -> list[Column]:
         Column(_("Priority"), lambda r: r["priority"].label, lambda r: PRIORITY_ORDER.get(str(r["priority"]), 9)),
         Column(_("Due"), _due_text, lambda r: (r["due_at"] is None, r["due_at"] or dt.datetime.min)),
         Column(_("Responsible"), lambda r: r["responsible"]),
-    ]
-
-
-def _event_columns() -> list[Column]:
-    return [
-        Column(_("Title"), lambda r: r["title"]),
-        Column(_("Kind"), lambda r: r["kind"].label),
-        Column(_("Starts"), lambda r: _event_time(r, "starts_at"), lambda r: r["starts_at"]),
-        Column(_("Ends"), lambda r: _event_time(r, "ends_at"), lambda r: r["ends_at"]),
-        Column(_("Repeats"), lambda r: _("Yes") if r["recurring"] else ""),
-        Column(_("Partner"), lambda r: r["partner"]),
-        Column(_("Location"), lambda r: r["location"]),
     ]
 
 
@@ -383,12 +352,6 @@ class WorkItemsTable(RecordTable):
     entity = "work_item"
     title = N_("Work items")
     columns = staticmethod(_work_item_columns)
-
-
-class EventsTable(RecordTable):
-    entity = "event"
-    title = N_("Events")
-    columns = staticmethod(_event_columns)
 
 
 class ContactsTable(RecordTable):

@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.current_index = 0
         self.timings: dict[str, float] = {"created": time.perf_counter()}
         self.demo_job: Any = None
+        self.reminders: Any = None  # calendar reminders, watched while a workspace is open
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -200,8 +201,19 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.update_status)  # counts after the first view has painted
         self.path_label.setText(_("Workspace: {path}").format(path=_isolated(str(path))))
         self.retranslate_title()
+        QTimer.singleShot(0, self.start_reminders)
         self.workspace_opened.emit(str(path))
         return True
+
+    def start_reminders(self) -> None:
+        """Reminders fire while the app runs; those missed while it was closed are listed now."""
+        from partnerdesk.ui.calendar.reminders import ReminderWatcher
+
+        if self.context.workspace is None:
+            return
+        if self.reminders is None:
+            self.reminders = ReminderWatcher(self.context, self)
+        self.reminders.start()
 
     def _show_workspace_error(self, exc: PartnerDeskError, path: Path) -> None:
         if self.context.workspace is None:

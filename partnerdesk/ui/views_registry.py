@@ -11,7 +11,7 @@ from partnerdesk.l10n import N_
 
 VIEWS: tuple[tuple[str, str, str, str], ...] = (
     ("kanban", N_("Kanban"), "view-list-details", "partnerdesk.ui.kanban.view:KanbanView"),
-    ("calendar", N_("Calendar"), "x-office-calendar", "partnerdesk.ui.basic_tables:EventsTable"),
+    ("calendar", N_("Calendar"), "x-office-calendar", "partnerdesk.ui.calendar.view:CalendarView"),
     ("contacts", N_("Contacts"), "x-office-address-book", "partnerdesk.ui.contacts.view:ContactsView"),
     ("partners", N_("Partners"), "system-users", "partnerdesk.ui.partners.view:PartnersView"),
 )

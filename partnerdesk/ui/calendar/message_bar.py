@@ -1,0 +1,46 @@
+"""A slim, non-blocking message line above the calendar (warnings such as "outside working hours")."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+
+from partnerdesk.l10n import _
+
+STYLES = {
+    "warning": "background:#FFF4CE; border:1px solid #E8C547; border-radius:4px;",
+    "info": "background:#E8F0FC; border:1px solid #9DB7E0; border-radius:4px;",
+}
+
+
+class MessageBar(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("calendarMessage")
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setStyleSheet("border:none; background:transparent;")
+        self.close_button = QToolButton()
+        self.close_button.setText("×")
+        self.close_button.setAutoRaise(True)
+        self.close_button.clicked.connect(self.hide)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 4, 4, 4)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.close_button)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.hide)
+        self.hide()
+
+    def show_message(self, text: str, kind: str = "warning", seconds: int = 15) -> None:
+        self.setStyleSheet(f"#calendarMessage {{{STYLES.get(kind, STYLES['info'])}}}")
+        self.label.setText(text)
+        self.show()
+        self.timer.start(seconds * 1000)
+
+    def text(self) -> str:
+        return self.label.text() if self.isVisible() or not self.isHidden() else ""
+
+    def retranslate_ui(self) -> None:
+        self.close_button.setToolTip(_("Close"))
