@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from partnerdesk.interop.records import UnreadableFileError
-from partnerdesk.l10n import _, format_number, ngettext
+from partnerdesk.l10n import _, format_number, ngettext, pgettext
 from partnerdesk.services.event_import import EventImportService, EventImportSummary
 from partnerdesk.services.partners import PartnerService
 from partnerdesk.ui.ics.job_dialog import JobDialog, isolated
@@ -81,8 +81,10 @@ class ImportEventsDialog(JobDialog):
         result.setContentsMargins(0, 0, 0, 0)
         result.addWidget(self.headline)
         counts = QFormLayout()
-        for key, label in (("created", _("New events")), ("updated", _("Updated")),
-                           ("skipped", _("Unchanged")), ("deleted", _("Removed"))):
+        for key, label in (("created", pgettext("import summary", "New")),
+                           ("updated", pgettext("import summary", "Updated")),
+                           ("skipped", pgettext("import summary", "Unchanged")),
+                           ("deleted", pgettext("import summary", "Removed"))):
             value = QLabel()
             value.setObjectName(f"count_{key}")
             self.counts[key] = value
