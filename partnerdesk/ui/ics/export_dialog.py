@@ -140,6 +140,9 @@ class ExportEventsDialog(JobDialog):
         self.run_button.setText(_("Export…"))
         self.resize(560, 260)
 
+    def first_focus(self) -> QWidget:
+        return self.group.checkedButton() or self.scope_all
+
     # -- choice ---------------------------------------------------------------------------------------------------
     def set_scope(self, scope: str) -> None:
         {ALL: self.scope_all, RANGE: self.scope_range, PARTNER: self.scope_partner}[scope].setChecked(True)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from partnerdesk.interop.records import UnreadableFileError
 from partnerdesk.l10n import _, format_number, ngettext, pgettext
@@ -80,15 +80,19 @@ class ImportEventsDialog(JobDialog):
         result = QVBoxLayout(self.result_box)
         result.setContentsMargins(0, 0, 0, 0)
         result.addWidget(self.headline)
-        counts = QFormLayout()
-        for key, label in (("created", pgettext("import summary", "New")),
-                           ("updated", pgettext("import summary", "Updated")),
-                           ("skipped", pgettext("import summary", "Unchanged")),
-                           ("deleted", pgettext("import summary", "Removed"))):
+        counts = QGridLayout()  # label, number, then room: the number stays beside its label in both directions
+        counts.setHorizontalSpacing(24)
+        for row, (key, label) in enumerate((("created", pgettext("import summary", "New")),
+                                            ("updated", pgettext("import summary", "Updated")),
+                                            ("skipped", pgettext("import summary", "Unchanged")),
+                                            ("deleted", pgettext("import summary", "Removed")))):
             value = QLabel()
             value.setObjectName(f"count_{key}")
+            value.setAlignment(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
             self.counts[key] = value
-            counts.addRow(label, value)
+            counts.addWidget(QLabel(label), row, 0)
+            counts.addWidget(value, row, 1)
+        counts.setColumnStretch(2, 1)
         result.addLayout(counts)
         self.run_button.setText(_("Import"))
         self.resize(560, 260)

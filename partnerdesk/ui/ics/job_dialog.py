@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _
 from partnerdesk.ui.jobs import BackgroundJob, JobControl, error_message
 
@@ -26,6 +27,19 @@ from partnerdesk.ui.jobs import BackgroundJob, JobControl, error_message
 def isolated(text: str) -> str:
     """A file name or path kept left-to-right inside right-to-left text (Unicode LRI … PDI)."""
     return "\u2066" + text + "\u2069"
+
+
+def shown_error(exc: BaseException, rtl: bool) -> str:
+    """The translated message of an error. In right-to-left text, every text it names (an event title, a file
+    name, a reason) is isolated in its own direction (FSI … PDI), so an English title inside Arabic stays whole."""
+    if rtl and isinstance(exc, PartnerDeskError):
+        params = {key: "\u2068" + value + "\u2069" if isinstance(value, str) and value else value
+                  for key, value in exc.params.items()}
+        try:
+            return _(exc.template).format(**params)
+        except (KeyError, IndexError, ValueError):
+            pass
+    return error_message(exc)
 
 
 class JobDialog(QDialog):
@@ -39,6 +53,7 @@ class JobDialog(QDialog):
         self.context = context
         self._job: BackgroundJob | None = None
         self._close_when_idle: int | None = None
+        self._focused = False
         self.outcome = ""  # "succeeded" | "failed" | "cancelled" once a job has ended
         self.options = QWidget()
         self.options.setObjectName("options")
@@ -61,6 +76,7 @@ class JobDialog(QDialog):
         self.run_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.run_button.setObjectName("runButton")
         self.run_button.setDefault(True)
+        self.run_button.setAutoDefault(True)
         self.run_button.clicked.connect(self.run)
         self.buttons.rejected.connect(self.reject)
         status_row = QHBoxLayout()
@@ -77,6 +93,16 @@ class JobDialog(QDialog):
     # -- to implement ---------------------------------------------------------------------------------------------
     def run(self) -> None:
         raise NotImplementedError
+
+    def first_focus(self) -> QWidget:
+        """Where the keyboard starts (by default the run button: Enter runs)."""
+        return self.run_button
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if not self._focused:
+            self._focused = True
+            self.first_focus().setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- the job --------------------------------------------------------------------------------------------------
     def start(self, fn: Callable[[JobControl], Any], done: Callable[[Any], None], label: str) -> None:
@@ -143,7 +169,8 @@ class JobDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.outcome = "failed"
         self.progress.hide()
-        self.show_message(error_message(exc), error=True)
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        self.show_message(shown_error(exc, rtl), error=True)
 
     def _cancelled(self) -> None:
         self.outcome = "cancelled"
@@ -167,6 +194,14 @@ class JobDialog(QDialog):
         self.status.setVisible(bool(text))
         self.error_icon.setVisible(error)
         self.status.setProperty("error", error)
+        QTimer.singleShot(0, self._fit)
+
+    def _fit(self) -> None:
+        """Grow (never shrink) so that a long message does not squeeze the options."""
+        needed = self.heightForWidth(self.width()) if self.hasHeightForWidth() else -1
+        height = max(self.height(), needed if needed > 0 else self.sizeHint().height())
+        if height != self.height():
+            self.resize(self.width(), height)
 
     def error_text(self) -> str:
         """The error on display ("" when none)."""
