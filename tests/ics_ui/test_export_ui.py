@@ -189,3 +189,30 @@ def test_arabic_dialogs_are_mirrored_and_translated(window, qtbot, monkeypatch, 
     assert imp.headline.text().startswith(translations("ar").ngettext(
         "{count} event read from “{name}”:", "{count} events read from “{name}”:", 6).split("{")[0])
     imp.close()
+
+
+@pytest.mark.parametrize("lang", ["pt", "ja", "it", "el", "ar"])
+def test_both_dialogs_open_in_every_language(window, qtbot, monkeypatch, ics_path, lang) -> None:  # type: ignore[no-untyped-def]
+    window.start()
+    window.set_language(lang)
+    tr = translations(lang)
+    export = _open_export(window)
+    texts = [export.windowTitle(), export.scope_all.text(), export.scope_range.text(), export.scope_partner.text(),
+             export.from_label.text(), export.to_label.text()]
+    english = ["Export Events", "All events", "Events in a date range", "Events of one partner", "From", "To"]
+    assert texts == [tr.gettext(e) for e in english]
+    assert all(t != e for t, e in zip(texts, english, strict=True))
+    export.close()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(ics_path("broken")), ""))
+    window.actions_.ics.import_events.trigger()
+    imp = window.actions_.ics.dialog
+    assert imp.windowTitle() == tr.gettext("Import Events") != "Import Events"
+    assert imp.run_button.text() == tr.gettext("Import") != "Import"
+    imp.run_button.click()
+    qtbot.waitUntil(lambda: imp.outcome != "", timeout=20_000)
+    message = imp.error_text()
+    assert "Event with an impossible start" in message and "14" in message
+    assert not message.startswith("Nothing was imported")
+    if lang == "ar":  # the English title keeps its own direction inside the Arabic sentence
+        assert "\u2068Event with an impossible start\u2069" in message
+    imp.close()
