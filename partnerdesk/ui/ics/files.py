@@ -62,9 +62,29 @@ def remember_folder(settings: Any, path: Path) -> None:
     settings.setValue(SETTINGS_KEY, str(path.parent))
 
 
+def _umask() -> int:
+    """The process umask, read without changing it (os.umask would race with other threads)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0o022
+
+
+def _mode_for(path: Path) -> int:
+    """An existing file keeps its permissions; a new one gets the usual ones (not mkstemp's owner-only 0600)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``path`` completely or not at all: a temporary file in the same folder, flushed, then renamed over
     the target (an existing file stays intact until the new one is complete)."""
+    mode = _mode_for(path)
     try:
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:40]}-", suffix=".part")
     except OSError as exc:
@@ -74,6 +94,7 @@ def write_atomically(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(temp, mode)
         os.replace(temp, path)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
