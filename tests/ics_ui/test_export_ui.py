@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QPushButton
 from sqlalchemy import select
 
 from partnerdesk.interop.icalendar_io import read_calendar
@@ -83,6 +84,10 @@ def test_export_of_a_partner_writes_a_file_that_imports_back_to_the_same_events(
     assert dialog.saved is not None and dialog.saved.events == len(uids)
     assert dialog.done_label.text().startswith(f"Exported {len(uids)} events to")
     assert [p.name for p in target.parent.iterdir()] == ["sakura.ics"]  # no temporary file left behind
+    opened: list[Any] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    dialog.findChild(QPushButton, "openFolderButton").click()
+    assert opened == [str(target.parent)]
     data = target.read_bytes()
     assert {r.uid for r in read_calendar(data)} == uids
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -202,6 +203,14 @@ class ExportEventsDialog(JobDialog):
 
     def cancelled_text(self) -> str:
         return _("Export cancelled. No file was written.")
+
+    def extra_result_buttons(self) -> None:
+        if self.saved is None:
+            return
+        folder = self.saved.path.parent
+        button = self.buttons.addButton(_("Open folder"), self.buttons.ButtonRole.ActionRole)
+        button.setObjectName("openFolderButton")
+        button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
 
     def _exported(self, done: ExportDone) -> None:
         self.saved = done

@@ -137,6 +137,6 @@ class ImportEventsDialog(JobDialog):
     def extra_result_buttons(self) -> None:
         show = self.show_calendar
         if show is not None and self.summary is not None and self.summary.changes:
-            button = self.buttons.addButton(_("Show Calendar"), self.buttons.ButtonRole.ActionRole)
+            button = self.buttons.addButton(_("Show calendar"), self.buttons.ButtonRole.ActionRole)
             button.setObjectName("showCalendarButton")
             button.clicked.connect(lambda: (show(), self.accept()))
