@@ -221,3 +221,32 @@ def test_no_file_chosen_opens_nothing(window, qtbot, monkeypatch):  # type: igno
     window.actions_.ics.import_events.trigger()
     assert window.actions_.ics.dialog is None
     assert not [w for w in QApplication.topLevelWidgets() if w.objectName() == "importEventsDialog"]
+
+
+def test_dropping_an_ics_file_on_the_window_opens_the_import(window, qtbot, ics_path):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    def mime(path: Path) -> QMimeData:
+        data = QMimeData()
+        data.setUrls([QUrl.fromLocalFile(str(path))])
+        return data
+
+    def drag(path: Path) -> bool:
+        data = mime(path)  # the event only points at it: keep it alive
+        event = QDragEnterEvent(window.rect().center(), Qt.DropAction.CopyAction, data,
+                                Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(window, event)
+        return event.isAccepted()
+
+    assert not drag(ics_path("partner_calendar"))  # no workspace open yet
+    window.start()
+    assert drag(ics_path("partner_calendar"))
+    assert not drag(Path(__file__))  # only .ics files
+    data = mime(ics_path("partner_calendar"))
+    drop = QDropEvent(QPointF(window.rect().center()), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, drop)
+    dialog = window.actions_.ics.dialog
+    assert dialog is not None and dialog.path == ics_path("partner_calendar") and dialog.isVisible()
+    dialog.close()

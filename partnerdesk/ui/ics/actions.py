@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from partnerdesk.l10n import _
@@ -20,11 +20,49 @@ if TYPE_CHECKING:
 CALENDAR_VIEW = "calendar"
 
 
+def dropped_ics(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    """The one local .ics file being dragged, if that is what it is."""
+    mime = event.mimeData()
+    if mime is None or not mime.hasUrls():
+        return None
+    urls = mime.urls()
+    if len(urls) != 1 or not urls[0].isLocalFile():
+        return None
+    path = Path(urls[0].toLocalFile())
+    return path if path.suffix.lower() == ".ics" else None
+
+
+class _DropFilter(QObject):
+    """An .ics file dropped on the main window opens the import dialog on it (while a workspace is open)."""
+
+    def __init__(self, actions: IcsActions) -> None:
+        super().__init__(actions.window)
+        self.actions = actions
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and isinstance(event, QDragEnterEvent | QDropEvent):
+            if self.actions.import_events.isEnabled() and dropped_ics(event) is not None:
+                event.acceptProposedAction()
+                return True
+        elif kind == QEvent.Type.Drop and isinstance(event, QDropEvent):
+            path = dropped_ics(event)
+            if path is not None and self.actions.import_events.isEnabled():
+                event.acceptProposedAction()
+                self.actions.open_import(path)
+                return True
+        return False
+
+
 class IcsActions:
-    """Adds the two entries (and a separator after them) to ``menu`` before the action ``before``."""
+    """Adds the two entries (and a separator after them) to ``menu`` before the action ``before``; an .ics file
+    dropped on the window is imported like one chosen from the menu."""
 
     def __init__(self, window: MainWindow, menu: QMenu, before: QAction) -> None:
         self.window = window
+        window.setAcceptDrops(True)
+        self._drops = _DropFilter(self)
+        window.installEventFilter(self._drops)
         self.import_events = QAction(window)
         self.import_events.setObjectName("importEventsAction")
         self.import_events.triggered.connect(self.choose_and_import)
