@@ -36,7 +36,7 @@ from partnerdesk.ui.ics.files import (
     with_ics_suffix,
     write_atomically,
 )
-from partnerdesk.ui.ics.job_dialog import JobDialog, isolated
+from partnerdesk.ui.ics.job_dialog import JobDialog, isolated, zone_name
 from partnerdesk.ui.jobs import JobControl
 
 ALL, RANGE, PARTNER = "all", "range", "partner"
@@ -123,7 +123,7 @@ class ExportEventsDialog(JobDialog):
         grid.addWidget(self.scope_partner, 3, 0)
         grid.addWidget(self.partner, 3, 1)
         note = QLabel(_("Days count in your time zone ({zone}). A recurring series is exported whole when any of "
-                        "its occurrences falls in the chosen days.").format(zone=isolated(self.user_zone)))
+                        "its occurrences falls in the chosen days.").format(zone=zone_name(self.user_zone)))
         note.setWordWrap(True)
         note.setEnabled(False)
         grid.addWidget(note, 4, 0, 1, 2)

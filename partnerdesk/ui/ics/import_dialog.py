@@ -14,7 +14,7 @@ from partnerdesk.interop.records import UnreadableFileError
 from partnerdesk.l10n import _, format_number, ngettext, pgettext
 from partnerdesk.services.event_import import EventImportService, EventImportSummary
 from partnerdesk.services.partners import PartnerService
-from partnerdesk.ui.ics.job_dialog import JobDialog, isolated
+from partnerdesk.ui.ics.job_dialog import JobDialog, isolated, zone_name
 from partnerdesk.ui.jobs import JobControl
 
 
@@ -61,7 +61,7 @@ class ImportEventsDialog(JobDialog):
         form.addRow(_("Time zone for times without one"), self.zone)
         hint = QLabel(_("Used for events the file gives without a time zone (floating times) and for all-day "
                         "events, unless the file names its calendar's own zone. Yours is {zone}.").format(
-            zone=isolated(self.user_zone)))
+            zone=zone_name(self.user_zone)))
         hint.setWordWrap(True)
         hint.setEnabled(False)  # a secondary, greyed explanation
         form.addRow("", hint)

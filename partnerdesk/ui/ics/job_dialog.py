@@ -29,6 +29,11 @@ def isolated(text: str) -> str:
     return "\u2066" + text + "\u2069"
 
 
+def zone_name(zone: str) -> str:
+    """An IANA zone as shown inside a sentence: left-to-right, and never broken across lines at its slash."""
+    return isolated(zone.replace("/", "/\u2060"))
+
+
 def shown_error(exc: BaseException, rtl: bool) -> str:
     """The translated message of an error. In right-to-left text, every text it names (an event title, a file
     name, a reason) is isolated in its own direction (FSI … PDI), so an English title inside Arabic stays whole."""
@@ -103,6 +108,7 @@ class JobDialog(QDialog):
         if not self._focused:
             self._focused = True
             self.first_focus().setFocus(Qt.FocusReason.OtherFocusReason)
+            self._fit()  # long translations wrap onto more lines: make room for them
 
     # -- the job --------------------------------------------------------------------------------------------------
     def start(self, fn: Callable[[JobControl], Any], done: Callable[[Any], None], label: str) -> None:
