@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -26,6 +26,11 @@ from partnerdesk.store.search import index_objects
 
 ENTITY = "event"
 _CHUNK = 500
+_PROGRESS_EVERY = 200
+
+#: ``progress(done, total)``: called now and then inside the transaction; an exception it raises (CancelledError
+#: from a cancelled background job) stops the import and rolls it back.
+Progress = Callable[[int, int], None]
 
 
 @dataclass
@@ -111,17 +116,17 @@ class EventImportService(Service):
         return zone or "UTC"
 
     def import_file(self, data: bytes, *, source: str = "", partner_id: int | None = None,
-                    default_zone: str | None = None) -> EventImportSummary:
+                    default_zone: str | None = None, progress: Progress | None = None) -> EventImportSummary:
         """Import ``data`` (.ics bytes). Floating and all-day times use ``default_zone`` (else the user's zone)
         unless the file names its own (X-WR-TIMEZONE). Raises CalendarFileError / EventReadError (nothing is
-        imported) when the file cannot be read."""
+        imported) when the file cannot be read. ``progress`` counts the events written (see :data:`Progress`)."""
         zone = default_zone or self.user_zone()
         check_time_zone(zone)
         records = read_calendar(data, zone)
-        return self.import_records(records, source=source, partner_id=partner_id)
+        return self.import_records(records, source=source, partner_id=partner_id, progress=progress)
 
     def import_records(self, records: list[EventRecord], *, source: str = "",
-                       partner_id: int | None = None) -> EventImportSummary:
+                       partner_id: int | None = None, progress: Progress | None = None) -> EventImportSummary:
         latest: dict[tuple[str, dt.datetime | None], EventRecord] = {}
         for record in records:
             record.uid = _uid(record.uid)
@@ -146,7 +151,10 @@ class EventImportService(Service):
             people = self._people_by_email(s) if any(r.attendee_emails for r in latest.values()) else _People()
             touched: list[Event] = []
             pending: list[_Pending] = []
-            for record in masters:
+            total = len(masters) + len(overrides)
+            for index, record in enumerate(masters):
+                if progress is not None and index % _PROGRESS_EVERY == 0:
+                    progress(index, total)
                 self._apply(s, record, existing, None, partner_id, people, summary, touched, pending)
             new_ids = self._insert(s, pending)
             series: dict[str, _Series] = {ev.uid: _Series(ev.id, ev.partner_id) for (_uid, rid), ev in existing.items()
@@ -154,7 +162,9 @@ class EventImportService(Service):
             series.update({p.values["uid"]: _Series(i, p.values["partner_id"]) for p, i in zip(pending, new_ids,
                                                                                                 strict=True)})
             pending = []
-            for record in overrides:
+            for index, record in enumerate(overrides, start=len(masters)):
+                if progress is not None and index % _PROGRESS_EVERY == 0:
+                    progress(index, total)
                 master = series.get(record.uid)
                 if record.cancelled:
                     stored = existing.get((record.uid, None))
@@ -191,6 +201,8 @@ class EventImportService(Service):
                     "created": [None, summary.created], "updated": [None, summary.updated],
                     "skipped": [None, summary.skipped], "deleted": [None, summary.deleted]},
                     partner_id=partner_id)
+            if progress is not None:
+                progress(total, total)  # the last chance to cancel: the commit follows
         return summary
 
     @staticmethod

@@ -95,9 +95,11 @@ class MainActions:
         self.language_menu.addActions(list(self.language_actions.values()))
         self.help_menu = bar.addMenu("")
         self.help_menu.addActions([self.about, self.about_qt])
+        from partnerdesk.ui.ics.actions import IcsActions
         from partnerdesk.ui.packets.actions import PacketActions
 
         self.packets = PacketActions(w, self.help_menu)
+        self.ics = IcsActions(w, self.file_menu, before=self.back_up)
         self.fill_recent_menu()
         self.retranslate_ui()
 
@@ -121,6 +123,7 @@ class MainActions:
         self.about_qt.setText(_("About &Qt"))
         self.clear_recent.setText(_("&Clear List"))
         self.packets.retranslate_ui()
+        self.ics.retranslate_ui()
         for action, (_key, title, _icon, _target) in zip(self.view_actions, VIEWS, strict=True):
             action.setText(_(title))
         self._undo_texts()

@@ -231,6 +231,7 @@ class MainWindow(QMainWindow):
         self.nav.setEnabled(enabled)
         self.actions_.back_up.setEnabled(enabled)
         self.actions_.packets.set_enabled(enabled)
+        self.actions_.ics.set_enabled(enabled)
         for action in self.actions_.view_actions:
             action.setEnabled(enabled)
 
