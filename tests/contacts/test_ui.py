@@ -246,3 +246,29 @@ def test_large_lists_load_off_the_ui_thread(ctx, qtbot, monkeypatch) -> None:  #
     assert not view.table.isEnabled()
     qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=5000)
     assert view.table.isEnabled()
+
+
+def test_directory_and_profile_fit_a_laptop_screen(ctx, qtbot, partner_id) -> None:  # type: ignore[no-untyped-def]
+    view = _profile(ctx, qtbot, partner_id)
+    view.resize(1280, 620)  # what is left of a 1366×768 screen under the menu, tool and status bars
+    view.show()
+    qtbot.waitExposed(view)
+    # the long Contract section scrolls inside its tab instead of making the window taller than the screen
+    assert view.minimumSizeHint().height() < 620
+    assert view.height() <= 620
+    # the directory keeps room for several partners above the profile
+    assert view.table.height() >= 5 * view.table.verticalHeader().defaultSectionSize()
+
+
+def test_weekend_days_are_edited_in_the_overview(ctx, qtbot, partner_id) -> None:  # type: ignore[no-untyped-def]
+    view = _profile(ctx, qtbot, partner_id)
+    overview = view.profile.overview
+    boxes = overview.weekend_days
+    assert [b.isChecked() for b in boxes] == [False] * 5 + [True, True]  # the default Saturday and Sunday
+    boxes[4].setChecked(True)   # Friday
+    boxes[6].setChecked(False)  # Sunday
+    overview.save.click()
+    with ctx.ws.session() as s:
+        assert s.get(Partner, partner_id).weekend_days == [4, 5]
+    view.profile.show_partner(partner_id)  # read back from the workspace
+    assert [b.isChecked() for b in overview.weekend_days] == [False] * 4 + [True, True, False]
