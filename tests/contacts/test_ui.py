@@ -272,3 +272,20 @@ def test_weekend_days_are_edited_in_the_overview(ctx, qtbot, partner_id) -> None
         assert s.get(Partner, partner_id).weekend_days == [4, 5]
     view.profile.show_partner(partner_id)  # read back from the workspace
     assert [b.isChecked() for b in overview.weekend_days] == [False] * 4 + [True, True, False]
+
+
+def test_interaction_summary_gets_the_width_of_the_timeline(ctx, qtbot, partner_id) -> None:  # type: ignore[no-untyped-def]
+    view = _profile(ctx, qtbot, partner_id)
+    view.resize(1100, 700)
+    view.show()
+    section = view.profile.interactions
+    view.profile.setCurrentIndex(view.profile.indexOf(section.parentWidget().parentWidget()))
+    qtbot.waitExposed(view)
+    summary = "Partner asked to move the weekly check-in to Thursdays and to add their logistics lead"
+    qtbot.keyClicks(section.summary, summary)
+    qtbot.keyClick(section.summary, Qt.Key.Key_Return)
+    tree = section.timeline
+    width = tree.header().sectionSize(2)
+    # the summary column takes what the date, channel and follow-up columns leave (it was a narrow, elided column)
+    assert width >= tree.viewport().width() - sum(tree.header().sectionSize(c) for c in (0, 1, 3)) - 2
+    assert width > 2 * tree.header().sectionSize(3)

@@ -266,6 +266,7 @@ class InteractionsSection(Section):
         layout.addLayout(quick)
         self.timeline = QTreeWidget()
         self.timeline.setRootIsDecorated(False)
+        self.timeline.setColumnCount(4)  # the resize modes below only apply to columns that exist
         self.timeline.header().setStretchLastSection(False)
         self.timeline.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.timeline, 1)
