@@ -21,6 +21,7 @@ from partnerdesk.packets.render import (
     draw_cover,
     page_and_kit,
     render,
+    running_header,
     toc_entries,
 )
 
@@ -128,7 +129,8 @@ def build_brand_guide(data: BrandGuideData, lang: str, paper: str | None = None,
         story = _cover(kit, data, title) + [kit.heading(kit.t(texts.CONTENTS)), Spacer(1, 6 * mm)]
         return story + [Toc(kit, toc_entries(body))] + body
 
-    return render(kit, pagesize, make_story, Meta(f"{title} — {data.name}", data.name, f"{data.name} · {title}"),
+    return render(kit, pagesize, make_story, Meta(f"{title} — {data.name}", data.name,
+                                                     running_header(kit, data.name, title)),
                   cover=draw_cover, progress=progress, cancel=cancel)
 
 

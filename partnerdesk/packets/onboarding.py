@@ -21,6 +21,7 @@ from partnerdesk.packets.render import (
     draw_cover,
     page_and_kit,
     render,
+    running_header,
     toc_entries,
 )
 from partnerdesk.packets.sections import SECTION_KEYS, SECTIONS  # noqa: F401 - re-exported
@@ -41,7 +42,7 @@ def build_onboarding(data: OnboardingData, lang: str, paper: str | None = None, 
     pagesize, kit = page_and_kit(lang, paper, [c.hex for c in data.brand.colours] if data.brand else [])
     title = kit.t(texts.ONBOARDING_TITLE)
     meta = Meta(f"{title} — {data.partner_name}", data.company_name,
-                f"{data.company_name} · {title} · {data.partner_name}")
+                running_header(kit, data.company_name, title, data.partner_name))
 
     def make_story() -> list[Flowable]:
         kit.restart()

@@ -136,7 +136,10 @@ def questionnaire(kit: Kit, data: OnboardingData, fillable: bool) -> list[Flowab
         story.append(kit.p(data.questionnaire_intro))
     story.append(Spacer(1, 3 * mm))
     for number, q in enumerate(data.questions, start=1):
-        text = f"{number}. {q.text}" + (f" {t(texts.REQUIRED)}" if q.required else "")
+        text = f"{number}. {rtl.embed_ltr(q.text) if kit.rtl else q.text}" + (
+            f" {t(texts.REQUIRED)}" if q.required else "")
+        if kit.rtl:
+            text = rtl.embed_rtl(text)
         story.append(KeepTogether([kit.p(text, kit.cell_bold), Spacer(1, 1.5 * mm),
                                    answer_area(kit, number, q, fillable), Spacer(1, 5 * mm)]))
     return story

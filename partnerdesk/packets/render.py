@@ -282,6 +282,12 @@ def draw_cover(canvas: Canvas, kit: Kit, pagesize: tuple[float, float]) -> None:
     canvas.rect(MARGIN if not kit.rtl else w - MARGIN - 14 * mm, h - band + 10 * mm, 14 * mm, 1.6, stroke=0, fill=1)
 
 
+def running_header(kit: Kit, *parts: str) -> str:
+    """The running header's parts joined by middle dots; in RTL each Latin name keeps its own order
+    ("Lumen & Co." instead of ".Lumen & Co")."""
+    return " · ".join(rtl.embed_ltr(part) if kit.rtl else part for part in parts)
+
+
 def page_and_kit(lang: str, paper: str | None, brand_colours: list[str]) -> tuple[tuple[float, float], Kit]:
     """The page size (``paper`` or the language's default) and a Kit whose text fills it between the margins,
     accented with the brand's colours."""
