@@ -120,6 +120,17 @@ def test_cli_writes_packet_in_the_partners_language(tmp_path: Path, capsys: pyte
     assert main(["--db", str(db), "packet", "onboarding", "--partner", "Nobody", "-o", str(out)]) != 0
 
 
+def test_cli_reports_an_unwritable_output_path(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    db, missing = tmp_path / "cli.partnerdesk", tmp_path / "no such folder" / "o.pdf"
+    assert main(["--db", str(db), "demo", "--date", TODAY.isoformat()]) == 0
+    capsys.readouterr()
+    for kind in (["onboarding", "--partner", "Sakura Commerce"], ["brand-guide"]):
+        assert main(["--db", str(db), "packet", *kind, "-o", str(missing)]) == 1  # no traceback
+        err = capsys.readouterr().err
+        assert str(missing) in err and "could not be written" in err
+    assert not missing.parent.exists()
+
+
 def test_outline_and_metadata(tmp_path: Path) -> None:
     pdf = build_onboarding(_data(), "el")
     path = tmp_path / "m.pdf"
