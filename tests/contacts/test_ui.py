@@ -289,3 +289,33 @@ def test_interaction_summary_gets_the_width_of_the_timeline(ctx, qtbot, partner_
     # the summary column takes what the date, channel and follow-up columns leave (it was a narrow, elided column)
     assert width >= tree.viewport().width() - sum(tree.header().sectionSize(c) for c in (0, 1, 3)) - 2
     assert width > 2 * tree.header().sectionSize(3)
+
+
+def test_ctrl_f_goes_to_the_search_field_in_contacts_and_partners(ctx, qtbot, partner_id) -> None:  # type: ignore[no-untyped-def]
+    for view in (_contacts_view(ctx, qtbot), _profile(ctx, qtbot, partner_id)):
+        view.show()
+        view.activateWindow()
+        qtbot.waitActive(view)
+        view.search.setText("old query")
+        view.table.setFocus()
+        qtbot.keyClick(view.windowHandle(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # as the OS sends it
+        assert view.search.hasFocus(), type(view).__name__
+        assert view.search.selectedText() == "old query"  # typing replaces the previous search
+        view.hide()
+
+
+def test_return_on_a_contact_opens_it_for_editing(ctx, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from partnerdesk.ui.contacts import view as contacts_view
+
+    ContactService(ctx.ws).create(display_name="Giulia")
+    view = _contacts_view(ctx, qtbot)
+    view.show()
+    view.activateWindow()
+    qtbot.waitActive(view)
+    opened = []
+    monkeypatch.setattr(contacts_view.ContactDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    view.table.selectRow(0)
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus)
+    qtbot.keyClick(view.windowHandle(), Qt.Key.Key_Return)
+    assert len(opened) == 1

@@ -26,6 +26,7 @@ from partnerdesk.l10n import _, country_name
 from partnerdesk.services.partners import PartnerService
 from partnerdesk.ui.partners.model import ID_ROLE, SORT_ROLE, PartnersModel
 from partnerdesk.ui.partners.profile import PartnerProfile
+from partnerdesk.ui.shortcuts import find_shortcut
 
 
 class PartnersFilter(QSortFilterProxyModel):
@@ -101,6 +102,7 @@ class PartnersView(QWidget):
         self.splitter = splitter
         self._split_set = False
         layout.addWidget(splitter, 1)
+        find_shortcut(self, self.search)
         self.clock = QTimer(self)
         self.clock.timeout.connect(self._tick)
         self.clock.start(60_000)
