@@ -166,7 +166,7 @@ def test_questionnaire_answer_areas_follow_the_answer_type(tmp_path: Path) -> No
     pdf = build_onboarding(data(), "pt", sections=["questionnaire"])
     text = pdf_text(pdf, tmp_path)
     assert "Sim" in text and "Não" in text and "E-mail" in text
-    assert "dd/MM/y" in text  # the expected date format in the partner's language
+    assert f"p. ex. 31/12/{TODAY.year}" in text  # an example date in the partner's language and date format
     printed = build_onboarding(data(), "pt", sections=["questionnaire"], fillable=False)
     assert b"/AcroForm" not in printed and "Sim" in pdf_text(printed, tmp_path)
 

@@ -48,3 +48,15 @@ def test_arabic_running_header_keeps_latin_names_in_order() -> None:
     assert "Lumen & Co." in line and ".Lumen" not in line
     assert running_header(Kit("en", 400), "Lumen & Co.", "Onboarding packet", "Vitrine") == \
         "Lumen & Co. · Onboarding packet · Vitrine"
+
+
+def test_date_answers_show_an_example_date_in_the_packets_language() -> None:
+    from partnerdesk.domain.enums import AnswerType
+    from partnerdesk.packets.questionnaire import answer_area
+
+    question = QuestionRow("Start date", answer_type=AnswerType.DATE.value)
+    expected = {"en": "e.g. 31/12/2026", "pt": "p. ex. 31/12/2026", "ja": "例: 2026/12/31", "it": "es. 31/12/26",
+                "el": "π.χ. 31/12/26", "ar": "مثال: 31\u200f/12\u200f/2026"}
+    for lang, hint in expected.items():
+        area = answer_area(Kit(lang, 400), 1, question, False, 2026)
+        assert area.hint == hint, lang  # was the raw CLDR pattern ("dd/MM/y", "y/M/d")
