@@ -39,7 +39,7 @@ def _directed(widget: QWidget, rich: str) -> str:
 
 def _elided_bold(label: QLabel, name: str, tail: str) -> str:
     """``name`` (drawn bold) shortened with "…" so that it and ``tail`` (the count) fit the label's width."""
-    if label.width() <= 0 or not label.isVisible():
+    if label.width() <= 0:
         return name
     bold = QFont(label.font())
     bold.setBold(True)
@@ -145,6 +145,8 @@ class ColumnHeader(QFrame):
         self.collapse.clicked.connect(self.toggled)
         self.label = QLabel()
         self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.label.installEventFilter(self)  # re-elide the name whenever the label's width changes
+        self._shown_text: tuple[str, int, int, int | None] | None = None
         self.add = QToolButton()
         self.add.setText("+")
         self.add.setAutoRaise(True)
@@ -210,11 +212,6 @@ class ColumnHeader(QFrame):
     def is_over(self) -> bool:
         return bool(self.property("over"))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
-        super().resizeEvent(event)
-        if getattr(self, "_shown_text", None):  # re-elide the name so the count stays in view
-            self.set_text(*self._shown_text)
-
     def open_quick_add(self) -> None:
         self.editor.show()
         self.editor.setFocus()
@@ -226,6 +223,9 @@ class ColumnHeader(QFrame):
             self.editor.clear()  # stays open: type the next card
 
     def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802 - Qt API
+        if watched is self.label and isinstance(event, QResizeEvent) and self._shown_text is not None:
+            self.set_text(*self._shown_text)  # the name shortened anew, so the count stays in view
+            return False
         if watched is self.editor and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress \
                 and event.key() == Qt.Key.Key_Escape:
             self.editor.clear()
