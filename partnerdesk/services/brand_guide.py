@@ -150,14 +150,9 @@ class BrandGuideService(WholeDraftService[BrandGuideDraft]):
     entity = "brand_guide"
     label = "name"
 
-    def empty(self) -> BrandGuideDraft:
-        return BrandGuideDraft()
-
-    def clean(self, draft: BrandGuideDraft) -> BrandGuideDraft:
-        return validate(draft)
-
-    def draft_of(self, obj: BrandGuide) -> BrandGuideDraft:
-        return _draft_of(obj)
+    empty = staticmethod(BrandGuideDraft)
+    clean = staticmethod(validate)
+    draft_of = staticmethod(_draft_of)
 
     def write(self, guide: BrandGuide, before: BrandGuideDraft | None, clean: BrandGuideDraft) -> dict[str, Any]:
         diff = apply_changes(guide, {"name": clean.name, "story": clean.story,

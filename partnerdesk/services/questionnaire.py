@@ -75,14 +75,9 @@ class QuestionnaireService(WholeDraftService[QuestionnaireDraft]):
     entity = "questionnaire"
     label = "title"
 
-    def empty(self) -> QuestionnaireDraft:
-        return QuestionnaireDraft()
-
-    def clean(self, draft: QuestionnaireDraft) -> QuestionnaireDraft:
-        return validate(draft)
-
-    def draft_of(self, obj: Questionnaire) -> QuestionnaireDraft:
-        return _draft_of(obj)
+    empty = staticmethod(QuestionnaireDraft)
+    clean = staticmethod(validate)
+    draft_of = staticmethod(_draft_of)
 
     def write(self, form: Questionnaire, before: QuestionnaireDraft | None,
               clean: QuestionnaireDraft) -> dict[str, Any]:

@@ -20,7 +20,8 @@ D = TypeVar("D")
 
 class WholeDraftService(Service, Generic[D]):
     """Subclasses name the ORM ``model``, the activity-log ``entity``, the attribute that ``label``s the
-    record in the log, and implement ``empty``, ``clean``, ``draft_of`` and ``write``."""
+    record in the log, provide ``empty``, ``clean`` and ``draft_of`` (plain functions will do, as
+    ``staticmethod``) and implement ``write``."""
 
     model: ClassVar[type[Any]]
     entity: ClassVar[str]
