@@ -319,3 +319,21 @@ def test_return_on_a_contact_opens_it_for_editing(ctx, qtbot, monkeypatch) -> No
     qtbot.waitUntil(view.table.hasFocus)
     qtbot.keyClick(view.windowHandle(), Qt.Key.Key_Return)
     assert len(opened) == 1
+
+
+def test_scope_ladder_arrows_point_the_reading_way(ctx, qtbot, partner_id) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from partnerdesk import l10n
+
+    view = _profile(ctx, qtbot, partner_id)
+    assert " → " in view.profile.overview.ladder.text() and "←" not in view.profile.overview.ladder.text()
+    l10n.set_language("ar")
+    QApplication.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    try:
+        arabic = _profile(ctx, qtbot, partner_id)
+        text = arabic.profile.overview.ladder.text()
+        assert " ← " in text and "→" not in text  # Arabic reads right to left: the next stage is to the left
+    finally:
+        QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        l10n.set_language("en")

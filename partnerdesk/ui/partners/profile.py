@@ -38,13 +38,14 @@ from partnerdesk.ui.partners.sections import (
 )
 
 
-def ladder_text(stage: PartnerStage) -> str:
-    """prospect → evaluating → [pilot] → active → expanded, the current step in bold."""
+def ladder_text(stage: PartnerStage, rtl: bool = False) -> str:
+    """prospect → evaluating → [pilot] → active → expanded, the current step in bold; in a right-to-left
+    interface the steps run leftwards, and so do the arrows (an arrow is not mirrored by the bidi algorithm)."""
     parts = []
     for step in SCOPE_LADDER:
         label = step.label
         parts.append(f"<b>[{label}]</b>" if step == stage else f"<span style='color:#777'>{label}</span>")
-    text = " → ".join(parts)
+    text = (" ← " if rtl else " → ").join(parts)
     if stage not in SCOPE_LADDER:
         text += f"  <b>({stage.label})</b>"
     return text
@@ -102,7 +103,7 @@ class OverviewSection(Section):
             combo.setCurrentIndex(max(0, combo.findData(current)))
 
     def load(self, p: Partner) -> None:
-        self.ladder.setText(ladder_text(p.stage))
+        self.ladder.setText(ladder_text(p.stage, self.isRightToLeft()))
         self.name.setText(p.name)
         self.kind.setCurrentIndex(self.kind.findData(p.kind))
         self.stage.setCurrentIndex(self.stage.findData(p.stage))
