@@ -337,3 +337,27 @@ def test_scope_ladder_arrows_point_the_reading_way(ctx, qtbot, partner_id) -> No
     finally:
         QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         l10n.set_language("en")
+
+
+def test_activity_changes_use_field_and_stage_labels_in_the_interface_language(ctx, qtbot, partner_id) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from partnerdesk import l10n
+
+    PartnerService(ctx.ws).update(partner_id, stage=PartnerStage.ACTIVE)
+    view = _profile(ctx, qtbot, partner_id)
+    log = view.profile.activity.log
+    texts = [log.topLevelItem(i).text(4) for i in range(log.topLevelItemCount())]
+    assert f"Stage: {PartnerStage.PILOT.label} → {PartnerStage.ACTIVE.label}" in texts  # was "stage: pilot → active"
+    l10n.set_language("ar")
+    QApplication.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    try:
+        arabic = _profile(ctx, qtbot, partner_id)
+        log = arabic.profile.activity.log
+        texts = [log.topLevelItem(i).text(4) for i in range(log.topLevelItemCount())]
+        ar = l10n.translations("ar")
+        assert f"{ar.gettext('Stage')}: {PartnerStage.PILOT.label} ← {PartnerStage.ACTIVE.label}" in texts
+        assert PartnerStage.ACTIVE.label != "Active"  # the stage itself is in Arabic
+    finally:
+        QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        l10n.set_language("en")
