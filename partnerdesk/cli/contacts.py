@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from partnerdesk.cli import add_db_option, verb_parser, workspace_path
 from partnerdesk.l10n import _, ngettext
+
+if TYPE_CHECKING:
+    from partnerdesk.interop.records import RecordError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -47,7 +51,7 @@ def read_file(path: Path):  # type: ignore[no-untyped-def]
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from partnerdesk.services.contacts import ContactService, DuplicateChoice
+    from partnerdesk.services.contacts import ContactService, DuplicateChoice, ImportFailedError
     from partnerdesk.store.workspace import open_workspace
 
     result = read_file(args.file)
@@ -55,15 +59,27 @@ def run_import(args: argparse.Namespace) -> int:
         service = ContactService(ws)
         partner_id = service.partner_id_by_name(args.partner) if args.partner else None
         plan = service.plan_import(result.records, result.errors, partner_id)
-        summary = service.apply_import(plan, on_duplicate=DuplicateChoice(args.on_duplicate),
-                                       partner_id=partner_id, allow_partial=args.partial,
-                                       source=args.file.name)
+        try:
+            summary = service.apply_import(plan, on_duplicate=DuplicateChoice(args.on_duplicate),
+                                           partner_id=partner_id, allow_partial=args.partial,
+                                           source=args.file.name)
+        except ImportFailedError as exc:  # a partly broken file without --partial: say what can still be done
+            print(_("Error: {message}").format(message=exc.message), file=sys.stderr)
+            _print_errors(plan.errors)
+            if result.records:
+                print(_("Readable records: {count}. Run the command again with --partial to import them and "
+                        "leave out the broken ones.").format(count=len(result.records)), file=sys.stderr)
+            return 1
     print(_("Imported: {imported}, merged: {merged}, skipped: {skipped}, failed: {failed}").format(
         imported=summary.imported, merged=summary.merged, skipped=summary.skipped, failed=summary.failed))
-    for error in summary.errors:
+    _print_errors(summary.errors)
+    return 1 if summary.failed else 0
+
+
+def _print_errors(errors: list[RecordError]) -> None:
+    for error in errors:
         print(_("  record {number} (line {line}): {reason}").format(
             number=error.number, line=error.line, reason=error.message), file=sys.stderr)
-    return 1 if summary.failed else 0
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -49,6 +49,7 @@ def _paper(value: str) -> str:
 
 
 def run_onboarding(args: argparse.Namespace) -> int:
+    from partnerdesk.services.packet_builds import write_atomically
     from partnerdesk.services.packets import onboarding_pdf
     from partnerdesk.store.workspace import open_workspace
 
@@ -56,17 +57,18 @@ def run_onboarding(args: argparse.Namespace) -> int:
     with open_workspace(workspace_path(args)) as ws:
         pdf = onboarding_pdf(ws, args.partner, args.packet_lang, args.paper, sections=sections,
                              fillable=not args.print_only)
-    args.output.write_bytes(pdf)
+    write_atomically(args.output, pdf)  # an unwritable path is a translated error, not a traceback
     print(_("Packet written: {path} ({size} KB)").format(path=args.output, size=max(1, len(pdf) // 1024)))
     return 0
 
 
 def run_brand_guide(args: argparse.Namespace) -> int:
+    from partnerdesk.services.packet_builds import write_atomically
     from partnerdesk.services.packets import brand_guide_pdf
     from partnerdesk.store.workspace import open_workspace
 
     with open_workspace(workspace_path(args)) as ws:
         pdf = brand_guide_pdf(ws, args.packet_lang, args.paper)
-    args.output.write_bytes(pdf)
+    write_atomically(args.output, pdf)  # an unwritable path is a translated error, not a traceback
     print(_("Packet written: {path} ({size} KB)").format(path=args.output, size=max(1, len(pdf) // 1024)))
     return 0

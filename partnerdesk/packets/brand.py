@@ -5,25 +5,23 @@
 
 from __future__ import annotations
 
-import io
-
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, Image, NextPageTemplate, PageBreak, Spacer, Table, TableStyle
-from reportlab.platypus.doctemplate import FrameBreak
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from partnerdesk.packets import texts
 from partnerdesk.packets.data import BrandGuideData
-from partnerdesk.packets.kit import RULE, Kit, accent_for
+from partnerdesk.packets.kit import RULE, Kit
 from partnerdesk.packets.render import (
     Cancel,
     Meta,
     Progress,
     Toc,
+    cover_head,
     draw_cover,
-    page_size_for,
+    page_and_kit,
     render,
+    running_header,
     toc_entries,
 )
 
@@ -120,8 +118,7 @@ def build_brand_guide(data: BrandGuideData, lang: str, paper: str | None = None,
                       progress: Progress | None = None, cancel: Cancel | None = None) -> bytes:
     """The brand guide as PDF bytes: cover, contents and the guide's sections (deterministic for the same
     data). ``paper``, ``progress`` and ``cancel`` as for ``build_onboarding``."""
-    pagesize = page_size_for(lang, paper)
-    kit = Kit(lang, pagesize[0] - 2 * 20 * mm, accent_for([c.hex for c in data.colours]))
+    pagesize, kit = page_and_kit(lang, paper, [c.hex for c in data.colours])
     title = kit.t(texts.BRAND_GUIDE)
 
     def make_story() -> list[Flowable]:
@@ -132,16 +129,10 @@ def build_brand_guide(data: BrandGuideData, lang: str, paper: str | None = None,
         story = _cover(kit, data, title) + [kit.heading(kit.t(texts.CONTENTS)), Spacer(1, 6 * mm)]
         return story + [Toc(kit, toc_entries(body))] + body
 
-    return render(kit, pagesize, make_story, Meta(f"{title} — {data.name}", data.name, f"{data.name} · {title}"),
+    return render(kit, pagesize, make_story, Meta(f"{title} — {data.name}", data.name,
+                                                     running_header(kit, data.name, title)),
                   cover=draw_cover, progress=progress, cancel=cancel)
 
 
 def _cover(kit: Kit, data: BrandGuideData, title: str) -> list[Flowable]:
-    story: list[Flowable] = [Spacer(1, 30 * mm), kit.p(title, kit.cover_title), kit.p(data.name, kit.cover_sub),
-                             NextPageTemplate("page"), FrameBreak()]
-    if data.logo_png:
-        w, h = ImageReader(io.BytesIO(data.logo_png)).getSize()
-        image = Image(io.BytesIO(data.logo_png), width=30 * mm, height=30 * mm * h / max(1, w))
-        image.hAlign = "RIGHT" if kit.rtl else "LEFT"
-        story += [Spacer(1, 8 * mm), image]
-    return story + [PageBreak()]
+    return cover_head(kit, title, data.name, data.logo_png, 30 * mm, 8 * mm) + [PageBreak()]

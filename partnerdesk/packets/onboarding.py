@@ -5,23 +5,23 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, NextPageTemplate, PageBreak, Spacer
-from reportlab.platypus.doctemplate import FrameBreak
-from reportlab.platypus.flowables import Image
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
 from partnerdesk.l10n.formats import format_date
 from partnerdesk.packets import people, plan, texts
 from partnerdesk.packets.data import OnboardingData
-from partnerdesk.packets.kit import Kit, accent_for
+from partnerdesk.packets.kit import Kit
 from partnerdesk.packets.questionnaire import questionnaire
 from partnerdesk.packets.render import (
     Cancel,
     Meta,
     Progress,
     Toc,
+    cover_head,
     draw_cover,
-    page_size_for,
+    page_and_kit,
     render,
+    running_header,
     toc_entries,
 )
 from partnerdesk.packets.sections import SECTION_KEYS, SECTIONS  # noqa: F401 - re-exported
@@ -39,12 +39,10 @@ def build_onboarding(data: OnboardingData, lang: str, paper: str | None = None, 
     build with ``render.Cancelled``.
     """
     chosen = set(SECTION_KEYS if sections is None else sections)
-    pagesize = page_size_for(lang, paper)
-    brand_colours = [c.hex for c in data.brand.colours] if data.brand else []
-    kit = Kit(lang, pagesize[0] - 2 * 20 * mm, accent_for(brand_colours))
+    pagesize, kit = page_and_kit(lang, paper, [c.hex for c in data.brand.colours] if data.brand else [])
     title = kit.t(texts.ONBOARDING_TITLE)
     meta = Meta(f"{title} — {data.partner_name}", data.company_name,
-                f"{data.company_name} · {title} · {data.partner_name}")
+                running_header(kit, data.company_name, title, data.partner_name))
 
     def make_story() -> list[Flowable]:
         kit.restart()
@@ -87,19 +85,8 @@ def _story(kit: Kit, data: OnboardingData, chosen: set[str], fillable: bool) -> 
 
 def _cover(kit: Kit, data: OnboardingData) -> list[Flowable]:
     t = kit.t
-    story: list[Flowable] = [Spacer(1, 30 * mm), kit.p(t(texts.ONBOARDING_TITLE), kit.cover_title),
-                             kit.p(data.partner_name, kit.cover_sub), NextPageTemplate("page"),
-                             FrameBreak()]
-    logo = data.brand.logo_png if data.brand else None
-    if logo:
-        import io
-
-        from reportlab.lib.utils import ImageReader
-
-        w, h = ImageReader(io.BytesIO(logo)).getSize()
-        image = Image(io.BytesIO(logo), width=22 * mm, height=22 * mm * h / max(1, w))
-        image.hAlign = "RIGHT" if kit.rtl else "LEFT"
-        story += [Spacer(1, 6 * mm), image]
+    story = cover_head(kit, t(texts.ONBOARDING_TITLE), data.partner_name,
+                       data.brand.logo_png if data.brand else None, 22 * mm, 6 * mm)
     story += [Spacer(1, 8 * mm), kit.p(t(texts.PREPARED_BY, company=data.company_name), kit.cover_meta),
               kit.p(t(texts.PACKET_DATE, date=format_date(data.today, "long", lang=kit.lang)), kit.cover_meta)]
     return story

@@ -3,14 +3,15 @@ screen (AcroForm fields) and with ruled lines, boxes and circles for paper."""
 
 from __future__ import annotations
 
-from babel import dates
+import datetime as dt
+
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from partnerdesk.domain.enums import AnswerType
-from partnerdesk.l10n.formats import babel_locale
+from partnerdesk.l10n.formats import format_date
 from partnerdesk.packets import fonts, rtl, texts
 from partnerdesk.packets.data import OnboardingData, QuestionRow
 from partnerdesk.packets.formfont import use_embedded_form_font
@@ -44,7 +45,7 @@ class AnswerLines(Flowable):
         for i in range(self.lines):
             y = i * LINE_PITCH + 1 * mm
             c.line(x0, y, x0 + self.width, y)
-        if self.hint:  # e.g. the expected date format, at the line's far end
+        if self.hint:  # an example date in the packet's format, at the line's far end
             c.setFillColor(LINE)
             hint = rtl.visual_lines(self.hint, kit.family, 7, 1e6)[0] if kit.rtl else self.hint
             draw_runs(c, x0 if kit.rtl else x0 + self.width, 2 * mm, hint, kit.family, 7, right=not kit.rtl)
@@ -107,11 +108,12 @@ class Options(Flowable):
             draw_runs(c, label_x, y + 0.8 * mm, visual, kit.family, self.size, right=kit.rtl)
 
 
-def _date_hint(kit: Kit) -> str:
-    return dates.get_date_format("short", locale=babel_locale(kit.lang)).pattern
+def _date_hint(kit: Kit, year: int) -> str:
+    """"e.g. 31/12/2026" in the packet's short date format (the 31st shows which number is the day)."""
+    return kit.t(texts.DATE_EXAMPLE, date=format_date(dt.date(year, 12, 31), "short", lang=kit.lang))
 
 
-def answer_area(kit: Kit, number: int, q: QuestionRow, fillable: bool) -> Flowable:
+def answer_area(kit: Kit, number: int, q: QuestionRow, fillable: bool, year: int) -> Flowable:
     name = f"q{number}"
     kind = q.answer_type
     if kind == AnswerType.YES_NO.value:
@@ -119,7 +121,7 @@ def answer_area(kit: Kit, number: int, q: QuestionRow, fillable: bool) -> Flowab
     if kind == AnswerType.CHOICE.value and q.choices:
         return Options(kit, name, list(q.choices), radio=False, fillable=fillable)
     if kind == AnswerType.DATE.value:
-        return AnswerLines(kit, name, 1, fillable, 0.4 * kit.width, _date_hint(kit), q.text)
+        return AnswerLines(kit, name, 1, fillable, 0.4 * kit.width, _date_hint(kit, year), q.text)
     if kind == AnswerType.NUMBER.value:
         return AnswerLines(kit, name, 1, fillable, 0.4 * kit.width, tooltip=q.text)
     if kind == AnswerType.SHORT_TEXT.value:
@@ -136,7 +138,10 @@ def questionnaire(kit: Kit, data: OnboardingData, fillable: bool) -> list[Flowab
         story.append(kit.p(data.questionnaire_intro))
     story.append(Spacer(1, 3 * mm))
     for number, q in enumerate(data.questions, start=1):
-        text = f"{number}. {q.text}" + (f" {t(texts.REQUIRED)}" if q.required else "")
+        text = f"{number}. {rtl.embed_ltr(q.text) if kit.rtl else q.text}" + (
+            f" {t(texts.REQUIRED)}" if q.required else "")
+        if kit.rtl:
+            text = rtl.embed_rtl(text)
         story.append(KeepTogether([kit.p(text, kit.cell_bold), Spacer(1, 1.5 * mm),
-                                   answer_area(kit, number, q, fillable), Spacer(1, 5 * mm)]))
+                                   answer_area(kit, number, q, fillable, data.today.year), Spacer(1, 5 * mm)]))
     return story

@@ -10,14 +10,27 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    Image,
+    KeepTogether,
+    NextPageTemplate,
+    PageTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.doctemplate import FrameBreak
 from reportlab.platypus.flowables import _listWrapOn
 
 from partnerdesk.l10n.formats import paper_size
 from partnerdesk.packets import fonts, rtl, texts
-from partnerdesk.packets.kit import MARGIN, MUTED, RULE, Kit
+from partnerdesk.packets.kit import MARGIN, MUTED, RULE, Kit, accent_for
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -267,3 +280,30 @@ def draw_cover(canvas: Canvas, kit: Kit, pagesize: tuple[float, float]) -> None:
         canvas.line(x, h - band, x + 40 * mm, h)
     canvas.setFillColor(colors.white)
     canvas.rect(MARGIN if not kit.rtl else w - MARGIN - 14 * mm, h - band + 10 * mm, 14 * mm, 1.6, stroke=0, fill=1)
+
+
+def running_header(kit: Kit, *parts: str) -> str:
+    """The running header's parts joined by middle dots; in RTL each Latin name keeps its own order
+    ("Lumen & Co." instead of ".Lumen & Co")."""
+    return " · ".join(rtl.embed_ltr(part) if kit.rtl else part for part in parts)
+
+
+def page_and_kit(lang: str, paper: str | None, brand_colours: list[str]) -> tuple[tuple[float, float], Kit]:
+    """The page size (``paper`` or the language's default) and a Kit whose text fills it between the margins,
+    accented with the brand's colours."""
+    pagesize = page_size_for(lang, paper)
+    return pagesize, Kit(lang, pagesize[0] - 2 * MARGIN, accent_for(brand_colours))
+
+
+def cover_head(kit: Kit, title: str, subtitle: str, logo_png: bytes | None, logo_width: float,
+               gap: float) -> list[Flowable]:
+    """The cover's title and subtitle in the accent band, then (below the band) the logo, ``logo_width`` wide
+    and ``gap`` below the band's top, on the reading side."""
+    story: list[Flowable] = [Spacer(1, 30 * mm), kit.p(title, kit.cover_title), kit.p(subtitle, kit.cover_sub),
+                             NextPageTemplate("page"), FrameBreak()]
+    if logo_png:
+        w, h = ImageReader(io.BytesIO(logo_png)).getSize()
+        image = Image(io.BytesIO(logo_png), width=logo_width, height=logo_width * h / max(1, w))
+        image.hAlign = "RIGHT" if kit.rtl else "LEFT"
+        story += [Spacer(1, gap), image]
+    return story

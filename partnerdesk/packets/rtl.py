@@ -55,6 +55,19 @@ def _has_rtl(text: str) -> bool:
     return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
 
 
+def embed_ltr(text: str) -> str:
+    """A user's left-to-right text (a Latin name, an English question) kept in its own order inside a
+    right-to-left line (LRE … PDF): its end punctuation stays at its end. Text with right-to-left letters is
+    returned as it is."""
+    return text if _has_rtl(text) else "\u202a" + text + "\u202c"
+
+
+def embed_rtl(text: str) -> str:
+    """A line composed by us (a numbered question, a running header) laid out right to left (RLE … PDF) even
+    when all its letters are Latin, so every such line puts its number on the same side."""
+    return "\u202b" + text + "\u202c"
+
+
 def reverse_columns(rows: list[list[object]]) -> list[list[object]]:
     """Tables read right to left: mirror the column order."""
     return [list(reversed(row)) for row in rows]

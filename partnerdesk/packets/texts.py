@@ -58,6 +58,7 @@ COL_LATEST = N_("Latest value")
 COL_TARGET = N_("Target")
 QUESTIONNAIRE = N_("Onboarding questionnaire")
 REQUIRED = N_("(required)")
+DATE_EXAMPLE = N_("e.g. {date}")  # under a date answer line of the questionnaire
 PAGE_X_OF_Y = N_("Page {page} of {pages}")
 
 BRAND_GUIDE = N_("Brand guide")

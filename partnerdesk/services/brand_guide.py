@@ -10,13 +10,13 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
-
-from partnerdesk.domain.enums import Action, RuleKind
+from partnerdesk.domain.enums import RuleKind
 from partnerdesk.domain.errors import ValidationError
 from partnerdesk.l10n import N_
-from partnerdesk.services.base import ChangeSet, Service, apply_changes
+from partnerdesk.services.base import apply_changes
+from partnerdesk.services.whole_draft import WholeDraftService
 from partnerdesk.store.models import BrandColor, BrandGuide, BrandRule, BrandTypeface
 
 MAX_LOGO_BYTES = 5 * 1024 * 1024
@@ -143,57 +143,31 @@ def _draft_of(guide: BrandGuide) -> BrandGuideDraft:
         donts=tuple(r.text for r in guide.rules if r.kind == RuleKind.DONT))
 
 
-class BrandGuideService(Service):
+class BrandGuideService(WholeDraftService[BrandGuideDraft]):
     """The workspace's brand guide (the first one; packets use the same)."""
 
-    def load(self) -> tuple[int | None, BrandGuideDraft]:
-        """(id, draft) of the brand guide; (None, empty draft) when the workspace has none yet."""
-        with self.workspace.session() as s:
-            guide = s.scalar(select(BrandGuide).order_by(BrandGuide.id))
-            if guide is None:
-                return None, BrandGuideDraft()
-            return guide.id, _draft_of(guide)
+    model = BrandGuide
+    entity = "brand_guide"
+    label = "name"
 
-    def save(self, draft: BrandGuideDraft) -> tuple[int, ChangeSet]:
-        """Validate and write the whole guide in one transaction; creates it when there is none."""
-        clean = validate(draft)
-        with self.unit_of_work() as (s, changes):
-            guide = s.scalar(select(BrandGuide).order_by(BrandGuide.id))
-            created = guide is None
-            if guide is None:
-                guide = BrandGuide(name=clean.name)
-                s.add(guide)
-            before = None if created else _draft_of(guide)
-            diff = apply_changes(guide, {"name": clean.name, "story": clean.story,
-                                         "tone_of_voice": clean.tone_of_voice, "imagery": clean.imagery,
-                                         "logo": clean.logo, "logo_mime": clean.logo_mime})
-            if before is None or before.colours != clean.colours:
-                guide.colors = [BrandColor(name=c.name, hex=c.hex, usage=c.usage, position=i)
-                                for i, c in enumerate(clean.colours)]
-                diff["colours"] = [len(before.colours) if before else 0, len(clean.colours)]
-            if before is None or before.typefaces != clean.typefaces:
-                guide.typefaces = [BrandTypeface(role=f.role, family=f.family, usage=f.usage, position=i)
-                                   for i, f in enumerate(clean.typefaces)]
-                diff["typefaces"] = [len(before.typefaces) if before else 0, len(clean.typefaces)]
-            if before is None or (before.dos, before.donts) != (clean.dos, clean.donts):
-                rules = [(RuleKind.DO, t) for t in clean.dos] + [(RuleKind.DONT, t) for t in clean.donts]
-                guide.rules = [BrandRule(kind=k, text=t, position=i) for i, (k, t) in enumerate(rules)]
-                diff["rules"] = [len(before.dos) + len(before.donts) if before else 0, len(rules)]
-            s.flush()
-            if created:
-                self.log(s, "brand_guide", guide.id, Action.CREATE, guide.name)
-                changes.add("created", "brand_guide", guide.id)
-            elif diff:
-                self.log(s, "brand_guide", guide.id, Action.UPDATE, guide.name, diff)
-                changes.add("updated", "brand_guide", guide.id)
-            return guide.id, changes
+    empty = staticmethod(BrandGuideDraft)
+    clean = staticmethod(validate)
+    draft_of = staticmethod(_draft_of)
 
-    def delete(self) -> ChangeSet:
-        """Remove it (used to undo its creation)."""
-        with self.unit_of_work() as (s, changes):
-            obj = s.scalar(select(BrandGuide).order_by(BrandGuide.id))
-            if obj is not None:
-                self.log(s, "brand_guide", obj.id, Action.DELETE, obj.name)
-                s.delete(obj)
-                changes.add("deleted", "brand_guide", obj.id)
-            return changes
+    def write(self, guide: BrandGuide, before: BrandGuideDraft | None, clean: BrandGuideDraft) -> dict[str, Any]:
+        diff = apply_changes(guide, {"name": clean.name, "story": clean.story,
+                                     "tone_of_voice": clean.tone_of_voice, "imagery": clean.imagery,
+                                     "logo": clean.logo, "logo_mime": clean.logo_mime})
+        if before is None or before.colours != clean.colours:
+            guide.colors = [BrandColor(name=c.name, hex=c.hex, usage=c.usage, position=i)
+                            for i, c in enumerate(clean.colours)]
+            diff["colours"] = [len(before.colours) if before else 0, len(clean.colours)]
+        if before is None or before.typefaces != clean.typefaces:
+            guide.typefaces = [BrandTypeface(role=f.role, family=f.family, usage=f.usage, position=i)
+                               for i, f in enumerate(clean.typefaces)]
+            diff["typefaces"] = [len(before.typefaces) if before else 0, len(clean.typefaces)]
+        if before is None or (before.dos, before.donts) != (clean.dos, clean.donts):
+            rules = [(RuleKind.DO, t) for t in clean.dos] + [(RuleKind.DONT, t) for t in clean.donts]
+            guide.rules = [BrandRule(kind=k, text=t, position=i) for i, (k, t) in enumerate(rules)]
+            diff["rules"] = [len(before.dos) + len(before.donts) if before else 0, len(rules)]
+        return diff

@@ -161,7 +161,10 @@ def packet_file_name(request: PacketRequest) -> str:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``path`` completely or not at all (a temporary file in the same folder, then a rename)."""
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".partnerdesk-", suffix=".part")
+    try:  # a missing or read-only folder fails here, with the same clear error
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".partnerdesk-", suffix=".part")
+    except OSError as exc:
+        raise PacketWriteError(path=str(path), reason=exc.strerror or str(exc)) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import select
-
-from partnerdesk.domain.enums import Action, AnswerType
+from partnerdesk.domain.enums import AnswerType
 from partnerdesk.domain.errors import ValidationError
 from partnerdesk.l10n import N_
-from partnerdesk.services.base import ChangeSet, Service, apply_changes
+from partnerdesk.services.base import apply_changes
+from partnerdesk.services.whole_draft import WholeDraftService
 from partnerdesk.store.models import Question, Questionnaire
 
 MAX_QUESTIONS = 200
@@ -68,45 +68,22 @@ def _draft_of(form: Questionnaire) -> QuestionnaireDraft:
         for q in form.questions))
 
 
-class QuestionnaireService(Service):
+class QuestionnaireService(WholeDraftService[QuestionnaireDraft]):
     """The workspace's onboarding questionnaire (the first one; packets use the same)."""
 
-    def load(self) -> tuple[int | None, QuestionnaireDraft]:
-        with self.workspace.session() as s:
-            form = s.scalar(select(Questionnaire).order_by(Questionnaire.id))
-            if form is None:
-                return None, QuestionnaireDraft()
-            return form.id, _draft_of(form)
+    model = Questionnaire
+    entity = "questionnaire"
+    label = "title"
 
-    def save(self, draft: QuestionnaireDraft) -> tuple[int, ChangeSet]:
-        clean = validate(draft)
-        with self.unit_of_work() as (s, changes):
-            form = s.scalar(select(Questionnaire).order_by(Questionnaire.id))
-            created = form is None
-            if form is None:
-                form = Questionnaire(title=clean.title)
-                s.add(form)
-            before = None if created else _draft_of(form)
-            diff = apply_changes(form, {"title": clean.title, "intro": clean.intro})
-            if before is None or before.questions != clean.questions:
-                form.questions = [Question(text=q.text, answer_type=q.answer_type, choices=list(q.choices),
-                                           required=q.required, position=i) for i, q in enumerate(clean.questions)]
-                diff["questions"] = [len(before.questions) if before else 0, len(clean.questions)]
-            s.flush()
-            if created:
-                self.log(s, "questionnaire", form.id, Action.CREATE, form.title)
-                changes.add("created", "questionnaire", form.id)
-            elif diff:
-                self.log(s, "questionnaire", form.id, Action.UPDATE, form.title, diff)
-                changes.add("updated", "questionnaire", form.id)
-            return form.id, changes
+    empty = staticmethod(QuestionnaireDraft)
+    clean = staticmethod(validate)
+    draft_of = staticmethod(_draft_of)
 
-    def delete(self) -> ChangeSet:
-        """Remove it (used to undo its creation)."""
-        with self.unit_of_work() as (s, changes):
-            obj = s.scalar(select(Questionnaire).order_by(Questionnaire.id))
-            if obj is not None:
-                self.log(s, "questionnaire", obj.id, Action.DELETE, obj.title)
-                s.delete(obj)
-                changes.add("deleted", "questionnaire", obj.id)
-            return changes
+    def write(self, form: Questionnaire, before: QuestionnaireDraft | None,
+              clean: QuestionnaireDraft) -> dict[str, Any]:
+        diff = apply_changes(form, {"title": clean.title, "intro": clean.intro})
+        if before is None or before.questions != clean.questions:
+            form.questions = [Question(text=q.text, answer_type=q.answer_type, choices=list(q.choices),
+                                       required=q.required, position=i) for i, q in enumerate(clean.questions)]
+            diff["questions"] = [len(before.questions) if before else 0, len(clean.questions)]
+        return diff

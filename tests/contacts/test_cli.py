@@ -41,3 +41,16 @@ def test_unknown_partner_is_an_error(tmp_path: Path, capsys) -> None:  # type: i
     src.write_text(CARDS, encoding="utf-8")
     assert main(["--db", str(tmp_path / "w.pdk"), "import", "contacts", str(src), "--partner", "Nobody"]) == 1
     assert "Nobody" in capsys.readouterr().err
+
+
+def test_partly_broken_file_lists_every_bad_record_and_points_to_partial(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    db, src = tmp_path / "w.pdk", tmp_path / "mixed.vcf"
+    src.write_text(CARDS + "BEGIN:VCARD\r\nVERSION:3.0\r\nN:;;;\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo\r\n",
+                   encoding="utf-8")
+    assert main(["--db", str(db), "import", "contacts", str(src)]) == 1
+    err = capsys.readouterr().err
+    assert "Nothing was imported: record 3 (line 11)" in err
+    assert "record 4 (line 15)" in err  # every broken record, not only the first
+    assert "Readable records: 2." in err and "--partial" in err
+    assert main(["--db", str(db), "import", "contacts", str(src), "--partial"]) == 1
+    assert "Imported: 2, merged: 0, skipped: 0, failed: 2" in capsys.readouterr().out

@@ -91,16 +91,22 @@ def _hold_the_import_at_the_end(monkeypatch):  # type: ignore[no-untyped-def]
     return reached, go
 
 
-def test_cancel_rolls_the_import_back_and_keeps_the_dialog(ctx, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def _import_held_at_the_end(ctx, qtbot, tmp_path, monkeypatch, prefix: str):  # type: ignore[no-untyped-def]
+    """An import dialog over a big CSV whose import has started and waits, inside its transaction, for ``go``."""
     from partnerdesk.ui.contacts.import_dialog import ImportDialog
 
     reached, go = _hold_the_import_at_the_end(monkeypatch)
-    dialog = ImportDialog(ctx, str(_big_csv(tmp_path / "big.csv", "c")))
+    dialog = ImportDialog(ctx, str(_big_csv(tmp_path / "big.csv", prefix)))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=30000)
     dialog.import_button.click()
     qtbot.waitUntil(reached.is_set, timeout=30000)
+    return dialog, go
+
+
+def test_cancel_rolls_the_import_back_and_keeps_the_dialog(ctx, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    dialog, go = _import_held_at_the_end(ctx, qtbot, tmp_path, monkeypatch, "c")
     assert not dialog.partner.isEnabled() and not dialog.mapping_box.isEnabled()  # the plan cannot change meanwhile
     dialog.buttons.button(dialog.buttons.StandardButton.Cancel).click()
     assert dialog.isVisible()  # cancelling a running import does not close the dialog under its worker
@@ -116,15 +122,7 @@ def test_cancel_rolls_the_import_back_and_keeps_the_dialog(ctx, qtbot, tmp_path,
 
 
 def test_closing_the_window_during_an_import_waits_then_closes(ctx, qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from partnerdesk.ui.contacts.import_dialog import ImportDialog
-
-    reached, go = _hold_the_import_at_the_end(monkeypatch)
-    dialog = ImportDialog(ctx, str(_big_csv(tmp_path / "big.csv", "w")))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=30000)
-    dialog.import_button.click()
-    qtbot.waitUntil(reached.is_set, timeout=30000)
+    dialog, go = _import_held_at_the_end(ctx, qtbot, tmp_path, monkeypatch, "w")
     dialog.close()
     assert dialog.isVisible()
     go.set()

@@ -246,3 +246,118 @@ def test_large_lists_load_off_the_ui_thread(ctx, qtbot, monkeypatch) -> None:  #
     assert not view.table.isEnabled()
     qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=5000)
     assert view.table.isEnabled()
+
+
+def test_directory_and_profile_fit_a_laptop_screen(ctx, qtbot, partner_id) -> None:  # type: ignore[no-untyped-def]
+    view = _profile(ctx, qtbot, partner_id)
+    view.resize(1280, 620)  # what is left of a 1366×768 screen under the menu, tool and status bars
+    view.show()
+    qtbot.waitExposed(view)
+    # the long Contract section scrolls inside its tab instead of making the window taller than the screen
+    assert view.minimumSizeHint().height() < 620
+    assert view.height() <= 620
+    # the directory keeps room for several partners above the profile
+    assert view.table.height() >= 5 * view.table.verticalHeader().defaultSectionSize()
+
+
+def test_weekend_days_are_edited_in_the_overview(ctx, qtbot, partner_id) -> None:  # type: ignore[no-untyped-def]
+    view = _profile(ctx, qtbot, partner_id)
+    overview = view.profile.overview
+    boxes = overview.weekend_days
+    assert [b.isChecked() for b in boxes] == [False] * 5 + [True, True]  # the default Saturday and Sunday
+    boxes[4].setChecked(True)   # Friday
+    boxes[6].setChecked(False)  # Sunday
+    overview.save.click()
+    with ctx.ws.session() as s:
+        assert s.get(Partner, partner_id).weekend_days == [4, 5]
+    view.profile.show_partner(partner_id)  # read back from the workspace
+    assert [b.isChecked() for b in overview.weekend_days] == [False] * 4 + [True, True, False]
+
+
+def test_interaction_summary_gets_the_width_of_the_timeline(ctx, qtbot, partner_id) -> None:  # type: ignore[no-untyped-def]
+    view = _profile(ctx, qtbot, partner_id)
+    view.resize(1100, 700)
+    view.show()
+    section = view.profile.interactions
+    view.profile.setCurrentIndex(view.profile.indexOf(section.parentWidget().parentWidget()))
+    qtbot.waitExposed(view)
+    summary = "Partner asked to move the weekly check-in to Thursdays and to add their logistics lead"
+    qtbot.keyClicks(section.summary, summary)
+    qtbot.keyClick(section.summary, Qt.Key.Key_Return)
+    tree = section.timeline
+    width = tree.header().sectionSize(2)
+    # the summary column takes what the date, channel and follow-up columns leave (it was a narrow, elided column)
+    assert width >= tree.viewport().width() - sum(tree.header().sectionSize(c) for c in (0, 1, 3)) - 2
+    assert width > 2 * tree.header().sectionSize(3)
+
+
+def test_ctrl_f_goes_to_the_search_field_in_contacts_and_partners(ctx, qtbot, partner_id) -> None:  # type: ignore[no-untyped-def]
+    for view in (_contacts_view(ctx, qtbot), _profile(ctx, qtbot, partner_id)):
+        view.show()
+        view.activateWindow()
+        qtbot.waitActive(view)
+        view.search.setText("old query")
+        view.table.setFocus()
+        qtbot.keyClick(view.windowHandle(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # as the OS sends it
+        assert view.search.hasFocus(), type(view).__name__
+        assert view.search.selectedText() == "old query"  # typing replaces the previous search
+        view.hide()
+
+
+def test_return_on_a_contact_opens_it_for_editing(ctx, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from partnerdesk.ui.contacts import view as contacts_view
+
+    ContactService(ctx.ws).create(display_name="Giulia")
+    view = _contacts_view(ctx, qtbot)
+    view.show()
+    view.activateWindow()
+    qtbot.waitActive(view)
+    opened = []
+    monkeypatch.setattr(contacts_view.ContactDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    view.table.selectRow(0)
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus)
+    qtbot.keyClick(view.windowHandle(), Qt.Key.Key_Return)
+    assert len(opened) == 1
+
+
+def test_scope_ladder_arrows_point_the_reading_way(ctx, qtbot, partner_id) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from partnerdesk import l10n
+
+    view = _profile(ctx, qtbot, partner_id)
+    assert " → " in view.profile.overview.ladder.text() and "←" not in view.profile.overview.ladder.text()
+    l10n.set_language("ar")
+    QApplication.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    try:
+        arabic = _profile(ctx, qtbot, partner_id)
+        text = arabic.profile.overview.ladder.text()
+        assert " ← " in text and "→" not in text  # Arabic reads right to left: the next stage is to the left
+    finally:
+        QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        l10n.set_language("en")
+
+
+def test_activity_changes_use_field_and_stage_labels_in_the_interface_language(ctx, qtbot, partner_id) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from partnerdesk import l10n
+
+    PartnerService(ctx.ws).update(partner_id, stage=PartnerStage.ACTIVE)
+    view = _profile(ctx, qtbot, partner_id)
+    log = view.profile.activity.log
+    texts = [log.topLevelItem(i).text(4) for i in range(log.topLevelItemCount())]
+    assert f"Stage: {PartnerStage.PILOT.label} → {PartnerStage.ACTIVE.label}" in texts  # was "stage: pilot → active"
+    l10n.set_language("ar")
+    QApplication.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    try:
+        arabic = _profile(ctx, qtbot, partner_id)
+        log = arabic.profile.activity.log
+        texts = [log.topLevelItem(i).text(4) for i in range(log.topLevelItemCount())]
+        ar = l10n.translations("ar")
+        assert f"{ar.gettext('Stage')}: {PartnerStage.PILOT.label} ← {PartnerStage.ACTIVE.label}" in texts
+        assert PartnerStage.ACTIVE.label != "Active"  # the stage itself is in Arabic
+    finally:
+        QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        l10n.set_language("en")

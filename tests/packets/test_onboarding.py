@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import shutil
 import subprocess
@@ -16,14 +15,14 @@ from partnerdesk.l10n import Translator
 from partnerdesk.packets import texts
 from partnerdesk.packets.data import ContractSummary, OnboardingData, Person, QuestionRow, ResponsibilityRow
 from partnerdesk.packets.onboarding import build_onboarding
-from partnerdesk.services.demo import populate_demo
 from partnerdesk.services.packets import onboarding_pdf
+from tests.packets.conftest import DEMO_TODAY
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext") or not shutil.which("pdffonts"),
                                 reason="poppler-utils not installed")
 
 LANGS = ("en", "pt", "ja", "it", "el", "ar")
-TODAY = dt.date(2026, 3, 2)
+TODAY = DEMO_TODAY
 HOSTILE = "Ana <b>bold</b> & <font face=\"Courier\">x</font> > y"
 
 
@@ -51,16 +50,6 @@ def _data() -> OnboardingData:
         responsibilities=[ResponsibilityRow("Weekly report", "Ana", "Weekly", TODAY)],
         contract=ContractSummary("Pilot agreement", TODAY, None, "30 days", "", 6, 30, "Arbitration"),
         questions=[QuestionRow("Return policy?", True), QuestionRow("Warehouses?")])
-
-
-@pytest.fixture(scope="module")
-def demo_ws(tmp_path_factory: pytest.TempPathFactory):
-    from partnerdesk.store.workspace import open_workspace
-
-    path = tmp_path_factory.mktemp("ws") / "demo.partnerdesk"
-    with open_workspace(path) as ws:
-        populate_demo(ws, today=TODAY, seed=7)
-        yield ws
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -129,6 +118,17 @@ def test_cli_writes_packet_in_the_partners_language(tmp_path: Path, capsys: pyte
     assert Translator("ja").gettext(texts.WELCOME) in text
     assert b"/MediaBox [ 0 0 612 792 ]" in out.read_bytes()
     assert main(["--db", str(db), "packet", "onboarding", "--partner", "Nobody", "-o", str(out)]) != 0
+
+
+def test_cli_reports_an_unwritable_output_path(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    db, missing = tmp_path / "cli.partnerdesk", tmp_path / "no such folder" / "o.pdf"
+    assert main(["--db", str(db), "demo", "--date", TODAY.isoformat()]) == 0
+    capsys.readouterr()
+    for kind in (["onboarding", "--partner", "Sakura Commerce"], ["brand-guide"]):
+        assert main(["--db", str(db), "packet", *kind, "-o", str(missing)]) == 1  # no traceback
+        err = capsys.readouterr().err
+        assert str(missing) in err and "could not be written" in err
+    assert not missing.parent.exists()
 
 
 def test_outline_and_metadata(tmp_path: Path) -> None:

@@ -29,7 +29,6 @@ from partnerdesk.packets.data import (
     ResponsibilityRow,
 )
 from partnerdesk.packets.onboarding import build_onboarding
-from partnerdesk.services.demo import populate_demo
 from partnerdesk.services.packets import (
     PacketCancelled,
     default_paper,
@@ -37,13 +36,14 @@ from partnerdesk.services.packets import (
     onboarding_pdf,
     onboarding_sections,
 )
+from tests.packets.conftest import DEMO_TODAY
 from tests.packets.pdf_tools import contains_words, pdf_fonts, pdf_pages, pdf_text, word_boxes
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext") or not shutil.which("pdffonts"),
                                 reason="poppler-utils not installed")
 
 LANGS = ("en", "pt", "ja", "it", "el", "ar")
-TODAY = dt.date(2026, 3, 2)
+TODAY = DEMO_TODAY
 EVIL = "<b>x</b> & <font face=\"Courier\">y</font>"
 UTC = dt.UTC
 NEW_HEADINGS = (texts.CONTENTS, texts.WHOS_WHO, texts.CALENDAR, texts.COMMUNICATION, texts.TRAINING,
@@ -87,16 +87,6 @@ def data() -> OnboardingData:
         brand=BrandGuideData("Lumen", story="Calm light.", tone_of_voice="Warm.",
                              colours=[ColourRow(f"Ink {EVIL}", "#1F2A44", "Text"), ColourRow("Sun", "#E8A33D")],
                              typefaces=[("Body", "Noto Sans", "All text")], dos=["Be brief"], donts=["Shout"]))
-
-
-@pytest.fixture(scope="module")
-def demo_ws(tmp_path_factory: pytest.TempPathFactory):
-    from partnerdesk.store.workspace import open_workspace
-
-    path = tmp_path_factory.mktemp("ws") / "demo.partnerdesk"
-    with open_workspace(path) as ws:
-        populate_demo(ws, today=TODAY, seed=7)
-        yield ws
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -176,7 +166,7 @@ def test_questionnaire_answer_areas_follow_the_answer_type(tmp_path: Path) -> No
     pdf = build_onboarding(data(), "pt", sections=["questionnaire"])
     text = pdf_text(pdf, tmp_path)
     assert "Sim" in text and "Não" in text and "E-mail" in text
-    assert "dd/MM/y" in text  # the expected date format in the partner's language
+    assert f"p. ex. 31/12/{TODAY.year}" in text  # an example date in the partner's language and date format
     printed = build_onboarding(data(), "pt", sections=["questionnaire"], fillable=False)
     assert b"/AcroForm" not in printed and "Sim" in pdf_text(printed, tmp_path)
 

@@ -138,7 +138,7 @@ def test_questionnaire_editor_add_type_reorder_save_reload(ctx, qtbot) -> None: 
     editor.required.setChecked(True)
     editor.move_question(-1)
     assert editor.current_row() == 0
-    assert editor.model.index(0).data().startswith("1. Which carriers do you use?")
+    assert editor.model.index(0).data().startswith("1. \u2068Which carriers do you use?\u2069 — ")
     editor.select(editor.model.rowCount() - 1)
     editor.remove_question()
     editor.title.setText("Partner questionnaire")
@@ -155,6 +155,20 @@ def test_questionnaire_editor_add_type_reorder_save_reload(ctx, qtbot) -> None: 
     ctx.undo_stack.undo()
     assert QuestionnaireService(ctx.ws).load()[1] == original
     assert reopened.model.rowCount() == len(original.questions)
+
+
+def test_question_list_keeps_each_question_in_its_own_direction(ctx, qtbot, ui_language) -> None:  # type: ignore[no-untyped-def]
+    """In Arabic an English question ending in "?" is isolated (FSI … PDI), so the "?" stays at its end."""
+    ui_language("ar")
+    editor = _questionnaire(ctx, qtbot)
+    editor.select(0)
+    editor.add_question()
+    editor.text.setPlainText("Do you ship  abroad?")
+    label = editor.model.index(1).data()
+    assert label.startswith("2. \u2068Do you ship abroad?\u2069")
+    assert AnswerType.SHORT_TEXT.label in label.split("\u2069", 1)[1]  # the answer type, outside the isolate
+    editor.text.setPlainText("   ")
+    assert "\u2068" not in editor.model.index(1).data()  # the placeholder for an empty question is UI text
 
 
 def test_questionnaire_errors_point_at_the_question(ctx, qtbot) -> None:  # type: ignore[no-untyped-def]

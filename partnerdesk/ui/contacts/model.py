@@ -9,14 +9,15 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from sqlalchemy import select
 
-from partnerdesk.l10n import N_, _, format_time
+from partnerdesk.l10n import N_, format_time
 from partnerdesk.store.models import Contact
 from partnerdesk.store.search import KINDS
 from partnerdesk.store.search import TABLE as search_table
+from partnerdesk.ui.table_model import ListTableModel
 
 COLUMNS = (N_("Name"), N_("Partner"), N_("Job title"), N_("Email"), N_("Phone"), N_("Tags"), N_("Local time"))
 NAME, PARTNER, ROLE, EMAIL, PHONE, TAGS, LOCAL = range(len(COLUMNS))
@@ -77,7 +78,9 @@ def query_lines(workspace: Any, ids: set[int] | None = None) -> list[ContactLine
     return lines
 
 
-class ContactsModel(QAbstractTableModel):
+class ContactsModel(ListTableModel):
+    columns = COLUMNS
+
     def __init__(self, workspace: Any, parent: Any = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
@@ -194,16 +197,6 @@ class ContactsModel(QAbstractTableModel):
                 self.endInsertRows()
 
     # -- Qt API -------------------------------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(COLUMNS[section])
-        return None
 
     def line(self, row: int) -> ContactLine:
         return self._rows[row]

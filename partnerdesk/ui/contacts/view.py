@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,6 +35,7 @@ from partnerdesk.ui.contacts.commands import (
 )
 from partnerdesk.ui.contacts.dialog import ContactDialog
 from partnerdesk.ui.contacts.model import ID_ROLE, PARTNER, ContactsFilter, ContactsModel
+from partnerdesk.ui.shortcuts import find_shortcut
 from partnerdesk.ui.undo import push
 
 
@@ -89,6 +90,9 @@ class ContactsView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         layout.addWidget(self.table, 1)
         self.delete_button.setShortcut(QKeySequence.StandardKey.Delete)
+        find_shortcut(self, self.search)
+        edit = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, context=Qt.ShortcutContext.WidgetShortcut)
+        edit.activated.connect(self.edit_contact)
         context.hub.changed.connect(self._on_changed)
         context.hub.workspace_replaced.connect(self.reload)
         self.retranslate_ui()

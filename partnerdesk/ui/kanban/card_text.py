@@ -6,7 +6,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from partnerdesk.domain.enums import Priority
-from partnerdesk.l10n import _, format_date, format_datetime, ngettext
+from partnerdesk.l10n import _, format_date, format_datetime, format_skeleton, ngettext
 from partnerdesk.ui.kanban.model import Card
 
 
@@ -23,7 +23,10 @@ def due_text(card: Card, today: dt.date) -> tuple[str, bool]:
         return _("Due today"), overdue
     if delta == 1:
         return _("Due tomorrow"), False
-    return _("Due {date}").format(date=format_date(day, "medium")), False
+    # Within half a year the day and month say it all; the year would push the checklist and the days in the
+    # column off a narrow card.
+    date = format_skeleton("MMMd", day) if delta < 183 else format_date(day, "medium")
+    return _("Due {date}").format(date=date), False
 
 
 def days_in_column(card: Card, now: dt.datetime | None = None) -> int:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QDrag, QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtGui import QDrag, QDragEnterEvent, QDropEvent, QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -31,9 +32,19 @@ def _folded_arrow(widget: QWidget) -> Qt.ArrowType:
     return Qt.ArrowType.LeftArrow if widget.isRightToLeft() else Qt.ArrowType.RightArrow
 
 
-def _directed(widget: QWidget, html: str) -> str:
+def _directed(widget: QWidget, rich: str) -> str:
     """Rich text follows the text's first letter; make a header follow the interface direction instead."""
-    return f"<div dir='{'rtl' if widget.isRightToLeft() else 'ltr'}'>{html}</div>"
+    return f"<div dir='{'rtl' if widget.isRightToLeft() else 'ltr'}'>{rich}</div>"
+
+
+def _elided_bold(label: QLabel, name: str, tail: str) -> str:
+    """``name`` (drawn bold) shortened with "…" so that it and ``tail`` (the count) fit the label's width."""
+    if label.width() <= 0:
+        return name
+    bold = QFont(label.font())
+    bold.setBold(True)
+    room = label.width() - label.fontMetrics().horizontalAdvance(tail) - 2 * label.margin() - 8
+    return QFontMetrics(bold).elidedText(name, Qt.TextElideMode.ElideRight, max(0, room))
 
 
 class CardList(QListView):
@@ -134,6 +145,8 @@ class ColumnHeader(QFrame):
         self.collapse.clicked.connect(self.toggled)
         self.label = QLabel()
         self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.label.installEventFilter(self)  # re-elide the name whenever the label's width changes
+        self._shown_text: tuple[str, int, int, int | None] | None = None
         self.add = QToolButton()
         self.add.setText("+")
         self.add.setAutoRaise(True)
@@ -183,11 +196,14 @@ class ColumnHeader(QFrame):
         self.retranslate_ui()
 
     def set_text(self, name: str, shown: int, total: int, limit: int | None) -> None:
+        self._shown_text = (name, shown, total, limit)
         over = limit is not None and total > limit
         count = str(total) if shown == total else _("{shown} of {total}").format(shown=shown, total=total)
         if limit:
             count = f"{count} / {limit}"
-        self.label.setText(_directed(self, f"<b>{name}</b> &nbsp; {count}" + (" ⚠" if over else "")))
+        tail = f"  {count}" + (" ⚠" if over else "")
+        label = _elided_bold(self.label, name, tail)
+        self.label.setText(_directed(self, f"<b>{html.escape(label)}</b> &nbsp; {count}" + (" ⚠" if over else "")))
         self.label.setToolTip(_("Work-in-progress limit exceeded: {count} cards, limit {limit}").format(
             count=total, limit=limit) if over else name)
         self.label.setStyleSheet(WARN_STYLE if over else "")
@@ -207,6 +223,9 @@ class ColumnHeader(QFrame):
             self.editor.clear()  # stays open: type the next card
 
     def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802 - Qt API
+        if watched is self.label and isinstance(event, QResizeEvent) and self._shown_text is not None:
+            self.set_text(*self._shown_text)  # the name shortened anew, so the count stays in view
+            return False
         if watched is self.editor and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress \
                 and event.key() == Qt.Key.Key_Escape:
             self.editor.clear()
@@ -247,6 +266,6 @@ class LaneHeader(QFrame):
         extra = ""
         if limit:
             extra = " · " + _("{open} open / limit {limit}").format(open=open_cards or 0, limit=limit)
-        self.label.setText(_directed(self, f"{swatch}<b>{name}</b> &nbsp; {count}{extra}" + (" ⚠" if over else "")))
+        self.label.setText(_directed(self, f"{swatch}<b>{html.escape(name)}</b> &nbsp; {count}{extra}" + (" ⚠" if over else "")))
         self.label.setStyleSheet(WARN_STYLE if over else "")
         self.setProperty("over", over)

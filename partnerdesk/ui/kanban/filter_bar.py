@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QInputDialog,
     QLineEdit,
     QMessageBox,
     QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
     QToolBar,
     QToolButton,
     QWidget,
@@ -45,7 +47,18 @@ def _combo(min_width: int = 120, combo: QComboBox | None = None) -> QComboBox:
     combo.setMinimumWidth(min_width)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(12)
+    combo.setProperty("floorWidth", min_width)
     return combo
+
+
+def _fit_first(combo: QComboBox) -> None:
+    """Widen the box so its first choice ("All partners", "Saved filters…") shows in full in this language."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    text = combo.fontMetrics().horizontalAdvance(combo.itemText(0)) if combo.count() else 0
+    needed = combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option,
+                                            QSize(text, combo.fontMetrics().height()), combo).width()
+    combo.setMinimumWidth(max(int(combo.property("floorWidth") or 0), needed))
 
 
 class FilterBar(QToolBar):
@@ -120,10 +133,12 @@ class FilterBar(QToolBar):
         combo.addItem(everything, None)
         for value, label in items:
             combo.addItem(label, value)
+        _fit_first(combo)
 
     def _fill_presets(self) -> None:
         self.presets.clear()
         self.presets.addItem(_("Saved filters…"), None)
+        _fit_first(self.presets)
         if self.context.workspace is not None:
             for name in sorted(BoardSettingsService(self.context.ws).presets(), key=str.casefold):
                 self.presets.addItem(name, name)
@@ -209,6 +224,7 @@ class FilterBar(QToolBar):
                                   (self.presets, _("Saved filters…"))):
             if combo.count():
                 combo.setItemText(0, everything)
+                _fit_first(combo)
         for index, label in enumerate((_("Overdue"), _("Due this week"), _("No due date")), 1):
             if self.due.count() > index:
                 self.due.setItemText(index, label)

@@ -51,7 +51,9 @@ class QuestionsModel(QAbstractListModel):
             return None
         q = self.questions[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            text = " ".join(q.text.split()) or _("(no text yet)")
+            # The question keeps its own direction inside the label (Unicode FSI … PDI): an English question
+            # ending in "?" in the Arabic list would otherwise show the "?" at its start.
+            text = "\u2068" + " ".join(q.text.split()) + "\u2069" if q.text.strip() else _("(no text yet)")
             label = _("{number}. {text} — {answer}").format(number=index.row() + 1, text=text,
                                                             answer=q.answer_type.label)
             return label + (" " + _("(required)") if q.required else "")

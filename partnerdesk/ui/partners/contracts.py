@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,7 @@ from partnerdesk.ui.partners.commands import (
     RemoveContractCommand,
 )
 from partnerdesk.ui.partners.sections import Section
+from partnerdesk.ui.table_model import ListTableModel
 from partnerdesk.ui.undo import push
 
 COLUMNS = (N_("Title"), N_("Start"), N_("End"), N_("State"), N_("Next review"), N_("Give notice by"))
@@ -47,34 +48,25 @@ STATE_COLORS = {UPCOMING: "#1E5AA8", ACTIVE: "#1B7F3B", ENDED: "#6B6B6B"}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class ContractsModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.lines: list[ContractLine] = []
+class ContractsModel(ListTableModel):
+    columns = COLUMNS
+
+    @property
+    def lines(self) -> list[ContractLine]:
+        return self._rows
 
     def set_lines(self, lines: list[ContractLine]) -> None:
         self.beginResetModel()
-        self.lines = lines
+        self._rows = lines
         self.endResetModel()
 
     def row_of(self, contract_id: int | None) -> int:
-        return next((i for i, line in enumerate(self.lines) if line.id == contract_id), -1)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.lines)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(COLUMNS[section])
-        return None
+        return next((i for i, line in enumerate(self._rows) if line.id == contract_id), -1)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        line = self.lines[index.row()]
+        line = self._rows[index.row()]
         if role == ID_ROLE:
             return line.id
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 3:

@@ -6,11 +6,12 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from partnerdesk.l10n import N_, _, country_name, format_time
+from partnerdesk.l10n import N_, country_name, format_time
 from partnerdesk.services.partners import PartnerRow, PartnerService
+from partnerdesk.ui.table_model import ListTableModel
 
 COLUMNS = (N_("Name"), N_("Kind"), N_("Stage"), N_("Country"), N_("Local time"), N_("Owner #1"), N_("Owner #2"),
            N_("Open items"), N_("Overdue"))
@@ -26,11 +27,12 @@ def local_time(zone: str, now: dt.datetime | None = None) -> str:
     return format_time(moment.time(), "short")
 
 
-class PartnersModel(QAbstractTableModel):
+class PartnersModel(ListTableModel):
+    columns = COLUMNS
+
     def __init__(self, workspace: Any, parent: Any = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self._rows: list[PartnerRow] = []
         self._display: list[tuple[Any, ...]] = []
         self._clock: dict[str, str] = {}  # zone -> formatted local time, refreshed by tick()
 
@@ -60,16 +62,6 @@ class PartnersModel(QAbstractTableModel):
     def row_of(self, partner_id: int) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == partner_id), -1)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _(COLUMNS[section])
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -5,14 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -34,13 +38,14 @@ from partnerdesk.ui.partners.sections import (
 )
 
 
-def ladder_text(stage: PartnerStage) -> str:
-    """prospect → evaluating → [pilot] → active → expanded, the current step in bold."""
+def ladder_text(stage: PartnerStage, rtl: bool = False) -> str:
+    """prospect → evaluating → [pilot] → active → expanded, the current step in bold; in a right-to-left
+    interface the steps run leftwards, and so do the arrows (an arrow is not mirrored by the bidi algorithm)."""
     parts = []
     for step in SCOPE_LADDER:
         label = step.label
         parts.append(f"<b>[{label}]</b>" if step == stage else f"<span style='color:#777'>{label}</span>")
-    text = " → ".join(parts)
+    text = (" ← " if rtl else " → ").join(parts)
     if stage not in SCOPE_LADDER:
         text += f"  <b>({stage.label})</b>"
     return text
@@ -53,13 +58,20 @@ class OverviewSection(Section):
         self.ladder = QLabel()
         self.name, self.website, self.zone = QLineEdit(), QLineEdit(), QLineEdit()
         self.kind, self.stage = QComboBox(), QComboBox()
-        self.hours, self.weekend, self.reply = QLineEdit(), QLabel(), QSpinBox()
+        self.hours, self.weekend, self.reply = QLineEdit(), QWidget(), QSpinBox()
+        self.weekend_days = [QCheckBox() for _day in range(7)]  # Monday (0) .. Sunday (6)
+        days = QHBoxLayout(self.weekend)
+        days.setContentsMargins(0, 0, 0, 0)
+        for box in self.weekend_days:
+            days.addWidget(box)
+        days.addStretch(1)
         self.reply.setRange(0, 24 * 14)
         self.scores = [QSpinBox() for _ in range(3)]
         for s in self.scores:
             s.setRange(0, 5)
         self.notes = QPlainTextEdit()
-        self.notes.setFixedHeight(60)
+        self.notes.setMinimumHeight(60)  # takes the height the form leaves over
+        self.ladder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.save = QPushButton()
         self.save.clicked.connect(self._save)
         self.labels = [QLabel() for _ in range(11)]
@@ -78,6 +90,9 @@ class OverviewSection(Section):
             label.setText(text)
         self.notes_label.setText(_("Evaluation notes"))
         self.save.setText(_("Save overview"))
+        for day, box in enumerate(self.weekend_days):
+            box.setText(weekday_name(day, "abbreviated"))
+            box.setToolTip(weekday_name(day))
         for s in self.scores:
             s.setSpecialValueText(_("not rated"))
         for combo, enum_cls in ((self.kind, PartnerKind), (self.stage, PartnerStage)):
@@ -88,14 +103,15 @@ class OverviewSection(Section):
             combo.setCurrentIndex(max(0, combo.findData(current)))
 
     def load(self, p: Partner) -> None:
-        self.ladder.setText(ladder_text(p.stage))
+        self.ladder.setText(ladder_text(p.stage, self.isRightToLeft()))
         self.name.setText(p.name)
         self.kind.setCurrentIndex(self.kind.findData(p.kind))
         self.stage.setCurrentIndex(self.stage.findData(p.stage))
         self.website.setText(p.website)
         self.zone.setText(p.time_zone)
         self.hours.setText(f"{p.work_start}–{p.work_end}")
-        self.weekend.setText(", ".join(weekday_name(d) for d in p.weekend_days or []))
+        for day, box in enumerate(self.weekend_days):
+            box.setChecked(day in (p.weekend_days or []))
         self.reply.setValue(p.reply_hours)
         for spin, value in zip(self.scores, (p.score_experience, p.score_reputation, p.score_compatibility),
                                strict=True):
@@ -109,6 +125,7 @@ class OverviewSection(Section):
         values = {"name": self.name.text(), "kind": self.kind.currentData(), "stage": self.stage.currentData(),
                   "website": self.website.text().strip(), "time_zone": self.zone.text().strip() or "UTC",
                   "work_start": start.strip(), "work_end": end.strip(), "reply_hours": self.reply.value(),
+                  "weekend_days": [day for day, box in enumerate(self.weekend_days) if box.isChecked()],
                   "evaluation_notes": self.notes.toPlainText()}
         for key, spin in zip(("score_experience", "score_reputation", "score_compatibility"), self.scores,
                              strict=True):
@@ -191,8 +208,12 @@ class PartnerProfile(QTabWidget):
         self.activity = ActivitySection(context)
         self.sections = (self.overview, self.people, self.scope, self.contract, self.responsibilities,
                          self.interactions, self.activity)
-        for section in self.sections:
-            self.addTab(section, "")
+        for section in self.sections:  # each page scrolls, so the profile fits a laptop screen
+            page = QScrollArea()
+            page.setWidgetResizable(True)
+            page.setFrameShape(QFrame.Shape.NoFrame)
+            page.setWidget(section)
+            self.addTab(page, "")
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:

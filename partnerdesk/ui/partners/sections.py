@@ -29,6 +29,7 @@ from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import N_, _, format_date, format_datetime
 from partnerdesk.services.partners import PartnerService
 from partnerdesk.store.models import ActivityLog, Interaction, Responsibility, ScopeItem, TeamMember
+from partnerdesk.ui.partners.activity_text import changes_text
 
 
 class Section(QWidget):
@@ -266,6 +267,7 @@ class InteractionsSection(Section):
         layout.addLayout(quick)
         self.timeline = QTreeWidget()
         self.timeline.setRootIsDecorated(False)
+        self.timeline.setColumnCount(4)  # the resize modes below only apply to columns that exist
         self.timeline.header().setStretchLastSection(False)
         self.timeline.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.timeline, 1)
@@ -331,8 +333,7 @@ class ActivitySection(Section):
             (ActivityLog.entity == "partner") & (ActivityLog.entity_id == self.partner_id)))
             .order_by(ActivityLog.at.desc()).limit(300))
         for a in rows:
-            changes = ", ".join(f"{k}: {v[0]} → {v[1]}" for k, v in (a.changes or {}).items()
-                                if isinstance(v, list) and len(v) == 2)
+            changes = changes_text(a.changes, members, self.isRightToLeft())
             self.log.addTopLevelItem(QTreeWidgetItem([format_datetime(a.at, "short"), members.get(a.member_id, ""),
                                                       a.action.label, a.summary, changes]))
         for column in (0, 1, 2, 3):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +26,7 @@ from partnerdesk.l10n import _, country_name
 from partnerdesk.services.partners import PartnerService
 from partnerdesk.ui.partners.model import ID_ROLE, SORT_ROLE, PartnersModel
 from partnerdesk.ui.partners.profile import PartnerProfile
+from partnerdesk.ui.shortcuts import find_shortcut
 
 
 class PartnersFilter(QSortFilterProxyModel):
@@ -97,7 +99,10 @@ class PartnersView(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(self.profile)
         splitter.setStretchFactor(1, 2)
+        self.splitter = splitter
+        self._split_set = False
         layout.addWidget(splitter, 1)
+        find_shortcut(self, self.search)
         self.clock = QTimer(self)
         self.clock.timeout.connect(self._tick)
         self.clock.start(60_000)
@@ -105,6 +110,13 @@ class PartnersView(QWidget):
         context.hub.workspace_replaced.connect(self.reload)
         self.retranslate_ui()
         self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if not self._split_set:  # first show: the directory gets a third of the height, the profile (it scrolls) the rest
+            self._split_set = True
+            total = sum(self.splitter.sizes())
+            self.splitter.setSizes([total // 3, total - total // 3])
 
     def retranslate_ui(self) -> None:
         self.search.setPlaceholderText(_("Filter partners…"))
