@@ -75,7 +75,7 @@ def test_opening_a_contract_review_shows_the_partners_contract(qtbot, tmp_path: 
         partners = window.current_view()
         assert partners is window.views[[key for key, *_r in VIEWS].index("partners")]
         assert partners.current_partner_id() == pid
-        assert partners.profile.currentWidget() is partners.profile.contract
+        assert partners.profile.current_section() is partners.profile.contract
     finally:
         _close(window)
 

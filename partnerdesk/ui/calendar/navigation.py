@@ -39,8 +39,8 @@ def open_source(view: CalendarView, occ: Occurrence) -> None:
         if partners is not None and occ.partner_id is not None:
             partners.select_partner(occ.partner_id)  # type: ignore[attr-defined]
             profile = partners.profile  # type: ignore[attr-defined]
-            profile.setCurrentWidget(profile.interactions if occ.source == SourceKind.FOLLOW_UP
-                                     else profile.contract)
+            profile.show_section(profile.interactions if occ.source == SourceKind.FOLLOW_UP
+                                 else profile.contract)
         return
     if occ.source == SourceKind.PAYMENT:
         show_payment(view, occ)

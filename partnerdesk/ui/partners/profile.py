@@ -216,6 +216,13 @@ class PartnerProfile(QTabWidget):
             self.addTab(page, "")
         self.retranslate_ui()
 
+    def show_section(self, section: QWidget) -> None:
+        """Bring one of ``self.sections`` to the front (each sits inside its own scrolling page)."""
+        self.setCurrentIndex(self.sections.index(section))
+
+    def current_section(self) -> QWidget:
+        return self.sections[self.currentIndex()]
+
     def retranslate_ui(self) -> None:
         titles = (_("Overview"), _("People"), _("Scope"), _("Contract"), _("Responsibilities"), _("Interactions"),
                   _("Activity"))
