@@ -247,3 +247,16 @@ def test_dropping_on_a_folded_column_header_and_insert_for_quick_add(open_board,
     view.columns[0].setFocus()
     qtbot.keyClick(view.columns[0], Qt.Key.Key_Insert)
     assert view.grid.headers[status_id(ws, "pending")].editor.isVisible()
+
+
+def test_board_settings_days_follow_the_number(open_board) -> None:  # type: ignore[no-untyped-def]
+    from partnerdesk.ui.kanban import menus
+
+    view = open_board()
+    menus.board_settings(view)
+    box = view.settings_dialog.stale
+    box.setValue(1)
+    assert box.suffix() == " day"
+    box.setValue(14)
+    assert box.suffix() == " days"
+    view.settings_dialog.reject()

@@ -118,8 +118,9 @@ class BoardSettingsDialog(QDialog):
         self.stale, self.archive = QSpinBox(), QSpinBox()
         for box, key in ((self.stale, "kanban.stale_days"), (self.archive, "kanban.archive_days")):
             box.setRange(1, 3650)
-            box.setSuffix(" " + _("days"))
+            box.valueChanged.connect(lambda n, b=box: b.setSuffix(" " + ngettext("day", "days", n)))
             box.setValue(int(service.get_value(key)))
+            box.setSuffix(" " + ngettext("day", "days", box.value()))
         form = QFormLayout()
         form.addRow(_("Mark cards stale after no update for"), self.stale)
         form.addRow(_("Archive Done cards after"), self.archive)
