@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import enum
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,7 +20,7 @@ from partnerdesk.l10n import N_
 from partnerdesk.services.base import ChangeSet, Service, apply_changes
 from partnerdesk.store.models import Contact, Partner
 from partnerdesk.store.models.base import utcnow
-from partnerdesk.store.search import index_contact_rows
+from partnerdesk.store.search import index_contact_rows, normalize
 
 CONTACT_FIELDS = ("partner_id", "given_name", "family_name", "display_name", "role", "organization", "emails",
                   "phones", "locale", "time_zone", "advisory_board", "tags", "notes", "photo", "photo_mime")
@@ -43,10 +42,9 @@ class ImportFailedError(PartnerDeskError):
 
 
 def normalise_name(name: str) -> str:
-    if name.isascii():  # no accents to drop: the common case, about four times faster
-        return " ".join(name.lower().split())
-    decomposed = unicodedata.normalize("NFD", name.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    """The name as duplicates are compared: the search index's accent- and case-insensitive form (Greek tonos
+    and Latin accents dropped, Japanese voicing kept: が is not か), with spaces collapsed."""
+    return " ".join(normalize(name).split())
 
 
 def normalise_phone(phone: str, region: str = "") -> str:

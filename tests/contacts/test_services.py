@@ -193,3 +193,11 @@ def test_merge_keeps_the_kept_contacts_settings_and_fills_gaps(workspace, team) 
     merged = svc.get_snapshot(a)
     assert merged["time_zone"] == "Europe/Rome"  # not the longer zone name
     assert merged["locale"] == "pt-BR" and merged["notes"] == "Prefers calls after 15:00"
+
+
+def test_duplicate_names_ignore_accents_case_and_spacing_but_not_japanese_voicing() -> None:
+    from partnerdesk.services.contacts import normalise_name
+
+    assert normalise_name("  Conceição   Ferreira ") == normalise_name("conceicao ferreira")
+    assert normalise_name("Ελένη Παπαδοπούλου") == normalise_name("ελενη παπαδοπουλου")
+    assert normalise_name("かとう") != normalise_name("がとう")  # Katō and Gatō are different people
