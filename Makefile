@@ -40,8 +40,10 @@ lint: deps
 test: system-deps i18n
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
 
+BENCHES ?= startup kanban contacts calendar ics_ui packets packets_ui
+
 bench: i18n
-	QT_QPA_PLATFORM=offscreen $(PY) bench/startup.py
+	@for b in $(BENCHES); do echo "== bench/$$b.py"; QT_QPA_PLATFORM=offscreen $(PY) bench/$$b.py || exit 1; done
 
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache
