@@ -29,7 +29,9 @@ from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import N_, _, format_date, format_datetime
 from partnerdesk.services.partners import PartnerService
 from partnerdesk.store.models import ActivityLog, Interaction, Responsibility, ScopeItem, TeamMember
+from partnerdesk.ui.partners import section_commands as commands
 from partnerdesk.ui.partners.activity_text import changes_text
+from partnerdesk.ui.undo import push
 
 
 class Section(QWidget):
@@ -50,6 +52,15 @@ class Section(QWidget):
             return None
         self.context.hub.announce(result.changes)
         return result
+
+    def push(self, command: Any) -> bool:
+        """Do an undoable change; a refused one shows a translated error, keeps the input and adds no step."""
+        try:
+            push(self.context.undo_stack, command)
+        except PartnerDeskError as exc:
+            QMessageBox.warning(self, _("Partner"), exc.message)
+            return False
+        return True
 
     def retranslate_ui(self) -> None:
         pass
@@ -101,16 +112,16 @@ class ScopeSection(Section):
 
     def _add(self) -> None:
         if self.partner_id is not None and self.text.text().strip():
-            if self.run(self.service().add_scope_item, self.partner_id, self.text.text(),
-                        phase=self.phase.currentData(), in_scope=self.in_scope.isChecked(),
-                        status=ScopeStatus.PROPOSED):
+            if self.push(commands.add_scope_item(self.context, self.partner_id, self.text.text(),
+                                                 phase=self.phase.currentData(), in_scope=self.in_scope.isChecked(),
+                                                 status=ScopeStatus.PROPOSED)):
                 self.text.clear()
 
     def _remove(self) -> None:
         item = self.tree.currentItem()
         item_id = item.data(0, Qt.ItemDataRole.UserRole) if item else None
         if item_id:
-            self.run(self.service().delete_scope_item, item_id)
+            self.push(commands.remove_scope_item(self.context, item_id))
 
     def _expand(self) -> None:
         if self.partner_id is None:
@@ -191,7 +202,8 @@ class ResponsibilitiesModel(QAbstractTableModel):
             except ValueError:
                 QMessageBox.warning(self.section, _("Responsibilities"), _("Dates look like 2026-12-31."))
                 return False
-        return self.section.run(self.section.service().update_responsibility, r.id, **values) is not None
+        command = commands.EditResponsibilityCommand(self.section.context, r.id, values)
+        return not command.new or self.section.push(command)
 
 
 class ResponsibilitiesSection(Section):
@@ -238,14 +250,14 @@ class ResponsibilitiesSection(Section):
 
     def _add(self) -> None:
         if self.partner_id is not None and self.task.text().strip():
-            if self.run(self.service().add_responsibility, self.partner_id, self.task.text(),
-                        self.frequency.currentData()):
+            if self.push(commands.add_responsibility(self.context, self.partner_id, self.task.text(),
+                                                     self.frequency.currentData())):
                 self.task.clear()
 
     def _remove(self) -> None:
         index = self.table.currentIndex()
         if index.isValid():
-            self.run(self.service().delete_responsibility, self.model.rows[index.row()].id)
+            self.push(commands.remove_responsibility(self.context, self.model.rows[index.row()].id))
 
 
 class InteractionsSection(Section):
@@ -303,8 +315,8 @@ class InteractionsSection(Section):
             self.summary.setFocus()
             return
         follow = self.follow_on.date().toPython() if self.follow.isChecked() else None
-        if self.run(self.service().add_interaction, self.partner_id, self.channel.currentData(),
-                    self.summary.text(), follow_up_on=follow):
+        if self.push(commands.add_interaction(self.context, self.partner_id, self.channel.currentData(),
+                                              self.summary.text(), follow_up_on=follow)):
             self.summary.clear()
             self.follow.setChecked(False)
             self.follow_on.blockSignals(True)
