@@ -254,6 +254,20 @@ class PartnerService(Service):
             changes.add("updated", "partner", partner.id)
             return Result(partner.id, changes)
 
+    def undo_expansion(self, partner_id: int, stage: PartnerStage, item_ids: list[int]) -> Result:
+        """Take back a :meth:`decide_expansion`: the partner returns to ``stage`` and the items it carried
+        over go back to the pilot phase."""
+        with self.unit_of_work() as (s, changes):
+            partner = self.get(s, Partner, partner_id)
+            diff = apply_changes(partner, {"stage": PartnerStage(stage)})
+            for item in s.scalars(select(ScopeItem).where(ScopeItem.partner_id == partner_id,
+                                                          ScopeItem.id.in_(item_ids))):
+                item.phase = Phase.PILOT
+                changes.add("updated", "scope_item", item.id)
+            self.log(s, "partner", partner.id, Action.UPDATE, partner.name, diff, partner_id=partner.id)
+            changes.add("updated", "partner", partner.id)
+            return Result(partner.id, changes)
+
     # -- contract ---------------------------------------------------------------------------------------------
     def save_contract(self, partner_id: int, contract_id: int | None = None, **values: Any) -> Result:
         """Add or change one contract (see services/contracts.py for the whole list, ending and undo)."""

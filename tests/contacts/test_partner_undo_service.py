@@ -55,3 +55,20 @@ def test_remove_and_restore_keep_id_and_values(svc, workspace) -> None:  # type:
         assert [c.display_name for c in back.contacts] == ["Giulia"]
         actions = [a.action for a in s.scalars(select(ActivityLog).where(ActivityLog.entity == "interaction"))]
     assert actions == [Action.CREATE, Action.DELETE, Action.RESTORE]
+
+
+def test_undo_expansion_returns_stage_and_items_to_the_pilot(svc, workspace) -> None:  # type: ignore[no-untyped-def]
+    from partnerdesk.domain.enums import PartnerStage
+    from partnerdesk.store.models import Partner
+
+    pid = svc.create(name="Moda Roma", kind=PartnerKind.AGENCY, stage=PartnerStage.ACTIVE).id
+    carried = svc.add_scope_item(pid, "Returns in Italy").id
+    kept = svc.add_scope_item(pid, "Gift wrapping").id
+    svc.decide_expansion(pid, "Pilot went well", [carried])
+    result = svc.undo_expansion(pid, PartnerStage.ACTIVE, [carried])
+    assert result.changes
+    with workspace.session() as s:
+        assert s.get(Partner, pid).stage == PartnerStage.ACTIVE
+        assert s.get(ScopeItem, carried).phase == Phase.PILOT and s.get(ScopeItem, kept).phase == Phase.PILOT
+        last = s.scalars(select(ActivityLog).order_by(ActivityLog.id.desc())).first()
+    assert last.changes["stage"] == ["expanded", "active"]

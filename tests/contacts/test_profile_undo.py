@@ -189,3 +189,22 @@ def test_interaction_add_is_undoable(ctx, qtbot, view) -> None:  # type: ignore[
     with ctx.ws.session() as s:
         again = s.scalars(select(Interaction)).one()
         assert (again.id, again.occurred_at, again.channel) == (first_id, when, Channel.VIDEO)
+
+
+def test_expansion_decision_is_undoable(ctx, qtbot, view, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QInputDialog
+
+    scope = view.profile.scope
+    qtbot.keyClicks(scope.text, "Tokyo same-day")
+    qtbot.keyClick(scope.text, Qt.Key.Key_Return)
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Pilot went well", True))
+    scope.expand.click()
+    assert _partner(ctx, view)[1] == PartnerStage.EXPANDED
+    assert scope.tree.topLevelItem(1).childCount() == 1
+    assert view.undo_action.text().endswith("Decide expansion of Tokyo Express")
+    view.undo_action.trigger()
+    assert _partner(ctx, view)[1] == PartnerStage.PILOT
+    assert scope.tree.topLevelItem(0).childCount() == 1 and scope.tree.topLevelItem(1).childCount() == 0
+    assert view.profile.overview.stage.currentData() == PartnerStage.PILOT
+    view.redo_action.trigger()
+    assert _partner(ctx, view)[1] == PartnerStage.EXPANDED and scope.tree.topLevelItem(1).childCount() == 1

@@ -148,3 +148,21 @@ def add_interaction(context: Any, partner_id: int, channel: Any, summary: str, *
     return AddRowCommand(context, "interaction",
                          lambda: service.add_interaction(partner_id, channel, summary, **options),
                          _("Add interaction {summary}").format(summary=short))
+
+
+class DecideExpansionCommand(_PartnerCommand):
+    """Record the move from pilot to expansion; undo returns the stage and the carried items to the pilot."""
+
+    def __init__(self, context: Any, partner_id: int, rationale: str, item_ids: list[int]) -> None:
+        before = PartnerService(context.ws).snapshot(partner_id, ("name", "stage"))
+        super().__init__(context, _("Decide expansion of {partner}").format(partner=before["name"]))
+        self.partner_id = partner_id
+        self.rationale = rationale
+        self.item_ids = list(item_ids)
+        self.stage = before["stage"]
+
+    def apply(self) -> None:
+        self.announce(self.service.decide_expansion(self.partner_id, self.rationale, self.item_ids))
+
+    def revert(self) -> None:
+        self.announce(self.service.undo_expansion(self.partner_id, self.stage, self.item_ids))

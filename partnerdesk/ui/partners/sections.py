@@ -43,16 +43,6 @@ class Section(QWidget):
     def service(self) -> PartnerService:
         return PartnerService(self.context.ws)
 
-    def run(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
-        """Call a service; announce the change; show a translated error instead of losing the input."""
-        try:
-            result = fn(*args, **kwargs)
-        except PartnerDeskError as exc:
-            QMessageBox.warning(self, _("Partner"), exc.message)
-            return None
-        self.context.hub.announce(result.changes)
-        return result
-
     def push(self, command: Any) -> bool:
         """Do an undoable change; a refused one shows a translated error, keeps the input and adds no step."""
         try:
@@ -132,7 +122,7 @@ class ScopeSection(Section):
             return
         pilot = self.tree.topLevelItem(0)
         ids = [pilot.child(i).data(0, Qt.ItemDataRole.UserRole) for i in range(pilot.childCount())] if pilot else []
-        self.run(self.service().decide_expansion, self.partner_id, rationale, ids)
+        self.push(commands.DecideExpansionCommand(self.context, self.partner_id, rationale, ids))
 
 
 class ResponsibilitiesModel(QAbstractTableModel):
