@@ -208,3 +208,58 @@ def test_expansion_decision_is_undoable(ctx, qtbot, view, monkeypatch) -> None: 
     assert view.profile.overview.stage.currentData() == PartnerStage.PILOT
     view.redo_action.trigger()
     assert _partner(ctx, view)[1] == PartnerStage.EXPANDED and scope.tree.topLevelItem(1).childCount() == 1
+
+
+def test_scope_item_edited_in_place_is_undoable(ctx, qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    scope = view.profile.scope
+    qtbot.keyClicks(scope.text, "Same-day delivery")
+    qtbot.keyClick(scope.text, Qt.Key.Key_Return)
+    [(item_id, _d, _s)] = _scope(ctx)
+    scope.tree.topLevelItem(0).child(0).setText(0, "Same-day delivery in Tokyo")  # what the inline editor does
+    qtbot.waitUntil(lambda: _scope(ctx) == [(item_id, "Same-day delivery in Tokyo", True)])
+    assert view.undo_action.text().endswith("Edit scope item Same-day delivery")
+    scope.tree.topLevelItem(0).child(0).setCheckState(1, Qt.CheckState.Unchecked)  # out of scope
+    qtbot.waitUntil(lambda: _scope(ctx) == [(item_id, "Same-day delivery in Tokyo", False)])
+    assert scope.tree.topLevelItem(0).child(0).text(1) == "no"
+    view.undo_action.trigger()
+    view.undo_action.trigger()
+    assert _scope(ctx) == [(item_id, "Same-day delivery", True)]
+    child = scope.tree.topLevelItem(0).child(0)
+    assert child.text(0) == "Same-day delivery" and child.checkState(1) == Qt.CheckState.Checked
+    view.redo_action.trigger()
+    assert scope.tree.topLevelItem(0).child(0).text(0) == "Same-day delivery in Tokyo"
+
+
+def test_blank_scope_item_is_refused_and_the_old_text_shown(ctx, qtbot, view, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    scope = view.profile.scope
+    qtbot.keyClicks(scope.text, "Gift wrapping")
+    qtbot.keyClick(scope.text, Qt.Key.Key_Return)
+    scope.tree.topLevelItem(0).child(0).setText(0, "  ")
+    qtbot.waitUntil(lambda: bool(shown))
+    assert scope.tree.topLevelItem(0).child(0).text(0) == "Gift wrapping"
+    assert ctx.undo_stack.count() == 1  # only the add
+
+
+def test_scope_item_renamed_with_the_inline_editor(ctx, qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLineEdit
+
+    view.show()
+    scope = view.profile.scope
+    view.profile.show_section(scope)
+    qtbot.keyClicks(scope.text, "Gift wrapping")
+    qtbot.keyClick(scope.text, Qt.Key.Key_Return)
+    child = scope.tree.topLevelItem(0).child(0)
+    scope.tree.setCurrentItem(child, 0)
+    scope.tree.editItem(child, 0)  # what a double-click or F2 opens
+    editor = scope.tree.viewport().findChild(QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Gift wrapping for Japan")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _scope(ctx)[0][1] == "Gift wrapping for Japan")
+    assert scope.tree.topLevelItem(0).child(0).text(0) == "Gift wrapping for Japan"
+    view.undo_action.trigger()
+    assert scope.tree.topLevelItem(0).child(0).text(0) == "Gift wrapping" and _scope(ctx)[0][1] == "Gift wrapping"

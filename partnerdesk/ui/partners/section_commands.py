@@ -98,23 +98,55 @@ class RemoveRowCommand(_PartnerCommand):
         self.announce(self.service.restore_row(self.entity, self.snapshot))
 
 
-class EditResponsibilityCommand(_PartnerCommand):
-    """Change a cell of the responsibility matrix; undo puts the previous value back."""
+class _EditRowCommand(_PartnerCommand):
+    """Change some fields of a row; undo puts the previous values back. ``new`` is empty when nothing changes."""
+
+    entity = ""
 
     def __init__(self, context: Any, row_id: int, values: dict[str, Any]) -> None:
-        before = PartnerService(context.ws).row_snapshot("responsibility", row_id)
-        super().__init__(context, _("Edit task {task}").format(task=before["task"]))
+        before = PartnerService(context.ws).row_snapshot(self.entity, row_id)
+        super().__init__(context, self.title(before))
         self.row_id = row_id
         self.new = {k: v for k, v in values.items() if before.get(k) != v}
         self.old = {k: before[k] for k in self.new}
 
+    def title(self, before: dict[str, Any]) -> str:
+        raise NotImplementedError
+
+    def update(self, values: dict[str, Any]) -> Result:
+        raise NotImplementedError
+
     def apply(self) -> None:
         if self.new:
-            self.announce(self.service.update_responsibility(self.row_id, **self.new))
+            self.announce(self.update(self.new))
 
     def revert(self) -> None:
         if self.old:
-            self.announce(self.service.update_responsibility(self.row_id, **self.old))
+            self.announce(self.update(self.old))
+
+
+class EditResponsibilityCommand(_EditRowCommand):
+    """Change a cell of the responsibility matrix."""
+
+    entity = "responsibility"
+
+    def title(self, before: dict[str, Any]) -> str:
+        return _("Edit task {task}").format(task=before["task"])
+
+    def update(self, values: dict[str, Any]) -> Result:
+        return self.service.update_responsibility(self.row_id, **values)
+
+
+class EditScopeItemCommand(_EditRowCommand):
+    """Rename a scope item or move it in or out of scope."""
+
+    entity = "scope_item"
+
+    def title(self, before: dict[str, Any]) -> str:
+        return _("Edit scope item {item}").format(item=before["description"])
+
+    def update(self, values: dict[str, Any]) -> Result:
+        return self.service.update_scope_item(self.row_id, **values)
 
 
 def add_responsibility(context: Any, partner_id: int, task: str, frequency: Any) -> AddRowCommand:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -67,6 +67,8 @@ class ScopeSection(Section):
         self.phase, self.in_scope = QComboBox(), QCheckBox()
         self.in_scope.setChecked(True)
         self.add, self.remove, self.expand = QPushButton(), QPushButton(), QPushButton()
+        self.tree.setEditTriggers(QTreeWidget.EditTrigger.DoubleClicked | QTreeWidget.EditTrigger.EditKeyPressed)
+        self.tree.itemChanged.connect(self._edited)
         self.text.returnPressed.connect(self._add)
         self.add.clicked.connect(self._add)
         self.remove.clicked.connect(self._remove)
@@ -87,6 +89,13 @@ class ScopeSection(Section):
             self.phase.addItem(phase.label, phase)
 
     def load(self, session: Any) -> None:
+        self.tree.blockSignals(True)
+        try:
+            self._fill(session)
+        finally:
+            self.tree.blockSignals(False)
+
+    def _fill(self, session: Any) -> None:
         self.tree.clear()
         items = list(session.scalars(select(ScopeItem).where(ScopeItem.partner_id == self.partner_id)
                                      .order_by(ScopeItem.position)))
@@ -96,6 +105,9 @@ class ScopeSection(Section):
             for item in (i for i in items if i.phase == phase):
                 child = QTreeWidgetItem([item.description, _("yes") if item.in_scope else _("no"), item.status.label])
                 child.setData(0, Qt.ItemDataRole.UserRole, item.id)
+                # the description is edited in place (double-click or F2); the box moves it in or out of scope
+                child.setFlags(child.flags() | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable)
+                child.setCheckState(1, Qt.CheckState.Checked if item.in_scope else Qt.CheckState.Unchecked)
                 parent.addChild(child)
             parent.setExpanded(True)
         self.tree.resizeColumnToContents(0)
@@ -106,6 +118,21 @@ class ScopeSection(Section):
                                                  phase=self.phase.currentData(), in_scope=self.in_scope.isChecked(),
                                                  status=ScopeStatus.PROPOSED)):
                 self.text.clear()
+
+    def _edited(self, item: QTreeWidgetItem, column: int) -> None:
+        item_id = item.data(0, Qt.ItemDataRole.UserRole)
+        if not item_id or column not in (0, 1):
+            return
+        values: dict[str, Any] = ({"description": item.text(0).strip()} if column == 0
+                                  else {"in_scope": item.checkState(1) == Qt.CheckState.Checked})
+        # The change reloads the tree; do it once Qt has finished with the edited item.
+        QTimer.singleShot(0, lambda: self._save_edit(item_id, values))
+
+    def _save_edit(self, item_id: int, values: dict[str, Any]) -> None:
+        command = commands.EditScopeItemCommand(self.context, item_id, values)
+        if not command.new or not self.push(command):  # unchanged or refused: show the stored values again
+            with self.context.ws.session() as s:
+                self.load(s)
 
     def _remove(self) -> None:
         item = self.tree.currentItem()
