@@ -254,6 +254,20 @@ class PartnerService(Service):
             changes.add("updated", "partner", partner.id)
             return Result(partner.id, changes)
 
+    def undo_expansion(self, partner_id: int, stage: PartnerStage, item_ids: list[int]) -> Result:
+        """Take back a :meth:`decide_expansion`: the partner returns to ``stage`` and the items it carried
+        over go back to the pilot phase."""
+        with self.unit_of_work() as (s, changes):
+            partner = self.get(s, Partner, partner_id)
+            diff = apply_changes(partner, {"stage": PartnerStage(stage)})
+            for item in s.scalars(select(ScopeItem).where(ScopeItem.partner_id == partner_id,
+                                                          ScopeItem.id.in_(item_ids))):
+                item.phase = Phase.PILOT
+                changes.add("updated", "scope_item", item.id)
+            self.log(s, "partner", partner.id, Action.UPDATE, partner.name, diff, partner_id=partner.id)
+            changes.add("updated", "partner", partner.id)
+            return Result(partner.id, changes)
+
     # -- contract ---------------------------------------------------------------------------------------------
     def save_contract(self, partner_id: int, contract_id: int | None = None, **values: Any) -> Result:
         """Add or change one contract (see services/contracts.py for the whole list, ending and undo)."""
@@ -367,3 +381,65 @@ class PartnerService(Service):
             s.delete(item)
             changes.add("deleted", "interaction", interaction_id)
             return Result(interaction_id, changes)
+
+    # -- undo support -----------------------------------------------------------------------------------------
+    def snapshot(self, partner_id: int, names: Any) -> dict[str, Any]:
+        """The current values of the named partner fields (to put them back on undo through ``update``)."""
+        unknown = set(names) - PARTNER_FIELDS
+        if unknown:
+            raise ValidationError(N_("Unknown field: {name}"), field=sorted(unknown)[0], name=sorted(unknown)[0])
+        with self.workspace.session() as s:
+            partner = self.get(s, Partner, partner_id)
+            return {name: _copy(getattr(partner, name)) for name in names}
+
+    def row_snapshot(self, entity: str, row_id: int) -> dict[str, Any]:
+        """Every column of a scope item, responsibility or interaction (and an interaction's contact ids)."""
+        with self.workspace.session() as s:
+            return _row_values(entity, self.get(s, _ROWS[entity][0], row_id))
+
+    def remove_row(self, entity: str, row_id: int) -> tuple[dict[str, Any], Result]:
+        """Delete a scope item, responsibility or interaction; returns what :meth:`restore_row` needs."""
+        model, label = _ROWS[entity]
+        with self.unit_of_work() as (s, changes):
+            row = self.get(s, model, row_id)
+            data = _row_values(entity, row)
+            self.log(s, entity, row.id, Action.DELETE, getattr(row, label)[:200], partner_id=row.partner_id)
+            s.delete(row)
+            changes.add("deleted", entity, row_id)
+            return data, Result(row_id, changes)
+
+    def restore_row(self, entity: str, data: dict[str, Any]) -> Result:
+        """Bring back a removed scope item, responsibility or interaction with its own id and values."""
+        from partnerdesk.store.models import Contact
+
+        model, label = _ROWS[entity]
+        data = dict(data)
+        contact_ids = data.pop("contact_ids", None)
+        with self.unit_of_work() as (s, changes):
+            self.get(s, Partner, data["partner_id"])
+            row = model(**data)
+            if contact_ids:
+                row.contacts = list(s.scalars(select(Contact).where(Contact.id.in_(contact_ids))))
+            s.add(row)
+            s.flush()
+            self.log(s, entity, row.id, Action.RESTORE, getattr(row, label)[:200], partner_id=row.partner_id)
+            changes.add("created", entity, row.id)
+            return Result(row.id, changes)
+
+
+_ROWS: dict[str, tuple[type[Any], str]] = {
+    "scope_item": (ScopeItem, "description"),
+    "responsibility": (Responsibility, "task"),
+    "interaction": (Interaction, "summary"),
+}
+
+
+def _copy(value: Any) -> Any:
+    return list(value) if isinstance(value, list) else value
+
+
+def _row_values(entity: str, row: Any) -> dict[str, Any]:
+    data = {attr.key: _copy(getattr(row, attr.key)) for attr in type(row).__mapper__.column_attrs}
+    if entity == "interaction":
+        data["contact_ids"] = [c.id for c in row.contacts]
+    return data

@@ -29,6 +29,7 @@ from partnerdesk.domain.partners import SCOPE_LADDER
 from partnerdesk.l10n import _, weekday_name
 from partnerdesk.store.models import Contact, Partner, TeamMember
 from partnerdesk.ui.partners.contracts import ContractSection
+from partnerdesk.ui.partners.section_commands import change_owners, edit_overview
 from partnerdesk.ui.partners.sections import (
     ActivitySection,
     InteractionsSection,
@@ -130,7 +131,9 @@ class OverviewSection(Section):
         for key, spin in zip(("score_experience", "score_reputation", "score_compatibility"), self.scores,
                              strict=True):
             values[key] = spin.value() or None
-        self.run(self.service().update, self.partner_id, **values)
+        command = edit_overview(self.context, self.partner_id, values)
+        if command.new:  # nothing changed: no empty step on the undo stack
+            self.push(command)
 
 
 class PeopleSection(Section):
@@ -188,10 +191,9 @@ class PeopleSection(Section):
     def _save(self, *_args: Any) -> None:
         if self.partner_id is None:
             return
-        result = self.run(self.service().update, self.partner_id, owner_id=self.owner.currentData(),
-                          second_id=self.second.currentData())
-        if result is not None:
-            self._show_warning(self.service().owner_warnings(self.owner.currentData(), self.second.currentData()))
+        command = change_owners(self.context, self.partner_id, self.owner.currentData(), self.second.currentData())
+        if command.new and self.push(command):
+            self._show_warning(command.warnings)
 
 
 class PartnerProfile(QTabWidget):

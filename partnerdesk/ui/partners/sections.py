@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,7 +29,9 @@ from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import N_, _, format_date, format_datetime
 from partnerdesk.services.partners import PartnerService
 from partnerdesk.store.models import ActivityLog, Interaction, Responsibility, ScopeItem, TeamMember
+from partnerdesk.ui.partners import section_commands as commands
 from partnerdesk.ui.partners.activity_text import changes_text
+from partnerdesk.ui.undo import push
 
 
 class Section(QWidget):
@@ -41,15 +43,14 @@ class Section(QWidget):
     def service(self) -> PartnerService:
         return PartnerService(self.context.ws)
 
-    def run(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
-        """Call a service; announce the change; show a translated error instead of losing the input."""
+    def push(self, command: Any) -> bool:
+        """Do an undoable change; a refused one shows a translated error, keeps the input and adds no step."""
         try:
-            result = fn(*args, **kwargs)
+            push(self.context.undo_stack, command)
         except PartnerDeskError as exc:
             QMessageBox.warning(self, _("Partner"), exc.message)
-            return None
-        self.context.hub.announce(result.changes)
-        return result
+            return False
+        return True
 
     def retranslate_ui(self) -> None:
         pass
@@ -66,6 +67,8 @@ class ScopeSection(Section):
         self.phase, self.in_scope = QComboBox(), QCheckBox()
         self.in_scope.setChecked(True)
         self.add, self.remove, self.expand = QPushButton(), QPushButton(), QPushButton()
+        self.tree.setEditTriggers(QTreeWidget.EditTrigger.DoubleClicked | QTreeWidget.EditTrigger.EditKeyPressed)
+        self.tree.itemChanged.connect(self._edited)
         self.text.returnPressed.connect(self._add)
         self.add.clicked.connect(self._add)
         self.remove.clicked.connect(self._remove)
@@ -86,6 +89,13 @@ class ScopeSection(Section):
             self.phase.addItem(phase.label, phase)
 
     def load(self, session: Any) -> None:
+        self.tree.blockSignals(True)
+        try:
+            self._fill(session)
+        finally:
+            self.tree.blockSignals(False)
+
+    def _fill(self, session: Any) -> None:
         self.tree.clear()
         items = list(session.scalars(select(ScopeItem).where(ScopeItem.partner_id == self.partner_id)
                                      .order_by(ScopeItem.position)))
@@ -95,22 +105,40 @@ class ScopeSection(Section):
             for item in (i for i in items if i.phase == phase):
                 child = QTreeWidgetItem([item.description, _("yes") if item.in_scope else _("no"), item.status.label])
                 child.setData(0, Qt.ItemDataRole.UserRole, item.id)
+                # the description is edited in place (double-click or F2); the box moves it in or out of scope
+                child.setFlags(child.flags() | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable)
+                child.setCheckState(1, Qt.CheckState.Checked if item.in_scope else Qt.CheckState.Unchecked)
                 parent.addChild(child)
             parent.setExpanded(True)
         self.tree.resizeColumnToContents(0)
 
     def _add(self) -> None:
         if self.partner_id is not None and self.text.text().strip():
-            if self.run(self.service().add_scope_item, self.partner_id, self.text.text(),
-                        phase=self.phase.currentData(), in_scope=self.in_scope.isChecked(),
-                        status=ScopeStatus.PROPOSED):
+            if self.push(commands.add_scope_item(self.context, self.partner_id, self.text.text(),
+                                                 phase=self.phase.currentData(), in_scope=self.in_scope.isChecked(),
+                                                 status=ScopeStatus.PROPOSED)):
                 self.text.clear()
+
+    def _edited(self, item: QTreeWidgetItem, column: int) -> None:
+        item_id = item.data(0, Qt.ItemDataRole.UserRole)
+        if not item_id or column not in (0, 1):
+            return
+        values: dict[str, Any] = ({"description": item.text(0).strip()} if column == 0
+                                  else {"in_scope": item.checkState(1) == Qt.CheckState.Checked})
+        # The change reloads the tree; do it once Qt has finished with the edited item.
+        QTimer.singleShot(0, lambda: self._save_edit(item_id, values))
+
+    def _save_edit(self, item_id: int, values: dict[str, Any]) -> None:
+        command = commands.EditScopeItemCommand(self.context, item_id, values)
+        if not command.new or not self.push(command):  # unchanged or refused: show the stored values again
+            with self.context.ws.session() as s:
+                self.load(s)
 
     def _remove(self) -> None:
         item = self.tree.currentItem()
         item_id = item.data(0, Qt.ItemDataRole.UserRole) if item else None
         if item_id:
-            self.run(self.service().delete_scope_item, item_id)
+            self.push(commands.remove_scope_item(self.context, item_id))
 
     def _expand(self) -> None:
         if self.partner_id is None:
@@ -121,7 +149,7 @@ class ScopeSection(Section):
             return
         pilot = self.tree.topLevelItem(0)
         ids = [pilot.child(i).data(0, Qt.ItemDataRole.UserRole) for i in range(pilot.childCount())] if pilot else []
-        self.run(self.service().decide_expansion, self.partner_id, rationale, ids)
+        self.push(commands.DecideExpansionCommand(self.context, self.partner_id, rationale, ids))
 
 
 class ResponsibilitiesModel(QAbstractTableModel):
@@ -191,7 +219,8 @@ class ResponsibilitiesModel(QAbstractTableModel):
             except ValueError:
                 QMessageBox.warning(self.section, _("Responsibilities"), _("Dates look like 2026-12-31."))
                 return False
-        return self.section.run(self.section.service().update_responsibility, r.id, **values) is not None
+        command = commands.EditResponsibilityCommand(self.section.context, r.id, values)
+        return not command.new or self.section.push(command)
 
 
 class ResponsibilitiesSection(Section):
@@ -238,14 +267,14 @@ class ResponsibilitiesSection(Section):
 
     def _add(self) -> None:
         if self.partner_id is not None and self.task.text().strip():
-            if self.run(self.service().add_responsibility, self.partner_id, self.task.text(),
-                        self.frequency.currentData()):
+            if self.push(commands.add_responsibility(self.context, self.partner_id, self.task.text(),
+                                                     self.frequency.currentData())):
                 self.task.clear()
 
     def _remove(self) -> None:
         index = self.table.currentIndex()
         if index.isValid():
-            self.run(self.service().delete_responsibility, self.model.rows[index.row()].id)
+            self.push(commands.remove_responsibility(self.context, self.model.rows[index.row()].id))
 
 
 class InteractionsSection(Section):
@@ -303,8 +332,8 @@ class InteractionsSection(Section):
             self.summary.setFocus()
             return
         follow = self.follow_on.date().toPython() if self.follow.isChecked() else None
-        if self.run(self.service().add_interaction, self.partner_id, self.channel.currentData(),
-                    self.summary.text(), follow_up_on=follow):
+        if self.push(commands.add_interaction(self.context, self.partner_id, self.channel.currentData(),
+                                              self.summary.text(), follow_up_on=follow)):
             self.summary.clear()
             self.follow.setChecked(False)
             self.follow_on.blockSignals(True)
