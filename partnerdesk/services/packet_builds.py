@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import enum
 import inspect
-import os
-import re
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +18,9 @@ from sqlalchemy import select
 
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import N_, Translator, normalize_language, paper_size
+from partnerdesk.services import files
 from partnerdesk.services import packets as packet_service
+from partnerdesk.services.files import FileWriteError, write_atomically
 from partnerdesk.store.models import Partner
 from partnerdesk.store.workspace import Workspace
 
@@ -47,8 +46,7 @@ class NoPartnerError(PartnerDeskError):
     template = N_("Choose a partner for the onboarding packet.")
 
 
-class PacketWriteError(PartnerDeskError):
-    template = N_("“{path}” could not be written: {reason}")
+PacketWriteError = FileWriteError  # the name callers and tests know
 
 
 def _function(kind: PacketKind) -> Callable[..., bytes]:
@@ -142,13 +140,11 @@ def build_packet(workspace: Workspace, request: PacketRequest,
         raise PacketBuildError(reason=str(exc) or type(exc).__name__) from exc
 
 
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
 
 
-def safe_file_name(text: str, limit: int = 120) -> str:
+def safe_file_name(text: str) -> str:
     """A file name that works on Windows, macOS and Linux (letters of every script are kept)."""
-    name = " ".join(_UNSAFE.sub("_", text).split()).strip(" .")
-    return name[:limit].rstrip(" .") or "packet"
+    return files.safe_file_name(text, "packet")
 
 
 def packet_file_name(request: PacketRequest) -> str:
@@ -157,26 +153,6 @@ def packet_file_name(request: PacketRequest) -> str:
     title = Translator(lang).gettext(KIND_TITLES[request.kind])
     who = f" – {request.partner.name}" if request.partner else ""
     return safe_file_name(f"{title}{who} ({lang})") + ".pdf"
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``path`` completely or not at all (a temporary file in the same folder, then a rename)."""
-    try:  # a missing or read-only folder fails here, with the same clear error
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".partnerdesk-", suffix=".part")
-    except OSError as exc:
-        raise PacketWriteError(path=str(path), reason=exc.strerror or str(exc)) from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(temp, path)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise PacketWriteError(path=str(path), reason=exc.strerror or str(exc)) from exc
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 @dataclass

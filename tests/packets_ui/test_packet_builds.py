@@ -123,7 +123,9 @@ def test_failed_write_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.
     def fail(*_args):  # type: ignore[no-untyped-def]
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(pb.os, "replace", fail)
+    from partnerdesk.services import files
+
+    monkeypatch.setattr(files.os, "replace", fail)
     with pytest.raises(pb.PacketWriteError, match="No space left"):
         pb.write_atomically(tmp_path / "a.pdf", b"%PDF")
     assert list(tmp_path.iterdir()) == []

@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from partnerdesk.domain.errors import PartnerDeskError
-from partnerdesk.l10n import N_, _
+from partnerdesk.l10n import _
+from partnerdesk.services import files
+from partnerdesk.services.files import FileWriteError, write_atomically  # noqa: F401 - re-exported for the dialogs
 
 ICS_SUFFIX = ".ics"
 SETTINGS_KEY = "files/ics_folder"
-_UNSAFE = re.compile(r'[\x00-\x1f<>:"/\\|?*]')
 
 
-class IcsWriteError(PartnerDeskError):
-    template = N_("“{path}” could not be written: {reason}")
+IcsWriteError = FileWriteError  # the name the dialogs and tests know
 
 
 def ics_filter() -> str:
@@ -26,10 +23,9 @@ def ics_filter() -> str:
         pattern="*")
 
 
-def safe_file_name(text: str, limit: int = 120) -> str:
+def safe_file_name(text: str) -> str:
     """A file name every desktop system accepts, keeping letters of any script."""
-    name = " ".join(_UNSAFE.sub("_", text).split()).strip(" .")
-    return name[:limit].rstrip(" .") or "events"
+    return files.safe_file_name(text, "events")
 
 
 def default_export_name(partner: str | None = None, start: dt.date | None = None,
@@ -60,45 +56,3 @@ def dialog_folder(settings: Any, workspace_path: str | os.PathLike[str] | None) 
 
 def remember_folder(settings: Any, path: Path) -> None:
     settings.setValue(SETTINGS_KEY, str(path.parent))
-
-
-def _umask() -> int:
-    """The process umask, read without changing it (os.umask would race with other threads)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                return int(line.split()[1], 8)
-    except (OSError, ValueError, IndexError):
-        pass
-    return 0o022
-
-
-def _mode_for(path: Path) -> int:
-    """An existing file keeps its permissions; a new one gets the usual ones (not mkstemp's owner-only 0600)."""
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        return 0o666 & ~_umask()
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``path`` completely or not at all: a temporary file in the same folder, flushed, then renamed over
-    the target (an existing file stays intact until the new one is complete)."""
-    mode = _mode_for(path)
-    try:
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:40]}-", suffix=".part")
-    except OSError as exc:
-        raise IcsWriteError(path=str(path), reason=exc.strerror or str(exc)) from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise IcsWriteError(path=str(path), reason=exc.strerror or str(exc)) from exc
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
