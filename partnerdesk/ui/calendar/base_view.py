@@ -8,7 +8,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QKeySequence, QMouseEvent, QPainter, QRegion
+from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QPainter, QRegion
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QWidget
 
 from partnerdesk.domain.occurrence import Occurrence, SourceKind
@@ -96,6 +96,25 @@ class CalendarGridView(QAbstractItemView):
     @staticmethod
     def editable(occ: Occurrence) -> bool:
         return occ.source == SourceKind.EVENT
+
+    # --- painting: the views draw the same way on screen and on a printer page ------------------------------
+    def paintEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        painter = QPainter(self.viewport())
+        self.paint_all(painter)
+        painter.end()
+
+    def paint_all(self, painter: QPainter) -> None:
+        raise NotImplementedError
+
+    def paint_grid(self, painter: QPainter) -> None:
+        raise NotImplementedError
+
+    def paint_background(self, painter: QPainter) -> None:
+        """What every grid paints first: font, shared entry style, white page, the grid lines and labels."""
+        painter.setFont(self.font())
+        self.begin_entries()
+        painter.fillRect(self.viewport().rect(), QColor("#FFFFFF"))
+        self.paint_grid(painter)
 
     def begin_entries(self) -> None:
         """Set up what every entry painted next shares (one style option, the selected row, the delegate)."""

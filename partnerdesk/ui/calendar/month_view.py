@@ -8,7 +8,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from partnerdesk.domain.occurrence import Occurrence
@@ -99,17 +99,9 @@ class MonthView(CalendarGridView):
                 self.more.append((rect, day, hidden))
 
     # --- painting -----------------------------------------------------------------------------------------
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
-        painter = QPainter(self.viewport())
-        self.paint_all(painter)
-        painter.end()
-
     def paint_all(self, painter: QPainter) -> None:
         """The whole grid onto any painter (the viewport, or a printer page)."""
-        painter.setFont(self.font())
-        self.begin_entries()
-        painter.fillRect(self.viewport().rect(), QColor("#FFFFFF"))
-        self.paint_grid(painter)
+        self.paint_background(painter)
         for rect, row in self.placed:
             self.paint_entry(painter, rect, row)
         painter.setPen(QColor("#1D4E89"))

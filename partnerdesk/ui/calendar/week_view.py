@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from partnerdesk.domain.occurrence import Occurrence
@@ -236,17 +236,9 @@ class WeekView(CalendarGridView):
         bar.blockSignals(False)
 
     # --- painting -----------------------------------------------------------------------------------------
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
-        painter = QPainter(self.viewport())
-        self.paint_all(painter)
-        painter.end()
-
     def paint_all(self, painter: QPainter) -> None:
         """The whole grid onto any painter (the viewport, or a printer page)."""
-        painter.setFont(self.font())
-        self.begin_entries()
-        painter.fillRect(self.viewport().rect(), QColor("#FFFFFF"))
-        self.paint_grid(painter)
+        self.paint_background(painter)
         top = self.grid_top()
         gesture = self.gesture
         height = self.viewport().height()
