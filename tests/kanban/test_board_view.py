@@ -260,3 +260,19 @@ def test_board_settings_days_follow_the_number(open_board) -> None:  # type: ign
     box.setValue(14)
     assert box.suffix() == " days"
     view.settings_dialog.reject()
+
+
+def test_days_in_column_stand_apart_from_the_due_line(open_board) -> None:  # type: ignore[no-untyped-def]
+    from partnerdesk.store.models import WorkItem
+    from partnerdesk.ui.kanban.model import CardRole
+
+    view = open_board()
+    ws = view.context.ws
+    item, _ = WorkItemService(ws).create(status_id(ws, "pending"), "Card",
+                                         due_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=3))
+    with ws.session() as s, s.begin():
+        s.get(WorkItem, item).status_changed_at = dt.datetime.now(dt.UTC) - dt.timedelta(days=16)
+    view.reload()
+    texts = view.columns[0].itemDelegate().texts(view.columns[0].cell().index(0).data(CardRole))
+    assert texts.days_here == "16 days here"
+    assert "here" not in texts.bottom and "3 days overdue" in texts.bottom

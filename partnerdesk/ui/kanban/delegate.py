@@ -61,6 +61,7 @@ class CardTexts:
 
     bottom: str
     overdue: bool
+    days_here: str = ""
 
 
 def card_texts(card: Card, today: dt.date) -> CardTexts:
@@ -69,8 +70,8 @@ def card_texts(card: Card, today: dt.date) -> CardTexts:
     if card.total:
         bits.append(f"☑ {card.done}/{card.total}")
     days = days_in_column(card)
-    bits.append(ngettext("{n} day here", "{n} days here", days).format(n=days) if days else _("New here"))
-    return CardTexts("  ·  ".join(bits), overdue)
+    here = ngettext("{n} day here", "{n} days here", days).format(n=days) if days else _("New here")
+    return CardTexts(" · ".join(bits), overdue, here)
 
 
 def paint_card(painter: QPainter, rect: QRectF, card: Card, font: QFont, rtl: bool, selected: bool = False,
@@ -107,8 +108,14 @@ def paint_card(painter: QPainter, rect: QRectF, card: Card, font: QFont, rtl: bo
     if badge:
         painter.setPen(_color(STALE_COLOR))
         painter.drawText(line, _ALIGN[(trail, _MID)], badge)
-    # Tags as small chips, leading edge first.
+    # Tags as small chips, leading edge first; days in the column at the trailing end of the same row (the
+    # bottom line is the busiest, and a narrow column used to cut this off).
     chips = QRectF(inner.left(), inner.top() + 54, inner.width(), 16)
+    if texts.days_here:
+        here_w = metrics.horizontalAdvance(texts.days_here) + 6
+        painter.setPen(_color("#7B8794"))
+        painter.drawText(chips, _ALIGN[(trail, _MID)], texts.days_here)
+        chips = chips.adjusted(here_w if rtl else 0, 0, 0 if rtl else -here_w, 0)
     x = chips.right() if rtl else chips.left()
     for tag in card.tags:
         width = metrics.horizontalAdvance(tag) + 10
