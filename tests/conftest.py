@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,3 +34,49 @@ def workspace(tmp_path: Path):  # type: ignore[no-untyped-def]
     ws = open_workspace(tmp_path / "test.pdk")
     yield ws
     ws.close()
+
+
+DEMO_TODAY = dt.date(2026, 3, 2)
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo workspace built once per test session (copy it before writing)."""
+    from partnerdesk.services.demo import populate_demo
+    from partnerdesk.store.workspace import open_workspace
+
+    path = tmp_path_factory.mktemp("demo") / "demo.pdk"
+    with open_workspace(path) as ws:
+        populate_demo(ws, today=DEMO_TODAY, seed=7)
+    return path
+
+
+@pytest.fixture
+def demo_window(demo_file: Path, tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+                isolated_dirs: Path):
+    """The real main window over a copy of the demo workspace, not yet started: ``window.start()`` opens it.
+    Background jobs are awaited and the workspace closed afterwards."""
+    import shutil
+
+    from PySide6.QtCore import QSettings
+
+    from partnerdesk.ui.app import build_main_window
+    from partnerdesk.ui.jobs import wait_for_all
+
+    folder = isolated_dirs / "settings"
+    folder.mkdir(exist_ok=True)
+    monkeypatch.setenv("PARTNERDESK_DATA_DIR", str(isolated_dirs / "data"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    db = tmp_path / "demo.pdk"
+    shutil.copy(demo_file, db)
+    win = build_main_window(db, "en")
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    wait_for_all(10_000)
+    win.set_language("en")
+    win.close()
+    if win.context.workspace is not None:
+        win.context.workspace.close()
+        win.context.workspace = None

@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 from pathlib import Path
 
 import pytest
-
-TODAY = dt.date(2026, 3, 2)
-
-
-@pytest.fixture(scope="session")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from partnerdesk.services.demo import populate_demo
-    from partnerdesk.store.workspace import open_workspace
-
-    path = tmp_path_factory.mktemp("demo") / "demo.pdk"
-    with open_workspace(path) as ws:
-        populate_demo(ws, today=TODAY, seed=7)
-    return path
 
 
 @pytest.fixture

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 from partnerdesk.l10n import translations
@@ -14,25 +10,8 @@ from partnerdesk.ui.views_registry import VIEWS
 
 
 @pytest.fixture
-def window(demo_file: Path, tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch, isolated_dirs: Path):  # type: ignore[no-untyped-def]
-    from partnerdesk.ui.app import build_main_window
-
-    folder = isolated_dirs / "settings"
-    folder.mkdir(exist_ok=True)
-    monkeypatch.setenv("PARTNERDESK_DATA_DIR", str(isolated_dirs / "data"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    db = tmp_path / "demo.pdk"
-    shutil.copy(demo_file, db)
-    win = build_main_window(db, "en")
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.set_language("en")
-    win.close()
-    if win.context.workspace is not None:
-        win.context.workspace.close()
-        win.context.workspace = None
+def window(demo_window):  # type: ignore[no-untyped-def]
+    return demo_window
 
 
 def test_packets_menu_sits_before_help_and_follows_the_workspace(window, qtbot) -> None:  # type: ignore[no-untyped-def]
