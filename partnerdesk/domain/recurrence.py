@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -136,9 +136,6 @@ class Rule:
                        count=int(fields["COUNT"]) if "COUNT" in fields else None)
         except InvalidRuleError:
             return None
-
-    def ending(self, until: dt.datetime | None = None, count: int | None = None) -> Rule:
-        return replace(self, until=until, count=count)
 
 
 def _strip_prefix(text: str) -> str:
@@ -291,25 +288,18 @@ def meets(start: dt.datetime, end: dt.datetime, window_start: dt.datetime, windo
     return start < window_end and end > window_start
 
 
-def _wall_clock(value: dt.datetime, zone: ZoneInfo) -> dt.datetime:  # noqa: D401
-    """dateutil builds each occurrence with the start's tzinfo, i.e. at the same wall-clock time in ``zone``."""
-    return value.replace(tzinfo=zone)
-
-
-def first_start(start: dt.datetime, rule_text: str, time_zone: str) -> dt.datetime | None:
-    """The series' first occurrence (DTSTART itself need not match the rule)."""
-    zone = ZoneInfo(time_zone)
-    compiled = _compile(_strip_prefix(rule_text), start.astimezone(zone))
-    first = compiled.after(start.astimezone(zone), inc=True)
-    return None if first is None else _wall_clock(first, zone).astimezone(UTC)
-
-
 def count_before(start: dt.datetime, rule_text: str, time_zone: str, moment: dt.datetime) -> int:
     """How many occurrences of the rule start before ``moment`` (used to split a series with a COUNT)."""
+    if moment <= start:
+        return 0
     zone = ZoneInfo(time_zone)
-    compiled = _compile(_strip_prefix(rule_text), start.astimezone(zone))
-    return sum(1 for _occ in compiled.xafter(start.astimezone(zone), inc=True)
-               if _wall_clock(_occ, zone) < moment) if moment > start else 0
+    n = 0
+    for occurrence in _compile(_strip_prefix(rule_text), start.astimezone(zone)).xafter(start.astimezone(zone),
+                                                                                          inc=True):
+        if occurrence >= moment:  # stop here: a rule without an end would run to the year 9999
+            break
+        n += 1
+    return n
 
 
 def with_end(rule_text: str, until: dt.datetime | None = None, count: int | None = None) -> str:

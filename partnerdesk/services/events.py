@@ -282,9 +282,9 @@ class EventService(Service):
         if rid is None or rid <= master.starts_at:
             return master
         count = rule_count(master.rrule) if master.rrule else None
-        before = count_before(master.starts_at, master.rrule, master.time_zone, rid) if master.rrule else 0
         rule = master.rrule
         if count is not None:
+            before = count_before(master.starts_at, master.rrule, master.time_zone, rid)
             rule = with_end(master.rrule, count=max(1, count - before))
         duration = master.ends_at - master.starts_at
         new = Event(uid=f"{uuid.uuid4()}@partnerdesk", starts_at=rid, ends_at=rid + duration, rrule=rule,

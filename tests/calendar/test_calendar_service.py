@@ -176,3 +176,16 @@ def test_find_a_time_respects_both_weeks_and_bookings(workspace) -> None:
     slots = find_slots(workspace, pid, dt.timedelta(hours=1), utc(2026, 12, 3, 0), days=5)
     # Friday and Saturday are the weekend in Riyadh, Saturday and Sunday in Lisbon: next is Monday 7 Dec.
     assert slots == [(utc(2026, 12, 3, 11), utc(2026, 12, 3, 12)), (utc(2026, 12, 7, 9), utc(2026, 12, 7, 10))]
+
+
+def test_this_and_following_on_a_series_without_an_end(workspace) -> None:
+    svc = EventService(workspace)
+    start = dt.datetime(2026, 3, 2, 10, tzinfo=LISBON)
+    eid, _ = svc.create("Open-ended sync", start, start + dt.timedelta(minutes=30), time_zone="Europe/Lisbon",
+                        rrule="FREQ=WEEKLY")
+    rid = utc(2026, 3, 16, 10)
+    svc.update(eid, {"title": "Later sync"}, scope=EditScope.FOLLOWING, recurrence_id=rid)
+    svc.delete(eid, scope=EditScope.FOLLOWING, recurrence_id=utc(2026, 3, 9, 10))
+    got = starts(workspace, utc(2026, 3, 1), utc(2026, 4, 1))
+    assert got == [("Open-ended sync", utc(2026, 3, 2, 10)), ("Later sync", utc(2026, 3, 16, 10)),
+                   ("Later sync", utc(2026, 3, 23, 10)), ("Later sync", utc(2026, 3, 30, 9))]
