@@ -74,9 +74,9 @@ def _run_smoke_test(args: argparse.Namespace) -> int:
 
 
 def _install_crash_hook(args: argparse.Namespace) -> None:
-    if importlib.util.find_spec("partnerdesk.ui.crash") is not None:
-        crash = importlib.import_module("partnerdesk.ui.crash")
-        crash.install(show_dialog=not getattr(args, "no_crash_dialog", False))
+    from partnerdesk.ui import crash
+
+    crash.install_crash_hook(show_dialog=not getattr(args, "no_crash_dialog", False))
 
 
 def run_gui(args: argparse.Namespace) -> int:
