@@ -1,22 +1,24 @@
 """The `partnerdesk` command: opens the GUI, or runs a subcommand (demo, info, import, export, packet …).
 
-Each area keeps its subcommands in a module of this package exposing ``register(subparsers)``; list it in
-COMMAND_MODULES. Shared verbs (``import``, ``export``) are created once through :func:`verb_parser`.
+Each area keeps its subcommands in a module of this package exposing ``register(subparsers)``; import it in
+:func:`command_modules`. A workspace file as the only argument (``partnerdesk FILE.pdk``, what a desktop passes on
+a double-click or "Open with") opens it in the GUI. Shared verbs (``import``, ``export``) are created once through :func:`verb_parser`.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 
 from partnerdesk import __version__
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import LANGUAGES, _, set_language, system_language
 
-COMMAND_MODULES: tuple[str, ...] = ("info", "demo", "contacts", "packets", "calendar")
+# Top-level options that take a value: the token after them is not a file or a command.
+_VALUE_OPTIONS = frozenset({"--lang", "--db"})
 
 _VERBS: dict[str, argparse._SubParsersAction] = {}
 
@@ -42,9 +44,18 @@ def workspace_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if getattr(args, "db", None) else default_workspace_path()
 
 
+def command_modules() -> tuple[ModuleType, ...]:
+    """The modules that register subcommands (imported here, not at the top: they import this module)."""
+    from partnerdesk.cli import calendar, contacts, demo, info, packets
+
+    return (info, demo, contacts, packets, calendar)
+
+
 def build_parser() -> argparse.ArgumentParser:
     _VERBS.clear()
-    parser = argparse.ArgumentParser(prog="partnerdesk", description=_("PartnerDesk partnership manager"))
+    parser = argparse.ArgumentParser(
+        prog="partnerdesk", description=_("PartnerDesk partnership manager"),
+        epilog=_("To open a workspace file, give it as the only argument: partnerdesk FILE.pdk"))
     parser.add_argument("--version", action="version", version=f"PartnerDesk {__version__}")
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=_("user interface language"))
     add_db_option(parser, top_level=True)
@@ -53,9 +64,29 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke-test", action="store_true",
                         help=_("open every view on a temporary demo workspace and exit"))
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"partnerdesk.cli.{name}").register(subparsers)
+    for module in command_modules():
+        module.register(subparsers)
     return parser
+
+
+def split_workspace_argument(argv: list[str], commands: Sequence[str]) -> tuple[list[str], str | None]:
+    """``partnerdesk FILE.pdk [options]``: take out the first positional argument when it is not a command."""
+    skip = False
+    for i, arg in enumerate(argv):
+        if skip:
+            skip = False
+            continue
+        if arg == "--":
+            break
+        if arg in _VALUE_OPTIONS:
+            skip = True
+            continue
+        if arg.startswith("-"):
+            continue
+        if arg in commands:
+            return argv, None
+        return argv[:i] + argv[i + 1:], arg
+    return argv, None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -69,7 +100,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             lang = arg.split("=", 1)[1]
     set_language(lang)
     parser = build_parser()
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    argv, file_arg = split_workspace_argument(argv, list(subparsers.choices))
     args = parser.parse_args(argv)
+    args.file = Path(file_arg) if file_arg is not None else None
+    if args.file is not None and (args.command is not None or args.db is not None):
+        parser.error(_("a workspace file cannot be combined with --db or a command"))
     if args.command is None:
         from partnerdesk.ui.app import run_gui
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
@@ -16,6 +17,29 @@ if TYPE_CHECKING:
 MAX_RECENT = 8
 
 
+class StackAction(QAction):
+    """Undo or Redo: its text names the command on the stack. The stack's signals are connected to this
+    QObject's own slots, so Qt drops them when the action is deleted: a stack that outlives the window (it
+    is cleared, and emits, when it is destroyed) can never reach a deleted action."""
+
+    def __init__(self, parent: QObject, redo: bool) -> None:
+        super().__init__(parent)
+        self.is_redo = redo
+        self.command_text = ""
+
+    @Slot(str)
+    def set_command_text(self, text: str) -> None:
+        self.command_text = text
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        text = self.command_text
+        if self.is_redo:
+            self.setText(_("&Redo {action}").format(action=text) if text else _("&Redo"))
+        else:
+            self.setText(_("&Undo {action}").format(action=text) if text else _("&Undo"))
+
+
 class MainActions:
     """Owns every QAction of the main window and the menu bar built from them."""
 
@@ -24,8 +48,8 @@ class MainActions:
         w = window
         stack = w.context.undo_stack
 
-        def act(slot, shortcut=None, checkable=False, fallback="") -> QAction:  # type: ignore[no-untyped-def]
-            action = QAction(w)
+        def act(slot, shortcut=None, checkable=False, fallback="", action=None) -> QAction:  # type: ignore[no-untyped-def]
+            action = action if action is not None else QAction(w)
             if isinstance(shortcut, QKeySequence.StandardKey):
                 # Standard keys follow the platform; some platforms define none, so keep a usual default.
                 keys = QKeySequence.keyBindings(shortcut)
@@ -41,8 +65,8 @@ class MainActions:
         self.open_workspace = act(w.open_workspace_dialog, QKeySequence.StandardKey.Open)
         self.back_up = act(w.back_up_dialog)
         self.quit = act(w.close, QKeySequence.StandardKey.Quit, fallback="Ctrl+Q")
-        self.undo = act(stack.undo, QKeySequence.StandardKey.Undo)
-        self.redo = act(stack.redo, QKeySequence.StandardKey.Redo)
+        self.undo = act(stack.undo, QKeySequence.StandardKey.Undo, action=StackAction(w, redo=False))
+        self.redo = act(stack.redo, QKeySequence.StandardKey.Redo, action=StackAction(w, redo=True))
         self.preferences = act(w.preferences_dialog, QKeySequence.StandardKey.Preferences, fallback="Ctrl+,")
         self.about = act(w.about_dialog)
         self.about_qt = act(QApplication.aboutQt)
@@ -66,9 +90,9 @@ class MainActions:
 
         stack.canUndoChanged.connect(self.undo.setEnabled)
         stack.canRedoChanged.connect(self.redo.setEnabled)
-        self._undo_text, self._redo_text = stack.undoText(), stack.redoText()
-        stack.undoTextChanged.connect(self._set_undo_text)
-        stack.redoTextChanged.connect(self._set_redo_text)
+        self.undo.command_text, self.redo.command_text = stack.undoText(), stack.redoText()
+        stack.undoTextChanged.connect(self.undo.set_command_text)
+        stack.redoTextChanged.connect(self.redo.set_command_text)
         self.undo.setEnabled(stack.canUndo())
         self.redo.setEnabled(stack.canRedo())
 
@@ -126,21 +150,9 @@ class MainActions:
         self.ics.retranslate_ui()
         for action, (_key, title, _icon, _target) in zip(self.view_actions, VIEWS, strict=True):
             action.setText(_(title))
-        self._undo_texts()
+        self.undo.retranslate()
+        self.redo.retranslate()
         self.fill_recent_menu()
-
-    def _set_undo_text(self, text: str) -> None:
-        self._undo_text = text
-        self._undo_texts()
-
-    def _set_redo_text(self, text: str) -> None:
-        self._redo_text = text
-        self._undo_texts()
-
-    def _undo_texts(self) -> None:
-        undo, redo = self._undo_text, self._redo_text
-        self.undo.setText(_("&Undo {action}").format(action=undo) if undo else _("&Undo"))
-        self.redo.setText(_("&Redo {action}").format(action=redo) if redo else _("&Redo"))
 
     def check_language(self, lang: str) -> None:
         if lang in self.language_actions:

@@ -1,24 +1,27 @@
 """Starting the GUI: the application object, fonts, language, and the main window.
 
 Start-up order matters: the window is shown before SQLAlchemy and ReportLab are imported; the workspace is
-opened on the next turn of the event loop (see MainWindow.start).
+opened in a worker thread once the window has painted (see MainWindow.launch).
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
-import importlib.util
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from partnerdesk import APP_NAME, ORG_NAME, __version__
-from partnerdesk.l10n import LANGUAGES, _, normalize_language, system_language
+from partnerdesk.l10n import LANGUAGES, normalize_language, system_language
+from partnerdesk.ui import crash, smoke, startup_trace
 from partnerdesk.ui.fonts import apply_application_font
+from partnerdesk.ui.main_window import MainWindow, MissingFile
 from partnerdesk.ui.qt_i18n import QtLanguage
+from partnerdesk.ui.termination import close_on_termination
 
 SETTINGS_LANGUAGE = "ui/language"
 
@@ -50,48 +53,86 @@ def choose_language(cli_lang: str | None, settings: QSettings) -> str:
     return system_language()
 
 
-def build_main_window(db: Path | None = None, lang: str | None = None):  # type: ignore[no-untyped-def]
+def build_main_window(db: Path | None = None, lang: str | None = None,
+                      missing: MissingFile = MissingFile.CREATE) -> MainWindow:
     """Create (but do not show) the main window with its context; used by run_gui, tests and the bench."""
     from PySide6.QtGui import QUndoStack
 
     from partnerdesk.ui.context import AppContext, ChangeHub
-    from partnerdesk.ui.main_window import MainWindow
 
     app = create_application()
     settings = QSettings()
     qt_language = QtLanguage(app)
     qt_language.apply(choose_language(lang, settings))
     context = AppContext(workspace=None, undo_stack=QUndoStack(), hub=ChangeHub(), settings=settings)
-    return MainWindow(context, qt_language, db_path=db)
+    return MainWindow(context, qt_language, db_path=db, missing=missing)
 
 
-def _run_smoke_test(args: argparse.Namespace) -> int:
-    if importlib.util.find_spec("partnerdesk.ui.smoke") is None:
-        print(_("The smoke test is not part of this build of PartnerDesk."), file=sys.stderr)
-        return 2
-    smoke = importlib.import_module("partnerdesk.ui.smoke")
-    return int(smoke.run_smoke_test(args) or 0)
+class FileOpenFilter(QObject):
+    """macOS hands a double-clicked or dropped workspace to the running app as a QFileOpenEvent."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            path = event.file()
+            if path:
+                self.window.open_path(Path(path), create=False)
+                self.window.raise_()
+                self.window.activateWindow()
+                return True
+        return False
 
 
-def _install_crash_hook(args: argparse.Namespace) -> None:
-    from partnerdesk.ui import crash
-
-    crash.install_crash_hook(show_dialog=not getattr(args, "no_crash_dialog", False))
+def start_target(args: argparse.Namespace) -> tuple[Path | None, MissingFile]:
+    """The file to open and what to do if it is missing: a workspace given as the only argument is opened
+    like File → Open; `--db PATH` offers to create a missing file there."""
+    if args.file is not None:
+        return Path(args.file), MissingFile.REFUSE
+    if args.db is not None:
+        return Path(args.db), MissingFile.FIRST_RUN
+    return None, MissingFile.FIRST_RUN
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    """Entry point of `partnerdesk` without a subcommand."""
-    if getattr(args, "smoke_test", False):
-        return _run_smoke_test(args)
-    _install_crash_hook(args)
-    app = create_application()
-    window = build_main_window(getattr(args, "db", None), getattr(args, "lang", None))
-    window.show()
-    QTimer.singleShot(0, window.start)
-    code = app.exec()
-    from partnerdesk.ui.jobs import wait_for_all
+    """Entry point of `partnerdesk` without a subcommand, and of `partnerdesk --smoke-test`: one start-up path.
 
-    wait_for_all()  # cancel running imports (rolled back) and let workers end before the workspace closes
-    if window.context.workspace is not None:
-        window.context.workspace.close()
+    The crash hook goes in first; the window is shown at once and opens the workspace after its first paint
+    (MainWindow.launch). The process ends when the last window is closed or destroyed, whatever did it; the
+    session is then shut down while every widget still exists.
+    """
+    smoke_session: smoke.SmokeSession | None = None
+    if args.smoke_test:
+        smoke_session = smoke.SmokeSession()  # offscreen without a display, temporary data and settings
+        args.db, args.file = smoke_session.workspace_path, None
+    app = create_application()
+    crash.install_crash_hook(show_dialog=not args.no_crash_dialog)
+    db, missing = start_target(args)
+    window = build_main_window(db, args.lang, missing)
+    context = window.context
+    app.installEventFilter(FileOpenFilter(window))
+    app.setQuitOnLastWindowClosed(True)
+    window.destroyed.connect(app.quit)  # deleted by any means: no process may stay without a window
+    if smoke_session is not None:
+        window.data_shown.connect(lambda: smoke_session.walk(window, app), Qt.ConnectionType.SingleShotConnection)
+        smoke_session.watch(window)
+    window.show()
+    window.launch()
+    startup_trace.install(window)
+    termination = close_on_termination(window)
+    code = app.exec()
+    termination.restore()
+    if shiboken6.isValid(window):
+        window.shutdown()
+    else:
+        from partnerdesk.ui.jobs import wait_for_all
+
+        wait_for_all()
+        context.undo_stack.clear()
+        if context.workspace is not None:
+            context.workspace.close()
+    if smoke_session is not None:
+        return smoke_session.finish(int(code))
     return int(code)

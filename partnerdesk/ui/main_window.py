@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import importlib
 import time
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QMoveEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -43,16 +44,44 @@ def trailing_dock_area() -> Qt.DockWidgetArea:
     return Qt.DockWidgetArea.LeftDockWidgetArea if rtl else Qt.DockWidgetArea.RightDockWidgetArea
 
 
+class MissingFile(Enum):
+    """What the window does when the file it was started with does not exist."""
+
+    CREATE = "create"  # create it (tests, benchmarks, the demo command)
+    FIRST_RUN = "first_run"  # `--db PATH`: the first-run panel offers to create it there; nothing is remembered
+    REFUSE = "refuse"  # `partnerdesk FILE`: the same message as File → Open
+
+
+SETTINGS_SAVE_DELAY_MS = 400  # geometry is saved this long after the last move or resize
+PROGRESS_DELAY_MS = 300  # opening that takes longer shows a busy bar
+
+
 class MainWindow(QMainWindow):
     workspace_opened = Signal(str)  # path; also used by the start-up benchmark
     data_shown = Signal()
+    first_painted = Signal()
+    workspace_failed = Signal(str)  # the message shown
 
-    def __init__(self, context: AppContext, qt_language: QtLanguage, db_path: Path | None = None) -> None:
+    def __init__(self, context: AppContext, qt_language: QtLanguage, db_path: Path | None = None,
+                 missing: MissingFile = MissingFile.CREATE) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
         self.context = context
         self.qt_language = qt_language
-        self.db_path = Path(db_path) if db_path else None
+        self.db_path = Path(db_path).expanduser() if db_path else None
+        self.missing = missing
+        self.first_run_path: Path | None = None
+        self.painted = False
+        self._settings_ready = False  # nothing is saved while the constructor restores the last state
+        self.opening_job: Any = None
+        self._settings_timer = QTimer(self)
+        self._settings_timer.setSingleShot(True)
+        self._settings_timer.setInterval(SETTINGS_SAVE_DELAY_MS)
+        self._settings_timer.timeout.connect(self.save_settings)
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(PROGRESS_DELAY_MS)
+        self._progress_timer.timeout.connect(self._show_opening_progress)
         self.views: dict[int, QWidget] = {}
         self.current_index = 0
         self.timings: dict[str, float] = {"created": time.perf_counter()}
@@ -91,37 +120,103 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel()
         self.statusBar().addWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
-        self.context.hub.changed.connect(lambda _changes: self.update_status())
+        self.context.hub.changed.connect(self._hub_changed)
 
         self.resize(1180, 760)
         self._restore_settings()
+        self._settings_ready = True
         self.set_workspace_ui_enabled(False)
         self.retranslate_ui()
 
     # --- start-up -------------------------------------------------------------------------------------
-    def start(self) -> None:
-        """Second turn of the event loop: open the workspace (this is where SQLAlchemy gets imported)."""
-        self.timings["start"] = time.perf_counter()
+    def _start_target(self) -> tuple[Path, bool] | None:
+        """The file to open at start and whether to create it; None when the first-run panel is shown."""
         from partnerdesk.store.paths import default_workspace_path
 
         if self.db_path is not None:
-            self.open_path(self.db_path, create=True)
-            return
+            if self.db_path.exists() or self.missing is MissingFile.CREATE:
+                return self.db_path, True
+            if self.missing is MissingFile.REFUSE:
+                return self.db_path, False
+            self.show_first_run(self.db_path)
+            return None
         last = self.context.settings.value("files/last_workspace", "", type=str)
         if last and Path(last).exists():
-            self.open_path(Path(last))
-            return
+            return Path(last), False
         default = default_workspace_path()
         if default.exists():
-            self.open_path(default)
-        else:
-            self.panel.show_first_run(str(default))
-            self.stack.setCurrentWidget(self.panel)
+            return default, False
+        self.show_first_run(default)
+        return None
+
+    def show_first_run(self, path: Path) -> None:
+        """Offer to create a workspace at ``path`` (demo or empty); nothing is written or remembered before."""
+        self.first_run_path = path
+        self.panel.show_first_run(str(path))
+        self.stack.setCurrentWidget(self.panel)
+
+    def start(self) -> None:
+        """Open the start-up workspace now, on this thread (tests, benchmarks). See :meth:`launch`."""
+        self.timings["start"] = time.perf_counter()
+        target = self._start_target()
+        if target is not None:
+            self.open_path(target[0], create=target[1])
+
+    def launch(self) -> None:
+        """The real start: once the window has painted, open the workspace in a worker thread (imports,
+        checks, migrations) so the window keeps painting; a busy bar appears if that takes over 300 ms."""
+        if not self.painted:
+            self.first_painted.connect(self.launch, Qt.ConnectionType.SingleShotConnection)
+            return
+        self.timings["start"] = time.perf_counter()
+        target = self._start_target()
+        if target is None:
+            return
+        from partnerdesk.ui.jobs import BackgroundJob
+
+        path, create = Path(target[0]).expanduser().resolve(), target[1]
+        self.panel.show_loading(str(path))
+        self.stack.setCurrentWidget(self.panel)
+        first_view = VIEWS[self.current_index][3].split(":")[0]
+        job = BackgroundJob(lambda: _open_in_worker(path, create, first_view), self)
+        self.opening_job = job
+        job.succeeded.connect(lambda workspace: self._opened_in_worker(workspace, path))
+        job.failed.connect(lambda exc: self._open_failed(exc, path))
+        self._progress_timer.start()
+        job.start()
+
+    def _opened_in_worker(self, workspace: Any, path: Path) -> None:
+        self._opening_done()
+        self.adopt_workspace(workspace, path)
+
+    def _open_failed(self, exc: BaseException, path: Path) -> None:
+        from partnerdesk.store.workspace import WorkspaceError
+
+        self._opening_done()
+        if not isinstance(exc, WorkspaceError):
+            raise exc  # a bug, not a bad file: the crash hook reports it
+        self._show_workspace_error(exc, path)
+
+    def _opening_done(self) -> None:
+        self._progress_timer.stop()
+        self.panel.show_progress(False)
+        self.opening_job = None
+
+    @Slot()
+    def _show_opening_progress(self) -> None:
+        if self.opening_job is not None:
+            self.panel.show_progress(True)
+
+    def event(self, event: QEvent) -> bool:
+        if not self.painted and event.type() == QEvent.Type.Paint:
+            self.painted = True
+            QTimer.singleShot(0, self.first_painted.emit)  # after this paint reaches the screen
+        return super().event(event)
 
     def create_first_workspace(self, demo: bool) -> None:
         from partnerdesk.store.paths import default_workspace_path
 
-        path = default_workspace_path()
+        path = self.first_run_path or default_workspace_path()
         if not self.open_path(path, create=True):
             return
         if demo:
@@ -131,9 +226,9 @@ class MainWindow(QMainWindow):
         """Fill the new workspace with the demo off the UI thread, behind a window-modal busy indicator."""
         from PySide6.QtWidgets import QProgressDialog
 
+        from partnerdesk.services import demo as demo_module
         from partnerdesk.ui.jobs import BackgroundJob
 
-        demo_module = importlib.import_module("partnerdesk.services.demo")
         ws = self.context.ws
         progress = QProgressDialog(_("Creating the demo workspace…"), "", 0, 0, self)
         progress.setObjectName("demoProgress")
@@ -182,6 +277,12 @@ class MainWindow(QMainWindow):
         except WorkspaceError as exc:
             self._show_workspace_error(exc, path)
             return False
+        self.adopt_workspace(workspace, path)
+        return True
+
+    def adopt_workspace(self, workspace: Any, path: Path) -> None:
+        """Make the opened ``workspace`` (at ``path``) the current one, closing the previous one."""
+        current = self.context.workspace
         if current is not None:
             from partnerdesk.ui.jobs import wait_for_all
 
@@ -203,7 +304,6 @@ class MainWindow(QMainWindow):
         self.retranslate_title()
         QTimer.singleShot(0, self.start_reminders)
         self.workspace_opened.emit(str(path))
-        return True
 
     def start_reminders(self) -> None:
         """Reminders fire while the app runs; those missed while it was closed are listed now."""
@@ -216,6 +316,7 @@ class MainWindow(QMainWindow):
         self.reminders.start()
 
     def _show_workspace_error(self, exc: PartnerDeskError, path: Path) -> None:
+        self.workspace_failed.emit(exc.message)
         if self.context.workspace is None:
             self.panel.show_error(exc, str(path))
             self.stack.setCurrentWidget(self.panel)
@@ -293,6 +394,9 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(index)
             self.nav.blockSignals(False)
         self.actions_.view_actions[index].setChecked(True)
+        if self._settings_ready:  # saved at once: a crash or a kill keeps the last view
+            self.context.settings.setValue("window/last_view", VIEWS[index][0])
+            self.context.settings.sync()
         if self.context.workspace is None:
             return
         view = self.views.get(index) or self._load_view(index)
@@ -407,9 +511,49 @@ class MainWindow(QMainWindow):
         s.setValue("window/last_view", VIEWS[self.current_index][0])
         s.sync()
 
+    def moveEvent(self, event: QMoveEvent) -> None:  # noqa: N802 - Qt API
+        super().moveEvent(event)
+        self._geometry_changed()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._geometry_changed()
+
+    def _geometry_changed(self) -> None:
+        """Saved shortly after the change, not only at a clean quit: a crash or a kill keeps it."""
+        if self._settings_ready and self.isVisible():
+            self._settings_timer.start()
+
+    def _hub_changed(self, _changes: object) -> None:
+        self.update_status()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.save_settings()
         super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """End of the session, while every widget still exists: stop workers, empty the undo stack (its
+        commands and signals must not outlive the window), close the workspace."""
+        from partnerdesk.ui.jobs import wait_for_all
+
+        self._settings_timer.stop()
+        wait_for_all()  # cancel running imports (rolled back) and let workers end before the workspace closes
+        if self.reminders is not None:
+            self.reminders.stop()
+        self.context.undo_stack.clear()
+        if self.context.workspace is not None:
+            self.context.workspace.close()
+            self.context.workspace = None
+
+
+def _open_in_worker(path: Path, create: bool, view_module: str) -> Any:
+    """Runs in a worker thread: open (check, lock, migrate) the workspace and import the first view's code,
+    so the GUI thread only builds widgets."""
+    from partnerdesk.store.workspace import open_workspace
+
+    workspace = open_workspace(path, create=create)
+    importlib.import_module(view_module)
+    return workspace
 
 
 def _isolated(path: str) -> str:

@@ -1,17 +1,14 @@
-"""`PartnerDesk --smoke-test`: proves a build works end to end, offscreen, without touching user data.
+"""`PartnerDesk --smoke-test`: proves a build works end to end, without touching user data.
 
-Its output is diagnostic English, like a log (the run switches the UI language half way).
-
-Creates a temporary demo workspace, opens the main window and every view in the registry (in English and in
-Arabic, right to left), builds one Arabic onboarding packet when the packets package provides it, and prints
-each step. Exit status 0 when every step passed, 1 otherwise.
+It is a real launch (``ui.app.run_gui``: crash hook, main window, ``MainWindow.launch``, first view painted) on a
+temporary demo workspace with temporary settings; only then does it walk every view in the registry (in English
+and in Arabic, right to left), build an Arabic onboarding packet, open the packet windows, and close the window
+the way a user does. Offscreen when there is no display. Its output is diagnostic English, like a log.
+Exit status 0 when every step passed, 1 otherwise.
 """
 
 from __future__ import annotations
 
-import argparse
-import importlib
-import importlib.util
 import os
 import sys
 import tempfile
@@ -62,25 +59,16 @@ class SmokeRun:
         self.say(f"skip  {name}: {reason}")
 
 
-def _has_module(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ModuleNotFoundError:
-        return False
-
-
-
-def _populate_demo(workspace: Any) -> str:
-    from partnerdesk.services import demo
-
-    populate = demo.populate_demo
-    result = populate(workspace)
+def _create_demo(path: Path) -> str:
+    from partnerdesk.services.demo import populate_demo
     from partnerdesk.services.stats import workspace_info
+    from partnerdesk.store.workspace import open_workspace
 
-    counts = workspace_info(workspace)["counts"]
+    with open_workspace(path) as workspace:
+        populate_demo(workspace)
+        counts = workspace_info(workspace)["counts"]
     if not counts.get("partners"):
         raise AssertionError("the demo workspace has no partners")
-    del result
     return ", ".join(f"{k}={v}" for k, v in counts.items() if v)
 
 
@@ -102,149 +90,136 @@ def build_packet_pdf(workspace: Any, lang: str) -> bytes:
     return pdf
 
 
-def run_smoke_test(args: argparse.Namespace | None = None) -> int:
-    """Run the smoke test; returns the process exit status."""
-    prepare_environment()
-    from PySide6.QtCore import QSettings
-    from PySide6.QtGui import QUndoStack
-    from PySide6.QtWidgets import QApplication
+class SmokeSession:
+    """Prepares the temporary demo workspace and settings before the launch, then walks the window."""
 
-    from partnerdesk import __version__
-    from partnerdesk.l10n import current_language, set_language
-    from partnerdesk.ui.context import AppContext, ChangeHub
-    from partnerdesk.ui.views_registry import VIEWS
+    WATCHDOG_MS = 180_000  # a launch that never shows data fails instead of hanging CI
 
-    run = SmokeRun()
-    started = time.perf_counter()
-    run.say(f"PartnerDesk {__version__} smoke test (frozen={bool(getattr(sys, 'frozen', False))}, "
-            f"platform={os.environ.get('QT_QPA_PLATFORM', 'default')})")
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "PartnerDesk"])
-    original_lang = current_language()
+    def __init__(self) -> None:
+        prepare_environment()
+        from PySide6.QtCore import QSettings
 
-    def check_fonts() -> str:
-        from PySide6.QtGui import QFontDatabase
+        from partnerdesk import __version__
 
-        from partnerdesk.resources import FONT_FILES, font_files
+        self.started = time.perf_counter()
+        self.run = SmokeRun()
+        self._tmp = tempfile.TemporaryDirectory(prefix="partnerdesk-smoke-")
+        folder = Path(self._tmp.name)
+        os.environ["PARTNERDESK_DATA_DIR"] = str(folder / "data")  # crash log and default workspace stay here
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "settings"))
+        self.workspace_path = folder / "smoke-demo.pdk"
+        self.status = 1  # until the walk has run
+        self.walked = False
+        self.run.say(f"PartnerDesk {__version__} smoke test (frozen={bool(getattr(sys, 'frozen', False))}, "
+                     f"platform={os.environ.get('QT_QPA_PLATFORM', 'default')})")
+        self.run.step(f"create a demo workspace at {self.workspace_path}", lambda: _create_demo(self.workspace_path))
 
-        for path in font_files():
-            if QFontDatabase.addApplicationFont(str(path)) < 0:
-                raise AssertionError(f"Qt cannot load the bundled font {path}")
-        missing = [family for family in FONT_FILES if family not in QFontDatabase.families()]
-        if missing:
-            raise AssertionError(f"font families not available: {missing}")
-        return ", ".join(FONT_FILES)
+    def watch(self, window: Any) -> None:
+        """Give up (and close the window, which ends the run) if the data never shows."""
+        from PySide6.QtCore import QTimer
 
-    def check_qt_translations() -> str:
-        from PySide6.QtCore import QLibraryInfo, QTranslator
+        QTimer.singleShot(self.WATCHDOG_MS, window, lambda: None if self.walked else window.close())
 
-        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        for name in ("qtbase_ar", "qtbase_ja", "qtbase_it", "qtbase_pt_BR"):
-            if not QTranslator().load(name, folder):
-                raise AssertionError(f"{name}.qm not found in {folder}")
-        return folder
-
-    def check_catalogs() -> str:
-        from partnerdesk.l10n import LANGUAGES, Translator
-
-        for lang in LANGUAGES[1:]:
-            if Translator(lang).gettext("Close") == "Close":
-                raise AssertionError(f"the {lang} catalog is missing or empty")
-        return ", ".join(LANGUAGES)
-
-    run.step("load the bundled fonts", check_fonts)
-    run.step("find Qt's translations (ar, ja, it, pt_BR)", check_qt_translations)
-    run.step("load the message catalogs", check_catalogs)
-
-    with tempfile.TemporaryDirectory(prefix="partnerdesk-smoke-") as tmp:
-        db_path = Path(tmp) / "smoke-demo.pdk"
-
-        def open_ws() -> Any:
-            from partnerdesk.store.workspace import open_workspace
-
-            return open_workspace(db_path)
-
-        workspace = run.step(f"create a temporary workspace at {str(db_path)}", open_ws)
-        if workspace is None:
-            return 1
+    def walk(self, window: Any, app: Any) -> None:
+        """Called once the launched window shows its first view's data."""
+        self.walked = True
         try:
-            if _has_module("partnerdesk.services.demo"):
-                run.step("fill it with demo data", lambda: _populate_demo(workspace))
-            else:
-                run.skip("fill it with demo data", "partnerdesk.services.demo is not in this build")
-
-            settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
-            windows: list[Any] = []
-
-            def open_main_window() -> str:
-                from partnerdesk.ui.main_window import MainWindow
-                from partnerdesk.ui.qt_i18n import QtLanguage
-
-                # The window opens the workspace itself, exactly as at a real start.
-                workspace.close()
-                window_context = AppContext(None, QUndoStack(), ChangeHub(), settings)
-                window = MainWindow(window_context, QtLanguage(app), db_path=db_path)
-                window.resize(1200, 800)
-                window.show()
-                window.start()
-                app.processEvents()
-                if window_context.workspace is None:
-                    raise AssertionError("the main window did not open the workspace")
-                windows.append(window)
-                return window.windowTitle()
-
-            run.step("open the main window", open_main_window)
-
-            for lang in ("en", "ar"):
-                for index, (key, _title, _icon, _target) in enumerate(VIEWS):
-                    def open_view(index: int = index, lang: str = lang) -> str:
-                        if not windows:
-                            raise AssertionError("no main window")
-                        window = windows[0]
-                        window.set_language(lang)
-                        window.show_view(index)
-                        app.processEvents()
-                        view = window.current_view()
-                        if view is None:
-                            raise AssertionError("the view did not open")
-                        if lang == "ar" and not view.isRightToLeft():
-                            raise AssertionError("the view is not mirrored in Arabic")
-                        return type(view).__name__
-
-                    run.step(f"open view “{key}” ({lang})", open_view)
-
-            def build_packet() -> str:
-                pdf = build_packet_pdf(windows[0].context.workspace if windows else workspace, "ar")
-                (Path(tmp) / "packet-ar.pdf").write_bytes(pdf)
-                return f"{len(pdf) // 1024} KB"
-
-            run.step("build an Arabic onboarding packet", build_packet)
-
-            if _has_module("partnerdesk.ui.packets.smoke"):
-                for lang in ("en", "ar"):
-                    def packet_windows(lang: str = lang) -> str:
-                        from partnerdesk.ui.packets.smoke import open_packet_windows
-
-                        windows[0].set_language(lang)
-                        return open_packet_windows(windows[0], app)
-
-                    run.step(f"open Build packet, the PDF preview and the editors ({lang})", packet_windows)
-
-            for window in windows:
-                window.close()
-                if window.context.workspace is not None:
-                    window.context.workspace.close()
-            app.processEvents()
+            self._walk(window, app)
         finally:
-            set_language(original_lang)
-            workspace.close()
+            self.status = 1 if self.run.failures else 0
+            self.run.step("close the main window", window.close)  # the last window: the app quits
 
-    seconds = time.perf_counter() - started
-    if run.failures:
-        run.say(f"Smoke test FAILED: {len(run.failures)} of {len(run.failures) + run.passed} steps failed ({seconds:.1f} s)")
-        return 1
-    run.say(f"Smoke test passed: {run.passed} steps, {len(run.skipped)} skipped ({seconds:.1f} s)")
-    return 0
+    def _walk(self, window: Any, app: Any) -> None:
+        from partnerdesk.ui.views_registry import VIEWS
+
+        run = self.run
+        run.step("load the bundled fonts", check_fonts)
+        run.step("find Qt's translations (ar, ja, it, pt_BR)", check_qt_translations)
+        run.step("load the message catalogs", check_catalogs)
+
+        def launched() -> str:
+            if window.context.workspace is None:
+                raise AssertionError("the main window did not open the workspace")
+            if not window.isVisible() or not window.painted:
+                raise AssertionError("the main window is not shown")
+            return window.windowTitle()
+
+        run.step("launch: the main window shows the workspace", launched)
+        for lang in ("en", "ar"):
+            for index, (key, _title, _icon, _target) in enumerate(VIEWS):
+                def open_view(index: int = index, lang: str = lang) -> str:
+                    window.set_language(lang)
+                    window.show_view(index)
+                    app.processEvents()
+                    view = window.current_view()
+                    if view is None:
+                        raise AssertionError("the view did not open")
+                    if lang == "ar" and not view.isRightToLeft():
+                        raise AssertionError("the view is not mirrored in Arabic")
+                    return type(view).__name__
+
+                run.step(f"open view “{key}” ({lang})", open_view)
+
+        def build_packet() -> str:
+            pdf = build_packet_pdf(window.context.ws, "ar")
+            return f"{len(pdf) // 1024} KB"
+
+        run.step("build an Arabic onboarding packet", build_packet)
+        for lang in ("en", "ar"):
+            def packet_windows(lang: str = lang) -> str:
+                from partnerdesk.ui.packets.smoke import open_packet_windows
+
+                window.set_language(lang)
+                return open_packet_windows(window, app)
+
+            run.step(f"open Build packet, the PDF preview and the editors ({lang})", packet_windows)
+        window.set_language("en")
+
+    def finish(self, exit_code: int) -> int:
+        """After the event loop: the verdict, and the temporary files removed."""
+        run = self.run
+        if not self.walked:
+            run.failures.append("launch")
+            run.say("FAIL  the main window never showed the workspace's data")
+        seconds = time.perf_counter() - self.started
+        self._tmp.cleanup()
+        if run.failures or exit_code != 0:
+            run.say(f"Smoke test FAILED: {len(run.failures)} of {len(run.failures) + run.passed} steps failed, "
+                    f"exit status {exit_code} ({seconds:.1f} s)")
+            return 1
+        run.say(f"Smoke test passed: {run.passed} steps ({seconds:.1f} s)")
+        return 0
 
 
-if __name__ == "__main__":
-    raise SystemExit(run_smoke_test())
+def check_fonts() -> str:
+    from PySide6.QtGui import QFontDatabase
+
+    from partnerdesk.resources import FONT_FILES, font_files
+
+    for path in font_files():
+        if QFontDatabase.addApplicationFont(str(path)) < 0:
+            raise AssertionError(f"Qt cannot load the bundled font {path}")
+    missing = [family for family in FONT_FILES if family not in QFontDatabase.families()]
+    if missing:
+        raise AssertionError(f"font families not available: {missing}")
+    return ", ".join(FONT_FILES)
+
+
+def check_qt_translations() -> str:
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase_ar", "qtbase_ja", "qtbase_it", "qtbase_pt_BR"):
+        if not QTranslator().load(name, folder):
+            raise AssertionError(f"{name}.qm not found in {folder}")
+    return folder
+
+
+def check_catalogs() -> str:
+    from partnerdesk.l10n import LANGUAGES, Translator
+
+    for lang in LANGUAGES[1:]:
+        if Translator(lang).gettext("Close") == "Close":
+            raise AssertionError(f"the {lang} catalog is missing or empty")
+    return ", ".join(LANGUAGES)

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _
-
-
-def demo_available() -> bool:
-    return importlib.util.find_spec("partnerdesk.services.demo") is not None
 
 
 class WorkspacePanel(QWidget):
@@ -37,6 +31,12 @@ class WorkspacePanel(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = QProgressBar()  # busy bar while a workspace takes long to open
+        self.progress.setObjectName("openingProgress")
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumWidth(360)
+        self.progress.hide()
         self.demo_button = QPushButton()
         self.empty_button = QPushButton()
         self.open_button = QPushButton()
@@ -53,6 +53,7 @@ class WorkspacePanel(QWidget):
         box.addStretch(1)
         box.addWidget(self.title)
         box.addWidget(self.message)
+        box.addWidget(self.progress)
         box.addSpacing(12)
         box.addLayout(buttons)
         box.addStretch(2)
@@ -62,6 +63,9 @@ class WorkspacePanel(QWidget):
     def show_loading(self, path: str) -> None:
         self.mode, self.path, self.error = "loading", path, None
         self.retranslate_ui()
+
+    def show_progress(self, busy: bool) -> None:
+        self.progress.setVisible(busy and self.mode == "loading")
 
     def show_first_run(self, path: str) -> None:
         self.mode, self.path, self.error = "first_run", path, None
@@ -73,7 +77,9 @@ class WorkspacePanel(QWidget):
 
     def retranslate_ui(self) -> None:
         first, error = self.mode == "first_run", self.mode == "error"
-        self.demo_button.setVisible(first and demo_available())
+        self.demo_button.setVisible(first)
+        if self.mode != "loading":
+            self.progress.hide()
         self.empty_button.setVisible(first)
         self.open_button.setVisible(first or error)
         self.new_button.setVisible(error)
