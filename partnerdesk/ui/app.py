@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from partnerdesk import APP_NAME, ORG_NAME, __version__
 from partnerdesk.l10n import LANGUAGES, normalize_language, system_language
 from partnerdesk.ui import crash, smoke, startup_trace
+from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.fonts import apply_application_font
 from partnerdesk.ui.main_window import MainWindow, MissingFile
 from partnerdesk.ui.qt_i18n import QtLanguage
@@ -58,7 +59,7 @@ def build_main_window(db: Path | None = None, lang: str | None = None,
     """Create (but do not show) the main window with its context; used by run_gui, tests and the bench."""
     from PySide6.QtGui import QUndoStack
 
-    from partnerdesk.ui.context import AppContext, ChangeHub
+    from partnerdesk.ui.context import ChangeHub
 
     app = create_application()
     settings = QSettings()
@@ -96,6 +97,23 @@ def start_target(args: argparse.Namespace) -> tuple[Path | None, MissingFile]:
     return None, MissingFile.FIRST_RUN
 
 
+def end_session(window: MainWindow, context: AppContext) -> None:
+    """After the event loop: shut the session down while the window still exists (or without it, if it was
+    destroyed), then delete the window and the undo stack in that order."""
+    if shiboken6.isValid(window):
+        window.shutdown()
+        shiboken6.delete(window)
+    else:
+        from partnerdesk.ui.jobs import wait_for_all
+
+        wait_for_all()
+        context.undo_stack.clear()
+        if context.workspace is not None:
+            context.workspace.close()
+            context.workspace = None
+    shiboken6.delete(context.undo_stack)
+
+
 def run_gui(args: argparse.Namespace) -> int:
     """Entry point of `partnerdesk` without a subcommand, and of `partnerdesk --smoke-test`: one start-up path.
 
@@ -124,15 +142,7 @@ def run_gui(args: argparse.Namespace) -> int:
     termination = close_on_termination(window)
     code = app.exec()
     termination.restore()
-    if shiboken6.isValid(window):
-        window.shutdown()
-    else:
-        from partnerdesk.ui.jobs import wait_for_all
-
-        wait_for_all()
-        context.undo_stack.clear()
-        if context.workspace is not None:
-            context.workspace.close()
+    end_session(window, context)
     if smoke_session is not None:
         return smoke_session.finish(int(code))
     return int(code)
