@@ -312,7 +312,7 @@ class RecordTable(QWidget):
         self.proxy.layoutChanged.connect(self._update_count)
         self.retranslate_ui()
         # Fitting columns reads every fetched row: do it after the first paint, not before.
-        QTimer.singleShot(0, self._resize_columns)
+        QTimer.singleShot(0, self, self._resize_columns)
 
     def _filter_changed(self, text: str) -> None:
         if text:

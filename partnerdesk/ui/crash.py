@@ -114,7 +114,7 @@ class CrashDialog(QDialog):
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details.toPlainText())
         self.copy_button.setText(_("Copied"))
-        QTimer.singleShot(2000, lambda: self.copy_button.setText(_("Copy details")))
+        QTimer.singleShot(2000, self, lambda: self.copy_button.setText(_("Copy details")))
 
 
 class _GuiBridge(QObject):

@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
     def event(self, event: QEvent) -> bool:
         if not self.painted and event.type() == QEvent.Type.Paint:
             self.painted = True
-            QTimer.singleShot(0, self.first_painted.emit)  # after this paint reaches the screen
+            QTimer.singleShot(0, self, self.first_painted.emit)  # after this paint reaches the screen
         return super().event(event)
 
     def create_first_workspace(self, demo: bool) -> None:
@@ -299,10 +299,10 @@ class MainWindow(QMainWindow):
             if callable(reload):
                 reload()
         self.show_view(self.current_index)
-        QTimer.singleShot(0, self.update_status)  # counts after the first view has painted
+        QTimer.singleShot(0, self, self.update_status)  # counts after the first view has painted
         self.path_label.setText(_("Workspace: {path}").format(path=_isolated(str(path))))
         self.retranslate_title()
-        QTimer.singleShot(0, self.start_reminders)
+        QTimer.singleShot(0, self, self.start_reminders)
         self.workspace_opened.emit(str(path))
 
     def start_reminders(self) -> None:
@@ -418,7 +418,7 @@ class MainWindow(QMainWindow):
         self.views[index] = view
         if "data" not in self.timings:
             self.timings["data"] = time.perf_counter()
-            QTimer.singleShot(0, self.data_shown.emit)
+            QTimer.singleShot(0, self, self.data_shown.emit)
         return view
 
     def current_view(self) -> QWidget | None:

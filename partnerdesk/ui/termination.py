@@ -8,13 +8,14 @@ import signal
 import socket
 from types import FrameType
 
+import shiboken6
 from PySide6.QtCore import QObject, QSocketNotifier
 from PySide6.QtWidgets import QWidget
 
 
 class TerminationWatcher(QObject):
     def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
+        super().__init__()  # not the window's child: it outlives a destroyed window until restore()
         self.window = window
         self._reader, self._writer = socket.socketpair()
         self._reader.setblocking(False)
@@ -37,7 +38,8 @@ class TerminationWatcher(QObject):
             pass
         if self._requested:
             self._requested = False
-            self.window.close()
+            if shiboken6.isValid(self.window):
+                self.window.close()
 
     def restore(self) -> None:
         """Back to Python's defaults (after the event loop has ended)."""

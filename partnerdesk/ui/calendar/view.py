@@ -163,7 +163,7 @@ class CalendarView(QWidget):
         self._restore_settings()
         self.retranslate_ui()
         self.reload()
-        QTimer.singleShot(0, self._scroll_week)
+        QTimer.singleShot(0, self, self._scroll_week)
 
     # --- state --------------------------------------------------------------------------------------------
     def _restore_settings(self) -> None:

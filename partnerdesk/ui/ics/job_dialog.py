@@ -200,7 +200,7 @@ class JobDialog(QDialog):
         self.status.setVisible(bool(text))
         self.error_icon.setVisible(error)
         self.status.setProperty("error", error)
-        QTimer.singleShot(0, self._fit)
+        QTimer.singleShot(0, self, self._fit)
 
     def _fit(self) -> None:
         """Grow (never shrink) so that a long message does not squeeze the options."""

@@ -126,7 +126,7 @@ class ScopeSection(Section):
         values: dict[str, Any] = ({"description": item.text(0).strip()} if column == 0
                                   else {"in_scope": item.checkState(1) == Qt.CheckState.Checked})
         # The change reloads the tree; do it once Qt has finished with the edited item.
-        QTimer.singleShot(0, lambda: self._save_edit(item_id, values))
+        QTimer.singleShot(0, self, lambda: self._save_edit(item_id, values))
 
     def _save_edit(self, item_id: int, values: dict[str, Any]) -> None:
         command = commands.EditScopeItemCommand(self.context, item_id, values)
