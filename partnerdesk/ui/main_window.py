@@ -294,10 +294,7 @@ class MainWindow(QMainWindow):
         self.actions_.remember(str(path))
         self.set_workspace_ui_enabled(True)
         self.context.hub.workspace_replaced.emit()
-        for view in self.views.values():
-            reload = getattr(view, "reload", None)
-            if callable(reload):
-                reload()
+        self.drop_views()  # built again over the new workspace when shown
         self.show_view(self.current_index)
         QTimer.singleShot(0, self, self.update_status)  # counts after the first view has painted
         self.path_label.setText(_("Workspace: {path}").format(path=_isolated(str(path))))
@@ -430,7 +427,22 @@ class MainWindow(QMainWindow):
         lang = self.qt_language.apply(lang)
         self.context.settings.setValue("ui/language", lang)
         self.retranslate_ui()
+        # Every open view is built again: values, dates, times and digits are all formatted in the new
+        # language, and no text cached in the old one survives (models, delegates, labels alike).
+        self.drop_views()
+        if self.context.workspace is not None:
+            self.show_view(self.current_index)
         self.context.hub.language_changed.emit(lang)
+
+    def drop_views(self) -> None:
+        """Replace every loaded view by its placeholder; the next show_view builds it afresh."""
+        for index, view in list(self.views.items()):
+            placeholder = QWidget()
+            self.stack.insertWidget(index + 1, placeholder)
+            self.stack.removeWidget(view)
+            view.hide()
+            view.deleteLater()
+        self.views.clear()
 
     def retranslate_ui(self) -> None:
         self.actions_.retranslate_ui()
@@ -440,10 +452,6 @@ class MainWindow(QMainWindow):
             item.setText(_(title))
             item.setToolTip(_("{view} (Ctrl+{number})").format(view=_(title), number=row + 1))
         self.panel.retranslate_ui()
-        for view in self.views.values():
-            retranslate = getattr(view, "retranslate_ui", None)
-            if callable(retranslate):
-                retranslate()
         self.retranslate_title()
         self.update_status()
 

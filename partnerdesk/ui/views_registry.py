@@ -1,8 +1,9 @@
 """The main window's views, in navigation order. Each entry: key, English title (translated at display),
 icon theme name, and "module:Class" of a QWidget taking ``(context: AppContext, parent=None)``.
 
-A view class may implement ``retranslate_ui()`` (called after a language switch) and ``reload()``
-(called when another workspace is opened). Views import lazily, so the window shows before they load.
+A view is built when first shown, and built again after a language switch or when another workspace is
+opened (MainWindow.drop_views), so it needs no reload or retranslation hook from the window. Views import
+lazily, so the window shows before they load; tests/launch/test_lazy_targets.py imports every target.
 """
 
 from __future__ import annotations

@@ -205,12 +205,15 @@ def test_menu_opens_dialog_and_editors(ctx, qtbot) -> None:  # type: ignore[no-u
     assert titles == ["&Packets", "Help"]
     actions.build.trigger()
     assert window.findChild(QWidget, "buildPacketDialog") is not None
+    from partnerdesk.ui.packets.brand_editor import BrandGuideEditor
+    from partnerdesk.ui.packets.questionnaire_editor import QuestionnaireEditor
+
     actions.brand.trigger()
-    first = window._brand_editor  # type: ignore[attr-defined]
+    first = window.findChildren(BrandGuideEditor)
     actions.brand.trigger()
-    assert window._brand_editor is first  # one editor window, brought back to front
+    assert window.findChildren(BrandGuideEditor) == first and len(first) == 1  # one editor, brought back
     actions.questionnaire.trigger()
-    assert window._questionnaire_editor.isVisible()  # type: ignore[attr-defined]
+    assert [e.isVisible() for e in window.findChildren(QuestionnaireEditor)] == [True]
     actions.set_enabled(False)
     assert not actions.build.isEnabled()
 

@@ -95,6 +95,7 @@ def test_language_switch_at_runtime_retranslates_everything(make_window, tmp_pat
     window = make_window(tmp_path / "ws.pdk", "en")
     view = window.current_view()
     window.set_language("it")
+    view = window.current_view()  # built again in the new language
     it = translations("it")
     assert window.actions_.help_menu.title() == it.gettext("&Help") != "&Help"
     assert window.nav.item(2).text() == it.gettext("Contacts")

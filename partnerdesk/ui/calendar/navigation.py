@@ -18,9 +18,11 @@ if TYPE_CHECKING:
 
 def _switch_to(view: CalendarView, key: str) -> QWidget | None:
     """Show the main window's view ``key`` and return it (None outside a main window)."""
-    window: Any = view.window()
+    from partnerdesk.ui.main_window import MainWindow
+
+    window = view.window()
     keys = [k for k, *_rest in VIEWS]
-    if key not in keys or not callable(getattr(window, "show_view", None)):
+    if key not in keys or not isinstance(window, MainWindow):
         return None
     index = keys.index(key)
     window.show_view(index)
@@ -30,15 +32,19 @@ def _switch_to(view: CalendarView, key: str) -> QWidget | None:
 def open_source(view: CalendarView, occ: Occurrence) -> None:
     view.source_requested.emit(occ.source.value, occ.source_id)
     if occ.source == SourceKind.WORK_ITEM:
+        from partnerdesk.ui.kanban.view import KanbanView
+
         board = _switch_to(view, "kanban")
-        if board is not None and callable(getattr(board, "edit_card", None)):
+        if isinstance(board, KanbanView):
             board.edit_card(occ.source_id)  # the card's own dialog, over the board
         return
     if occ.source in (SourceKind.CONTRACT_REVIEW, SourceKind.CONTRACT_NOTICE, SourceKind.FOLLOW_UP):
+        from partnerdesk.ui.partners.view import PartnersView
+
         partners = _switch_to(view, "partners")
-        if partners is not None and occ.partner_id is not None:
-            partners.select_partner(occ.partner_id)  # type: ignore[attr-defined]
-            profile = partners.profile  # type: ignore[attr-defined]
+        if isinstance(partners, PartnersView) and occ.partner_id is not None:
+            partners.select_partner(occ.partner_id)
+            profile = partners.profile
             profile.show_section(profile.interactions if occ.source == SourceKind.FOLLOW_UP
                                  else profile.contract)
         return

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _, ngettext
@@ -235,6 +235,5 @@ def export_csv(view: KanbanView, path: str | None = None) -> None:
         QGuiApplication.restoreOverrideCursor()
     view.export_message = ngettext("Exported {n} card.", "Exported {n} cards.", count).format(n=count)
     window = view.window()
-    status = getattr(window, "statusBar", None)
-    if callable(status):
-        status().showMessage(view.export_message, 5000)
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(view.export_message, 5000)

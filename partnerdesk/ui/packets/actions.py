@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -14,19 +15,15 @@ if TYPE_CHECKING:
     from partnerdesk.ui.main_window import MainWindow
 
 
-def _raise_or_open(window: QWidget, attr: str, factory: Any) -> QWidget:
-    """One editor window of each kind: bring it back if it is still open."""
-    existing = getattr(window, attr, None)
-    try:
-        if existing is not None and existing.isVisible():
+def _raise_or_open(window: QWidget, kind: type[QWidget], factory: Callable[[], QWidget]) -> QWidget:
+    """One editor window of each kind (a child of ``window``): bring it back if it is still open."""
+    for existing in window.findChildren(kind):
+        if existing.isVisible():
             existing.raise_()
             existing.activateWindow()
             return existing
-    except RuntimeError:  # the C++ object was deleted
-        pass
     widget = factory()
     widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    setattr(window, attr, widget)
     widget.show()
     return widget
 
@@ -43,13 +40,13 @@ def open_build_dialog(context: Any, parent: QWidget, partner_id: int | None = No
 def open_brand_editor(context: Any, parent: QWidget) -> QWidget:
     from partnerdesk.ui.packets.brand_editor import BrandGuideEditor
 
-    return _raise_or_open(parent, "_brand_editor", lambda: BrandGuideEditor(context, parent))
+    return _raise_or_open(parent, BrandGuideEditor, lambda: BrandGuideEditor(context, parent))
 
 
 def open_questionnaire_editor(context: Any, parent: QWidget) -> QWidget:
     from partnerdesk.ui.packets.questionnaire_editor import QuestionnaireEditor
 
-    return _raise_or_open(parent, "_questionnaire_editor", lambda: QuestionnaireEditor(context, parent))
+    return _raise_or_open(parent, QuestionnaireEditor, lambda: QuestionnaireEditor(context, parent))
 
 
 class PacketActions:
@@ -75,9 +72,10 @@ class PacketActions:
 
     def _current_partner(self) -> int | None:
         """The partner selected in the Partners view, if that view is showing."""
+        from partnerdesk.ui.partners.view import PartnersView
+
         view = self.window.current_view()
-        current = getattr(view, "current_partner_id", None)
-        return current() if callable(current) else None
+        return view.current_partner_id() if isinstance(view, PartnersView) else None
 
     def set_enabled(self, enabled: bool) -> None:
         for action in (self.build, self.brand, self.questionnaire):

@@ -176,9 +176,7 @@ class PacketPreview(QDialog):
         self.view.zoomFactorChanged.connect(lambda _f: self._update_zoom_label())
         self.view.zoomModeChanged.connect(lambda _m: self._update_zoom_label())
         self.resize(980, 820)
-        hub = getattr(context, "hub", None)
-        if hub is not None:
-            hub.language_changed.connect(self._language_changed)
+        context.hub.language_changed.connect(self._language_changed)
         self.retranslate_ui()
         self._page_changed(self.navigator.currentPage())
 
