@@ -79,7 +79,12 @@ class QtLanguage:
                     self._installed.append(qt)
                     self.qtbase_loaded = name
                     break
-        QLocale.setDefault(QLocale(QT_LOCALES.get(lang, "en_GB")))
+        locale = QLocale(QT_LOCALES.get(lang, "en_GB"))
+        QLocale.setDefault(locale)
+        # A window keeps the default locale it was created with, and its widgets inherit it (digits and dates
+        # of date edits and spin boxes): give every open window the new one, which reaches all its children.
+        for widget in QApplication.topLevelWidgets():
+            widget.setLocale(locale)
         # Always explicit: never rely on the translator's LTR/RTL marker.
         self.app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if is_rtl(lang)
                                     else Qt.LayoutDirection.LeftToRight)
