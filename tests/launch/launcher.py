@@ -86,13 +86,15 @@ class Launch:
             assert self.mapped_window_titles(), "no PartnerDesk window is mapped on the X server"
 
     def mapped_window_titles(self) -> list[str]:
-        """Titles of mapped top-level windows of this app (xwininfo, as a desktop would see them)."""
-        out = subprocess.run(["xwininfo", "-root", "-tree"], capture_output=True, text=True, timeout=10).stdout
+        """Titles of mapped top-level windows of class PartnerDesk (xwininfo, as a desktop would see them)."""
+        tree = subprocess.run(["xwininfo", "-root", "-tree"], capture_output=True, text=True, timeout=10).stdout
         titles = []
-        for line in out.splitlines():
-            if '("partnerdesk" "PartnerDesk")' in line or "PartnerDesk" in line.split(":")[0]:
-                if "Qt Selection Owner" in line or "1x1+" in line:
-                    continue
+        for line in tree.splitlines():
+            if ' "PartnerDesk")' not in line:  # WM_CLASS (instance, class)
+                continue
+            window_id = line.split()[0]
+            info = subprocess.run(["xwininfo", "-id", window_id], capture_output=True, text=True, timeout=10).stdout
+            if "Map State: IsViewable" in info:
                 titles.append(line.strip())
         return titles
 
