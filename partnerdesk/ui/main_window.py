@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -23,8 +24,10 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _, current_language, ngettext
+from partnerdesk.ui import accelerators
 from partnerdesk.ui.actions import MainActions
 from partnerdesk.ui.context import AppContext
+from partnerdesk.ui.keyboard import install_tab_navigation
 from partnerdesk.ui.qt_i18n import QtLanguage
 from partnerdesk.ui.views_registry import VIEWS
 from partnerdesk.ui.workspace_panel import WorkspacePanel
@@ -87,6 +90,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.actions_ = MainActions(self)
+        install_tab_navigation(QApplication.instance())  # type: ignore[arg-type]
         self.path_label = QLabel()
         self.counts_label = QLabel()
         self.statusBar().addWidget(self.path_label, 1)
@@ -342,6 +346,7 @@ class MainWindow(QMainWindow):
                 retranslate()
         self.retranslate_title()
         self.update_status()
+        accelerators.manage(self.menuBar())
 
     def retranslate_title(self) -> None:
         ws = self.context.workspace
