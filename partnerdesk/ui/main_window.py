@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _, current_language, ngettext
 from partnerdesk.ui import accelerators
+from partnerdesk.ui.accessibility import install_accessibility_rules
 from partnerdesk.ui.actions import MainActions
 from partnerdesk.ui.context import AppContext
-from partnerdesk.ui.keyboard import install_tab_navigation
 from partnerdesk.ui.qt_i18n import QtLanguage
 from partnerdesk.ui.views_registry import VIEWS
 from partnerdesk.ui.workspace_panel import WorkspacePanel
@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.actions_ = MainActions(self)
-        install_tab_navigation(QApplication.instance())  # type: ignore[arg-type]
+        install_accessibility_rules(QApplication.instance())  # type: ignore[arg-type]
         self.path_label = QLabel()
         self.counts_label = QLabel()
         self.statusBar().addWidget(self.path_label, 1)

@@ -130,4 +130,5 @@ def test_alt_up_moves_a_brand_colour_after_a_language_switch(demo_window, qtbot)
     qtbot.waitUntil(rows.table.hasFocus)
     qtbot.keyClick(rows.table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert rows.model.index(0, 0).data() == second and rows.model.index(1, 0).data() == first
+    editor._discard = True  # leave without the unsaved-changes question
     editor.close()

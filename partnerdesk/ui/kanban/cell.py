@@ -182,6 +182,7 @@ class ColumnHeader(QFrame):
     def retranslate_ui(self) -> None:
         self.add.setToolTip(_("Add a card at the top of this column (Insert)"))
         self.editor.setPlaceholderText(_("New card title, then Enter"))
+        self.editor.setAccessibleName(self.editor.placeholderText())
         self.collapse.setToolTip(_("Expand column") if self.collapsed else _("Collapse column"))
 
     def set_collapsed(self, collapsed: bool) -> None:

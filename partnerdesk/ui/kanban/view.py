@@ -192,8 +192,14 @@ class KanbanView(QWidget):
             shown = sum(n for (sid, _lane), n in counts.items() if sid == column.status_id)
             self.grid.headers[column.status_id].set_text(column.label, shown, totals.get(column.status_id, 0),
                                                          column.wip_limit)
+        labels = {column.status_id: column.label for column in self.board_columns}
+        lane_names = {lane.key: lane_label(self.state.lane_mode, lane) for lane in self.grid.lanes} \
+            if self.grid.lane_headers else {}
         for (status_id, lane_key), cell in self.grid.cells.items():
             cell.cell().total = counts.get((status_id, lane_key), 0)
+            name = labels.get(status_id, "")
+            lane = lane_names.get(lane_key)
+            cell.setAccessibleName(_("{column}, {lane}").format(column=name, lane=lane) if lane else name)
         if self.grid.lane_headers:
             limits = BoardSettingsService(self.context.ws).partner_wip_limits() \
                 if self.state.lane_mode == "partner" else {}

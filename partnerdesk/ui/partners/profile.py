@@ -90,6 +90,7 @@ class OverviewSection(Section):
                                              _("Experience"), _("Reputation"), _("Compatibility")), strict=False):
             label.setText(text)
         self.notes_label.setText(_("Evaluation notes"))
+        self.weekend.setAccessibleName(_("Weekend"))
         self.save.setText(_("Save overview"))
         for day, box in enumerate(self.weekend_days):
             box.setText(weekday_name(day, "abbreviated"))
