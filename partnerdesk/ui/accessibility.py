@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -75,6 +75,16 @@ def link_form_labels(form: QFormLayout) -> None:
         label_widget, field_widget = label.widget(), field.widget()
         if isinstance(label_widget, QLabel) and field_widget is not None and label_widget.buddy() is None:
             label_widget.setBuddy(field_widget)
+
+
+def announce(widget: QWidget, text: str, urgent: bool = False) -> None:
+    """Have screen readers speak `text` now (a reminder, a message bar): an alert, not just a repaint."""
+    if not text or not QAccessible.isActive():
+        return
+    event = QAccessibleAnnouncementEvent(widget, text)
+    event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive if urgent
+                        else QAccessible.AnnouncementPoliteness.Polite)
+    QAccessible.updateAccessibility(event)
 
 
 _FILTER: AccessibilityRules | None = None

@@ -82,3 +82,75 @@ def test_tab_leaves_every_item_view(demo_window, qtbot) -> None:  # type: ignore
             if QApplication.focusWidget() is view:
                 trapped.append(f"{key}: {type(view).__name__} {view.objectName()!r}")
     assert trapped == []
+
+
+def _children(widget: QWidget) -> list[tuple[str, str]]:
+    iface = QAccessible.queryAccessibleInterface(widget)
+    kids = [iface.child(i) for i in range(iface.childCount())]
+    return [(k.text(QAccessible.Text.Name), k.text(QAccessible.Text.Description)) for k in kids if k is not None]
+
+
+@pytest.mark.parametrize("mode", ["month", "week"])
+def test_calendar_grids_expose_every_entry_with_time_and_partner(demo_window, qtbot, mode: str) -> None:  # type: ignore[no-untyped-def]
+    demo_window.resize(1440, 900)
+    demo_window.start()
+    qtbot.waitUntil(lambda: demo_window.context.workspace is not None)
+    demo_window.show_view(1)
+    calendar = demo_window.stack.currentWidget()
+    calendar.set_mode(mode) if hasattr(calendar, "set_mode") else calendar.mode_buttons.button(
+        ["month", "week"].index(mode)).click()
+    grid = calendar.month if mode == "month" else calendar.week
+    qtbot.waitUntil(lambda: len(grid.placed) > 0)
+    spoken = _children(grid)
+    assert len(spoken) == len(grid.placed)
+    rows = grid.calendar_model().rows
+    for (name, description), (_rect, row) in zip(spoken, grid.placed, strict=True):
+        occ = rows[row]
+        assert name.startswith(occ.title) and len(name) > len(occ.title)  # the title, then the time or day
+        assert occ.source.label in description
+        if occ.partner_name:
+            assert occ.partner_name in description
+    # Keyboard: moving to an entry makes it the accessible focus child, drawn with a focus frame.
+    grid.setFocus()
+    qtbot.keyClick(grid, Qt.Key.Key_Right)
+    focus = QAccessible.queryAccessibleInterface(grid).focusChild()
+    assert focus is not None and focus.state().focused
+    assert focus.text(QAccessible.Text.Name) == spoken[QAccessible.queryAccessibleInterface(grid).indexOfChild(focus)][0]
+
+
+def test_board_cards_say_due_state_partner_priority_and_owner(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    demo_window.start()
+    qtbot.waitUntil(lambda: demo_window.context.workspace is not None)
+    demo_window.show_view(0)
+    board = demo_window.stack.currentWidget()
+    said = [child for cell in board.grid.lists() for child in _children(cell)]
+    assert said, "the board lists its cards to a screen reader"
+    assert any("overdue" in name for name, _d in said)
+    for name, description in said:
+        assert "Priority:" in description and "Partner:" in description, (name, description)
+
+
+def test_calendar_messages_and_reminders_are_announced(demo_window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAccessibleAnnouncementEvent
+
+    from partnerdesk.ui.calendar.reminders import NotificationPopup
+
+    spoken: list[str] = []
+    monkeypatch.setattr(QAccessible, "isActive", staticmethod(lambda: True))
+    real_update = QAccessible.updateAccessibility
+
+    def capture(event):  # type: ignore[no-untyped-def]
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            spoken.append(event.message())
+        else:
+            real_update(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(capture))
+    demo_window.start()
+    qtbot.waitUntil(lambda: demo_window.context.workspace is not None)
+    demo_window.show_view(1)
+    calendar = demo_window.stack.currentWidget()
+    calendar.message.show_message("Outside the partner's working hours")
+    popup = NotificationPopup(demo_window)
+    popup.add("10:00 Quarterly review")
+    assert spoken == ["Outside the partner's working hours", "Reminder: 10:00 Quarterly review"]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from partnerdesk.domain.occurrence import Occurrence
 from partnerdesk.l10n import _
 from partnerdesk.ui.calendar import layout
+from partnerdesk.ui.calendar.accessible import spoken_description, spoken_name
 from partnerdesk.ui.calendar.delegates import (
     AGENDA_DAY_HEIGHT,
     AGENDA_ROW_HEIGHT,
@@ -85,6 +86,10 @@ class AgendaModel(QAbstractListModel):
                 return row
             if role == Qt.ItemDataRole.DisplayRole:
                 return row.title
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return spoken_name(row, self.source.tz)
+            if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+                return spoken_description(row, self.source.tz)
             return None
         if role == DayRole:
             return row

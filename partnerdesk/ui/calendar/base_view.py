@@ -8,16 +8,27 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QPainter, QRegion
+from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QPainter, QPalette, QPen, QRegion
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QWidget
 
 from partnerdesk.domain.occurrence import Occurrence, SourceKind
+from partnerdesk.ui.calendar import accessible
 from partnerdesk.ui.calendar.model import CalendarModel
 
 Index = QModelIndex | QPersistentModelIndex
 _ENABLED = QStyle.StateFlag.State_Enabled
 _SELECTED = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Selected
 DRAG_DISTANCE = 4
+
+
+def paint_focus_frame(painter: QPainter, rect: QRect, palette: QPalette) -> None:
+    """The keyboard focus: a 2-px frame in the text colour around the entry, visible on any entry colour."""
+    painter.save()
+    pen = QPen(palette.color(QPalette.ColorRole.WindowText), 2, Qt.PenStyle.DotLine)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(rect.adjusted(1, 1, -1, -1))
+    painter.restore()
 
 
 class CalendarGridView(QAbstractItemView):
@@ -40,6 +51,7 @@ class CalendarGridView(QAbstractItemView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_Hover, True)
+        accessible.install()
 
     # --- model --------------------------------------------------------------------------------------------
     def calendar_model(self) -> CalendarModel:
@@ -60,6 +72,20 @@ class CalendarGridView(QAbstractItemView):
         self._stale = False
         self.relayout()
         self.viewport().update()
+        accessible.announce_layout(self)
+
+    def focusInEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().focusOutEvent(event)
+        self.viewport().update()
+
+    def currentChanged(self, current: Index, previous: Index) -> None:  # noqa: N802 - Qt API
+        super().currentChanged(current, previous)
+        self.viewport().update()  # the focus frame moves with the current entry
+        accessible.announce_current(self)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
@@ -128,12 +154,15 @@ class CalendarGridView(QAbstractItemView):
         current = self.currentIndex()
         self._selected_row = current.row() if current.isValid() and selection is not None and \
             selection.isSelected(current) else -1
+        self._focus_row = current.row() if current.isValid() and self.hasFocus() else -1
 
     def paint_entry(self, painter: QPainter, rect: QRect, row: int) -> None:
         option = self._option
         option.rect = rect
         option.state = _SELECTED if row == self._selected_row else _ENABLED
         self._delegate.paint(painter, option, self.model().index(row, 0))
+        if row == getattr(self, "_focus_row", -1):
+            paint_focus_frame(painter, rect, self.palette())
 
     def select_row(self, row: int) -> None:
         if row < 0:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from partnerdesk.l10n import _
+from partnerdesk.ui.accessibility import announce
 
 STYLES = {
     "warning": "background:#FFF4CE; border:1px solid #E8C547; border-radius:4px;",
@@ -37,6 +38,7 @@ class MessageBar(QFrame):
         self.setStyleSheet(f"#calendarMessage {{{STYLES.get(kind, STYLES['info'])}}}")
         self.label.setText(text)
         self.show()
+        announce(self, text, urgent=kind in ("warning", "error"))
         self.timer.start(seconds * 1000)
 
     def text(self) -> str:

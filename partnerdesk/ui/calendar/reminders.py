@@ -29,6 +29,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _, format_skeleton, format_time, ngettext
+from partnerdesk.ui.accessibility import announce
 from partnerdesk.ui.calendar.layout import day_and_time, zone
 
 CHECK_MS = 30_000
@@ -88,6 +89,7 @@ class NotificationPopup(QFrame):
         self.place()
         self.show()
         self.raise_()
+        announce(self, f"{self.heading.text()}: {text}", urgent=True)
 
     def dismiss(self) -> None:
         self.lines = []
