@@ -3,6 +3,7 @@
 - Keyboard: Qt's defaults trap the keyboard: item views move between cells on Tab and text edits insert a tab
   character, so a user without a mouse cannot get past them. Views let Tab move focus (arrow keys still move between
   cells) and text edits pass Tab on, while Ctrl+Tab inserts a tab character in an editable text field.
+- Screens: a window or dialog never opens taller or wider than the screen's available area.
 - Names: a form's labels become their fields' buddies (a screen reader reads "Time zone, edit" instead of "edit"),
   and a button showing only a symbol or an icon ("+", "×", an arrow) is named by its tooltip, kept in step when the
   tooltip changes (after a language switch or a state change such as collapse/expand).
@@ -31,6 +32,8 @@ class AccessibilityRules(QObject):
         kind = event.type()
         if kind == QEvent.Type.Polish:
             prepare_widget(watched)
+        elif kind == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+            fit_to_screen(watched)
         elif kind == QEvent.Type.ToolTipChange and isinstance(watched, QAbstractButton):
             name_symbol_button(watched)
         elif kind == QEvent.Type.KeyPress and isinstance(watched, (QPlainTextEdit, QTextEdit)):
@@ -53,6 +56,25 @@ def prepare_widget(widget: QObject) -> None:
         name_symbol_button(widget)
     if isinstance(widget, QWidget) and isinstance(widget.layout(), QFormLayout):
         link_form_labels(widget.layout())  # type: ignore[arg-type]
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """A window never opens larger than the screen it is on (large text on a 720-px laptop screen)."""
+    screen = window.screen()
+    if screen is None or window.isMaximized() or window.isFullScreen():
+        return
+    area = screen.availableGeometry()
+    frame = window.frameGeometry()
+    extra_w, extra_h = frame.width() - window.width(), frame.height() - window.height()
+    width = min(window.width(), area.width() - extra_w)
+    height = min(window.height(), area.height() - extra_h)
+    if (width, height) != (window.width(), window.height()):
+        window.resize(max(width, window.minimumWidth()), max(height, window.minimumHeight()))
+    frame = window.frameGeometry()
+    if not area.contains(frame):
+        x = min(max(frame.left(), area.left()), max(area.left(), area.right() - frame.width() + 1))
+        y = min(max(frame.top(), area.top()), max(area.top(), area.bottom() - frame.height() + 1))
+        window.move(x, y)
 
 
 def name_symbol_button(button: QAbstractButton) -> None:

@@ -154,3 +154,40 @@ def test_calendar_messages_and_reminders_are_announced(demo_window, qtbot, monke
     popup = NotificationPopup(demo_window)
     popup.add("10:00 Quarterly review")
     assert spoken == ["Outside the partner's working hours", "Reminder: 10:00 Quarterly review"]
+
+
+def test_windows_never_open_larger_than_the_screen(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAction
+
+    demo_window.start()
+    qtbot.waitUntil(lambda: demo_window.context.workspace is not None)
+    area = demo_window.screen().availableGeometry()
+    demo_window.findChild(QAction, "editBrandGuideAction").trigger()
+    editor = demo_window._brand_editor
+    editor.resize(area.width() + 300, area.height() + 200)  # as a large font or a small screen would make it
+    editor.hide()
+    editor.show()
+    assert editor.frameGeometry().height() <= area.height() and editor.frameGeometry().width() <= area.width()
+    assert area.contains(editor.frameGeometry())
+    editor._discard = True
+    editor.close()
+
+
+def test_cards_grow_with_larger_text_instead_of_clipping(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    demo_window.start()
+    qtbot.waitUntil(lambda: demo_window.context.workspace is not None)
+    demo_window.show_view(0)
+    cell = demo_window.stack.currentWidget().grid.lists()[0]
+    normal = cell.sizeHintForRow(0)
+    font = QFont(cell.font())
+    font.setPointSizeF(font.pointSizeF() * 1.25)
+    cell.setFont(font)
+    larger = cell.sizeHintForRow(0)
+    bold = QFont(font)
+    bold.setBold(True)
+    small = QFont(font)
+    small.setPointSizeF(font.pointSizeF() * 0.85)
+    needed = 2 * QFontMetrics(bold).lineSpacing() + 3 * QFontMetrics(small).height() + 10
+    assert larger > normal and larger >= needed

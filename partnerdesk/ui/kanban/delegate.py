@@ -15,7 +15,7 @@ from partnerdesk.ui import theme
 from partnerdesk.ui.kanban.card_text import days_in_column, due_text, is_stale
 from partnerdesk.ui.kanban.model import BoardState, Card, CardRole
 
-CARD_HEIGHT = 104
+CARD_HEIGHT = 104  # at the usual font; larger text makes cards taller (card_height)
 
 # Alignment flags combined once: combining Qt flags costs Python time on every card painted.
 _A = Qt.AlignmentFlag
@@ -52,6 +52,34 @@ def _fonts(font: QFont, painter: QPainter) -> tuple[QFont, QFont, QFontMetrics]:
             small.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
         fonts = _FONTS[key] = (bold, small, QFontMetrics(small, device))
     return fonts
+
+
+@dataclass(frozen=True)
+class CardLines:
+    """Heights of a card's lines for a font: two title lines, then partner, tags and the due line."""
+
+    title: float
+    line: float
+
+    @property
+    def height(self) -> int:
+        return max(CARD_HEIGHT, int(10 + self.title + 1 + 3 * (self.line + 2) + 4))
+
+
+def card_lines(bold_metrics: QFontMetrics, small_metrics: QFontMetrics) -> CardLines:
+    return CardLines(2 * bold_metrics.lineSpacing(), small_metrics.height() + 1)
+
+
+def card_height(font: QFont) -> int:
+    """A card's height for the board's font: never clipped with larger text."""
+    bold = QFont(font)
+    bold.setBold(True)
+    small = QFont(font)
+    if font.pixelSize() > 0:
+        small.setPixelSize(max(8, round(font.pixelSize() * 0.85)))
+    else:
+        small.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+    return card_lines(QFontMetrics(bold), QFontMetrics(small)).height
 
 
 @dataclass(frozen=True)
@@ -94,13 +122,14 @@ def paint_card(painter: QPainter, rect: QRectF, card: Card, font: QFont, rtl: bo
     inner = rect.adjusted(12, 5, -12, -5)
     lead, trail = (_RIGHT, _LEFT) if rtl else (_LEFT, _RIGHT)
     bold, small, metrics = _fonts(font, painter)
+    lines = card_lines(QFontMetrics(bold, painter.device()), metrics)
     painter.setFont(bold)
     painter.setPen(theme.color("text"))
-    painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), 34),
+    painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), lines.title),
                      _ALIGN[(lead, _A.AlignTop | Qt.TextFlag.TextWordWrap)], card.title)
     painter.setFont(small)
     # Partner, with the stale marker at the trailing end.
-    line = QRectF(inner.left(), inner.top() + 35, inner.width(), 17)
+    line = QRectF(inner.left(), inner.top() + lines.title + 1, inner.width(), lines.line)
     badge = _("Stale") if stale else ""
     badge_w = metrics.horizontalAdvance(badge) + 10 if badge else 0
     painter.setPen(theme.color("text.muted"))
@@ -111,7 +140,7 @@ def paint_card(painter: QPainter, rect: QRectF, card: Card, font: QFont, rtl: bo
         painter.drawText(line, _ALIGN[(trail, _MID)], badge)
     # Tags as small chips, leading edge first; days in the column at the trailing end of the same row (the
     # bottom line is the busiest, and a narrow column used to cut this off).
-    chips = QRectF(inner.left(), inner.top() + 54, inner.width(), 16)
+    chips = QRectF(inner.left(), line.bottom() + 2, inner.width(), lines.line)
     if texts.days_here:
         here_w = metrics.horizontalAdvance(texts.days_here) + 6
         painter.setPen(theme.color("text.faint"))
@@ -130,7 +159,7 @@ def paint_card(painter: QPainter, rect: QRectF, card: Card, font: QFont, rtl: bo
         painter.drawText(chip, _CENTER, tag)
         x = x - width - 4 if rtl else x + width + 4
     # Due date, checklist and days in column; owner initials and priority at the trailing end.
-    bottom = QRectF(inner.left(), inner.bottom() - 16, inner.width(), 16)
+    bottom = QRectF(inner.left(), inner.bottom() - lines.line, inner.width(), lines.line)
     painter.setPen(theme.color("danger") if texts.overdue else theme.color("text.muted"))
     painter.drawText(bottom.adjusted(46 if rtl else 0, 0, 0 if rtl else -46, 0), _ALIGN[(lead, _MID)],
                      metrics.elidedText(texts.bottom, Qt.TextElideMode.ElideRight, int(bottom.width() - 48)))
@@ -166,7 +195,7 @@ class CardDelegate(QStyledItemDelegate):
         self._texts: dict[int, tuple[Card, tuple[dt.date, str], CardTexts]] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
-        return QSize(220, CARD_HEIGHT)
+        return QSize(220, card_height(option.font))
 
     def texts(self, card: Card) -> CardTexts:
         today = dt.date.today()
