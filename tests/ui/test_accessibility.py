@@ -191,3 +191,29 @@ def test_cards_grow_with_larger_text_instead_of_clipping(demo_window, qtbot) -> 
     small.setPointSizeF(font.pointSizeF() * 0.85)
     needed = 2 * QFontMetrics(bold).lineSpacing() + 3 * QFontMetrics(small).height() + 10
     assert larger > normal and larger >= needed
+
+
+def test_keyboard_focus_is_visible_on_the_board_and_in_the_month(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    demo_window.resize(1440, 900)
+    demo_window.start()
+    qtbot.waitUntil(lambda: demo_window.context.workspace is not None)
+    demo_window.show_view(0)
+    cell = demo_window.stack.currentWidget().grid.lists()[0]
+    cell.setCurrentIndex(cell.model().index(0, 0))
+    demo_window.activateWindow()
+    cell.setFocus()
+    qtbot.waitUntil(cell.hasFocus)
+    focused = cell.viewport().grab().toImage()
+    demo_window.nav.setFocus()
+    qtbot.waitUntil(lambda: not cell.hasFocus())
+    assert cell.viewport().grab().toImage() != focused
+    demo_window.show_view(1)
+    month = demo_window.stack.currentWidget().month
+    qtbot.waitUntil(lambda: len(month.placed) > 0)
+    month.setFocus()
+    qtbot.waitUntil(month.hasFocus)
+    qtbot.keyClick(month, Qt.Key.Key_Right)
+    focused = month.viewport().grab().toImage()
+    demo_window.nav.setFocus()
+    qtbot.waitUntil(lambda: not month.hasFocus())
+    assert month.currentIndex().isValid() and month.viewport().grab().toImage() != focused

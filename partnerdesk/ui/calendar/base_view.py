@@ -7,11 +7,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QPainter, QPalette, QPen, QRegion
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QRectF,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QPainter, QRegion
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QWidget
 
 from partnerdesk.domain.occurrence import Occurrence, SourceKind
+from partnerdesk.ui import theme
 from partnerdesk.ui.calendar import accessible
 from partnerdesk.ui.calendar.model import CalendarModel
 
@@ -19,16 +29,6 @@ Index = QModelIndex | QPersistentModelIndex
 _ENABLED = QStyle.StateFlag.State_Enabled
 _SELECTED = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Selected
 DRAG_DISTANCE = 4
-
-
-def paint_focus_frame(painter: QPainter, rect: QRect, palette: QPalette) -> None:
-    """The keyboard focus: a 2-px frame in the text colour around the entry, visible on any entry colour."""
-    painter.save()
-    pen = QPen(palette.color(QPalette.ColorRole.WindowText), 2, Qt.PenStyle.DotLine)
-    painter.setPen(pen)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRect(rect.adjusted(1, 1, -1, -1))
-    painter.restore()
 
 
 class CalendarGridView(QAbstractItemView):
@@ -162,7 +162,7 @@ class CalendarGridView(QAbstractItemView):
         option.state = _SELECTED if row == self._selected_row else _ENABLED
         self._delegate.paint(painter, option, self.model().index(row, 0))
         if row == getattr(self, "_focus_row", -1):
-            paint_focus_frame(painter, rect, self.palette())
+            theme.paint_focus_frame(painter, QRectF(rect))
 
     def select_row(self, row: int) -> None:
         if row < 0:

@@ -217,3 +217,5 @@ class CardDelegate(QStyledItemDelegate):
                    bool(option.state & QStyle.StateFlag.State_Selected),
                    getattr(index.model(), "marks_stale", True) and is_stale(card, self.state.stale_days),
                    self.texts(card))
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            theme.paint_focus_frame(painter, QRectF(option.rect).adjusted(1, 1, -1, -1))
