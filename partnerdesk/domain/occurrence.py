@@ -34,7 +34,7 @@ class SourceKind(LabelledEnum):
 #: Colours of the derived kinds (events take their partner's colour).
 KIND_COLORS: dict[SourceKind, str] = {
     SourceKind.EVENT: "#4A6FA5",
-    SourceKind.WORK_ITEM: "#C2571A",
+    SourceKind.WORK_ITEM: "#B8521A",
     SourceKind.CONTRACT_REVIEW: "#6B4FA0",
     SourceKind.CONTRACT_NOTICE: "#B3261E",
     SourceKind.PAYMENT: "#2E7D4F",

@@ -337,6 +337,7 @@ class RecordTable(QWidget):
     def retranslate_ui(self) -> None:
         self.heading.setText(_(self.title))
         self.filter.setPlaceholderText(_("Filter…"))
+        self.filter.setAccessibleName(self.filter.placeholderText())
         self.model.retranslate()
         self._update_count()
 

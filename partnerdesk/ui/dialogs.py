@@ -101,7 +101,9 @@ class AboutDialog(QDialog):
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+    def __init__(self, language: str, parent: QWidget | None = None, appearance: str = "system") -> None:
+        from partnerdesk.ui import theme
+
         super().__init__(parent)
         self.setWindowTitle(_("Preferences"))
         self.language = QComboBox()
@@ -110,9 +112,16 @@ class PreferencesDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
         hint = QLabel(_("The new language applies at once to every open window."))
         hint.setWordWrap(True)
+        self.appearance = QComboBox()
+        self.appearance.setObjectName("appearance")
+        for key, label in ((theme.SYSTEM, _("Same as the system")), (theme.LIGHT, _("Light")),
+                           (theme.DARK, _("Dark"))):
+            self.appearance.addItem(label, key)
+        self.appearance.setCurrentIndex(max(0, self.appearance.findData(appearance)))
         form = QFormLayout()
         form.addRow(_("&Language:"), self.language)
         form.addRow(hint)
+        form.addRow(_("&Appearance:"), self.appearance)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -122,3 +131,6 @@ class PreferencesDialog(QDialog):
 
     def chosen_language(self) -> str:
         return str(self.language.currentData())
+
+    def chosen_appearance(self) -> str:
+        return str(self.appearance.currentData())

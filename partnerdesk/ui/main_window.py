@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QMoveEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _, current_language, ngettext
+from partnerdesk.ui import accelerators, theme
+from partnerdesk.ui.accessibility import install_accessibility_rules
 from partnerdesk.ui.actions import MainActions
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.qt_i18n import QtLanguage
@@ -116,6 +119,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.actions_ = MainActions(self)
+        install_accessibility_rules(QApplication.instance())  # type: ignore[arg-type]
+        theme.apply(QApplication.instance(),  # type: ignore[arg-type]
+                    self.context.settings.value(theme.SETTINGS_KEY, theme.SYSTEM, type=str))
         self.path_label = QLabel()
         self.counts_label = QLabel()
         self.statusBar().addWidget(self.path_label, 1)
@@ -422,6 +428,11 @@ class MainWindow(QMainWindow):
         return self.views.get(self.current_index)
 
     # --- language -------------------------------------------------------------------------------------
+    def set_appearance(self, choice: str) -> None:
+        """System, light or dark colours, now and at the next start."""
+        theme.apply(QApplication.instance(), choice)  # type: ignore[arg-type]
+        self.context.settings.setValue(theme.SETTINGS_KEY, theme.appearance())
+
     def set_language(self, lang: str) -> None:
         """Switch the UI language now, without a restart."""
         lang = self.qt_language.apply(lang)
@@ -454,6 +465,7 @@ class MainWindow(QMainWindow):
         self.panel.retranslate_ui()
         self.retranslate_title()
         self.update_status()
+        accelerators.manage(self.menuBar())
 
     def retranslate_title(self) -> None:
         ws = self.context.workspace
@@ -486,8 +498,9 @@ class MainWindow(QMainWindow):
     def preferences_dialog(self) -> None:
         from partnerdesk.ui.dialogs import PreferencesDialog
 
-        dialog = PreferencesDialog(current_language(), self)
+        dialog = PreferencesDialog(current_language(), self, theme.appearance())
         dialog.setObjectName("preferencesDialog")
+        dialog.accepted.connect(lambda: self.set_appearance(dialog.chosen_appearance()))
         dialog.accepted.connect(lambda: self.set_language(dialog.chosen_language()))
         dialog.open()
 

@@ -15,6 +15,7 @@ from partnerdesk.services.board_query import BoardFilter
 from partnerdesk.services.board_settings import BoardSettingsService
 from partnerdesk.services.work_items import WorkItemService
 from partnerdesk.store.models import WorkItem
+from partnerdesk.ui import theme
 from partnerdesk.ui.kanban import menus
 from partnerdesk.ui.kanban.card_text import tooltip
 from partnerdesk.ui.kanban.model import PAGE, CardRole
@@ -144,7 +145,7 @@ def test_wip_limits_warn_on_columns_and_partner_lanes(open_board, tmp_path) -> N
     assert not header.is_over() and "1 / 1" in header.label.text()
     _announce(view, svc.create(progress, "Two", partner_id=kyma))  # allowed, but visible
     header = view.grid.headers[progress]
-    assert header.is_over() and "⚠" in header.label.text() and "#C62828" in header.label.styleSheet()
+    assert header.is_over() and "⚠" in header.label.text() and theme.name("danger") in header.label.styleSheet()
     assert titles(view.columns[1]) == ["Two", "One"]
     view.context.undo_stack.undo()  # the limit
     assert not view.grid.headers[progress].is_over()

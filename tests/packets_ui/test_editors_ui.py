@@ -268,3 +268,26 @@ def test_preview_rebuild_shows_the_edited_brand_guide(ctx, qtbot) -> None:  # ty
         fh.flush()
         text = subprocess.run(["pdftotext", fh.name, "-"], capture_output=True, text=True).stdout
     assert "Quietly confident" in " ".join(text.split())
+
+
+def test_preview_toolbar_is_reachable_from_the_keyboard(ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+
+    from partnerdesk.services.packet_builds import PacketKind, PacketRequest, build_packet
+    from partnerdesk.ui.packets.preview import PacketPreview
+
+    preview = PacketPreview(build_packet(ctx.ws, PacketRequest(PacketKind.BRAND_GUIDE, None, "en")), "Brand guide",
+                            "b.pdf", ctx)
+    qtbot.addWidget(preview)
+    preview.show()
+    buttons = [preview.toolbar.widgetForAction(a) for a in preview.toolbar.actions()
+               if not a.isSeparator() and a.isVisible()]
+    assert buttons and all(b.focusPolicy() & Qt.FocusPolicy.TabFocus for b in buttons if b is not None)
+    assert preview.fit_page_action.shortcut() == QKeySequence("Ctrl+9")
+    assert preview.print_preview_action.shortcut() == QKeySequence("Ctrl+Shift+P")
+    preview.activateWindow()
+    qtbot.waitUntil(preview.isActiveWindow)
+    preview.fit_width_action.trigger()
+    qtbot.keyClick(preview, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    assert preview.view.zoomMode() == preview.view.ZoomMode.FitInView

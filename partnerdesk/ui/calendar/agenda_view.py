@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPainter
+from PySide6.QtGui import QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.domain.occurrence import Occurrence
 from partnerdesk.l10n import _
+from partnerdesk.ui import theme
 from partnerdesk.ui.calendar import layout
+from partnerdesk.ui.calendar.accessible import spoken_description, spoken_name
 from partnerdesk.ui.calendar.delegates import (
     AGENDA_DAY_HEIGHT,
     AGENDA_ROW_HEIGHT,
@@ -85,6 +87,10 @@ class AgendaModel(QAbstractListModel):
                 return row
             if role == Qt.ItemDataRole.DisplayRole:
                 return row.title
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return spoken_name(row, self.source.tz)
+            if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+                return spoken_description(row, self.source.tz)
             return None
         if role == DayRole:
             return row
@@ -168,7 +174,7 @@ class AgendaView(QListView):
         super().paintEvent(event)
         if self.agenda.rowCount() == 0:
             painter = QPainter(self.viewport())
-            painter.setPen(QColor("#7B8794"))
+            painter.setPen(theme.color("text.faint"))
             painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter,
                              _("Nothing scheduled in this period."))
             painter.end()

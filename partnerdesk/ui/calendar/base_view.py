@@ -7,11 +7,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QRectF,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QPainter, QRegion
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QWidget
 
 from partnerdesk.domain.occurrence import Occurrence, SourceKind
+from partnerdesk.ui import theme
+from partnerdesk.ui.calendar import accessible
 from partnerdesk.ui.calendar.model import CalendarModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -40,6 +51,7 @@ class CalendarGridView(QAbstractItemView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_Hover, True)
+        accessible.install()
 
     # --- model --------------------------------------------------------------------------------------------
     def calendar_model(self) -> CalendarModel:
@@ -60,6 +72,20 @@ class CalendarGridView(QAbstractItemView):
         self._stale = False
         self.relayout()
         self.viewport().update()
+        accessible.announce_layout(self)
+
+    def focusInEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().focusOutEvent(event)
+        self.viewport().update()
+
+    def currentChanged(self, current: Index, previous: Index) -> None:  # noqa: N802 - Qt API
+        super().currentChanged(current, previous)
+        self.viewport().update()  # the focus frame moves with the current entry
+        accessible.announce_current(self)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
@@ -128,12 +154,15 @@ class CalendarGridView(QAbstractItemView):
         current = self.currentIndex()
         self._selected_row = current.row() if current.isValid() and selection is not None and \
             selection.isSelected(current) else -1
+        self._focus_row = current.row() if current.isValid() and self.hasFocus() else -1
 
     def paint_entry(self, painter: QPainter, rect: QRect, row: int) -> None:
         option = self._option
         option.rect = rect
         option.state = _SELECTED if row == self._selected_row else _ENABLED
         self._delegate.paint(painter, option, self.model().index(row, 0))
+        if row == getattr(self, "_focus_row", -1):
+            theme.paint_focus_frame(painter, QRectF(rect))
 
     def select_row(self, row: int) -> None:
         if row < 0:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.domain.enums import EventKind
 from partnerdesk.l10n import _
+from partnerdesk.ui import theme
 from partnerdesk.ui.calendar.layout import day_and_time, zone
 from partnerdesk.ui.calendar.recurrence_editor import RecurrenceEditor
 from partnerdesk.ui.calendar.reminder_editor import ReminderEditor
@@ -139,7 +140,7 @@ class EventDialog(QDialog):
         self.all_day.setText(_("All day"))
         self.error = QLabel()
         self.error.setObjectName("eventError")
-        self.error.setStyleSheet("color:#C62828;")
+        theme.styled(self.error, lambda: f"color: {theme.name('danger')};")
         self.error.setWordWrap(True)
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -131,6 +131,10 @@ class FilterPanel(QWidget):
         self.partner_box.setTitle(_("Partner"))
         self.zone_box.setTitle(_("Time zone"))
         self.zone.setToolTip(_("The zone the calendar shows times in"))
+        # Group box titles do not name the controls inside them for a screen reader.
+        self.partner.setAccessibleName(_("Partner"))
+        for widget in (self.zone, self.zone.lineEdit()):
+            widget.setAccessibleName(_("Time zone"))
         if self.partner.count():
             self.partner.setItemText(0, _("All partners"))
         self.update_clock()

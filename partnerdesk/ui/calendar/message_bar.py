@@ -6,11 +6,14 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from partnerdesk.l10n import _
+from partnerdesk.ui import theme
+from partnerdesk.ui.accessibility import announce
 
-STYLES = {
-    "warning": "background:#FFF4CE; border:1px solid #E8C547; border-radius:4px;",
-    "info": "background:#E8F0FC; border:1px solid #9DB7E0; border-radius:4px;",
-}
+
+def _style(kind: str) -> str:
+    surface, border = ("warning.surface", "warning.border") if kind == "warning" else ("info.surface", "info.border")
+    return (f"#calendarMessage {{ background: {theme.name(surface)}; border: 1px solid {theme.name(border)};"
+            f" border-radius: 4px; }} #calendarMessage QLabel {{ color: {theme.name('text')}; }}")
 
 
 class MessageBar(QFrame):
@@ -34,9 +37,10 @@ class MessageBar(QFrame):
         self.hide()
 
     def show_message(self, text: str, kind: str = "warning", seconds: int = 15) -> None:
-        self.setStyleSheet(f"#calendarMessage {{{STYLES.get(kind, STYLES['info'])}}}")
+        theme.styled(self, lambda: _style(kind))
         self.label.setText(text)
         self.show()
+        announce(self, text, urgent=kind in ("warning", "error"))
         self.timer.start(seconds * 1000)
 
     def text(self) -> str:

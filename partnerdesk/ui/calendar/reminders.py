@@ -29,6 +29,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _, format_skeleton, format_time, ngettext
+from partnerdesk.ui import theme
+from partnerdesk.ui.accessibility import announce
 from partnerdesk.ui.calendar.layout import day_and_time, zone
 
 CHECK_MS = 30_000
@@ -58,7 +60,9 @@ class NotificationPopup(QFrame):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("reminderPopup")
-        self.setStyleSheet("#reminderPopup { background:#FFFFFF; border:1px solid #9DB7E0; border-radius:6px; }")
+        theme.styled(self, lambda: f"#reminderPopup {{ background: {theme.name('surface')}; border: 1px solid"
+                                   f" {theme.name('info.border')}; border-radius: 6px; }}"
+                                   f" #reminderPopup QLabel {{ color: {theme.name('text')}; }}")
         self.heading = QLabel()
         font = self.heading.font()
         font.setBold(True)
@@ -88,6 +92,7 @@ class NotificationPopup(QFrame):
         self.place()
         self.show()
         self.raise_()
+        announce(self, f"{self.heading.text()}: {text}", urgent=True)
 
     def dismiss(self) -> None:
         self.lines = []

@@ -368,6 +368,9 @@ class CalendarView(QWidget):
         self.prev_button.setToolTip(_("Previous"))
         self.next_button.setToolTip(_("Next"))
         self.goto.setToolTip(_("Go to date"))
+        self.goto.setAccessibleName(_("Go to date"))
+        for view, label in ((self.month, _("Month")), (self.week, _("Week")), (self.agenda, _("Agenda"))):
+            view.setAccessibleName(label)
         for n, label in enumerate((_("Month"), _("Week"), _("Agenda"))):
             self.mode_buttons.button(n).setText(label)
         self.new_button.setText(_("New event…"))

@@ -28,6 +28,7 @@ from partnerdesk.domain.errors import ValidationError
 from partnerdesk.l10n import _
 from partnerdesk.services.contacts import validate_contact
 from partnerdesk.store.models import Partner
+from partnerdesk.ui import theme
 
 
 def _items_text(items: list[dict[str, Any]]) -> str:
@@ -105,7 +106,7 @@ class ContactDialog(QDialog):
         form.addRow(_("Photo"), photo_row)
         form.addRow(_("Notes"), self.notes)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #B00020")
+        theme.styled(self.error, lambda: f"color: {theme.name('danger')}")
         self.error.setWordWrap(True)
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +30,7 @@ from partnerdesk.interop import csv_io, vcard
 from partnerdesk.interop.records import ReadResult, UnreadableFileError
 from partnerdesk.l10n import N_, _, ngettext
 from partnerdesk.services.contacts import ContactService, DuplicateChoice, ImportPlan, ImportSummary
+from partnerdesk.ui import theme
 from partnerdesk.ui.jobs import BackgroundJob, JobControl, error_message
 
 REASONS = {"email": N_("same email"), "phone": N_("same phone"), "name": N_("same name at the same partner")}
@@ -378,7 +379,7 @@ class ImportDialog(QDialog):
         for error in plan.errors:
             item = QStandardItem(_("Record {number}, line {line}: {reason}").format(
                 number=error.number, line=error.line, reason=error.message))
-            item.setForeground(QColor("#B00020"))
+            item.setForeground(theme.color("danger"))
             item.setEditable(False)
             item.setToolTip(item.text())
             m.appendRow([item])

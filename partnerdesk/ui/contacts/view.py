@@ -101,6 +101,8 @@ class ContactsView(QWidget):
     # -- view contract ------------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.search.setPlaceholderText(_("Search contacts…"))
+        self.search.setAccessibleName(_("Search contacts…"))
+        self.table.setAccessibleName(_("Contacts"))
         self.advisory.setText(_("Advisory board"))
         self.group.setText(_("Group by partner"))
         self.add_button.setText(_("Add"))

@@ -67,6 +67,12 @@ def due_lines(card: Card) -> list[str]:
     return lines
 
 
+def spoken_name(card: Card, today: dt.date | None = None) -> str:
+    """The card as a screen reader names it: its title, then its due state ('3 days overdue', 'Due today')."""
+    due, _overdue = due_text(card, today or dt.date.today())
+    return _("{title}, {due}").format(title=card.title, due=due) if due else card.title
+
+
 def tooltip(card: Card, stale_days: int | None = None) -> str:
     lines = [card.title]
     if card.partner:

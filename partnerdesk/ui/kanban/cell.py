@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.l10n import _
+from partnerdesk.ui import theme
 from partnerdesk.ui.kanban.delegate import CardDelegate
 from partnerdesk.ui.kanban.model import MIME, CellModel, IdRole
-
-WARN_STYLE = "color: #C62828;"
 
 
 def _folded_arrow(widget: QWidget) -> Qt.ArrowType:
@@ -182,6 +181,7 @@ class ColumnHeader(QFrame):
     def retranslate_ui(self) -> None:
         self.add.setToolTip(_("Add a card at the top of this column (Insert)"))
         self.editor.setPlaceholderText(_("New card title, then Enter"))
+        self.editor.setAccessibleName(self.editor.placeholderText())
         self.collapse.setToolTip(_("Expand column") if self.collapsed else _("Collapse column"))
 
     def set_collapsed(self, collapsed: bool) -> None:
@@ -206,7 +206,7 @@ class ColumnHeader(QFrame):
         self.label.setText(_directed(self, f"<b>{html.escape(label)}</b> &nbsp; {count}" + (" ⚠" if over else "")))
         self.label.setToolTip(_("Work-in-progress limit exceeded: {count} cards, limit {limit}").format(
             count=total, limit=limit) if over else name)
-        self.label.setStyleSheet(WARN_STYLE if over else "")
+        theme.styled(self.label, lambda: f"color: {theme.name('danger')};" if over else "")
         self.setProperty("over", over)
 
     def is_over(self) -> bool:
@@ -267,5 +267,5 @@ class LaneHeader(QFrame):
         if limit:
             extra = " · " + _("{open} open / limit {limit}").format(open=open_cards or 0, limit=limit)
         self.label.setText(_directed(self, f"{swatch}<b>{html.escape(name)}</b> &nbsp; {count}{extra}" + (" ⚠" if over else "")))
-        self.label.setStyleSheet(WARN_STYLE if over else "")
+        theme.styled(self.label, lambda: f"color: {theme.name('danger')};" if over else "")
         self.setProperty("over", over)

@@ -6,17 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from partnerdesk.l10n import _, current_language, ngettext
+from partnerdesk.ui import theme
 from partnerdesk.ui.kanban.card_text import days_in_column, due_text, is_stale
 from partnerdesk.ui.kanban.model import BoardState, Card, CardRole
 
-PRIORITY_COLORS = {"urgent": "#C62828", "high": "#EF6C00", "normal": "#8A94A6", "low": "#B0BEC5"}
-STALE_COLOR = "#B7791F"
-CARD_HEIGHT = 104
+CARD_HEIGHT = 104  # at the usual font; larger text makes cards taller (card_height)
 
 # Alignment flags combined once: combining Qt flags costs Python time on every card painted.
 _A = Qt.AlignmentFlag
@@ -56,6 +55,34 @@ def _fonts(font: QFont, painter: QPainter) -> tuple[QFont, QFont, QFontMetrics]:
 
 
 @dataclass(frozen=True)
+class CardLines:
+    """Heights of a card's lines for a font: two title lines, then partner, tags and the due line."""
+
+    title: float
+    line: float
+
+    @property
+    def height(self) -> int:
+        return max(CARD_HEIGHT, int(10 + self.title + 1 + 3 * (self.line + 2) + 4))
+
+
+def card_lines(bold_metrics: QFontMetrics, small_metrics: QFontMetrics) -> CardLines:
+    return CardLines(2 * bold_metrics.lineSpacing(), small_metrics.height() + 1)
+
+
+def card_height(font: QFont) -> int:
+    """A card's height for the board's font: never clipped with larger text."""
+    bold = QFont(font)
+    bold.setBold(True)
+    small = QFont(font)
+    if font.pixelSize() > 0:
+        small.setPixelSize(max(8, round(font.pixelSize() * 0.85)))
+    else:
+        small.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+    return card_lines(QFontMetrics(bold), QFontMetrics(small)).height
+
+
+@dataclass(frozen=True)
 class CardTexts:
     """What a card shows as text, worked out once per card version and day (formatting dates is not free)."""
 
@@ -80,12 +107,14 @@ def paint_card(painter: QPainter, rect: QRectF, card: Card, font: QFont, rtl: bo
     texts = texts or card_texts(card, dt.date.today())
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    border = _color("#3D6FB6") if selected else _color(STALE_COLOR) if stale else _color("#D5DAE1")
+    border = theme.color("border.selected") if selected else theme.color("warning") if stale \
+        else theme.color("border")
     pen = QPen(border, 2 if selected or stale else 1)
     if stale and not selected:
         pen.setStyle(Qt.PenStyle.DashLine)
     painter.setPen(pen)
-    painter.setBrush(_color("#EEF4FC") if selected else _color("#FFFBF0") if stale else _color("#FFFFFF"))
+    painter.setBrush(theme.color("surface.selected") if selected else theme.color("surface.stale") if stale
+                     else theme.color("surface"))
     painter.drawRoundedRect(rect, 6, 6)
     stripe = QRectF(rect.right() - 5, rect.top(), 5, rect.height()) if rtl else \
         QRectF(rect.left(), rect.top(), 5, rect.height())
@@ -93,27 +122,28 @@ def paint_card(painter: QPainter, rect: QRectF, card: Card, font: QFont, rtl: bo
     inner = rect.adjusted(12, 5, -12, -5)
     lead, trail = (_RIGHT, _LEFT) if rtl else (_LEFT, _RIGHT)
     bold, small, metrics = _fonts(font, painter)
+    lines = card_lines(QFontMetrics(bold, painter.device()), metrics)
     painter.setFont(bold)
-    painter.setPen(_color("#1F2933"))
-    painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), 34),
+    painter.setPen(theme.color("text"))
+    painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), lines.title),
                      _ALIGN[(lead, _A.AlignTop | Qt.TextFlag.TextWordWrap)], card.title)
     painter.setFont(small)
     # Partner, with the stale marker at the trailing end.
-    line = QRectF(inner.left(), inner.top() + 35, inner.width(), 17)
+    line = QRectF(inner.left(), inner.top() + lines.title + 1, inner.width(), lines.line)
     badge = _("Stale") if stale else ""
     badge_w = metrics.horizontalAdvance(badge) + 10 if badge else 0
-    painter.setPen(_color("#52606D"))
+    painter.setPen(theme.color("text.muted"))
     painter.drawText(line, _ALIGN[(lead, _MID)], metrics.elidedText(
         card.partner, Qt.TextElideMode.ElideRight, int(inner.width() - badge_w - 4)))
     if badge:
-        painter.setPen(_color(STALE_COLOR))
+        painter.setPen(theme.color("warning"))
         painter.drawText(line, _ALIGN[(trail, _MID)], badge)
     # Tags as small chips, leading edge first; days in the column at the trailing end of the same row (the
     # bottom line is the busiest, and a narrow column used to cut this off).
-    chips = QRectF(inner.left(), inner.top() + 54, inner.width(), 16)
+    chips = QRectF(inner.left(), line.bottom() + 2, inner.width(), lines.line)
     if texts.days_here:
         here_w = metrics.horizontalAdvance(texts.days_here) + 6
-        painter.setPen(_color("#7B8794"))
+        painter.setPen(theme.color("text.faint"))
         painter.drawText(chips, _ALIGN[(trail, _MID)], texts.days_here)
         chips = chips.adjusted(here_w if rtl else 0, 0, 0 if rtl else -here_w, 0)
     x = chips.right() if rtl else chips.left()
@@ -123,23 +153,39 @@ def paint_card(painter: QPainter, rect: QRectF, card: Card, font: QFont, rtl: bo
             break
         chip = QRectF(x - width if rtl else x, chips.top(), width, chips.height())
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(_color("#E4E7EB"))
+        painter.setBrush(theme.color("chip"))
         painter.drawRoundedRect(chip, 7, 7)
-        painter.setPen(_color("#3E4C59"))
+        painter.setPen(theme.color("chip.text"))
         painter.drawText(chip, _CENTER, tag)
         x = x - width - 4 if rtl else x + width + 4
     # Due date, checklist and days in column; owner initials and priority at the trailing end.
-    bottom = QRectF(inner.left(), inner.bottom() - 16, inner.width(), 16)
-    painter.setPen(_color("#C62828") if texts.overdue else _color("#52606D"))
+    bottom = QRectF(inner.left(), inner.bottom() - lines.line, inner.width(), lines.line)
+    painter.setPen(theme.color("danger") if texts.overdue else theme.color("text.muted"))
     painter.drawText(bottom.adjusted(46 if rtl else 0, 0, 0 if rtl else -46, 0), _ALIGN[(lead, _MID)],
                      metrics.elidedText(texts.bottom, Qt.TextElideMode.ElideRight, int(bottom.width() - 48)))
-    painter.setPen(_color("#1F2933"))
+    painter.setPen(theme.color("text"))
     painter.drawText(bottom, _ALIGN[(trail, _MID)], card.who)
     dot_x = bottom.left() + 30 if rtl else bottom.right() - 34
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(_color(PRIORITY_COLORS.get(card.priority, "#8A94A6")))
-    painter.drawEllipse(QRectF(dot_x, bottom.center().y() - 4, 8, 8))
+    paint_priority(painter, QRectF(dot_x - 1, bottom.center().y() - 5, 10, 10), card.priority)
     painter.restore()
+
+
+def paint_priority(painter: QPainter, box: QRectF, priority: str) -> None:
+    """Priority as a shape as well as a colour: ▲▲ urgent, ▲ high, ● normal, ▼ low."""
+    role = f"priority.{priority}" if f"priority.{priority}" in theme.ROLES else "priority.normal"
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(theme.color(role))
+    left, right, top, bottom, mid = box.left(), box.right(), box.top(), box.bottom(), box.center().x()
+    if priority == "urgent":
+        half = box.height() / 2
+        for y in (top, top + half):
+            painter.drawPolygon([QPointF(left, y + half), QPointF(mid, y), QPointF(right, y + half)])
+    elif priority == "high":
+        painter.drawPolygon([QPointF(left, bottom), QPointF(mid, top), QPointF(right, bottom)])
+    elif priority == "low":
+        painter.drawPolygon([QPointF(left, top), QPointF(right, top), QPointF(mid, bottom)])
+    else:
+        painter.drawEllipse(box.adjusted(1, 1, -1, -1))
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -149,7 +195,7 @@ class CardDelegate(QStyledItemDelegate):
         self._texts: dict[int, tuple[Card, tuple[dt.date, str], CardTexts]] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
-        return QSize(220, CARD_HEIGHT)
+        return QSize(220, card_height(option.font))
 
     def texts(self, card: Card) -> CardTexts:
         today = dt.date.today()
@@ -171,3 +217,5 @@ class CardDelegate(QStyledItemDelegate):
                    bool(option.state & QStyle.StateFlag.State_Selected),
                    getattr(index.model(), "marks_stale", True) and is_stale(card, self.state.stale_days),
                    self.texts(card))
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            theme.paint_focus_frame(painter, QRectF(option.rect).adjusted(1, 1, -1, -1))

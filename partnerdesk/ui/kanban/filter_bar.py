@@ -209,6 +209,7 @@ class FilterBar(QToolBar):
 
     def retranslate_ui(self) -> None:
         self.text.setPlaceholderText(_("Filter cards…"))
+        self.text.setAccessibleName(self.text.placeholderText())
         self.save_button.setText(_("Save…"))
         self.save_button.setToolTip(_("Save the current filter under a name"))
         self.delete_button.setText(_("Delete"))

@@ -13,7 +13,7 @@ from partnerdesk.domain.enums import DEFAULT_STATUSES, Priority
 from partnerdesk.l10n import _
 from partnerdesk.services.board_query import Lane, LaneKey
 from partnerdesk.ui.kanban.cell import CardList, ColumnHeader, LaneHeader
-from partnerdesk.ui.kanban.delegate import CARD_HEIGHT, CardDelegate
+from partnerdesk.ui.kanban.delegate import CardDelegate, card_height
 from partnerdesk.ui.kanban.model import BoardState, CellModel
 
 _BUILTIN = {key: label for key, label, _cat in DEFAULT_STATUSES}
@@ -106,4 +106,4 @@ class BoardGrid(QWidget):
             row = [self.cells[(c.status_id, lane.key)] for c in self.columns]
             shown = max(1, min(max(cell.cell().total for cell in row), LANE_ROWS_SHOWN))
             for cell in row:
-                cell.setFixedHeight(shown * CARD_HEIGHT + 2 * cell.frameWidth() + 4)
+                cell.setFixedHeight(shown * card_height(cell.font()) + 2 * cell.frameWidth() + 4)

@@ -225,9 +225,13 @@ class CellModel(QAbstractListModel):
             return None
         if role == CardRole:
             return card
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return card.title
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # what a screen reader says first: title and due state
+            from partnerdesk.ui.kanban.card_text import spoken_name
+
+            return spoken_name(card)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
             from partnerdesk.ui.kanban.card_text import tooltip
 
             return tooltip(card, self.state.stale_days if self.marks_stale else None)

@@ -15,6 +15,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from partnerdesk.l10n import _, format_datetime, paper_size
 from partnerdesk.services.board_query import Lane
+from partnerdesk.ui import theme
 from partnerdesk.ui.kanban.card_text import is_stale
 from partnerdesk.ui.kanban.delegate import CARD_HEIGHT, paint_card
 from partnerdesk.ui.kanban.grid import Column, lane_label
@@ -56,7 +57,13 @@ def board_bands(state: BoardState, columns: list[Column], lanes: list[Lane]) -> 
 
 def paint_board(printer: QPrinter, state: BoardState, columns: list[Column], lanes: list[Lane],
                 title: str, rtl: bool, font: QFont) -> int:
-    """Paint the board onto ``printer``; returns the number of pages."""
+    """Paint the board onto ``printer``; returns the number of pages (paper is light in any theme)."""
+    with theme.on_paper():
+        return _paint_board(printer, state, columns, lanes, title, rtl, font)
+
+
+def _paint_board(printer: QPrinter, state: BoardState, columns: list[Column], lanes: list[Lane],
+                 title: str, rtl: bool, font: QFont) -> int:
     font = QFont(font)
     font.setPixelSize(12)  # sizes are in the logical page units below, whatever the printer resolution
     printer.setPageOrientation(QPageLayout.Orientation.Landscape)

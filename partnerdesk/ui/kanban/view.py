@@ -27,7 +27,7 @@ from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.kanban import menus
 from partnerdesk.ui.kanban.cell import CardList
 from partnerdesk.ui.kanban.commands import CreateCard, MoveCards, TrashCards, push
-from partnerdesk.ui.kanban.delegate import CARD_HEIGHT
+from partnerdesk.ui.kanban.delegate import card_height
 from partnerdesk.ui.kanban.filter_bar import FilterBar
 from partnerdesk.ui.kanban.grid import BoardGrid, Column, lane_label
 from partnerdesk.ui.kanban.model import BoardState, load_cards
@@ -192,8 +192,14 @@ class KanbanView(QWidget):
             shown = sum(n for (sid, _lane), n in counts.items() if sid == column.status_id)
             self.grid.headers[column.status_id].set_text(column.label, shown, totals.get(column.status_id, 0),
                                                          column.wip_limit)
+        labels = {column.status_id: column.label for column in self.board_columns}
+        lane_names = {lane.key: lane_label(self.state.lane_mode, lane) for lane in self.grid.lanes} \
+            if self.grid.lane_headers else {}
         for (status_id, lane_key), cell in self.grid.cells.items():
             cell.cell().total = counts.get((status_id, lane_key), 0)
+            name = labels.get(status_id, "")
+            lane = lane_names.get(lane_key)
+            cell.setAccessibleName(_("{column}, {lane}").format(column=name, lane=lane) if lane else name)
         if self.grid.lane_headers:
             limits = BoardSettingsService(self.context.ws).partner_wip_limits() \
                 if self.state.lane_mode == "partner" else {}
@@ -232,7 +238,7 @@ class KanbanView(QWidget):
         """Load the cards every cell shows first in one query, instead of one query per cell when painting."""
         if self.grid is None or self.state is None:
             return
-        rows = max(2, self.scroller.viewport().height() // CARD_HEIGHT + 1)
+        rows = max(2, self.scroller.viewport().height() // card_height(self.font()) + 1)
         wanted = {cell: cell.cell().ids[:rows] for cell in self.grid.cells.values()}
         cards = load_cards(self.state.ws, [wid for ids in wanted.values() for wid in ids])
         for cell, ids in wanted.items():

@@ -31,6 +31,7 @@ from partnerdesk.services.brand_guide import (
     normalise_hex,
     read_logo_file,
 )
+from partnerdesk.ui import theme
 from partnerdesk.ui.packets.editor_base import DraftEditor
 from partnerdesk.ui.packets.rows import RowsEditor, RowsModel
 
@@ -59,7 +60,7 @@ def _colour_decoration(row: list[str], column: int) -> dict[int, Any]:
         return {}
     colour = colour_of(row[HEX_COLUMN])
     if colour is None:
-        return {Qt.ItemDataRole.ForegroundRole: QColor("#A4262C"),
+        return {Qt.ItemDataRole.ForegroundRole: theme.color("danger"),
                 Qt.ItemDataRole.ToolTipRole: _("Not a hex colour: use six digits, like #1A2B3C.")}
     return {Qt.ItemDataRole.DecorationRole: colour,
             Qt.ItemDataRole.ToolTipRole: f"RGB {colour.red()} {colour.green()} {colour.blue()}"}

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QV
 
 from partnerdesk.domain.errors import PartnerDeskError, ValidationError
 from partnerdesk.l10n import _
+from partnerdesk.ui import theme
 from partnerdesk.ui.packets.commands import SaveDraftCommand
 
 
@@ -29,7 +30,8 @@ class DraftEditor(QDialog):
         self.error = QLabel()
         self.error.setObjectName("editorError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #A4262C; background: #FDE7E9; padding: 6px; border-radius: 4px")
+        theme.styled(self.error, lambda: f"color: {theme.name('danger')}; background: {theme.name('danger.surface')};"
+                     " padding: 6px; border-radius: 4px")
         self.error.hide()
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Save)

@@ -139,10 +139,10 @@ class PacketPreview(QDialog):
         self.zoom_out_action = action("zoom-out", self.zoom_out, QKeySequence.StandardKey.ZoomOut)
         self.zoom_in_action = action("zoom-in", self.zoom_in, QKeySequence.StandardKey.ZoomIn)
         self.fit_width_action = action("zoom-fit-width", self.fit_width, "Ctrl+0")
-        self.fit_page_action = action("zoom-fit-best", self.fit_page)
+        self.fit_page_action = action("zoom-fit-best", self.fit_page, "Ctrl+9")
         self.save_action = action("document-save-as", self.save_dialog, QKeySequence.StandardKey.Save)
         self.print_action = action("document-print", self.print_dialog, QKeySequence.StandardKey.Print)
-        self.print_preview_action = action("document-print-preview", self.print_preview_dialog)
+        self.print_preview_action = action("document-print-preview", self.print_preview_dialog, "Ctrl+Shift+P")
         self.rebuild_action = action("view-refresh", self.start_rebuild, QKeySequence.StandardKey.Refresh)
         self.rebuild_action.setVisible(rebuild is not None)
         self.page_spin = QSpinBox()
@@ -166,6 +166,10 @@ class PacketPreview(QDialog):
         self.toolbar.addSeparator()
         for act in (self.rebuild_action, self.save_action, self.print_action, self.print_preview_action):
             self.toolbar.addAction(act)
+        for act in self.toolbar.actions():  # reachable with Tab, not only with the mouse
+            button = self.toolbar.widgetForAction(act)
+            if button is not None and not act.isSeparator():
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -26,6 +26,7 @@ from partnerdesk.domain.enums import AnswerType
 from partnerdesk.l10n import _
 from partnerdesk.services.questionnaire import QuestionDraft, QuestionnaireDraft, QuestionnaireService
 from partnerdesk.ui.packets.editor_base import DraftEditor
+from partnerdesk.ui.packets.rows import focus_shortcut
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -126,8 +127,8 @@ class QuestionnaireEditor(DraftEditor):
         self.list.setWordWrap(True)
         self.add_button, self.remove_button = QPushButton(), QPushButton()
         self.up_button, self.down_button = QPushButton(), QPushButton()
-        self.up_button.setShortcut("Alt+Up")
-        self.down_button.setShortcut("Alt+Down")
+        focus_shortcut(self.list, "Alt+Up", self.up_button.click)
+        focus_shortcut(self.list, "Alt+Down", self.down_button.click)
         self.add_button.clicked.connect(self.add_question)
         self.remove_button.clicked.connect(self.remove_question)
         self.up_button.clicked.connect(lambda: self.move_question(-1))

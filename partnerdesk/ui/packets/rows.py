@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -108,6 +109,13 @@ class RowsModel(QAbstractTableModel):
         return target
 
 
+def focus_shortcut(owner: QWidget, keys: str, slot: Callable[[], None]) -> QShortcut:
+    """A shortcut active while the focus is inside `owner`."""
+    shortcut = QShortcut(QKeySequence(keys), owner, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    shortcut.activated.connect(slot)
+    return shortcut
+
+
 class RowsEditor(QWidget):
     """A RowsModel in a table with the four row buttons (and Alt+Up/Alt+Down to move the current row)."""
 
@@ -130,8 +138,10 @@ class RowsEditor(QWidget):
         self.remove_button.clicked.connect(self.remove_row)
         self.up_button.clicked.connect(lambda: self.move_row(-1))
         self.down_button.clicked.connect(lambda: self.move_row(1))
-        self.up_button.setShortcut("Alt+Up")
-        self.down_button.setShortcut("Alt+Down")
+        # Several editors share one window: the keys act on the editor holding the focus (a window-wide button
+        # shortcut would be ambiguous and do nothing).
+        focus_shortcut(self, "Alt+Up", self.up_button.click)
+        focus_shortcut(self, "Alt+Down", self.down_button.click)
         self.buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             self.buttons.addWidget(button)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 
 from partnerdesk.l10n import N_, country_name, format_time
 from partnerdesk.services.partners import PartnerRow, PartnerService
+from partnerdesk.ui import theme
 from partnerdesk.ui.table_model import ListTableModel
 
 COLUMNS = (N_("Name"), N_("Kind"), N_("Stage"), N_("Country"), N_("Local time"), N_("Owner #1"), N_("Owner #2"),
@@ -73,7 +74,7 @@ class PartnersModel(ListTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
             return QColor(r.color)
         if role == Qt.ItemDataRole.ForegroundRole and col == 8 and r.overdue_items:
-            return QColor("#B00020")
+            return theme.color("danger")
         if role == Qt.ItemDataRole.ToolTipRole and col == 4:
             return r.time_zone
         if role == Qt.ItemDataRole.DisplayRole:

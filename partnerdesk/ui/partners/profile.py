@@ -28,6 +28,7 @@ from partnerdesk.domain.enums import PartnerKind, PartnerStage, Seniority
 from partnerdesk.domain.partners import SCOPE_LADDER
 from partnerdesk.l10n import _, weekday_name
 from partnerdesk.store.models import Contact, Partner, TeamMember
+from partnerdesk.ui import theme
 from partnerdesk.ui.partners.contracts import ContractSection
 from partnerdesk.ui.partners.section_commands import change_owners, edit_overview
 from partnerdesk.ui.partners.sections import (
@@ -90,6 +91,7 @@ class OverviewSection(Section):
                                              _("Experience"), _("Reputation"), _("Compatibility")), strict=False):
             label.setText(text)
         self.notes_label.setText(_("Evaluation notes"))
+        self.weekend.setAccessibleName(_("Weekend"))
         self.save.setText(_("Save overview"))
         for day, box in enumerate(self.weekend_days):
             box.setText(weekday_name(day, "abbreviated"))
@@ -150,7 +152,8 @@ class PeopleSection(Section):
         layout.addLayout(owners)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #8A4B00; background: #FFF4E0; padding: 6px; border-radius: 4px")
+        theme.styled(self.warning, lambda: f"color: {theme.name('warning')}; background: {theme.name('warning.surface')};"
+                     " padding: 6px; border-radius: 4px")
         self.warning.hide()
         layout.addWidget(self.warning)
         self.contacts_label = QLabel()

@@ -120,6 +120,8 @@ class PartnersView(QWidget):
 
     def retranslate_ui(self) -> None:
         self.search.setPlaceholderText(_("Filter partners…"))
+        self.search.setAccessibleName(_("Filter partners…"))
+        self.table.setAccessibleName(_("Partners"))
         self.add_button.setText(_("New partner…"))
         self.packet_button.setText(_("Build packet…"))
         current = self.stage.currentData()
