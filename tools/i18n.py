@@ -24,7 +24,7 @@ POT = I18N / "partnerdesk.pot"
 LANGS = ("pt", "ja", "it", "el", "ar")
 LANGUAGE_TEAMS = {"pt": "Portuguese", "ja": "Japanese", "it": "Italian", "el": "Greek", "ar": "Arabic"}
 FIXED_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2),
+KEYWORDS = {"_": None, "N_": None, "NP_": ((1, "c"), 2), "ngettext": (1, 2), "pgettext": ((1, "c"), 2),
             "npgettext": ((1, "c"), 2, 3)}
 
 
@@ -63,10 +63,39 @@ def read(lang: str) -> Catalog:
         return read_po(fh, locale=lang, abort_invalid=False)
 
 
+def cldr_plural_forms(lang: str) -> tuple[int, str]:
+    """(nplurals, expression) of CLDR's plural rule for the language, as Babel states it."""
+    from babel.messages.plurals import get_plural
+
+    rule = get_plural(lang)
+    return rule.num_plurals, rule.plural_expr
+
+
+def _use_cldr_plurals(catalog: Catalog, lang: str) -> None:
+    """Set the catalog's Plural-Forms to CLDR's rule and move entries written for the old rule.
+
+    Portuguese and Italian gained CLDR's "many" form (exact millions) in index 1, before "other": an entry
+    translated under the old two-form header ([one, other], or [one, other, ""] once read under the new
+    header) becomes [one, other, other]; other languages' entries are left for `check` to report.
+    """
+    nplurals, expr = cldr_plural_forms(lang)
+    catalog._num_plurals, catalog._plural_expr = nplurals, expr  # noqa: SLF001 - Babel keeps the header here
+    if lang not in ("pt", "it"):
+        return
+    for msg in catalog:
+        if msg.id and isinstance(msg.string, tuple | list):
+            strings = list(msg.string)
+            if len(strings) == 3 and strings[0] and strings[1] and not strings[2]:
+                strings = strings[:2]
+            if len(strings) == 2 and all(strings):
+                msg.string = (strings[0], strings[1], strings[1])
+
+
 def update() -> None:
     template = extract()
     for lang in LANGS:
         catalog = read(lang)
+        _use_cldr_plurals(catalog, lang)
         catalog.update(template, no_fuzzy_matching=True)
         catalog.obsolete.clear()
         catalog.fuzzy = False

@@ -4,6 +4,7 @@ from partnerdesk.l10n.catalog import (
     LANGUAGE_NAMES,
     LANGUAGES,
     N_,
+    NP_,
     RTL_LANGUAGES,
     SOURCE_LANGUAGE,
     Translator,
@@ -36,7 +37,7 @@ def __getattr__(name: str) -> object:
 
 
 __all__ = [
-    "LANGUAGES", "LANGUAGE_NAMES", "RTL_LANGUAGES", "SOURCE_LANGUAGE", "N_", "Translator", "_",
+    "LANGUAGES", "LANGUAGE_NAMES", "RTL_LANGUAGES", "SOURCE_LANGUAGE", "N_", "NP_", "Translator", "_",
     "babel_locale", "country_name", "current_language", "first_weekday", "format_date", "format_datetime",
     "format_decimal", "format_list", "format_money", "format_number", "format_percent", "format_skeleton",
     "format_time", "is_rtl", "month_name", "ngettext", "normalize_language", "npgettext", "paper_size",

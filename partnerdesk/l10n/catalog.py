@@ -117,6 +117,11 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(context: str, message: str) -> tuple[str, str]:  # noqa: N802 - gettext marker naming
+    """Mark a message with a context for extraction; translate it later with ``pgettext(*pair)``."""
+    return context, message
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _current.ngettext(singular, plural, n)
 

@@ -174,8 +174,20 @@ def _company_name(session: object, brand: BrandGuide | None, me: TeamMember | No
     return me.name if me else ""
 
 
+# Names of the built-in KPIs (their definitions carry an empty name until the user gives one).
+KPI_NAMES: dict[str, str] = {
+    "traffic": N_("Traffic"),
+    "conversions": N_("Conversions"),
+    "conversion_rate": N_("Conversion rate"),
+    "roi": N_("Return on investment (ROI)"),
+    "cs_response_hours": N_("Customer service response time (hours)"),
+    "logistics_on_time": N_("On-time deliveries"),
+}
+
+
 def _kpi_label(key: str) -> str:
-    return key.replace("_", " ").capitalize()
+    """The msgid naming a KPI: a built-in's name, else the key in words (a user's own KPI without a name)."""
+    return KPI_NAMES.get(key) or key.replace("_", " ").capitalize()
 
 
 def _partner_locale(workspace: Workspace, partner_name: str) -> tuple[str, str]:
