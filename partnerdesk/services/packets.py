@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from partnerdesk.domain.enums import KpiUnit, RuleKind
 from partnerdesk.domain.errors import NotFoundError, PartnerDeskError, ValidationError
-from partnerdesk.l10n import N_, Translator
+from partnerdesk.l10n import N_, Translator, language_for
 from partnerdesk.l10n.formats import format_decimal, format_money, format_number, format_percent
 from partnerdesk.packets.data import (
     BrandGuideData,
@@ -199,8 +199,8 @@ def _partner_locale(workspace: Workspace, partner_name: str) -> tuple[str, str]:
 
 
 def partner_language(workspace: Workspace, partner_name: str) -> str:
-    """The partner's packet language (its locale's language)."""
-    return Translator(_partner_locale(workspace, partner_name)[0]).language
+    """The partner's packet language (its locale's language; European Portuguese for partners in Portugal)."""
+    return language_for(*_partner_locale(workspace, partner_name))
 
 
 def partner_paper(workspace: Workspace, partner_name: str) -> str:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.domain.errors import PartnerDeskError
-from partnerdesk.l10n import _, current_language, ngettext
+from partnerdesk.l10n import _, current_language, fill, ngettext
 from partnerdesk.ui.actions import MainActions
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.qt_i18n import QtLanguage
@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
                 reload()
         self.show_view(self.current_index)
         QTimer.singleShot(0, self.update_status)  # counts after the first view has painted
-        self.path_label.setText(_("Workspace: {path}").format(path=_isolated(str(path))))
+        self.path_label.setText(fill(_("Workspace: {path}"), path=str(path)))
         self.retranslate_title()
         QTimer.singleShot(0, self.start_reminders)
         self.workspace_opened.emit(str(path))
@@ -361,7 +361,7 @@ class MainWindow(QMainWindow):
         from partnerdesk.services.listing import counts
 
         n = counts(ws)
-        self.path_label.setText(_("Workspace: {path}").format(path=_isolated(str(ws.path))))
+        self.path_label.setText(fill(_("Workspace: {path}"), path=str(ws.path)))
         parts = [
             ngettext("{count} partner", "{count} partners", n["partner"]).format(count=n["partner"]),
             ngettext("{count} contact", "{count} contacts", n["contact"]).format(count=n["contact"]),
@@ -410,11 +410,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.save_settings()
         super().closeEvent(event)
-
-
-def _isolated(path: str) -> str:
-    """A file path kept left-to-right inside right-to-left text (Unicode LRI … PDI)."""
-    return "\u2066" + path + "\u2069"
 
 
 def _theme_icon(name: str) -> Any:
