@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 
-.PHONY: run test deps system-deps i18n i18n-update i18n-check lint bench app install-desktop clean demo
+.PHONY: run test deps system-deps i18n i18n-update i18n-check lint bench app install-desktop clean demo screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ i18n-check: deps
 
 run: system-deps i18n
 	$(PY) -m partnerdesk $(ARGS)
+
+screenshots: i18n
+	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py --tour $(LANGS)
 
 demo: i18n
 	$(PY) -m partnerdesk demo --db $(or $(DB),demo.pdk)

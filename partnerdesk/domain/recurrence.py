@@ -19,7 +19,7 @@ from dateutil.rrule import rrule, rrulestr
 
 from partnerdesk.domain.enums import LabelledEnum
 from partnerdesk.domain.errors import ValidationError
-from partnerdesk.l10n import N_, _, ngettext
+from partnerdesk.l10n import N_, NP_, _, ngettext, pgettext
 
 UTC = dt.UTC
 _DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -323,19 +323,87 @@ def rule_count(rule_text: str) -> int | None:
 
 # --- plain words --------------------------------------------------------------------------------------------
 
-_NTH = {
-    1: N_("on the first {weekday}"),
-    2: N_("on the second {weekday}"),
-    3: N_("on the third {weekday}"),
-    4: N_("on the fourth {weekday}"),
-    5: N_("on the fifth {weekday}"),
-    -1: N_("on the last {weekday}"),
+# Whole phrases, so that translators can make ordinals, articles and prepositions agree with each weekday
+# ("no primeiro domingo" but "na primeira segunda-feira"): never glue an ordinal to a weekday name.
+_NTH: dict[tuple[int, int], tuple[str, str]] = {
+    (1, 0): NP_("monthly repeat", "on the first Monday"),
+    (1, 1): NP_("monthly repeat", "on the first Tuesday"),
+    (1, 2): NP_("monthly repeat", "on the first Wednesday"),
+    (1, 3): NP_("monthly repeat", "on the first Thursday"),
+    (1, 4): NP_("monthly repeat", "on the first Friday"),
+    (1, 5): NP_("monthly repeat", "on the first Saturday"),
+    (1, 6): NP_("monthly repeat", "on the first Sunday"),
+    (2, 0): NP_("monthly repeat", "on the second Monday"),
+    (2, 1): NP_("monthly repeat", "on the second Tuesday"),
+    (2, 2): NP_("monthly repeat", "on the second Wednesday"),
+    (2, 3): NP_("monthly repeat", "on the second Thursday"),
+    (2, 4): NP_("monthly repeat", "on the second Friday"),
+    (2, 5): NP_("monthly repeat", "on the second Saturday"),
+    (2, 6): NP_("monthly repeat", "on the second Sunday"),
+    (3, 0): NP_("monthly repeat", "on the third Monday"),
+    (3, 1): NP_("monthly repeat", "on the third Tuesday"),
+    (3, 2): NP_("monthly repeat", "on the third Wednesday"),
+    (3, 3): NP_("monthly repeat", "on the third Thursday"),
+    (3, 4): NP_("monthly repeat", "on the third Friday"),
+    (3, 5): NP_("monthly repeat", "on the third Saturday"),
+    (3, 6): NP_("monthly repeat", "on the third Sunday"),
+    (4, 0): NP_("monthly repeat", "on the fourth Monday"),
+    (4, 1): NP_("monthly repeat", "on the fourth Tuesday"),
+    (4, 2): NP_("monthly repeat", "on the fourth Wednesday"),
+    (4, 3): NP_("monthly repeat", "on the fourth Thursday"),
+    (4, 4): NP_("monthly repeat", "on the fourth Friday"),
+    (4, 5): NP_("monthly repeat", "on the fourth Saturday"),
+    (4, 6): NP_("monthly repeat", "on the fourth Sunday"),
+    (5, 0): NP_("monthly repeat", "on the fifth Monday"),
+    (5, 1): NP_("monthly repeat", "on the fifth Tuesday"),
+    (5, 2): NP_("monthly repeat", "on the fifth Wednesday"),
+    (5, 3): NP_("monthly repeat", "on the fifth Thursday"),
+    (5, 4): NP_("monthly repeat", "on the fifth Friday"),
+    (5, 5): NP_("monthly repeat", "on the fifth Saturday"),
+    (5, 6): NP_("monthly repeat", "on the fifth Sunday"),
+    (-1, 0): NP_("monthly repeat", "on the last Monday"),
+    (-1, 1): NP_("monthly repeat", "on the last Tuesday"),
+    (-1, 2): NP_("monthly repeat", "on the last Wednesday"),
+    (-1, 3): NP_("monthly repeat", "on the last Thursday"),
+    (-1, 4): NP_("monthly repeat", "on the last Friday"),
+    (-1, 5): NP_("monthly repeat", "on the last Saturday"),
+    (-1, 6): NP_("monthly repeat", "on the last Sunday"),
 }
+# One weekday of a weekly rule, with the preposition it takes in the language (pt "às segundas-feiras",
+# "aos sábados"); the days are then joined with the language's list pattern.
+_ON_DAY: tuple[tuple[str, str], ...] = (
+    NP_("weekly repeat, one day of the list", "Monday"),
+    NP_("weekly repeat, one day of the list", "Tuesday"),
+    NP_("weekly repeat, one day of the list", "Wednesday"),
+    NP_("weekly repeat, one day of the list", "Thursday"),
+    NP_("weekly repeat, one day of the list", "Friday"),
+    NP_("weekly repeat, one day of the list", "Saturday"),
+    NP_("weekly repeat, one day of the list", "Sunday"),
+)
+_IN_MONTH: tuple[tuple[str, str], ...] = (
+    NP_("yearly repeat", "in January"),
+    NP_("yearly repeat", "in February"),
+    NP_("yearly repeat", "in March"),
+    NP_("yearly repeat", "in April"),
+    NP_("yearly repeat", "in May"),
+    NP_("yearly repeat", "in June"),
+    NP_("yearly repeat", "in July"),
+    NP_("yearly repeat", "in August"),
+    NP_("yearly repeat", "in September"),
+    NP_("yearly repeat", "in October"),
+    NP_("yearly repeat", "in November"),
+    NP_("yearly repeat", "in December"),
+)
+
+
+def nth_weekday_phrase(nth: int, weekday: int) -> str:
+    """"on the second Tuesday" (nth 1…5 or -1 for the last; weekday 0 = Monday), as one translated phrase."""
+    return pgettext(*_NTH[(nth, weekday)])
 
 
 def describe(rule: Rule | str, time_zone: str = "UTC") -> str:
     """The rule in plain, translated words: "Every 2 weeks, on Monday and Thursday, until 31 Dec 2026"."""
-    from partnerdesk.l10n import format_date, format_list, month_name, weekday_name
+    from partnerdesk.l10n import format_date, format_list
 
     parsed = Rule.parse(rule) if isinstance(rule, str) else rule
     if parsed is None:
@@ -351,12 +419,14 @@ def describe(rule: Rule | str, time_zone: str = "UTC") -> str:
         head = _("Every year") if n == 1 else ngettext("Every {n} year", "Every {n} years", n).format(n=n)
     details: list[str] = []
     if parsed.month is not None:
-        details.append(_("in {month}").format(month=month_name(parsed.month)))
+        details.append(pgettext(*_IN_MONTH[parsed.month - 1]))
     if parsed.nth is not None:
-        details.append(_(_NTH[parsed.nth]).format(weekday=weekday_name(parsed.weekdays[0])))
+        details.append(nth_weekday_phrase(parsed.nth, parsed.weekdays[0]))
     elif parsed.weekdays:
-        days = format_list([weekday_name(d) for d in sorted(set(parsed.weekdays))])
-        details.append(_("on {weekdays}").format(weekdays=days))
+        days = format_list([pgettext(*_ON_DAY[d]) for d in sorted(set(parsed.weekdays))])
+        # TRANSLATORS: {weekdays} is a list of the "weekly repeat, one day of the list" entries; put the
+        # preposition there (pt "às segundas-feiras e às quintas-feiras") or here, whichever reads naturally.
+        details.append(pgettext("weekly repeat", "on {weekdays}").format(weekdays=days))
     if parsed.month_day is not None:
         details.append(_("on the last day") if parsed.month_day == -1
                        else _("on day {day}").format(day=parsed.month_day))

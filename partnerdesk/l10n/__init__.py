@@ -4,12 +4,15 @@ from partnerdesk.l10n.catalog import (
     LANGUAGE_NAMES,
     LANGUAGES,
     N_,
+    NP_,
     RTL_LANGUAGES,
     SOURCE_LANGUAGE,
     Translator,
     _,
     current_language,
+    fill,
     is_rtl,
+    language_for,
     ngettext,
     normalize_language,
     npgettext,
@@ -22,7 +25,7 @@ from partnerdesk.l10n.catalog import (
 _FORMATS = frozenset({
     "babel_locale", "country_name", "first_weekday", "format_date", "format_datetime", "format_decimal",
     "format_list", "format_money", "format_number", "format_percent", "format_skeleton", "format_time", "month_name", "paper_size",
-    "weekday_name", "weekend_days",
+    "time_pattern", "uses_24_hour_clock", "weekday_name", "weekend_days",
 })
 
 
@@ -36,9 +39,10 @@ def __getattr__(name: str) -> object:
 
 
 __all__ = [
-    "LANGUAGES", "LANGUAGE_NAMES", "RTL_LANGUAGES", "SOURCE_LANGUAGE", "N_", "Translator", "_",
-    "babel_locale", "country_name", "current_language", "first_weekday", "format_date", "format_datetime",
+    "LANGUAGES", "LANGUAGE_NAMES", "RTL_LANGUAGES", "SOURCE_LANGUAGE", "N_", "NP_", "Translator", "_",
+    "babel_locale", "country_name", "current_language", "fill", "first_weekday", "format_date", "format_datetime",
     "format_decimal", "format_list", "format_money", "format_number", "format_percent", "format_skeleton",
-    "format_time", "is_rtl", "month_name", "ngettext", "normalize_language", "npgettext", "paper_size",
-    "pgettext", "set_language", "system_language", "translations", "weekday_name", "weekend_days",
+    "format_time", "is_rtl", "language_for", "month_name", "ngettext", "normalize_language", "npgettext", "paper_size",
+    "pgettext", "set_language", "system_language", "time_pattern", "translations", "uses_24_hour_clock",
+    "weekday_name", "weekend_days",
 ]

@@ -18,12 +18,15 @@ from partnerdesk.resources import i18n_dir
 
 DOMAIN = "partnerdesk"
 SOURCE_LANGUAGE = "en"
-LANGUAGES: tuple[str, ...] = ("en", "pt", "ja", "it", "el", "ar")
+LANGUAGES: tuple[str, ...] = ("en", "pt", "pt_PT", "ja", "it", "el", "ar")
 RTL_LANGUAGES = frozenset({"ar"})
+# Overlay catalogs: only the entries that differ from their base language's catalog, which answers the rest.
+OVERLAYS: dict[str, str] = {"pt_PT": "pt"}
 # Native names, shown in the language picker whatever the UI language is.
 LANGUAGE_NAMES: dict[str, str] = {
     "en": "English",
-    "pt": "Português",
+    "pt": "Português (Brasil)",
+    "pt_PT": "Português (Portugal)",
     "ja": "日本語",
     "it": "Italiano",
     "el": "Ελληνικά",
@@ -37,11 +40,28 @@ _language = SOURCE_LANGUAGE
 
 
 def normalize_language(tag: str | None) -> str:
-    """Map a locale tag such as ``pt_BR.UTF-8`` or ``ar-SA`` to a supported language, else English."""
+    """Map a locale tag such as ``pt_BR.UTF-8``, ``pt-PT`` or ``ar-SA`` to a supported language, else English."""
     if not tag:
         return SOURCE_LANGUAGE
-    base = tag.replace("-", "_").split(".")[0].split("@")[0].split("_")[0].lower()
+    parts = tag.replace("-", "_").split(".")[0].split("@")[0].split("_")
+    base = parts[0].lower()
+    regional = f"{base}_{parts[1].upper()}" if len(parts) > 1 else ""
+    if regional in LANGUAGES:
+        return regional
     return base if base in LANGUAGES else SOURCE_LANGUAGE
+
+
+# Countries whose Portuguese follows the European norm: a partner there reads pt_PT even when its locale says "pt".
+_EUROPEAN_PORTUGUESE = frozenset({"PT", "AO", "MZ", "CV", "GW", "ST", "TL"})
+
+
+def language_for(locale: str | None, country: str | None = None) -> str:
+    """The language a partner reads: its locale's, with European Portuguese for pt-PT or a Portuguese
+    partner in Portugal (or another country that writes the European norm)."""
+    lang = normalize_language(locale)
+    if lang == "pt" and (country or "").upper() in _EUROPEAN_PORTUGUESE:
+        return "pt_PT"
+    return lang
 
 
 def system_language() -> str:
@@ -62,6 +82,45 @@ def system_language() -> str:
 def _load(lang: str) -> gettext.NullTranslations:
     if lang == SOURCE_LANGUAGE:
         return gettext.NullTranslations()
+    if lang in OVERLAYS:
+        overlay = _load_file(lang)
+        base = translations(OVERLAYS[lang])
+        overlay.add_fallback(base)  # gettext asks the base catalog for the rest
+        return _OverlayPlurals(overlay, base) if isinstance(overlay, gettext.GNUTranslations) else overlay
+    return _load_file(lang)
+
+
+class _OverlayPlurals(gettext.NullTranslations):
+    """An overlay whose plural entries missing from it still follow its own plural rule: pt_PT says
+    "0 parceiros" where Brazilian Portuguese (CLDR) says "0 parceiro", with the same three forms in the same order."""
+
+    def __init__(self, overlay: gettext.GNUTranslations, base: gettext.NullTranslations) -> None:
+        super().__init__()
+        self._overlay, self._base = overlay, base
+
+    def gettext(self, message: str) -> str:
+        return self._overlay.gettext(message)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self._overlay.pgettext(context, message)
+
+    def _plural(self, key: str, singular: str, plural: str, n: int) -> str | None:
+        own = getattr(self._overlay, "_catalog", {})
+        base = getattr(self._base, "_catalog", {})
+        if (key, 0) in own or (key, 0) not in base:
+            return None
+        return base.get((key, self._overlay.plural(n)))  # type: ignore[attr-defined]
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        found = self._plural(singular, singular, plural, n)
+        return found if found is not None else self._overlay.ngettext(singular, plural, n)
+
+    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
+        found = self._plural(f"{context}\x04{singular}", singular, plural, n)
+        return found if found is not None else self._overlay.npgettext(context, singular, plural, n)
+
+
+def _load_file(lang: str) -> gettext.NullTranslations:
     folder = Path(i18n_dir()) / lang / "LC_MESSAGES"
     mo = folder / f"{DOMAIN}.mo"
     po = folder / f"{DOMAIN}.po"
@@ -85,9 +144,12 @@ def translations(lang: str) -> gettext.NullTranslations:
     """The (cached) catalog for one language, without changing the current language."""
     lang = normalize_language(lang)
     with _lock:
-        if lang not in _cache:
-            _cache[lang] = _load(lang)
-        return _cache[lang]
+        cached = _cache.get(lang)
+    if cached is None:
+        cached = _load(lang)  # outside the lock: an overlay loads its base catalog through translations()
+        with _lock:
+            cached = _cache.setdefault(lang, cached)
+    return cached
 
 
 def set_language(lang: str) -> str:
@@ -117,6 +179,11 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(context: str, message: str) -> tuple[str, str]:  # noqa: N802 - gettext marker naming
+    """Mark a message with a context for extraction; translate it later with ``pgettext(*pair)``."""
+    return context, message
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _current.ngettext(singular, plural, n)
 
@@ -127,6 +194,18 @@ def pgettext(context: str, message: str) -> str:
 
 def npgettext(context: str, singular: str, plural: str, n: int) -> str:
     return _current.npgettext(context, singular, plural, n)
+
+
+FSI, LRI, PDI = "\u2068", "\u2066", "\u2069"
+
+
+def fill(template: str, /, **params: object) -> str:
+    """``template.format(**params)`` with every text value isolated (FSI … PDI) so that a name, title or path keeps
+    its own direction inside the sentence (an English title in Arabic, a path's slashes and final dot) — except
+    where the translation already isolates that placeholder (the Arabic catalog does), so it is never doubled."""
+    isolated = {key: value if not isinstance(value, str) or not value or f"{FSI}{{{key}}}" in template
+                or f"{LRI}{{{key}}}" in template else FSI + value + PDI for key, value in params.items()}
+    return template.format(**isolated)
 
 
 class Translator:

@@ -28,13 +28,38 @@ def format_date(value: dt.date, fmt: str = "medium", lang: str | None = None) ->
     return dates.format_date(value, format=fmt, locale=babel_locale(lang))
 
 
+# One clock per language. CLDR's own pattern everywhere except Greek, where CLDR says 12-hour ("8:09 μ.μ.") but
+# calendars, timetables and working hours are written on the 24-hour clock: PartnerDesk uses 24 hours in Greek.
+_TIME_PATTERNS: dict[str, dict[str, str]] = {"el": {"short": "HH:mm", "medium": "HH:mm:ss"}}
+
+
+def time_pattern(fmt: str = "short", lang: str | None = None) -> str:
+    """The CLDR-style pattern times are shown with ("HH:mm", "h:mm a"), our per-language clock included."""
+    loc = babel_locale(lang)
+    override = _TIME_PATTERNS.get(loc.language, {}).get(fmt)
+    return override or loc.time_formats[fmt].pattern
+
+
+def uses_24_hour_clock(lang: str | None = None) -> bool:
+    return "a" not in time_pattern("short", lang).replace("'", "")
+
+
 def format_time(value: dt.time | dt.datetime, fmt: str = "short", lang: str | None = None) -> str:
-    return dates.format_time(value, format=fmt, locale=babel_locale(lang))
+    loc = babel_locale(lang)
+    pattern = _TIME_PATTERNS.get(loc.language, {}).get(fmt)
+    return dates.format_time(value, format=pattern or fmt, locale=loc)
 
 
 def format_datetime(value: dt.datetime, fmt: str = "medium", lang: str | None = None,
                     tzinfo: dt.tzinfo | None = None) -> str:
-    return dates.format_datetime(value, format=fmt, tzinfo=tzinfo, locale=babel_locale(lang))
+    loc = babel_locale(lang)
+    if loc.language not in _TIME_PATTERNS or fmt not in ("short", "medium"):
+        return dates.format_datetime(value, format=fmt, tzinfo=tzinfo, locale=loc)
+    if tzinfo is not None and value.tzinfo is not None:
+        value = value.astimezone(tzinfo)
+    glue = str(loc.datetime_formats[fmt])
+    return glue.replace("{1}", dates.format_date(value.date(), fmt, locale=loc)).replace(
+        "{0}", format_time(value, fmt, lang))
 
 
 def format_skeleton(skeleton: str, value: dt.date | dt.datetime, lang: str | None = None) -> str:

@@ -6,7 +6,7 @@ import unicodedata
 from functools import lru_cache
 
 import arabic_reshaper
-from bidi.algorithm import get_display
+from bidi import get_display  # the Unicode 6.3+ algorithm (isolates); bidi.algorithm is the old one
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from partnerdesk.packets import fonts
@@ -43,10 +43,20 @@ def break_lines(text: str, family: str, size: float, width: float) -> list[str]:
     return lines
 
 
+# Bidi controls: the catalogs isolate user data (FSI … PDI) and we embed runs (LRE/RLE … PDF). They steer the
+# reordering and are dropped after it: fonts have no glyph for them and a PDF line is already in visual order.
+_CONTROLS = dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d\u202e\u200e\u200f"))
+
+
 def visual_lines(text: str, family: str, size: float, width: float) -> list[str]:
     """Lines ready to draw left-to-right: shaped, broken in logical order, then bidi-reordered per line."""
-    return [get_display(line, base_dir="R" if _has_rtl(line) else "L")
+    return [get_display(line, base_dir="R" if _has_rtl(line) else "L").translate(_CONTROLS)
             for line in break_lines(text, family, size, width)]
+
+
+def plain(text: str) -> str:
+    """Text without bidi controls, for left-to-right output of a string that may come from the Arabic catalog."""
+    return text.translate(_CONTROLS)
 
 
 def _has_rtl(text: str) -> bool:

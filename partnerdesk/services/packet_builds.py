@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 
 from partnerdesk.domain.errors import PartnerDeskError
-from partnerdesk.l10n import N_, Translator, normalize_language, paper_size
+from partnerdesk.l10n import N_, Translator, language_for, normalize_language, paper_size
 from partnerdesk.services import files
 from partnerdesk.services import packets as packet_service
 from partnerdesk.services.files import FileWriteError, write_atomically
@@ -78,8 +78,9 @@ class PartnerChoice:
 
 def partner_choices(workspace: Workspace) -> list[PartnerChoice]:
     with workspace.session() as s:
-        rows = s.execute(select(Partner.id, Partner.name, Partner.locale).order_by(Partner.name)).all()
-    return [PartnerChoice(pid, name, normalize_language(locale)) for pid, name, locale in rows]
+        rows = s.execute(select(Partner.id, Partner.name, Partner.locale, Partner.country)
+                         .order_by(Partner.name)).all()
+    return [PartnerChoice(pid, name, language_for(locale, country)) for pid, name, locale, country in rows]
 
 
 @dataclass(frozen=True)

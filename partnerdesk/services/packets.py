@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from partnerdesk.domain.enums import KpiUnit, RuleKind
 from partnerdesk.domain.errors import NotFoundError, PartnerDeskError, ValidationError
-from partnerdesk.l10n import N_, Translator
+from partnerdesk.l10n import N_, Translator, language_for
 from partnerdesk.l10n.formats import format_decimal, format_money, format_number, format_percent
 from partnerdesk.packets.data import (
     BrandGuideData,
@@ -174,8 +174,20 @@ def _company_name(session: object, brand: BrandGuide | None, me: TeamMember | No
     return me.name if me else ""
 
 
+# Names of the built-in KPIs (their definitions carry an empty name until the user gives one).
+KPI_NAMES: dict[str, str] = {
+    "traffic": N_("Traffic"),
+    "conversions": N_("Conversions"),
+    "conversion_rate": N_("Conversion rate"),
+    "roi": N_("Return on investment (ROI)"),
+    "cs_response_hours": N_("Customer service response time (hours)"),
+    "logistics_on_time": N_("On-time deliveries"),
+}
+
+
 def _kpi_label(key: str) -> str:
-    return key.replace("_", " ").capitalize()
+    """The msgid naming a KPI: a built-in's name, else the key in words (a user's own KPI without a name)."""
+    return KPI_NAMES.get(key) or key.replace("_", " ").capitalize()
 
 
 def _partner_locale(workspace: Workspace, partner_name: str) -> tuple[str, str]:
@@ -187,8 +199,8 @@ def _partner_locale(workspace: Workspace, partner_name: str) -> tuple[str, str]:
 
 
 def partner_language(workspace: Workspace, partner_name: str) -> str:
-    """The partner's packet language (its locale's language)."""
-    return Translator(_partner_locale(workspace, partner_name)[0]).language
+    """The partner's packet language (its locale's language; European Portuguese for partners in Portugal)."""
+    return language_for(*_partner_locale(workspace, partner_name))
 
 
 def partner_paper(workspace: Workspace, partner_name: str) -> str:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk import __version__
-from partnerdesk.l10n import _, current_language
+from partnerdesk.l10n import _, current_language, fill
 
 LOGGER_NAME = "partnerdesk.crash"
 LOG_FILE_NAME = "partnerdesk.log"
@@ -89,8 +89,7 @@ class CrashDialog(QDialog):
         layout.addWidget(self.summary_label)
         if log_path is not None:
             # A file path is left-to-right text: isolate it so an Arabic sentence does not reorder it.
-            path_text = f"\u2066{log_path}\u2069"
-            where = QLabel(_("The details were also written to {path}").format(path=path_text))
+            where = QLabel(fill(_("The details were also written to {path}"), path=str(log_path)))
             where.setWordWrap(True)
             where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(where)

@@ -70,18 +70,24 @@ def _read(name: str) -> str:
 
 
 def about_html() -> str:
+    # Translated outside the f-string: Babel's extractor does not look inside f-strings.
+    description = _("A desktop partnership manager for e-commerce account managers.")
+    heads = {"versions": _("Versions"), "third": _("Third-party software"), "component": _("Component"),
+             "version": _("Version"), "licence": _("Licence"), "fonts": _("Fonts"),
+             "ofl": _("SIL Open Font License 1.1")}
+    h = {key: html.escape(text) for key, text in heads.items()}
     rows = "".join(f"<tr><td>{html.escape(n)}</td><td>{html.escape(v)}</td></tr>" for n, v in versions())
     libs = "".join(f"<tr><td>{html.escape(n)}</td><td>{html.escape(_dist_version(n))}</td>"
                    f"<td>{html.escape(lic)}</td></tr>" for n, lic in THIRD_PARTY)
     return (
         f"<h2>{html.escape(APP_NAME)} {html.escape(__version__)}</h2>"
-        f"<p>{html.escape(_('A desktop partnership manager for e-commerce account managers.'))}</p>"
-        f"<h3>{html.escape(_('Versions'))}</h3><table cellspacing='6'>{rows}</table>"
-        f"<h3>{html.escape(_('Third-party software'))}</h3>"
-        f"<table cellspacing='6'><tr><th>{html.escape(_('Component'))}</th><th>{html.escape(_('Version'))}"
-        f"</th><th>{html.escape(_('Licence'))}</th></tr>{libs}</table>"
-        f"<h3>{html.escape(_('Fonts'))}</h3><pre>{html.escape(_read('README.md'))}</pre>"
-        f"<h3>{html.escape(_('SIL Open Font License 1.1'))}</h3><pre>{html.escape(_read('OFL.txt'))}</pre>"
+        f"<p>{html.escape(description)}</p>"
+        f"<h3>{h['versions']}</h3><table cellspacing='6'>{rows}</table>"
+        f"<h3>{h['third']}</h3>"
+        f"<table cellspacing='6'><tr><th>{h['component']}</th><th>{h['version']}"
+        f"</th><th>{h['licence']}</th></tr>{libs}</table>"
+        f"<h3>{h['fonts']}</h3><pre>{html.escape(_read('README.md'))}</pre>"
+        f"<h3>{h['ofl']}</h3><pre>{html.escape(_read('OFL.txt'))}</pre>"
     )
 
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.domain.errors import PartnerDeskError
-from partnerdesk.l10n import _, current_language, ngettext
+from partnerdesk.l10n import _, current_language, fill, ngettext
 from partnerdesk.ui import accelerators, theme
 from partnerdesk.ui.accessibility import install_accessibility_rules
 from partnerdesk.ui.actions import MainActions
@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
         self.drop_views()  # built again over the new workspace when shown
         self.show_view(self.current_index)
         QTimer.singleShot(0, self, self.update_status)  # counts after the first view has painted
-        self.path_label.setText(_("Workspace: {path}").format(path=_isolated(str(path))))
+        self.path_label.setText(fill(_("Workspace: {path}"), path=str(path)))
         self.retranslate_title()
         QTimer.singleShot(0, self, self.start_reminders)
         self.workspace_opened.emit(str(path))
@@ -485,7 +485,7 @@ class MainWindow(QMainWindow):
         from partnerdesk.services.listing import counts
 
         n = counts(ws)
-        self.path_label.setText(_("Workspace: {path}").format(path=_isolated(str(ws.path))))
+        self.path_label.setText(fill(_("Workspace: {path}"), path=str(ws.path)))
         parts = [
             ngettext("{count} partner", "{count} partners", n["partner"]).format(count=n["partner"]),
             ngettext("{count} contact", "{count} contacts", n["contact"]).format(count=n["contact"]),
@@ -575,11 +575,6 @@ def _open_in_worker(path: Path, create: bool, view_module: str) -> Any:
     workspace = open_workspace(path, create=create)
     importlib.import_module(view_module)
     return workspace
-
-
-def _isolated(path: str) -> str:
-    """A file path kept left-to-right inside right-to-left text (Unicode LRI … PDI)."""
-    return "\u2066" + path + "\u2069"
 
 
 def _theme_icon(name: str) -> Any:

@@ -15,10 +15,27 @@ QTBASE_CATALOGS: dict[str, tuple[str, ...]] = {
     "ja": ("qtbase_ja",),
     "it": ("qtbase_it",),
     "pt": ("qtbase_pt_BR", "qtbase_pt_PT", "qtbase_pt"),
+    "pt_PT": ("qtbase_pt_PT", "qt_pt_PT"),  # Qt ships only an old partial qt_pt_PT; our pt_PT/pt catalog fills in
     "el": ("qtbase_el",),
 }
-QT_LOCALES: dict[str, str] = {"en": "en_GB", "pt": "pt_BR", "ja": "ja_JP", "it": "it_IT", "el": "el_GR",
-                              "ar": "ar_EG"}
+QT_LOCALES: dict[str, str] = {"en": "en_GB", "pt": "pt_BR", "pt_PT": "pt_PT", "ja": "ja_JP", "it": "it_IT",
+                              "el": "el_GR", "ar": "ar_AE"}
+# ar_AE: Arabic with Latin digits, like CLDR's (and Babel's) default for "ar" — ar_EG would put Arabic-Indic
+# digits in date and number fields beside Latin digits in every text Babel formats.
+
+
+def qt_time_format(lang: str | None = None) -> str:
+    """The display format of time fields, on the language's clock (24-hour "HH:mm", or "h:mm AP")."""
+    from partnerdesk.l10n import time_pattern
+
+    pattern = time_pattern("short", lang).replace("'", "")
+    return pattern.replace("a", "AP").replace(" AP", " AP") if "a" in pattern else pattern
+
+
+def qt_date_format() -> str:
+    """The display format of date fields: the default locale's short date, with a four-digit year."""
+    fmt = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
 
 
 class CatalogQtTranslator(QTranslator):

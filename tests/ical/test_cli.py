@@ -93,7 +93,7 @@ def test_agenda_in_another_zone_and_as_text(db: Path, capsys) -> None:  # type: 
     assert "2026-03-16  10:00–11:00" in out and "Revisão semanal" in out
 
 
-@pytest.mark.parametrize("lang, needle", [("pt", "Nada foi importado"), ("ja", "何も読み込まれませんでした"),
+@pytest.mark.parametrize("lang, needle", [("pt", "Nada foi importado"), ("ja", "何もインポートされませんでした"),
                                           ("it", "Non è stato importato nulla"), ("el", "Δεν εισήχθη τίποτα"),
                                           ("ar", "لم يُستورد أي شيء")])
 def test_broken_file_message_in_every_language(tmp_path: Path, capsys, lang: str, needle: str) -> None:  # type: ignore[no-untyped-def]

@@ -112,9 +112,8 @@ def test_preview_pages_navigation_zoom_and_save(ctx, qtbot, tmp_path: Path) -> N
     assert preview.effective_zoom() < fit
     preview.fit_width()
     assert preview.effective_zoom() == pytest.approx(fit)
-    # The file name offered by Save as PDF is in the packet's language.
-    assert preview.suggested_name == "Pacote de boas-vindas – Casa Lusa Cerâmica (pt).pdf" or \
-        preview.suggested_name.endswith("Casa Lusa Cerâmica (pt).pdf")
+    # The file name offered by Save as PDF is in the packet's language: European Portuguese for a partner in Portugal.
+    assert preview.suggested_name == "Pacote de integração – Casa Lusa Cerâmica (pt_PT).pdf"
 
 
 def test_print_to_pdf_file_renders_every_page_on_white(ctx, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -168,7 +168,7 @@ def test_question_list_keeps_each_question_in_its_own_direction(ctx, qtbot, ui_l
     assert label.startswith("2. \u2068Do you ship abroad?\u2069")
     assert AnswerType.SHORT_TEXT.label in label.split("\u2069", 1)[1]  # the answer type, outside the isolate
     editor.text.setPlainText("   ")
-    assert "\u2068" not in editor.model.index(1).data()  # the placeholder for an empty question is UI text
+    assert "(بلا نص بعد)" in editor.model.index(1).data()  # an empty question shows the UI's own placeholder
 
 
 def test_questionnaire_errors_point_at_the_question(ctx, qtbot) -> None:  # type: ignore[no-untyped-def]

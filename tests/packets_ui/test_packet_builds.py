@@ -24,7 +24,8 @@ def _pages(pdf: Path | bytes, tmp_path: Path) -> int:
 def test_partner_choices_carry_their_language(demo_ws) -> None:  # type: ignore[no-untyped-def]
     choices = pb.partner_choices(demo_ws)
     assert len(choices) >= 3
-    assert {c.language for c in choices} <= {"en", "pt", "ja", "it", "el", "ar"}
+    assert {c.language for c in choices} <= {"en", "pt", "pt_PT", "ja", "it", "el", "ar"}
+    assert {c.name: c.language for c in choices}["Casa Lusa Cerâmica"] == "pt_PT"  # a partner in Portugal
     assert [c.name for c in choices] == sorted(c.name for c in choices)
 
 

@@ -36,7 +36,9 @@ def clock(moment: dt.datetime, tz: dt.tzinfo, lang: str) -> str:
     """'14:05' for an instant in a zone (cached: a busy month paints thousands of them)."""
     from babel.dates import format_time as babel_time
 
-    return babel_time(moment.astimezone(tz), format="short", locale=_locale(lang))
+    from partnerdesk.l10n import time_pattern
+
+    return babel_time(moment.astimezone(tz), format=time_pattern("short", lang), locale=_locale(lang))
 
 
 @lru_cache(maxsize=16)

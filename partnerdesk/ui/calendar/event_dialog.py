@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -104,6 +104,9 @@ class EventDialog(QDialog):
         self.end = QDateTimeEdit(to_qdatetime(end))
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
+            # A date and a time read left to right in every language; in Arabic a right-to-left field turns
+            # "9:00 م" into "00:9 م".
+            edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
             edit.dateTimeChanged.connect(lambda _v: self._update_hint())
         self.start.dateTimeChanged.connect(self._start_changed)
         self._last_start = self.start.dateTime()
@@ -159,7 +162,9 @@ class EventDialog(QDialog):
 
     # --- behaviour ----------------------------------------------------------------------------------------
     def _all_day_toggled(self, on: bool) -> None:
-        fmt = "yyyy-MM-dd" if on else "yyyy-MM-dd HH:mm"
+        from partnerdesk.ui.qt_i18n import qt_date_format, qt_time_format
+
+        fmt = qt_date_format() if on else f"{qt_date_format()} {qt_time_format()}"
         for edit in (self.start, self.end):
             edit.setDisplayFormat(fmt)
         self._update_hint()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.domain.errors import PartnerDeskError
-from partnerdesk.domain.recurrence import Repeat, Rule, describe
+from partnerdesk.domain.recurrence import Repeat, Rule, describe, nth_weekday_phrase
 from partnerdesk.l10n import _, first_weekday, ngettext, weekday_name
 
 NTH = (1, 2, 3, 4, -1)
@@ -81,8 +81,8 @@ class RecurrenceEditor(QWidget):
         row1.addStretch(1)
         row2 = QHBoxLayout()
         row2.addWidget(self.by_nth)
+        row2.addWidget(self.nth_weekday)  # the weekday first: the position's wording agrees with it
         row2.addWidget(self.nth)
-        row2.addWidget(self.nth_weekday)
         row2.addStretch(1)
         monthly.addLayout(row1)
         monthly.addLayout(row2)
@@ -144,6 +144,7 @@ class RecurrenceEditor(QWidget):
         self.retranslate_ui()
         self._load(rule)
         self.touched = False  # an untouched rule is saved exactly as it was (imported rules keep their form)
+        self.nth_weekday.currentIndexChanged.connect(self._fill_nth)
         for widget in (self.freq, self.nth, self.nth_weekday):
             widget.currentIndexChanged.connect(self._user_changed)
         for spin in (self.interval, self.month_day, self.count):
@@ -280,6 +281,17 @@ class RecurrenceEditor(QWidget):
         self.summary.setText(self.description())
         self.changed.emit()
 
+    def _fill_nth(self, *_args: object) -> None:
+        """Whole phrases for the chosen weekday ("on the first Sunday" …): in pt, it, el and ar the ordinal
+        and its article agree with the weekday, so they are never glued from separate words."""
+        weekday = max(0, self.nth_weekday.currentIndex())
+        index = self.nth.currentIndex()
+        self.nth.blockSignals(True)
+        self.nth.clear()
+        self.nth.addItems([nth_weekday_phrase(n, weekday) for n in NTH])
+        self.nth.setCurrentIndex(max(0, index))
+        self.nth.blockSignals(False)
+
     def retranslate_ui(self) -> None:
         current = self.freq.currentData()
         self.freq.blockSignals(True)
@@ -296,16 +308,14 @@ class RecurrenceEditor(QWidget):
         self.on_label.setText(_("On:"))
         self.end_label.setText(_("Ends:"))
         self.by_day.setText(_("On day"))
-        self.by_nth.setText(_("On the"))
-        nth_labels = (_("first"), _("second"), _("third"), _("fourth"), _("last"))
-        index = self.nth.currentIndex()
-        self.nth.clear()
-        self.nth.addItems(list(nth_labels))
-        self.nth.setCurrentIndex(max(0, index))
+        self.by_nth.setText(_("On a weekday of the month:"))
         index = self.nth_weekday.currentIndex()
+        self.nth_weekday.blockSignals(True)
         self.nth_weekday.clear()
         self.nth_weekday.addItems([weekday_name(d) for d in range(7)])
         self.nth_weekday.setCurrentIndex(max(0, index))
+        self.nth_weekday.blockSignals(False)
+        self._fill_nth()
         self.end_never.setText(_("Never"))
         self.end_until.setText(_("On date"))
         self.end_count.setText(_("After"))

@@ -25,14 +25,39 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from partnerdesk.domain.errors import ValidationError
-from partnerdesk.l10n import _
+from partnerdesk.l10n import NP_, _, pgettext
 from partnerdesk.services.contacts import validate_contact
 from partnerdesk.store.models import Partner
 from partnerdesk.ui import theme
 
+# The stored type of an e-mail or phone (vCard's TYPE) and the word shown for it in the editor.
+ITEM_TYPES: dict[str, tuple[str, str]] = {
+    "work": NP_("e-mail or phone type", "work"),
+    "home": NP_("e-mail or phone type", "home"),
+    "mobile": NP_("e-mail or phone type", "mobile"),
+    "cell": NP_("e-mail or phone type", "mobile"),
+    "fax": NP_("e-mail or phone type", "fax"),
+    "other": NP_("e-mail or phone type", "other"),
+}
+
+
+def type_label(kind: str) -> str:
+    """The word for a stored type in the UI language ("work" -> "trabalho"); unknown types as stored."""
+    pair = ITEM_TYPES.get(kind.lower())
+    return pgettext(*pair) if pair else kind
+
+
+def _type_key(word: str) -> str:
+    """The stored type for a word typed in the editor, in the UI language or in English."""
+    folded = word.strip().casefold()
+    for key, pair in ITEM_TYPES.items():
+        if folded in (key, pgettext(*pair).casefold()):
+            return "mobile" if key == "cell" else key
+    return folded
+
 
 def _items_text(items: list[dict[str, Any]]) -> str:
-    return "\n".join(f"{i.get('type', 'work')}: {i['value']}" for i in items)
+    return "\n".join(f"{type_label(str(i.get('type') or 'work'))}: {i['value']}" for i in items)
 
 
 def _parse_items(text: str) -> list[dict[str, Any]]:
@@ -43,7 +68,7 @@ def _parse_items(text: str) -> list[dict[str, Any]]:
             continue
         kind, sep, value = raw.partition(":")
         if sep and kind.strip().isalpha() and len(kind.strip()) <= 12:
-            out.append({"type": kind.strip().lower(), "value": value.strip()})
+            out.append({"type": _type_key(kind), "value": value.strip()})
         else:
             out.append({"type": "work", "value": raw})
     return out
@@ -69,9 +94,10 @@ class ContactDialog(QDialog):
                 self.partner.addItem(name, pid)
         self.partner.setCurrentIndex(max(0, self.partner.findData(values.get("partner_id"))))
         self.emails = QPlainTextEdit(_items_text(values.get("emails", [])))
-        self.emails.setPlaceholderText(_("work: name@example.com"))
+        email_example, phone_example = _("name@example.com"), _("+55 11 91234-5678")
+        self.emails.setPlaceholderText(f"{type_label('work')}: {email_example}")
         self.phones = QPlainTextEdit(_items_text(values.get("phones", [])))
-        self.phones.setPlaceholderText(_("mobile: +55 11 91234-5678"))
+        self.phones.setPlaceholderText(f"{type_label('mobile')}: {phone_example}")
         for edit in (self.emails, self.phones):
             edit.setFixedHeight(60)
         self.tags = QLineEdit(", ".join(values.get("tags", [])))

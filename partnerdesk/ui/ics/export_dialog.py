@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.domain.errors import PartnerDeskError
-from partnerdesk.l10n import N_, _, ngettext
+from partnerdesk.l10n import N_, _, fill, ngettext
 from partnerdesk.services.event_export import EventExportService
 from partnerdesk.services.event_import import EventImportService
 from partnerdesk.services.partners import PartnerService
@@ -36,7 +36,7 @@ from partnerdesk.ui.ics.files import (
     with_ics_suffix,
     write_atomically,
 )
-from partnerdesk.ui.ics.job_dialog import JobDialog, isolated, zone_name
+from partnerdesk.ui.ics.job_dialog import JobDialog, zone_name
 from partnerdesk.ui.jobs import JobControl
 
 ALL, RANGE, PARTNER = "all", "range", "partner"
@@ -214,5 +214,6 @@ class ExportEventsDialog(JobDialog):
 
     def _exported(self, done: ExportDone) -> None:
         self.saved = done
-        self.done_label.setText(ngettext("Exported {count} event to “{path}”.", "Exported {count} events to “{path}”.",
-                                         done.events).format(count=done.events, path=isolated(str(done.path))))
+        self.done_label.setText(fill(ngettext("Exported {count} event to “{path}”.",
+                                              "Exported {count} events to “{path}”.", done.events),
+                                     count=done.events, path=str(done.path)))

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from partnerdesk.interop.records import UnreadableFileError
-from partnerdesk.l10n import _, format_number, ngettext, pgettext
+from partnerdesk.l10n import _, fill, format_number, ngettext, pgettext
 from partnerdesk.services.event_import import EventImportService, EventImportSummary
 from partnerdesk.services.partners import PartnerService
 from partnerdesk.ui.ics.job_dialog import JobDialog, isolated, zone_name
@@ -128,8 +128,8 @@ class ImportEventsDialog(JobDialog):
     def _imported(self, summary: EventImportSummary) -> None:
         self.summary = summary
         self.context.hub.announce(summary.changes)  # calendar, counts and any other open view refresh
-        self.headline.setText(ngettext("{count} event read from “{name}”:", "{count} events read from “{name}”:",
-                                       summary.total).format(count=summary.total, name=isolated(self.path.name)))
+        self.headline.setText(fill(ngettext("{count} event read from “{name}”:", "{count} events read from “{name}”:",
+                                            summary.total), count=summary.total, name=self.path.name))
         for key, label in self.counts.items():
             label.setText(format_number(getattr(summary, key)))
         self.imported.emit(summary)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.domain.errors import PartnerDeskError
-from partnerdesk.l10n import _
+from partnerdesk.l10n import _, fill
 from partnerdesk.ui.jobs import BackgroundJob, JobControl, error_message
 
 
@@ -38,10 +38,8 @@ def shown_error(exc: BaseException, rtl: bool) -> str:
     """The translated message of an error. In right-to-left text, every text it names (an event title, a file
     name, a reason) is isolated in its own direction (FSI … PDI), so an English title inside Arabic stays whole."""
     if rtl and isinstance(exc, PartnerDeskError):
-        params = {key: "\u2068" + value + "\u2069" if isinstance(value, str) and value else value
-                  for key, value in exc.params.items()}
         try:
-            return _(exc.template).format(**params)
+            return fill(_(exc.template), **exc.params)
         except (KeyError, IndexError, ValueError):
             pass
     return error_message(exc)

@@ -33,6 +33,7 @@ from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _
 from partnerdesk.services.board_query import BoardQuery
 from partnerdesk.ui.kanban.commands import EditCard, push
+from partnerdesk.ui.qt_i18n import qt_date_format, qt_time_format
 
 if TYPE_CHECKING:
     from partnerdesk.ui.kanban.view import KanbanView
@@ -69,6 +70,10 @@ class CardDialog(QDialog):
         self.has_due, self.has_time = QCheckBox(_("Due")), QCheckBox(_("at"))
         self.due_date, self.due_time = QDateEdit(), QTimeEdit()
         self.due_date.setCalendarPopup(True)
+        self.due_date.setDisplayFormat(qt_date_format())
+        self.due_time.setDisplayFormat(qt_time_format())
+        for edit in (self.due_date, self.due_time):  # dates and times read left to right, also in Arabic
+            edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         due: dt.datetime | None = values.get("due_at")
         local = due.astimezone() if due is not None else dt.datetime.now().astimezone() + dt.timedelta(days=7)
         self.due_date.setDate(QDate(local.year, local.month, local.day))

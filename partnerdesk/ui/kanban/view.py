@@ -391,7 +391,8 @@ class KanbanView(QWidget):
             self._push(TrashCards(self.service, self.context.hub, ids))
 
     def retranslate_ui(self) -> None:
-        self.title.setText(f"<h2>{_('Board')}</h2>")
+        board = _("Board")
+        self.title.setText(f"<h2>{board}</h2>")
         for i, mode in enumerate(LANE_MODES):
             self.lanes.setItemText(i, _(_LANE_NAMES[mode]))
         texts = {"add_column": (_("Add column…"), _("Add a column to the board")),

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.domain.enums import AnswerType
-from partnerdesk.l10n import _
+from partnerdesk.l10n import _, fill
 from partnerdesk.services.questionnaire import QuestionDraft, QuestionnaireDraft, QuestionnaireService
 from partnerdesk.ui.packets.editor_base import DraftEditor
 from partnerdesk.ui.packets.rows import focus_shortcut
@@ -54,9 +54,9 @@ class QuestionsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             # The question keeps its own direction inside the label (Unicode FSI … PDI): an English question
             # ending in "?" in the Arabic list would otherwise show the "?" at its start.
-            text = "\u2068" + " ".join(q.text.split()) + "\u2069" if q.text.strip() else _("(no text yet)")
-            label = _("{number}. {text} — {answer}").format(number=index.row() + 1, text=text,
-                                                            answer=q.answer_type.label)
+            text = " ".join(q.text.split()) if q.text.strip() else _("(no text yet)")
+            label = fill(_("{number}. {text} — {answer}"), number=index.row() + 1, text=text,
+                         answer=q.answer_type.label)
             return label + (" " + _("(required)") if q.required else "")
         if role == Qt.ItemDataRole.ToolTipRole:
             return q.text

@@ -1,0 +1,63 @@
+"""One digit system and one clock per language, the same in Qt's fields and in Babel-formatted text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtWidgets import QApplication, QDialog
+
+from partnerdesk import l10n
+from partnerdesk.ui.qt_i18n import QtLanguage, qt_date_format, qt_time_format
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("lang", ["en", "pt", "ja", "it", "el", "ar"])
+def test_fields_and_text_share_digits_and_clock(qtbot, lang: str) -> None:  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    language = QtLanguage(app)  # type: ignore[arg-type]
+    try:
+        language.apply(lang)
+        field_time = QLocale().toString(QTime(20, 9), qt_time_format())
+        field_date = QLocale().toString(QDate(2026, 12, 6), qt_date_format())
+        text_time = l10n.format_time(dt.time(20, 9))
+        for shown in (field_time, field_date, text_time, QLocale().toString(1234)):
+            assert not re.search("[\u0660-\u0669\u06f0-\u06f9]", shown), f"{lang}: {shown!r} mixes digit systems"
+        twenty_four = l10n.uses_24_hour_clock()
+        assert ("20" in field_time) == ("20" in text_time) == twenty_four, (lang, field_time, text_time)
+        assert "2026" in field_date
+    finally:
+        language.apply("en")
+
+
+def test_greek_uses_the_24_hour_clock_everywhere() -> None:
+    moment = dt.datetime(2026, 12, 6, 20, 9, tzinfo=dt.UTC)
+    assert l10n.format_time(moment, lang="el") == "20:09"
+    assert "20:09" in l10n.format_datetime(moment, "short", lang="el")
+    assert "μ.μ." not in l10n.format_datetime(moment, "medium", lang="el")
+
+
+def test_no_view_hard_codes_a_clock() -> None:
+    """Time fields take their format from qt_time_format(); a literal "HH:mm" would be 24-hour in Arabic too."""
+    offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "partnerdesk" / "ui").rglob("*.py") if p.name != "qt_i18n.py"
+                 if re.search(r"""["'][^"']*(HH:mm|hh:mm)[^"']*["']""", p.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
+def test_preferences_offer_european_portuguese(make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(tmp_path / "ws.pdk", "en")
+    window.actions_.preferences.trigger()
+    dialog = window.findChild(QDialog, "preferencesDialog")
+    assert dialog is not None
+    index = dialog.language.findData("pt_PT")
+    assert dialog.language.itemText(index) == "Português (Portugal)"
+    dialog.language.setCurrentIndex(index)
+    dialog.accept()
+    assert window.nav.item(2).text() == "Contactos"  # Brazilian: "Contatos"
+    assert window.context.settings.value("ui/language") == "pt_PT"
+    window.set_language("pt")
+    assert window.nav.item(2).text() == "Contatos"
