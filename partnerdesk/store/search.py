@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import event, select, text
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, load_only
 
 from partnerdesk.store.models import Contact, Event, Partner, WorkItem
 
@@ -155,6 +155,18 @@ def create_index(con: Connection) -> None:
     con.exec_driver_sql(CREATE_SQL)
 
 
+def _indexed_columns(model: type[Any]) -> tuple[str, ...]:
+    """The columns document_for reads: a rebuild run by an early migration must not select columns that later
+    migrations add."""
+    if model is Partner:
+        return ("name", "website", "country", "notes", "tags")
+    if model is Contact:
+        return _CONTACT_KEYS
+    if model is WorkItem:
+        return ("title", "description", "tags", "partner_id", "deleted_at")
+    return ("title", "location", "description", "partner_id")
+
+
 def rebuild_index(con: Connection) -> int:
     """Re-index everything (migration, repair). Returns the number of documents."""
     con.exec_driver_sql(f"DELETE FROM {TABLE}")
@@ -162,7 +174,8 @@ def rebuild_index(con: Connection) -> int:
     count = 0
     try:
         for model, kind in _MODELS.items():
-            docs = [(kind, obj.id, document_for(obj)) for obj in session.scalars(select(model))]
+            docs = [(kind, obj.id, document_for(obj)) for obj in session.scalars(
+                select(model).options(load_only(*(getattr(model, c) for c in _indexed_columns(model)))))]
             _write_many(con, docs)
             count += len(docs)
     finally:

@@ -79,6 +79,8 @@ class Partner(Timestamps, Base):
     work_end: Mapped[str] = mapped_column(String(5), default="18:00")
     weekend_days: Mapped[list[int]] = mapped_column(JSON, default=lambda: [5, 6])
     reply_hours: Mapped[int] = mapped_column(Integer, default=24)
+    # Days without an interaction before Today lists the partner as quiet.
+    contact_cadence_days: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("team_members.id", ondelete="SET NULL"), index=True)
     second_id: Mapped[int | None] = mapped_column(ForeignKey("team_members.id", ondelete="SET NULL"))
     score_experience: Mapped[int | None] = mapped_column(Integer)
