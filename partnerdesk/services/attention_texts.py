@@ -11,7 +11,7 @@ SECTION_TITLES: dict[Section, str] = {
     Section.OVERDUE: N_("Overdue"),
     Section.THIS_WEEK: N_("Today and this week"),
     Section.DEADLINES: N_("Deadlines ahead"),
-    Section.MONEY: N_("Money"),
+    Section.MONEY: N_("Payments due"),
     Section.PARTNERS: N_("Partners that need attention"),
     Section.REMINDERS: N_("Reminders missed while PartnerDesk was closed"),
 }
@@ -27,6 +27,11 @@ KIND_LABELS: dict[Kind, str] = {
     Kind.PARTNER: N_("Partner"),
     Kind.REMINDER: N_("Reminder"),
 }
+
+
+def isolated(text: str) -> str:
+    """User data kept in its own direction inside a sentence (Unicode first-strong isolate … pop)."""
+    return "\u2068" + text + "\u2069" if text else text
 
 
 def section_title(section: Section) -> str:
@@ -54,7 +59,7 @@ def reason_text(reason: PartnerReason) -> str:
                         overdue).format(n=overdue)
     if reason.reason == Reason.KPI_AT_RISK:
         return ngettext("KPI at risk: {names}", "KPIs at risk: {names}", len(reason.names)).format(
-            names=format_list(list(reason.names)))
+            names=format_list([isolated(n) for n in reason.names]))
     if reason.reason == Reason.ENDED_WITH_OPEN_ITEMS:
         n = v.get("open", 0)
         return ngettext("The partnership ended with {n} open item", "The partnership ended with {n} open items",
@@ -63,7 +68,7 @@ def reason_text(reason: PartnerReason) -> str:
         return _("No interaction for {days}; contact is due every {cadence}").format(
             days=_days(v.get("days", 0)), cadence=_days(v.get("cadence", 0)))
     owner = reason.names[0] if reason.names else ""
-    return _("A junior or a new hire leads as owner #1: {owner}").format(owner=owner)
+    return _("A junior or a new hire leads as owner #1: {owner}").format(owner=isolated(owner))
 
 
 def reasons_text(row: Row) -> str:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from partnerdesk.domain.attention import Kind, Row, Section
 from partnerdesk.l10n import _, format_money, format_time
-from partnerdesk.services.attention_texts import kind_label, reasons_text, section_title, when_text
+from partnerdesk.services.attention_texts import isolated, kind_label, reasons_text, section_title, when_text
 from partnerdesk.ui.today.model import CountRole, RowRole, SectionRole
 
 HEADER_HEIGHT = 36
@@ -50,7 +50,7 @@ def detail_text(row: Row, tz: dt.tzinfo) -> str:
         return reasons_text(row)
     bits = [kind_label(row.kind)]
     if row.partner and row.kind != Kind.PARTNER:
-        bits.append(row.partner)
+        bits.append(isolated(row.partner))
     if row.amount_minor is not None:
         bits.append(format_money(row.amount_minor, row.currency))
     _mine, there = time_texts(row, tz) if row.days_overdue == 0 else ("", "")
