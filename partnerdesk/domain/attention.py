@@ -51,6 +51,13 @@ class Kind(StrEnum):
     REMINDER = "reminder"
 
 
+SOURCE_KINDS: dict[Kind, str] = {
+    Kind.WORK_ITEM: "work_item", Kind.EVENT: "event", Kind.REMINDER: "event", Kind.FOLLOW_UP: "interaction",
+    Kind.CONTRACT_REVIEW: "contract", Kind.CONTRACT_NOTICE: "contract", Kind.CONTRACT_END: "contract",
+    Kind.PAYMENT: "payment", Kind.PARTNER: "partner",
+}
+
+
 class Reason(StrEnum):
     """Why a partner needs attention (worded by the UI and the CLI), most urgent first."""
 
@@ -189,6 +196,11 @@ class Row:
     currency: str = ""
     #: Set when the row is about the manager: #1, #2 or responsible.
     mine: bool = False
+
+    @property
+    def source_kind(self) -> str:
+        """The kind of record ``source_id`` names (what a click opens)."""
+        return SOURCE_KINDS[self.kind]
 
     @property
     def key(self) -> tuple[str, str, int, str]:

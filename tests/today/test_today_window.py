@@ -131,6 +131,7 @@ def test_mark_done_and_postpone_are_undoable(demo_window: Any, qtbot: Any) -> No
                     timeout=2000)
     stack.undo()
     qtbot.waitUntil(lambda: any(r.key == first.key for r in view.model.rows()), timeout=2000)
+    stack.clear()  # while the window's undo actions still exist
 
 
 def test_the_row_menu_offers_the_actions_of_its_kind(demo_window: Any, qtbot: Any) -> None:
@@ -167,6 +168,7 @@ def test_log_an_interaction_from_today_ends_the_quiet(demo_window: Any, qtbot: A
     qtbot.waitUntil(lambda: not still_quiet(), timeout=2000)
     window.context.undo_stack.undo()
     qtbot.waitUntil(still_quiet, timeout=2000)
+    window.context.undo_stack.clear()
 
 
 def test_only_mine_keeps_my_rows(demo_window: Any, qtbot: Any) -> None:
