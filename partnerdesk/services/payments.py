@@ -268,6 +268,12 @@ def partner_summary(ws: Workspace, partner_id: int, on: dt.date | None = None) -
     return PartnerPaymentSummary(partner_id, totals_per_currency(rows, on), pay, rec, next_due, rows)
 
 
+def partner_choices(ws: Workspace) -> list[tuple[int, str]]:
+    """Every partner as (id, name), by name: the choices of a payment's partner field."""
+    with ws.session() as s:
+        return [(r[0], r[1]) for r in s.execute(select(Partner.id, Partner.name).order_by(Partner.name))]
+
+
 def _setting(ws: Workspace, key: str, default: int) -> int:
     with ws.session() as s:
         row = s.get(Setting, key)
