@@ -15,4 +15,5 @@ VIEWS: tuple[tuple[str, str, str, str], ...] = (
     ("calendar", N_("Calendar"), "x-office-calendar", "partnerdesk.ui.calendar.view:CalendarView"),
     ("contacts", N_("Contacts"), "x-office-address-book", "partnerdesk.ui.contacts.view:ContactsView"),
     ("partners", N_("Partners"), "system-users", "partnerdesk.ui.partners.view:PartnersView"),
+    ("payments", N_("Payments"), "wallet-open", "partnerdesk.ui.payments.view:PaymentsView"),
 )
