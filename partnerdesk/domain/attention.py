@@ -216,11 +216,3 @@ def needs_action(row: Row, today: dt.date) -> bool:
     if row.kind == Kind.EVENT:
         return False
     return row.day is not None and row.day <= today
-
-
-@dataclass(frozen=True)
-class Totals:
-    """Money per currency, never summed across currencies (amounts in minor units)."""
-
-    overdue: dict[str, int] = field(default_factory=dict)
-    due_soon: dict[str, int] = field(default_factory=dict)

@@ -47,7 +47,7 @@ class Brief:
     today: dt.date
     zone: str
     rows: list[Row] = field(default_factory=list)
-    #: Money: per currency, minor units, {"overdue": {...}, "due_soon": {...}}.
+    #: Money: per currency, minor units: {"EUR": {"overdue": 120000, "due_soon": 50000}}.
     totals: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def section(self, section: Section) -> list[Row]:
@@ -125,11 +125,23 @@ def brief(workspace: Workspace, options: Options | None = None,
         rows += _meetings(workspace, s, today, tz, zone_name, partners, me)
         rows += _deadlines(s, today, partners, me, options.horizon_days)
         rows += _partner_rows(s, today, tz, partners, me)
+        money, out.totals = _money(workspace, today, partners, me)
+        rows += money
         rows += _reminder_rows(missed_reminders, tz, partners, me)
     if options.mine:
         rows = [r for r in rows if r.mine]
+        out.totals = _totals([r for r in rows if r.section == Section.MONEY], today)
     out.rows = _ordered(rows)
     return out
+
+
+def _totals(rows: Iterable[Row], today: dt.date) -> dict[str, dict[str, int]]:
+    """Money totals per currency of some payment rows (never summed across currencies)."""
+    out: dict[str, dict[str, int]] = {}
+    for r in rows:
+        t = out.setdefault(r.currency, {"overdue": 0, "due_soon": 0})
+        t["overdue" if r.days_overdue > 0 else "due_soon"] += r.amount_minor or 0
+    return dict(sorted(out.items()))
 
 
 def _ordered(rows: Iterable[Row]) -> list[Row]:
@@ -246,6 +258,26 @@ def _deadlines(s: Session, today: dt.date, partners: dict[int, _Partner], me: in
                            partner.name if partner else "", partner.color if partner else "", day,
                            partner_zone=partner.zone if partner else "", mine=_owned(partner, me)))
     return out
+
+
+# --- money ----------------------------------------------------------------------------------------------------
+
+def _money(workspace: Workspace, today: dt.date, partners: dict[int, _Partner],
+           me: int | None) -> tuple[list[Row], dict[str, dict[str, int]]]:
+    """Payables overdue or due within a week (the payments service's query), totals per currency."""
+    from partnerdesk.services.payments import due_payables, due_payables_totals
+
+    due = due_payables(workspace, today, rules.MONEY_HORIZON_DAYS)
+    totals = {currency: {"overdue": t.overdue_minor, "due_soon": t.due_minor}
+              for currency, t in due_payables_totals(workspace, today, rules.MONEY_HORIZON_DAYS, due).items()}
+    rows = []
+    for p in due:
+        partner = partners.get(p.partner_id)
+        rows.append(Row(Section.MONEY, Kind.PAYMENT, p.id, p.invoice_ref, p.partner_id, p.partner_name,
+                        p.partner_color, p.due_on, partner_zone=partner.zone if partner else "",
+                        days_overdue=p.days_overdue(today), amount_minor=p.amount_minor, currency=p.currency,
+                        mine=_owned(partner, me)))
+    return rows, totals
 
 
 # --- partners -------------------------------------------------------------------------------------------------

@@ -5,7 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 from partnerdesk.domain.attention import Kind, PartnerReason, Reason, Row, Section
-from partnerdesk.l10n import N_, _, format_date, format_list, format_percent, format_skeleton, ngettext
+from partnerdesk.l10n import (
+    N_,
+    _,
+    format_date,
+    format_list,
+    format_money,
+    format_percent,
+    format_skeleton,
+    ngettext,
+)
 
 SECTION_TITLES: dict[Section, str] = {
     Section.OVERDUE: N_("Overdue"),
@@ -102,3 +111,15 @@ def when_text(row: Row, today: dt.date) -> str:
         return ngettext("In {n} day ({date})", "In {n} days ({date})", delta).format(
             n=delta, date=format_skeleton("MMMd", row.day))
     return relative_day(row.day, today)
+
+
+def money_totals_text(totals: dict[str, dict[str, int]]) -> str:
+    """Overdue and due-soon payables, each currency on its own (amounts are never added across currencies)."""
+    parts = []
+    overdue = [format_money(t["overdue"], c) for c, t in totals.items() if t.get("overdue")]
+    soon = [format_money(t["due_soon"], c) for c, t in totals.items() if t.get("due_soon")]
+    if overdue:
+        parts.append(_("Overdue: {amounts}").format(amounts=", ".join(overdue)))
+    if soon:
+        parts.append(_("Due within 7 days: {amounts}").format(amounts=", ".join(soon)))
+    return " · ".join(parts)

@@ -98,3 +98,25 @@ def test_an_interaction_ends_the_quiet(workspace: Any) -> None:
     b = brief(workspace, Options(today=TODAY))
     row = next(r for r in b.section(Section.PARTNERS) if r.partner_id == ids["mine"])
     assert [p.reason for p in row.reasons] == [Reason.MISSING_DEADLINES]
+
+
+def test_money_lists_payables_due_within_a_week_with_totals_per_currency(workspace: Any) -> None:
+    from partnerdesk.domain.enums import PaymentDirection
+
+    ids = _seed(workspace)
+    with workspace.transaction() as s:
+        def pay(ref: str, due: dt.date, amount: int, currency: str, **kw: Any) -> None:
+            s.add(m.Payment(partner_id=ids["mine"], invoice_ref=ref, amount_minor=amount, currency=currency,
+                            due_on=due, **kw))
+
+        pay("LATE-EUR", _day(-3), 10_000, "EUR")
+        pay("SOON-EUR", _day(7), 2_500, "EUR")
+        pay("SOON-JPY", _day(2), 5_000, "JPY")
+        pay("TOO-FAR", _day(8), 1, "EUR")
+        pay("PAID", _day(-3), 1, "EUR", paid_on=_day(-4))
+        pay("THEY-PAY", _day(1), 1, "EUR", direction=PaymentDirection.RECEIVABLE)
+    b = brief(workspace, Options(today=TODAY))
+    rows = b.section(Section.MONEY)
+    assert [r.title for r in rows] == ["LATE-EUR", "SOON-JPY", "SOON-EUR"]
+    assert rows[0].days_overdue == 3 and rows[0].amount_minor == 10_000 and rows[0].currency == "EUR"
+    assert b.totals == {"EUR": {"overdue": 10_000, "due_soon": 2_500}, "JPY": {"overdue": 0, "due_soon": 5_000}}

@@ -223,3 +223,24 @@ def test_a_long_brief_cuts_the_longest_sections_first() -> None:
     assert fit_sections([3, 2], 10) == [3, 2]
     caps = fit_sections([30, 4, 2], 20)
     assert caps[1:] == [4, 2] and caps[0] + 1 + 6 <= 20
+
+
+def test_a_payment_opens_in_the_ledger_and_can_be_marked_paid(demo_window: Any, qtbot: Any) -> None:
+    from partnerdesk.ui.today.commands import mark_payment_paid
+
+    window = demo_window
+    window.start()
+    view = _today(window)
+    money = view.model.brief.section(Section.MONEY)
+    assert money and view.model.index(view.model.entries.index(Section.MONEY)).data(
+        Qt.ItemDataRole.UserRole + 4)  # the header's totals per currency
+    row = _click(qtbot, view, lambda r: r.kind == Kind.PAYMENT)
+    assert window.current_index == _index("payments")
+    ledger = window.current_view()
+    assert ledger.selected_ids() == [row.source_id]
+    window.show_view(_index("today"))
+    assert view.push(mark_payment_paid(window.context, row.source_id))
+    qtbot.waitUntil(lambda: row.key not in {r.key for r in view.model.rows()}, timeout=2000)
+    window.context.undo_stack.undo()
+    qtbot.waitUntil(lambda: row.key in {r.key for r in view.model.rows()}, timeout=2000)
+    window.context.undo_stack.clear()

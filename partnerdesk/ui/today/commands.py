@@ -75,3 +75,11 @@ class PostponeFollowUp(_EditRowCommand):
 def log_interaction(context: Any, partner_id: int, channel: Any, summary: str,
                     follow_up_on: dt.date | None = None) -> Any:
     return add_interaction(context, partner_id, channel, summary, follow_up_on=follow_up_on)
+
+
+def mark_payment_paid(context: Any, payment_id: int) -> Any:
+    """Paid today, through the ledger's own undo command."""
+    from partnerdesk.services.payment_edits import PaymentService
+    from partnerdesk.ui.payments.commands import MarkPaid
+
+    return MarkPaid(PaymentService(context.ws), context.hub, [payment_id])

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from partnerdesk.domain.attention import Kind, Row, Section
 from partnerdesk.l10n import _, format_money, format_time
 from partnerdesk.services.attention_texts import isolated, kind_label, reasons_text, section_title, when_text
-from partnerdesk.ui.today.model import CountRole, RowRole, SectionRole
+from partnerdesk.ui.today.model import CountRole, NoteRole, RowRole, SectionRole
 
 HEADER_HEIGHT = 36
 ROW_HEIGHT = 50
@@ -67,8 +67,9 @@ def trailing_text(row: Row, today: dt.date, tz: dt.tzinfo) -> str:
     return when
 
 
-def paint_header(painter: QPainter, rect: QRectF, section: Section, count: int, font: QFont, rtl: bool) -> None:
-    lead = _RIGHT if rtl else _LEFT
+def paint_header(painter: QPainter, rect: QRectF, section: Section, count: int, font: QFont, rtl: bool,
+                 note: str = "") -> None:
+    lead, trail = (_RIGHT, _LEFT) if rtl else (_LEFT, _RIGHT)
     painter.save()
     bold = QFont(font)
     bold.setBold(True)
@@ -79,6 +80,10 @@ def paint_header(painter: QPainter, rect: QRectF, section: Section, count: int, 
     painter.setFont(bold)
     painter.setPen(QColor("#1F2933"))
     painter.drawText(rect.adjusted(8, 8, -8, 0), lead | _A.AlignVCenter, f"{section_title(section)}  ({count})")
+    if note:
+        painter.setFont(font)
+        painter.setPen(QColor("#3E4C59"))
+        painter.drawText(rect.adjusted(8, 8, -8, 0), trail | _A.AlignVCenter, note)
     painter.setPen(QColor("#D5DAE1"))
     painter.drawLine(QPointF(rect.left() + 8, rect.bottom() - 1), QPointF(rect.right() - 8, rect.bottom() - 1))
     painter.restore()
@@ -141,7 +146,8 @@ class TodayDelegate(QStyledItemDelegate):
         rect = QRectF(option.rect)
         section: Section | None = index.data(SectionRole)
         if section is not None:
-            paint_header(painter, rect, section, int(index.data(CountRole) or 0), option.font, rtl)
+            paint_header(painter, rect, section, int(index.data(CountRole) or 0), option.font, rtl,
+                         index.data(NoteRole) or "")
             return
         row: Row | None = index.data(RowRole)
         if row is not None:

@@ -59,6 +59,8 @@ def row_menu(view: TodayView, row: Row) -> QMenu:
     menu.setDefaultAction(opener)
     if row.kind == Kind.WORK_ITEM:
         menu.addAction(_("Mark done"), lambda: view.push(commands.mark_card_done(view.context, row.source_id)))
+    if row.kind == Kind.PAYMENT:
+        menu.addAction(_("Mark paid"), lambda: view.push(commands.mark_payment_paid(view.context, row.source_id)))
     if row.kind in (Kind.WORK_ITEM, Kind.FOLLOW_UP):
         later = menu.addMenu(_("Postpone"))
         for text, day in postpone_targets(view.model.today):

@@ -14,11 +14,18 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from partnerdesk.domain.attention import Row, Section
 from partnerdesk.services.attention import Brief, Options, brief
-from partnerdesk.services.attention_texts import kind_label, reasons_text, section_title, when_text
+from partnerdesk.services.attention_texts import (
+    kind_label,
+    money_totals_text,
+    reasons_text,
+    section_title,
+    when_text,
+)
 
 RowRole = Qt.ItemDataRole.UserRole + 1
 SectionRole = Qt.ItemDataRole.UserRole + 2
 CountRole = Qt.ItemDataRole.UserRole + 3
+NoteRole = Qt.ItemDataRole.UserRole + 4  # a section header's note (money totals per currency)
 
 #: Entities whose changes can change what Today shows.
 WATCHED = frozenset({"work_item", "work_status", "event", "interaction", "contract", "partner", "payment",
@@ -99,6 +106,8 @@ class TodayModel(QAbstractListModel):
                 return entry
             if role == CountRole:
                 return self.count_in(entry)
+            if role == NoteRole:
+                return money_totals_text(self.brief.totals) if entry == Section.MONEY and self.brief else ""
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return f"{section_title(entry)} ({self.count_in(entry)})"
             return None

@@ -73,7 +73,7 @@ def open_row(widget: QWidget, row: Row) -> Any:
 def open_payment(widget: QWidget, row: Row) -> Any:
     """The payment in the ledger when the Payments view exists; else the partner's profile."""
     ledger = switch_to(widget, "payments")
-    if ledger is not None and callable(getattr(ledger, "show_payment", None)):
-        ledger.show_payment(row.source_id)
+    if ledger is not None and callable(getattr(ledger, "open_payment", None)):
+        ledger.open_payment(row.source_id)
         return ledger
     return open_partner(widget, row.partner_id)

@@ -10,9 +10,9 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-from partnerdesk.domain.attention import Kind, Row
+from partnerdesk.domain.attention import Kind, Row, Section
 from partnerdesk.l10n import _, format_datetime, ngettext, paper_size
-from partnerdesk.services.attention_texts import reasons_text
+from partnerdesk.services.attention_texts import money_totals_text, reasons_text
 from partnerdesk.ui.calendar.delegates import scaled
 from partnerdesk.ui.calendar.printing import pixel_font
 from partnerdesk.ui.today.delegate import HEADER_HEIGHT, paint_header, trailing_text
@@ -116,7 +116,8 @@ def render(view: TodayView, printer: QPrinter) -> int:
             painter.setFont(font)
             painter.drawText(QRectF(0, y, width, 40), Qt.AlignmentFlag.AlignCenter, view.empty.text())
         for (section, rows), cap in zip(sections, caps, strict=True):
-            paint_header(painter, QRectF(0, y, width, HEADER_HEIGHT), section, len(rows), font, rtl)
+            note = money_totals_text(view.model.brief.totals) if section == Section.MONEY and view.model.brief else ""
+            paint_header(painter, QRectF(0, y, width, HEADER_HEIGHT), section, len(rows), font, rtl, note)
             y += HEADER_HEIGHT
             for row in rows[:cap]:
                 _paint_line(painter, QRectF(0, y, width, LINE_HEIGHT), row, font, rtl, view)
