@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import event, select, text
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, load_only
 
@@ -155,18 +156,6 @@ def create_index(con: Connection) -> None:
     con.exec_driver_sql(CREATE_SQL)
 
 
-def _indexed_columns(model: type[Any]) -> tuple[str, ...]:
-    """The columns document_for reads: a rebuild run by an early migration must not select columns that later
-    migrations add."""
-    if model is Partner:
-        return ("name", "website", "country", "notes", "tags")
-    if model is Contact:
-        return _CONTACT_KEYS
-    if model is WorkItem:
-        return ("title", "description", "tags", "partner_id", "deleted_at")
-    return ("title", "location", "description", "partner_id")
-
-
 def rebuild_index(con: Connection) -> int:
     """Re-index everything (migration, repair). Returns the number of documents."""
     con.exec_driver_sql(f"DELETE FROM {TABLE}")
@@ -174,8 +163,11 @@ def rebuild_index(con: Connection) -> int:
     count = 0
     try:
         for model, kind in _MODELS.items():
-            docs = [(kind, obj.id, document_for(obj)) for obj in session.scalars(
-                select(model).options(load_only(*(getattr(model, c) for c in _indexed_columns(model)))))]
+            # Load only the columns the file has: a migration run later may add columns the models already know.
+            present = {c["name"] for c in sa_inspect(con).get_columns(model.__tablename__)}
+            columns = [a for a in sa_inspect(model).column_attrs if a.columns[0].name in present]
+            query = select(model).options(load_only(*columns))
+            docs = [(kind, obj.id, document_for(obj)) for obj in session.scalars(query)]
             _write_many(con, docs)
             count += len(docs)
     finally:

@@ -90,6 +90,8 @@ class Partner(Timestamps, Base):
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     color: Mapped[str] = mapped_column(String(7), default="#4A6FA5")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Patterns matched against analytics rows (source / medium, channel group, campaign), e.g. "studioventura".
+    traffic_sources: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
 
     owner: Mapped[TeamMember | None] = relationship(foreign_keys=[owner_id])
     second: Mapped[TeamMember | None] = relationship(foreign_keys=[second_id])

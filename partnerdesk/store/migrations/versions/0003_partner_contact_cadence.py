@@ -1,7 +1,7 @@
 """partners.contact_cadence_days: how often the partner should hear from us (Today's "quiet partners")
 
 Revision ID: 0003_partner_contact_cadence
-Revises: 0003_payments_ledger
+Revises: 0003_performance
 """
 
 from collections.abc import Sequence
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0003_partner_contact_cadence"
-down_revision: str | None = "0003_payments_ledger"
+down_revision: str | None = "0003_performance"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
