@@ -124,7 +124,7 @@ def brief(workspace: Workspace, options: Options | None = None,
         rows += _follow_ups(s, today, partners, me)
         rows += _meetings(workspace, s, today, tz, zone_name, partners, me)
         rows += _deadlines(s, today, partners, me, options.horizon_days)
-        rows += _partner_rows(s, today, tz, partners, me)
+        rows += _partner_rows(workspace, s, today, tz, partners, me)
         money, out.totals = _money(workspace, today, partners, me)
         rows += money
         rows += _reminder_rows(missed_reminders, tz, partners, me)
@@ -282,7 +282,7 @@ def _money(workspace: Workspace, today: dt.date, partners: dict[int, _Partner],
 
 # --- partners -------------------------------------------------------------------------------------------------
 
-def _partner_rows(s: Session, today: dt.date, tz: dt.tzinfo, partners: dict[int, _Partner],
+def _partner_rows(workspace: Workspace, s: Session, today: dt.date, tz: dt.tzinfo, partners: dict[int, _Partner],
                   me: int | None) -> list[Row]:
     """One row per partner that needs attention, with every reason (aggregates per partner, no card loop)."""
     start_today = dt.datetime.combine(today, dt.time(0), tz).astimezone(UTC)
@@ -306,6 +306,7 @@ def _partner_rows(s: Session, today: dt.date, tz: dt.tzinfo, partners: dict[int,
     last_contact = {pid: when for pid, when in s.execute(
         select(Interaction.partner_id, func.max(Interaction.occurred_at))
         .where(Interaction.partner_id.is_not(None)).group_by(Interaction.partner_id))}
+    at_risk = _kpis_at_risk(workspace, today)
     out = []
     for partner in partners.values():
         open_items, overdue, due, on_time = counts.get(partner.id, (0, 0, 0, 0))
@@ -315,12 +316,20 @@ def _partner_rows(s: Session, today: dt.date, tz: dt.tzinfo, partners: dict[int,
             stage=partner.stage, today=today, since=partner.created, last_contact=contact_day,
             cadence_days=partner.cadence, overdue_items=overdue, open_items=open_items,
             rate=rules.on_time_rate(on_time, due), owner_seniority=partner.owner_seniority,
-            owner_name=partner.owner_name)
+            owner_name=partner.owner_name, kpis_at_risk=at_risk.get(partner.id, ()))
         if reasons:
             out.append(Row(Section.PARTNERS, Kind.PARTNER, partner.id, partner.name, partner.id, partner.name,
                            partner.color, partner_zone=partner.zone, reasons=tuple(reasons),
                            mine=_owned(partner, me)))
     return out
+
+
+def _kpis_at_risk(workspace: Workspace, today: dt.date) -> dict[int, tuple[str, ...]]:
+    """KPI names at risk per partner in the current period, from the KPI service (its pace and status rules)."""
+    from partnerdesk.services.kpis import partners_needing_attention
+
+    return {a.partner_id: tuple(t.kpi.label for t in a.tiles)
+            for a in partners_needing_attention(workspace, today=today, include_behind=False)}
 
 
 def _as_day(value: Any, tz: dt.tzinfo) -> dt.date:

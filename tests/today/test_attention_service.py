@@ -120,3 +120,17 @@ def test_money_lists_payables_due_within_a_week_with_totals_per_currency(workspa
     assert [r.title for r in rows] == ["LATE-EUR", "SOON-JPY", "SOON-EUR"]
     assert rows[0].days_overdue == 3 and rows[0].amount_minor == 10_000 and rows[0].currency == "EUR"
     assert b.totals == {"EUR": {"overdue": 10_000, "due_soon": 2_500}, "JPY": {"overdue": 0, "due_soon": 5_000}}
+
+
+def test_kpis_at_risk_come_from_the_kpi_service(demo_file: Any) -> None:
+    from partnerdesk.services.kpis import partners_needing_attention
+    from partnerdesk.store.workspace import open_workspace
+    from tests.conftest import DEMO_TODAY
+
+    with open_workspace(demo_file) as ws:
+        b = brief(ws, Options(today=DEMO_TODAY))
+        expected = {a.partner_id: {t.kpi.label for t in a.tiles}
+                    for a in partners_needing_attention(ws, today=DEMO_TODAY, include_behind=False)}
+    found = {r.partner_id: set(next(p.names for p in r.reasons if p.reason == Reason.KPI_AT_RISK))
+             for r in b.section(Section.PARTNERS) if any(p.reason == Reason.KPI_AT_RISK for p in r.reasons)}
+    assert found and found == expected

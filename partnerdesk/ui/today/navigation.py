@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from partnerdesk.domain.attention import Kind, Row
+from partnerdesk.domain.attention import Kind, Reason, Row
 from partnerdesk.ui.views_registry import VIEWS
 
 
@@ -29,8 +29,8 @@ def open_partner(widget: QWidget, partner_id: int | None, section: str = "overvi
         return partners
     partners.select_partner(partner_id)
     profile = partners.profile
-    page = getattr(profile, section, None)
-    if page is not None:
+    page = getattr(profile, section, None) or profile.overview
+    if page in profile.sections:
         profile.show_section(page)
     return partners
 
@@ -67,6 +67,8 @@ def open_row(widget: QWidget, row: Row) -> Any:
         return open_partner(widget, row.partner_id, "contract")
     if row.kind == Kind.PAYMENT:
         return open_payment(widget, row)
+    if any(r.reason == Reason.KPI_AT_RISK for r in row.reasons):
+        return open_partner(widget, row.partner_id, "performance")  # its Performance tab when there is one
     return open_partner(widget, row.partner_id)
 
 
