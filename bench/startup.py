@@ -55,7 +55,7 @@ def shown():
     w.start()
 def data():
     view = w.current_view()
-    # The first view is the kanban board: the cards loaded in its columns (older builds: one table model).
+    # The first view is Today (its model); older builds opened on the kanban board (cards in its columns).
     if hasattr(view, "columns"):
         rows = sum(cell.model().rowCount() for cell in view.columns)
     else:

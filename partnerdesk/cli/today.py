@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from partnerdesk.cli import add_db_option, workspace_path
-from partnerdesk.l10n import _
+from partnerdesk.l10n import _, ngettext
 
 
 def _day(text: str) -> dt.date:
@@ -61,16 +61,19 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({
             "date": result.today.isoformat(), "time_zone": result.zone, "action_count": result.action_count,
-            "sections": [{"section": s.value, "title": section_title(s), "rows": [row_json(r) for r in rows]}
-                         for s, rows in sections],
+            "sections": [{"section": s.value, "title": section_title(s), "count": result.count(s),
+                          "rows": [row_json(r) for r in rows]} for s, rows in sections],
             "totals": result.totals,
         }, ensure_ascii=False, indent=1))
         return 0
     if not sections:
         print(_("Nothing needs you right now."))
     for section, rows in sections:
-        print(f"{section_title(section)} ({len(rows)})")
+        print(f"{section_title(section)} ({result.count(section)})")
         for r in rows:
             bits = [r.title, r.partner if r.partner != r.title else "", when_text(r, result.today)]
             print("  " + " · ".join(b for b in bits if b))
+        if result.more.get(section):
+            print("  " + ngettext("…and {n} more", "…and {n} more", result.more[section]).format(
+                n=result.more[section]))
     return 0

@@ -14,6 +14,8 @@ from partnerdesk.domain.partners import add_months, notice_deadline
 DEADLINE_HORIZON_DAYS = 30
 #: Days ahead that "Money" lists payables due.
 MONEY_HORIZON_DAYS = 7
+#: Rows a long section lists (the oldest overdue first); the rest are counted.
+SECTION_LIMIT = 200
 #: Days in "Today and this week" (today and the six that follow).
 WEEK_DAYS = 7
 #: "Keeps missing deadlines": this many overdue items, or an on-time rate below the threshold over the window.

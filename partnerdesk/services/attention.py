@@ -49,6 +49,12 @@ class Brief:
     rows: list[Row] = field(default_factory=list)
     #: Money: per currency, minor units: {"EUR": {"overdue": 120000, "due_soon": 50000}}.
     totals: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: Rows a section has beyond those listed (a long overdue list shows its oldest ``SECTION_LIMIT``).
+    more: dict[Section, int] = field(default_factory=dict)
+
+    def count(self, section: Section) -> int:
+        """Rows in a section, listed or not."""
+        return len(self.section(section)) + self.more.get(section, 0)
 
     def section(self, section: Section) -> list[Row]:
         return [r for r in self.rows if r.section == section]
@@ -59,7 +65,7 @@ class Brief:
 
     @property
     def action_count(self) -> int:
-        return sum(1 for r in self.rows if rules.needs_action(r, self.today))
+        return sum(1 for r in self.rows if rules.needs_action(r, self.today)) + self.more.get(Section.OVERDUE, 0)
 
 
 @dataclass(frozen=True)
@@ -120,7 +126,8 @@ def brief(workspace: Workspace, options: Options | None = None,
         partners = _partners(s, me)
         out = Brief(today, zone_name)
         rows: list[Row] = []
-        rows += _work_items(s, today, tz, partners, me)
+        cards, out.more[Section.OVERDUE] = _work_items(s, today, tz, partners, me, options.mine)
+        rows += cards
         rows += _follow_ups(s, today, partners, me)
         rows += _meetings(workspace, s, today, tz, zone_name, partners, me)
         rows += _deadlines(s, today, partners, me, options.horizon_days)
@@ -174,16 +181,33 @@ def _open_items() -> Any:
 
 
 def _work_items(s: Session, today: dt.date, tz: dt.tzinfo, partners: dict[int, _Partner],
-                me: int | None) -> list[Row]:
-    # Candidates: open cards due before the end of the week (a day of margin for zones), one query.
-    until = dt.datetime.combine(today + dt.timedelta(days=rules.WEEK_DAYS + 1), dt.time(0), tz)
-    result = s.execute(
-        select(WorkItem.id, WorkItem.title, WorkItem.due_at, WorkItem.due_has_time, WorkItem.partner_id,
+                me: int | None, mine_only: bool) -> tuple[list[Row], int]:
+    """Overdue and this week's open cards, and how many more overdue ones there are than are listed.
+
+    Cards due two days or more before today's start are overdue in any zone: the oldest ``SECTION_LIMIT`` of
+    them are listed (a count tells the rest). Cards near the boundaries are read one by one, as a date-only due
+    date is a day of the partner's calendar.
+    """
+    start = dt.datetime.combine(today, dt.time(0), tz).astimezone(UTC)
+    bound = start - dt.timedelta(days=2)
+    until = dt.datetime.combine(today + dt.timedelta(days=rules.WEEK_DAYS + 1), dt.time(0), tz).astimezone(UTC)
+    columns = (WorkItem.id, WorkItem.title, WorkItem.due_at, WorkItem.due_has_time, WorkItem.partner_id,
                WorkItem.responsible_member_id)
-        .join(WorkStatus, WorkStatus.id == WorkItem.status_id)
-        .where(_open_items(), WorkItem.due_at.is_not(None), WorkItem.due_at < until.astimezone(UTC)))
+    where = [_open_items(), WorkItem.due_at.is_not(None)]
+    if mine_only:
+        owned = [p.id for p in partners.values() if _owned(p, me)]
+        where.append(or_(WorkItem.responsible_member_id == me, WorkItem.partner_id.in_(owned)))
+    joined = select(*columns).join(WorkStatus, WorkStatus.id == WorkItem.status_id)
+    old = s.execute(joined.where(*where, WorkItem.due_at < bound).order_by(WorkItem.due_at, WorkItem.id)
+                    .limit(rules.SECTION_LIMIT)).all()
+    old_total = len(old)
+    if old_total == rules.SECTION_LIMIT:
+        old_total = s.scalar(select(func.count()).select_from(WorkItem)
+                             .join(WorkStatus, WorkStatus.id == WorkItem.status_id)
+                             .where(*where, WorkItem.due_at < bound)) or 0
+    near = s.execute(joined.where(*where, WorkItem.due_at >= bound, WorkItem.due_at < until)).all()
     out: list[Row] = []
-    for wid, title, due_at, has_time, partner_id, responsible in result:
+    for wid, title, due_at, has_time, partner_id, responsible in (*old, *near):
         partner = partners.get(partner_id) if partner_id is not None else None
         day = _due_day(due_at, bool(has_time), partner.zone if partner else "UTC", tz)
         overdue = rules.is_overdue(day, today)
@@ -194,7 +218,7 @@ def _work_items(s: Session, today: dt.date, tz: dt.tzinfo, partners: dict[int, _
             partner.name if partner else "", partner.color if partner else "", day,
             due_at if has_time else None, partner.zone if partner else "", rules.days_overdue(day, today),
             mine=(me is not None and responsible == me) or _owned(partner, me)))
-    return out
+    return out, old_total - len(old)
 
 
 def _follow_ups(s: Session, today: dt.date, partners: dict[int, _Partner], me: int | None) -> list[Row]:

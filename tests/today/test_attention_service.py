@@ -134,3 +134,23 @@ def test_kpis_at_risk_come_from_the_kpi_service(demo_file: Any) -> None:
     found = {r.partner_id: set(next(p.names for p in r.reasons if p.reason == Reason.KPI_AT_RISK))
              for r in b.section(Section.PARTNERS) if any(p.reason == Reason.KPI_AT_RISK for p in r.reasons)}
     assert found and found == expected
+
+
+def test_a_long_overdue_list_shows_the_oldest_and_counts_the_rest(workspace: Any, monkeypatch: Any) -> None:
+    from partnerdesk.domain import attention as rules
+
+    monkeypatch.setattr(rules, "SECTION_LIMIT", 2)
+    _seed(workspace)
+    b = brief(workspace, Options(today=TODAY))
+    # Overdue by ten and by two are listed from the "long ago" query (limit 2), overdue by one from the near one.
+    assert [r.days_overdue for r in b.section(Section.OVERDUE)] == [10, 2, 1]
+    assert b.more.get(Section.OVERDUE, 0) == 0
+    with workspace.transaction() as s:
+        for n in range(5):
+            s.add(m.WorkItem(title=f"Old {n}", status_id=1, due_at=_at(_day(-30 - n)),
+                             status_changed_at=_at(_day(-100))))
+    b = brief(workspace, Options(today=TODAY))
+    listed = b.section(Section.OVERDUE)
+    assert [r.title for r in listed[:2]] == ["Old 4", "Old 3"]  # the oldest
+    assert b.count(Section.OVERDUE) == 8 and b.more[Section.OVERDUE] == 8 - len(listed)
+    assert b.action_count == brief(workspace, Options(today=TODAY)).action_count

@@ -244,3 +244,21 @@ def test_a_payment_opens_in_the_ledger_and_can_be_marked_paid(demo_window: Any, 
     window.context.undo_stack.undo()
     qtbot.waitUntil(lambda: row.key in {r.key for r in view.model.rows()}, timeout=2000)
     window.context.undo_stack.clear()
+
+
+def test_a_long_overdue_list_ends_with_a_link_to_the_board(demo_window: Any, qtbot: Any, monkeypatch: Any) -> None:
+    from partnerdesk.domain import attention as rules
+    from partnerdesk.ui.today.model import More
+
+    monkeypatch.setattr(rules, "SECTION_LIMIT", 3)
+    window = demo_window
+    window.start()
+    view = _today(window)
+    more = next(e for e in view.model.entries if isinstance(e, More))
+    assert more.section == Section.OVERDUE and more.count > 0
+    index = view.model.index(view.model.entries.index(more))
+    assert index.data() == f"…and {more.count} more"
+    view.list.scrollTo(index)
+    qtbot.mouseClick(view.list.viewport(), Qt.MouseButton.LeftButton, pos=view.list.visualRect(index).center())
+    board = window.current_view()
+    assert window.current_index == _index("kanban") and board.state.flt.due == "overdue"

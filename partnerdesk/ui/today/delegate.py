@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 from partnerdesk.domain.attention import Kind, Row, Section
 from partnerdesk.l10n import _, format_money, format_time
 from partnerdesk.services.attention_texts import isolated, kind_label, reasons_text, section_title, when_text
-from partnerdesk.ui.today.model import CountRole, NoteRole, RowRole, SectionRole
+from partnerdesk.ui.today.model import CountRole, MoreRole, NoteRole, RowRole, SectionRole
 
 HEADER_HEIGHT = 36
 ROW_HEIGHT = 50
+MORE_HEIGHT = 30
 OVERDUE = "#C62828"
 _A = Qt.AlignmentFlag
 _LEFT, _RIGHT = _A.AlignLeft | _A.AlignAbsolute, _A.AlignRight | _A.AlignAbsolute
@@ -138,7 +139,9 @@ class TodayDelegate(QStyledItemDelegate):
         self.today = dt.date.today()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
-        return QSize(400, HEADER_HEIGHT if index.data(SectionRole) is not None else ROW_HEIGHT)
+        if index.data(SectionRole) is not None:
+            return QSize(400, HEADER_HEIGHT)
+        return QSize(400, MORE_HEIGHT if index.data(MoreRole) is not None else ROW_HEIGHT)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -148,6 +151,15 @@ class TodayDelegate(QStyledItemDelegate):
         if section is not None:
             paint_header(painter, rect, section, int(index.data(CountRole) or 0), option.font, rtl,
                          index.data(NoteRole) or "")
+            return
+        more = index.data(MoreRole)
+        if more is not None:
+            painter.save()
+            painter.setPen(QColor("#3D6FB6"))
+            painter.setFont(option.font)
+            painter.drawText(rect.adjusted(22, 0, -22, 0), (_RIGHT if rtl else _LEFT) | _A.AlignVCenter,
+                             index.data(Qt.ItemDataRole.DisplayRole))
+            painter.restore()
             return
         row: Row | None = index.data(RowRole)
         if row is not None:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from partnerdesk.domain.attention import Row, Section
+from partnerdesk.l10n import _, ngettext
 from partnerdesk.services.attention import Brief, Options, brief
 from partnerdesk.services.attention_texts import (
     kind_label,
@@ -31,7 +33,18 @@ NoteRole = Qt.ItemDataRole.UserRole + 4  # a section header's note (money totals
 WATCHED = frozenset({"work_item", "work_status", "event", "interaction", "contract", "partner", "payment",
                      "team_member", "kpi_value", "kpi"})
 
-Entry = Row | Section
+MoreRole = Qt.ItemDataRole.UserRole + 5
+
+
+@dataclass(frozen=True)
+class More:
+    """The line after a section that lists only part of its rows: how many more there are."""
+
+    section: Section
+    count: int
+
+
+Entry = Row | Section | More
 
 
 class TodayModel(QAbstractListModel):
@@ -54,6 +67,8 @@ class TodayModel(QAbstractListModel):
         for section, rows in new.sections():
             entries.append(section)
             entries.extend(rows)
+            if new.more.get(section):
+                entries.append(More(section, new.more[section]))
         old_keys = [_key(e) for e in self.entries]
         self.brief = new
         if old_keys == [_key(e) for e in entries]:
@@ -91,7 +106,7 @@ class TodayModel(QAbstractListModel):
         return entry if isinstance(entry, Row) else None
 
     def count_in(self, section: Section) -> int:
-        return len(self.brief.section(section)) if self.brief is not None else 0
+        return self.brief.count(section) if self.brief is not None else 0
 
     # -- Qt model API ---------------------------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:  # noqa: N802 - Qt API
@@ -101,6 +116,14 @@ class TodayModel(QAbstractListModel):
         if not index.isValid() or index.row() >= len(self.entries):
             return None
         entry = self.entries[index.row()]
+        if isinstance(entry, More):
+            if role == MoreRole:
+                return entry
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return more_text(entry.count)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return _("Show them on the board")
+            return None
         if isinstance(entry, Section):
             if role == SectionRole:
                 return entry
@@ -128,5 +151,11 @@ class TodayModel(QAbstractListModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
-def _key(entry: Entry) -> tuple[str, ...]:
+def more_text(count: int) -> str:
+    return ngettext("…and {n} more", "…and {n} more", count).format(n=count)
+
+
+def _key(entry: Entry) -> tuple[Any, ...]:
+    if isinstance(entry, More):
+        return ("more", entry.section.value)
     return ("section", entry.value) if isinstance(entry, Section) else entry.key

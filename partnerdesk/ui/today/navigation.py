@@ -79,3 +79,13 @@ def open_payment(widget: QWidget, row: Row) -> Any:
         ledger.open_payment(row.source_id)
         return ledger
     return open_partner(widget, row.partner_id)
+
+
+def open_overdue_on_board(widget: QWidget) -> Any:
+    """Every overdue card, on the board filtered to them (when Today lists only the oldest)."""
+    from partnerdesk.services.board_query import BoardFilter
+
+    board = switch_to(widget, "kanban")
+    if board is not None:
+        board.filter_bar.set_filter(BoardFilter(due="overdue"))
+    return board

@@ -99,7 +99,7 @@ def render(view: TodayView, printer: QPrinter) -> int:
              | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
     sections = view.model.brief.sections() if view.model.brief is not None else []
     room = int((height - HEADING - len(sections) * HEADER_HEIGHT) // LINE_HEIGHT)
-    caps = fit_sections([len(rows) for _s, rows in sections], room)
+    caps = fit_sections([view.model.count_in(section) for section, _rows in sections], room)
     try:
         painter.setFont(scaled(font, 1.5, bold=True))
         painter.setPen(QColor("#1F2933"))
@@ -117,15 +117,16 @@ def render(view: TodayView, printer: QPrinter) -> int:
             painter.drawText(QRectF(0, y, width, 40), Qt.AlignmentFlag.AlignCenter, view.empty.text())
         for (section, rows), cap in zip(sections, caps, strict=True):
             note = money_totals_text(view.model.brief.totals) if section == Section.MONEY and view.model.brief else ""
-            paint_header(painter, QRectF(0, y, width, HEADER_HEIGHT), section, len(rows), font, rtl, note)
+            paint_header(painter, QRectF(0, y, width, HEADER_HEIGHT), section, view.model.count_in(section), font, rtl,
+                         note)
             y += HEADER_HEIGHT
             for row in rows[:cap]:
                 _paint_line(painter, QRectF(0, y, width, LINE_HEIGHT), row, font, rtl, view)
                 y += LINE_HEIGHT
-            if cap < len(rows):
+            rest = view.model.count_in(section) - min(cap, len(rows))
+            if rest > 0:
                 painter.setFont(scaled(font, 0.9))
                 painter.setPen(QColor("#52606D"))
-                rest = len(rows) - cap
                 painter.drawText(QRectF(20, y, width - 40, LINE_HEIGHT), align,
                                  ngettext("…and {n} more", "…and {n} more", rest).format(n=rest))
                 y += LINE_HEIGHT

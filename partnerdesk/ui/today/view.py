@@ -27,7 +27,7 @@ from partnerdesk.l10n import _, format_date
 from partnerdesk.services.attention import Options
 from partnerdesk.ui.today import navigation
 from partnerdesk.ui.today.delegate import TodayDelegate
-from partnerdesk.ui.today.model import WATCHED, TodayModel
+from partnerdesk.ui.today.model import WATCHED, MoreRole, TodayModel
 
 MINE_KEY = "today/only_mine"
 
@@ -150,6 +150,8 @@ class TodayView(QWidget):
         row = self.model.row_of(index)
         if row is not None:
             self.open_row(row)
+        elif index.data(MoreRole) is not None:
+            navigation.open_overdue_on_board(self)
 
     def open_row(self, row: Row) -> Any:
         return navigation.open_row(self, row)
