@@ -51,6 +51,8 @@ class Brief:
     totals: dict[str, dict[str, int]] = field(default_factory=dict)
     #: Rows a section has beyond those listed (a long overdue list shows its oldest ``SECTION_LIMIT``).
     more: dict[Section, int] = field(default_factory=dict)
+    #: Of those, how many count in the badge (overdue cards, payables due by today).
+    more_actions: int = 0
 
     def count(self, section: Section) -> int:
         """Rows in a section, listed or not."""
@@ -65,7 +67,7 @@ class Brief:
 
     @property
     def action_count(self) -> int:
-        return sum(1 for r in self.rows if rules.needs_action(r, self.today)) + self.more.get(Section.OVERDUE, 0)
+        return sum(1 for r in self.rows if rules.needs_action(r, self.today)) + self.more_actions
 
 
 @dataclass(frozen=True)
@@ -110,12 +112,13 @@ def _owned(partner: _Partner | None, me: int | None) -> bool:
     return me is not None and partner is not None and me in (partner.owner_id, partner.second_id)
 
 
-def brief(workspace: Workspace, options: Options | None = None,
-          missed_reminders: Sequence[Any] = ()) -> Brief:
+def brief(workspace: Workspace, options: Options | None = None, missed_reminders: Sequence[Any] = (),
+          kpi_cache: dict[dt.date, dict[int, tuple[str, ...]]] | None = None) -> Brief:
     """The Today sections for ``options.today`` (default: today in the user's zone).
 
     ``missed_reminders`` are calendar reminders (services.calendar.Reminder) that fell due while the app was
-    closed; the view passes those its reminder watcher found.
+    closed; the view passes those its reminder watcher found. ``kpi_cache`` keeps the KPIs at risk between
+    refreshes (the view clears it when KPI values, definitions, partners or payments change).
     """
     options = options or Options()
     with workspace.session() as s:
@@ -131,24 +134,16 @@ def brief(workspace: Workspace, options: Options | None = None,
         rows += _follow_ups(s, today, partners, me)
         rows += _meetings(workspace, s, today, tz, zone_name, partners, me)
         rows += _deadlines(s, today, partners, me, options.horizon_days)
-        rows += _partner_rows(workspace, s, today, tz, partners, me)
-        money, out.totals = _money(workspace, today, partners, me)
+        rows += _partner_rows(workspace, s, today, tz, partners, me, kpi_cache)
+        money, out.totals, due = _money(workspace, today, partners, me, options.mine)
         rows += money
+        out.more[Section.MONEY] = len(due) - len(money)
+        out.more_actions = out.more[Section.OVERDUE] + sum(1 for p in due[len(money):] if p.due_on <= today)
         rows += _reminder_rows(missed_reminders, tz, partners, me)
     if options.mine:
         rows = [r for r in rows if r.mine]
-        out.totals = _totals([r for r in rows if r.section == Section.MONEY], today)
     out.rows = _ordered(rows)
     return out
-
-
-def _totals(rows: Iterable[Row], today: dt.date) -> dict[str, dict[str, int]]:
-    """Money totals per currency of some payment rows (never summed across currencies)."""
-    out: dict[str, dict[str, int]] = {}
-    for r in rows:
-        t = out.setdefault(r.currency, {"overdue": 0, "due_soon": 0})
-        t["overdue" if r.days_overdue > 0 else "due_soon"] += r.amount_minor or 0
-    return dict(sorted(out.items()))
 
 
 def _ordered(rows: Iterable[Row]) -> list[Row]:
@@ -286,28 +281,31 @@ def _deadlines(s: Session, today: dt.date, partners: dict[int, _Partner], me: in
 
 # --- money ----------------------------------------------------------------------------------------------------
 
-def _money(workspace: Workspace, today: dt.date, partners: dict[int, _Partner],
-           me: int | None) -> tuple[list[Row], dict[str, dict[str, int]]]:
-    """Payables overdue or due within a week (the payments service's query), totals per currency."""
+def _money(workspace: Workspace, today: dt.date, partners: dict[int, _Partner], me: int | None,
+           mine_only: bool) -> tuple[list[Row], dict[str, dict[str, int]], list[Any]]:
+    """Payables overdue or due within a week (the payments service's query): the rows listed, totals per
+    currency, and every due payable (the listed ones first)."""
     from partnerdesk.services.payments import due_payables, due_payables_totals
 
     due = due_payables(workspace, today, rules.MONEY_HORIZON_DAYS)
+    if mine_only:
+        due = [p for p in due if _owned(partners.get(p.partner_id), me)]
     totals = {currency: {"overdue": t.overdue_minor, "due_soon": t.due_minor}
               for currency, t in due_payables_totals(workspace, today, rules.MONEY_HORIZON_DAYS, due).items()}
     rows = []
-    for p in due:
+    for p in due[:rules.SECTION_LIMIT]:  # the oldest first; the totals count them all
         partner = partners.get(p.partner_id)
         rows.append(Row(Section.MONEY, Kind.PAYMENT, p.id, p.invoice_ref, p.partner_id, p.partner_name,
                         p.partner_color, p.due_on, partner_zone=partner.zone if partner else "",
                         days_overdue=p.days_overdue(today), amount_minor=p.amount_minor, currency=p.currency,
                         mine=_owned(partner, me)))
-    return rows, totals
+    return rows, totals, due
 
 
 # --- partners -------------------------------------------------------------------------------------------------
 
 def _partner_rows(workspace: Workspace, s: Session, today: dt.date, tz: dt.tzinfo, partners: dict[int, _Partner],
-                  me: int | None) -> list[Row]:
+                  me: int | None, kpi_cache: dict[dt.date, dict[int, tuple[str, ...]]] | None = None) -> list[Row]:
     """One row per partner that needs attention, with every reason (aggregates per partner, no card loop)."""
     start_today = dt.datetime.combine(today, dt.time(0), tz).astimezone(UTC)
     window_start = start_today - dt.timedelta(days=rules.ON_TIME_WINDOW_DAYS)
@@ -330,7 +328,13 @@ def _partner_rows(workspace: Workspace, s: Session, today: dt.date, tz: dt.tzinf
     last_contact = {pid: when for pid, when in s.execute(
         select(Interaction.partner_id, func.max(Interaction.occurred_at))
         .where(Interaction.partner_id.is_not(None)).group_by(Interaction.partner_id))}
-    at_risk = _kpis_at_risk(workspace, today)
+    if kpi_cache is not None and today in kpi_cache:
+        at_risk = kpi_cache[today]
+    else:
+        at_risk = _kpis_at_risk(workspace, today)
+        if kpi_cache is not None:
+            kpi_cache.clear()
+            kpi_cache[today] = at_risk
     out = []
     for partner in partners.values():
         open_items, overdue, due, on_time = counts.get(partner.id, (0, 0, 0, 0))

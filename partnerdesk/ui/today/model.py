@@ -29,9 +29,12 @@ SectionRole = Qt.ItemDataRole.UserRole + 2
 CountRole = Qt.ItemDataRole.UserRole + 3
 NoteRole = Qt.ItemDataRole.UserRole + 4  # a section header's note (money totals per currency)
 
+#: Entities whose changes can change a KPI's status (values, targets, definitions; payments feed ROI).
+KPI_INPUTS = frozenset({"kpi_value", "kpi_definition", "kpi", "partner", "payment"})
+
 #: Entities whose changes can change what Today shows.
 WATCHED = frozenset({"work_item", "work_status", "event", "interaction", "contract", "partner", "payment",
-                     "team_member", "kpi_value", "kpi"})
+                     "team_member", "kpi_value", "kpi", "kpi_definition"})
 
 MoreRole = Qt.ItemDataRole.UserRole + 5
 
@@ -55,6 +58,7 @@ class TodayModel(QAbstractListModel):
         self.ws = ws
         self.options = Options()
         self.missed: Sequence[Any] = ()
+        self.kpi_cache: dict[dt.date, dict[int, tuple[str, ...]]] = {}  # cleared when KPI inputs change
         self.brief: Brief | None = None
         self.entries: list[Entry] = []
 
@@ -62,7 +66,7 @@ class TodayModel(QAbstractListModel):
     def refresh(self) -> None:
         if self.ws is None:
             return
-        new = brief(self.ws, self.options, self.missed)
+        new = brief(self.ws, self.options, self.missed, self.kpi_cache)
         entries: list[Entry] = []
         for section, rows in new.sections():
             entries.append(section)
@@ -85,6 +89,7 @@ class TodayModel(QAbstractListModel):
 
     def set_workspace(self, ws: Any) -> None:
         self.ws = ws
+        self.kpi_cache.clear()
         self.beginResetModel()
         self.entries, self.brief = [], None
         self.endResetModel()

@@ -27,7 +27,7 @@ from partnerdesk.l10n import _, format_date
 from partnerdesk.services.attention import Options
 from partnerdesk.ui.today import navigation
 from partnerdesk.ui.today.delegate import TodayDelegate
-from partnerdesk.ui.today.model import WATCHED, MoreRole, TodayModel
+from partnerdesk.ui.today.model import KPI_INPUTS, WATCHED, MoreRole, TodayModel
 
 MINE_KEY = "today/only_mine"
 
@@ -119,6 +119,7 @@ class TodayView(QWidget):
     def reload(self) -> None:
         self.model.options = Options(zone=self._zone_name(), mine=self.only_mine.isChecked())
         self.model.missed = ()
+        self.model.kpi_cache.clear()
         self.model.ws = self.context.workspace
         self.refresh()
 
@@ -128,6 +129,8 @@ class TodayView(QWidget):
         self.refresh()
 
     def _on_changed(self, changes: Any) -> None:
+        if changes.entities() & KPI_INPUTS:
+            self.model.kpi_cache.clear()
         if changes.entities() & WATCHED:
             self._pending.start()  # several announcements in one turn refresh once
 
