@@ -262,3 +262,26 @@ def test_a_long_overdue_list_ends_with_a_link_to_the_board(demo_window: Any, qtb
     qtbot.mouseClick(view.list.viewport(), Qt.MouseButton.LeftButton, pos=view.list.visualRect(index).center())
     board = window.current_view()
     assert window.current_index == _index("kanban") and board.state.flt.due == "overdue"
+
+
+def test_the_contact_cadence_is_set_on_the_partner_and_ends_the_quiet(demo_window: Any, qtbot: Any) -> None:
+    from partnerdesk.domain.attention import Reason
+
+    window = demo_window
+    window.start()
+    view = _today(window)
+    quiet = next(r for r in view.model.rows() if any(p.reason == Reason.QUIET for p in r.reasons))
+    days = next(p.values["days"] for p in quiet.reasons if p.reason == Reason.QUIET)
+    partners = _click(qtbot, view, lambda r: r.key == quiet.key) and window.current_view()
+    overview = partners.profile.overview
+    assert overview.cadence.value() == 30
+    overview.cadence.setValue(days + 1)
+    overview.save.click()
+    view = _today(window)
+    assert not any(r.partner_id == quiet.partner_id and any(p.reason == Reason.QUIET for p in r.reasons)
+                   for r in view.model.rows())
+    window.context.undo_stack.undo()  # the overview edit is undoable: quiet again
+    view = _today(window)
+    assert any(r.partner_id == quiet.partner_id and any(p.reason == Reason.QUIET for p in r.reasons)
+               for r in view.model.rows())
+    window.context.undo_stack.clear()
