@@ -273,7 +273,7 @@ class _Builder:
                     partner_id=p.id, invoice_ref=f"LC-{self.today.year}-{pi + 1:02d}{k + 1:02d}",
                     direction=PaymentDirection.RECEIVABLE if p.kind == PartnerKind.B2B_CUSTOMER
                     else PaymentDirection.PAYABLE, amount_minor=amount, currency=currency, due_on=due,
-                    paid_on=due - dt.timedelta(days=2) if paid else None,
+                    paid_on=due - dt.timedelta(days=2) if paid else None, issued_on=due - dt.timedelta(days=30),
                     method=PaymentMethod(D.METHOD_BY_CURRENCY[currency]),
                     notes="Monthly services invoice" if k else "Set-up and onboarding fee"))
 

@@ -41,7 +41,7 @@ from partnerdesk.store.models import (
 
 PARTNER_FIELDS = {
     "name", "kind", "stage", "country", "time_zone", "locale", "website", "work_start", "work_end",
-    "weekend_days", "reply_hours", "owner_id", "second_id", "score_experience", "score_reputation",
+    "weekend_days", "reply_hours", "contact_cadence_days", "owner_id", "second_id", "score_experience", "score_reputation",
     "score_compatibility", "evaluation_notes", "tags", "color", "notes",
 }
 
@@ -103,6 +103,8 @@ class PartnerService(Service):
                 check_score(score, values[score])
         if "reply_hours" in values and int(values["reply_hours"]) < 0:
             raise ValidationError(N_("The expected reply time cannot be negative."), field="reply_hours")
+        if "contact_cadence_days" in values and int(values["contact_cadence_days"]) < 1:
+            raise ValidationError(N_("Contact every: at least one day."), field="contact_cadence_days")
         if "color" in values and not HEX_COLOR.match(values["color"] or ""):
             raise ValidationError(N_("Colours look like #4A6FA5."), field="color")
         if "weekend_days" in values:

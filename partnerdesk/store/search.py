@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import event, select, text
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, load_only
 
 from partnerdesk.store.models import Contact, Event, Partner, WorkItem
 
@@ -162,7 +163,11 @@ def rebuild_index(con: Connection) -> int:
     count = 0
     try:
         for model, kind in _MODELS.items():
-            docs = [(kind, obj.id, document_for(obj)) for obj in session.scalars(select(model))]
+            # Load only the columns the file has: a migration run later may add columns the models already know.
+            present = {c["name"] for c in sa_inspect(con).get_columns(model.__tablename__)}
+            columns = [a for a in sa_inspect(model).column_attrs if a.columns[0].name in present]
+            query = select(model).options(load_only(*columns))
+            docs = [(kind, obj.id, document_for(obj)) for obj in session.scalars(query)]
             _write_many(con, docs)
             count += len(docs)
     finally:

@@ -10,6 +10,7 @@ from importlib import metadata
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -107,11 +108,15 @@ class AboutDialog(QDialog):
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, language: str, parent: QWidget | None = None, appearance: str = "system") -> None:
+    def __init__(self, language: str, parent: QWidget | None = None, open_last_view: bool = False,
+                 appearance: str = "system") -> None:
         from partnerdesk.ui import theme
 
         super().__init__(parent)
         self.setWindowTitle(_("Preferences"))
+        self.start_last = QCheckBox(_("At start, open the view I used last instead of Today"))
+        self.start_last.setObjectName("openLastView")
+        self.start_last.setChecked(open_last_view)
         self.language = QComboBox()
         for lang in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[lang], lang)
@@ -128,12 +133,16 @@ class PreferencesDialog(QDialog):
         form.addRow(_("&Language:"), self.language)
         form.addRow(hint)
         form.addRow(_("&Appearance:"), self.appearance)
+        form.addRow(self.start_last)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def open_last_view(self) -> bool:
+        return self.start_last.isChecked()
 
     def chosen_language(self) -> str:
         return str(self.language.currentData())

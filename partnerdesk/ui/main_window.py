@@ -34,6 +34,7 @@ from partnerdesk.ui.views_registry import VIEWS
 from partnerdesk.ui.workspace_panel import WorkspacePanel
 
 WORKSPACE_FILTER_EXT = "*.pdk"
+OPEN_LAST_VIEW = "ui/open_last_view"  # preference: start on the last view instead of Today
 
 
 def leading_dock_area() -> Qt.DockWidgetArea:
@@ -127,6 +128,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.context.hub.changed.connect(self._hub_changed)
+        from partnerdesk.ui.today.badge import TodayBadge
+
+        self.today_badge = TodayBadge(self)  # Today's count in the navigation, missed reminders
 
         self.resize(1180, 760)
         self._restore_settings()
@@ -316,7 +320,7 @@ class MainWindow(QMainWindow):
             return
         if self.reminders is None:
             self.reminders = ReminderWatcher(self.context, self)
-        self.reminders.start()
+        self.today_badge.set_missed(self.reminders.start())
 
     def _show_workspace_error(self, exc: PartnerDeskError, path: Path) -> None:
         self.workspace_failed.emit(exc.message)
@@ -498,8 +502,11 @@ class MainWindow(QMainWindow):
     def preferences_dialog(self) -> None:
         from partnerdesk.ui.dialogs import PreferencesDialog
 
-        dialog = PreferencesDialog(current_language(), self, theme.appearance())
+        settings = self.context.settings
+        dialog = PreferencesDialog(current_language(), self, settings.value(OPEN_LAST_VIEW, False, type=bool),
+                                   theme.appearance())
         dialog.setObjectName("preferencesDialog")
+        dialog.accepted.connect(lambda: settings.setValue(OPEN_LAST_VIEW, dialog.open_last_view()))
         dialog.accepted.connect(lambda: self.set_appearance(dialog.chosen_appearance()))
         dialog.accepted.connect(lambda: self.set_language(dialog.chosen_language()))
         dialog.open()
@@ -521,7 +528,8 @@ class MainWindow(QMainWindow):
         state: Any = s.value("window/state")
         if state is not None:
             self.restoreState(state)
-        last = s.value("window/last_view", "", type=str)
+        # Today opens first unless the user chose (Preferences) to come back to the last view.
+        last = s.value("window/last_view", "", type=str) if s.value(OPEN_LAST_VIEW, False, type=bool) else ""
         keys = [key for key, *_rest in VIEWS]
         self.show_view(keys.index(last) if last in keys else 0)
 

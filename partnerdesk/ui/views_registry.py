@@ -11,8 +11,10 @@ from __future__ import annotations
 from partnerdesk.l10n import N_
 
 VIEWS: tuple[tuple[str, str, str, str], ...] = (
+    ("today", N_("Today"), "go-home", "partnerdesk.ui.today.view:TodayView"),
     ("kanban", N_("Kanban"), "view-list-details", "partnerdesk.ui.kanban.view:KanbanView"),
     ("calendar", N_("Calendar"), "x-office-calendar", "partnerdesk.ui.calendar.view:CalendarView"),
     ("contacts", N_("Contacts"), "x-office-address-book", "partnerdesk.ui.contacts.view:ContactsView"),
     ("partners", N_("Partners"), "system-users", "partnerdesk.ui.partners.view:PartnersView"),
+    ("payments", N_("Payments"), "wallet-open", "partnerdesk.ui.payments.view:PaymentsView"),
 )

@@ -54,7 +54,7 @@ def test_tables_show_real_rows_and_status_counts(make_window, qtbot, tmp_path: P
     due_col = _column(kanban, "Due")
     assert kanban.model.index(0, due_col).data()  # dated item first, formatted
     assert kanban.model.index(0, _column(kanban, "Status")).data() == "Pending"
-    window.show_view(3)
+    window.show_view(_view_index("partners"))
     partners = window.current_view()
     assert partners.model.rowCount() == 2
     countries = {partners.model.index(r, _column(partners, "Country")).data() for r in range(2)}
@@ -77,7 +77,7 @@ def test_dates_and_labels_follow_the_ui_language(make_window, tmp_path: Path) ->
     kanban.retranslate_ui()
     assert kanban.model.index(0, 2).data() == "Pendente"
     assert "mar" in kanban.model.index(0, 4).data()
-    window.show_view(3)
+    window.show_view(_view_index("partners"))
     partners = window.current_view()
     assert {partners.model.index(r, 3).data() for r in range(2)} == {"Grécia", "Brasil"}
 
@@ -158,6 +158,7 @@ def test_open_another_workspace_replaces_the_data(make_window, tmp_path: Path, m
     with open_workspace(second):
         pass
     window = make_window(first, "en")
+    window.show_view(_view_index("kanban"))
     assert sum(c.cell().rowCount() for c in window.current_view().columns) == 2
     window.context.undo_stack.setIndex(0)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(second), ""))
@@ -168,3 +169,9 @@ def test_open_another_workspace_replaces_the_data(make_window, tmp_path: Path, m
     # the first file is no longer locked
     with open_workspace(first):
         pass
+
+
+def _view_index(key: str) -> int:
+    from partnerdesk.ui.views_registry import VIEWS
+
+    return [k for k, *_rest in VIEWS].index(key)

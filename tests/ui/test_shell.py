@@ -30,8 +30,10 @@ def test_shell_opens_translated_in_every_language(make_window, tmp_path: Path, l
         assert window.nav.item(row).text() == t.gettext(title)
     if lang != "en":  # words that differ from English in every one of our languages
         assert window.actions_.help_menu.title() != "&Help"
-        assert window.nav.item(2).text() != "Contacts"
+        assert window.nav.item(_index("contacts")).text() != "Contacts"
     assert t.gettext(VIEWS[0][1]) in window.windowTitle()
+    assert type(window.current_view()).__name__ == "TodayView"  # the first screen
+    window.show_view(_index("kanban"))
     view = window.current_view()
     assert view.filter.placeholderText() == t.gettext("Filter cards…")
 
@@ -93,12 +95,13 @@ def test_japanese_uses_qtbase_and_english_has_no_translators(make_window, tmp_pa
 
 def test_language_switch_at_runtime_retranslates_everything(make_window, tmp_path: Path) -> None:
     window = make_window(tmp_path / "ws.pdk", "en")
+    window.show_view(_index("kanban"))
     view = window.current_view()
     window.set_language("it")
     view = window.current_view()  # built again in the new language
     it = translations("it")
     assert window.actions_.help_menu.title() == it.gettext("&Help") != "&Help"
-    assert window.nav.item(2).text() == it.gettext("Contacts")
+    assert window.nav.item(_index("contacts")).text() == it.gettext("Contacts")
     assert view.filter.placeholderText() == it.gettext("Filter cards…") != "Filter cards…"
     assert "In corso" in view.grid.headers[view.board_columns[1].status_id].label.text()
     assert window.actions_.language_actions["it"].isChecked()
@@ -146,6 +149,8 @@ def test_first_run_with_demo_data_fills_the_views(make_window, qtbot) -> None:
     window.panel.demo_button.click()
     assert window.demo_job is not None  # runs off the UI thread
     qtbot.waitUntil(lambda: window.demo_job is None, timeout=20000)
+    assert window.current_view().model.rowCount() > 0  # Today lists the demo's overdue work at once
+    window.show_view(_index("kanban"))
     assert sum(c.cell().rowCount() for c in window.current_view().columns) > 0
     assert "0 partners" not in window.counts_label.text()
 
@@ -177,8 +182,8 @@ def test_undo_redo_actions_follow_the_one_stack(make_window, tmp_path: Path) -> 
 
 def test_view_shortcuts_switch_views(make_window, qtbot, tmp_path: Path) -> None:
     window = make_window(tmp_path / "ws.pdk", "en")
-    assert [a.shortcut().toString() for a in window.actions_.view_actions] == ["Ctrl+1", "Ctrl+2", "Ctrl+3",
-                                                                                "Ctrl+4"]
+    assert [a.shortcut().toString() for a in window.actions_.view_actions] == [
+        f"Ctrl+{n}" for n in range(1, len(VIEWS) + 1)]
     window.actions_.view_actions[3].trigger()
     assert window.current_index == 3 and window.nav.currentRow() == 3
     assert type(window.current_view()).__name__ == VIEWS[3][3].rpartition(":")[2]
@@ -204,14 +209,15 @@ def test_about_lists_versions_and_licences(make_window, tmp_path: Path) -> None:
 def test_settings_persist_across_windows(make_window, tmp_path: Path) -> None:
     window = make_window(tmp_path / "ws.pdk", "en")
     window.resize(790, 560)  # offscreen screen is 800x600: stay inside it
-    window.show_view(2)
+    window.context.settings.setValue("ui/open_last_view", True)  # the preference; default is Today
+    window.show_view(_index("contacts"))
     window.set_language("ja")
     window.close()
     window.context.workspace.close()
     window.context.workspace = None
     again = make_window(None, None)
     assert again.size().width() == 790 and again.size().height() == 560
-    assert again.current_index == 2 and again.nav.currentRow() == 2
+    assert again.current_index == _index("contacts") and again.nav.currentRow() == _index("contacts")
     assert again.actions_.file_menu.title() == translations("ja").gettext("&File")
     assert again.context.workspace is not None and again.context.workspace.path == (tmp_path / "ws.pdk")
     assert str(tmp_path / "ws.pdk") in again.actions_.recent_files()
@@ -228,3 +234,7 @@ def test_window_shows_before_sqlalchemy_and_reportlab_are_imported(tmp_path: Pat
            "XDG_CONFIG_HOME": str(tmp_path / "cfg"), "PARTNERDESK_DATA_DIR": str(tmp_path / "data")}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
     assert out.stdout.strip().splitlines()[-1] == "False False", out.stderr
+
+
+def _index(key: str) -> int:
+    return [k for k, *_rest in VIEWS].index(key)

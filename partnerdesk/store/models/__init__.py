@@ -11,7 +11,8 @@ from partnerdesk.store.models.brand import (
     Questionnaire,
 )
 from partnerdesk.store.models.calendar import Event, Payment, event_contacts, event_members
-from partnerdesk.store.models.kpi import KpiDefinition, KpiValue
+from partnerdesk.store.models.kpi import KpiDefinition, KpiMapping, KpiSnapshot, KpiValue
+from partnerdesk.store.models.payments import PaymentSchedule
 from partnerdesk.store.models.people import Contact, Interaction, Partner, TeamMember, interaction_contacts
 from partnerdesk.store.models.work import (
     ChecklistItem,
@@ -24,7 +25,8 @@ from partnerdesk.store.models.work import (
 
 __all__ = [
     "ActivityLog", "Base", "BrandColor", "BrandGuide", "BrandRule", "BrandTypeface", "ChecklistItem",
-    "Contact", "Contract", "Event", "Interaction", "KpiDefinition", "KpiValue", "Partner", "Payment",
-    "Question", "Questionnaire", "Responsibility", "ScopeItem", "Setting", "TeamMember", "WorkItem",
+    "Contact", "Contract", "Event", "Interaction", "KpiDefinition", "KpiMapping", "KpiSnapshot", "KpiValue",
+    "Partner", "Payment", "PaymentSchedule", "Question", "Questionnaire", "Responsibility", "ScopeItem", "Setting",
+    "TeamMember", "WorkItem",
     "WorkStatus", "event_contacts", "event_members", "interaction_contacts", "utcnow",
 ]

@@ -95,6 +95,7 @@ class Payment(Timestamps, Base):
         CheckConstraint("amount_minor >= 0", name="amount_positive"),
         UniqueConstraint("partner_id", "invoice_ref", name="uq_payments_partner_invoice"),
         Index("ix_payments_due", "due_on"),
+        Index("ix_payments_schedule", "schedule_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -109,5 +110,9 @@ class Payment(Timestamps, Base):
     method: Mapped[PaymentMethod] = mapped_column(enum_column(PaymentMethod, "payment_method"),
                                                   default=PaymentMethod.BANK_TRANSFER)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Invoice date (days to pay count from it); trash; the schedule (store/models/payments.py) it came from.
+    issued_on: Mapped[dt.date | None]
+    deleted_at: Mapped[dt.datetime | None]
+    schedule_id: Mapped[int | None] = mapped_column(ForeignKey("payment_schedules.id", ondelete="SET NULL"))
 
     partner: Mapped[Partner] = relationship()

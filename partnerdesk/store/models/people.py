@@ -79,6 +79,8 @@ class Partner(Timestamps, Base):
     work_end: Mapped[str] = mapped_column(String(5), default="18:00")
     weekend_days: Mapped[list[int]] = mapped_column(JSON, default=lambda: [5, 6])
     reply_hours: Mapped[int] = mapped_column(Integer, default=24)
+    # Days without an interaction before Today lists the partner as quiet.
+    contact_cadence_days: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("team_members.id", ondelete="SET NULL"), index=True)
     second_id: Mapped[int | None] = mapped_column(ForeignKey("team_members.id", ondelete="SET NULL"))
     score_experience: Mapped[int | None] = mapped_column(Integer)
@@ -88,6 +90,8 @@ class Partner(Timestamps, Base):
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     color: Mapped[str] = mapped_column(String(7), default="#4A6FA5")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Patterns matched against analytics rows (source / medium, channel group, campaign), e.g. "studioventura".
+    traffic_sources: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
 
     owner: Mapped[TeamMember | None] = relationship(foreign_keys=[owner_id])
     second: Mapped[TeamMember | None] = relationship(foreign_keys=[second_id])

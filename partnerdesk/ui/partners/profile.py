@@ -68,6 +68,9 @@ class OverviewSection(Section):
             days.addWidget(box)
         days.addStretch(1)
         self.reply.setRange(0, 24 * 14)
+        self.cadence = QSpinBox()  # days without an interaction before Today lists the partner as quiet
+        self.cadence.setObjectName("contactCadence")
+        self.cadence.setRange(1, 365)
         self.scores = [QSpinBox() for _ in range(3)]
         for s in self.scores:
             s.setRange(0, 5)
@@ -76,9 +79,10 @@ class OverviewSection(Section):
         self.ladder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.save = QPushButton()
         self.save.clicked.connect(self._save)
-        self.labels = [QLabel() for _ in range(11)]
+        self.labels = [QLabel() for _ in range(12)]
         for label, field in zip(self.labels, (self.name, self.kind, self.stage, self.website, self.zone,
-                                              self.hours, self.weekend, self.reply, *self.scores), strict=False):
+                                              self.hours, self.weekend, self.reply, self.cadence, *self.scores),
+                                strict=False):
             form.addRow(label, field)
         form.insertRow(0, self.ladder)
         self.notes_label = QLabel()
@@ -88,7 +92,7 @@ class OverviewSection(Section):
     def retranslate_ui(self) -> None:
         for label, text in zip(self.labels, (_("Name"), _("Kind"), _("Stage"), _("Website"), _("Time zone"),
                                              _("Working hours"), _("Weekend"), _("Expected reply (hours)"),
-                                             _("Experience"), _("Reputation"), _("Compatibility")), strict=False):
+                                             _("Contact every (days)"), _("Experience"), _("Reputation"), _("Compatibility")), strict=False):
             label.setText(text)
         self.notes_label.setText(_("Evaluation notes"))
         self.weekend.setAccessibleName(_("Weekend"))
@@ -116,6 +120,7 @@ class OverviewSection(Section):
         for day, box in enumerate(self.weekend_days):
             box.setChecked(day in (p.weekend_days or []))
         self.reply.setValue(p.reply_hours)
+        self.cadence.setValue(p.contact_cadence_days or 30)
         for spin, value in zip(self.scores, (p.score_experience, p.score_reputation, p.score_compatibility),
                                strict=True):
             spin.setValue(value or 0)
@@ -128,6 +133,7 @@ class OverviewSection(Section):
         values = {"name": self.name.text(), "kind": self.kind.currentData(), "stage": self.stage.currentData(),
                   "website": self.website.text().strip(), "time_zone": self.zone.text().strip() or "UTC",
                   "work_start": start.strip(), "work_end": end.strip(), "reply_hours": self.reply.value(),
+                  "contact_cadence_days": self.cadence.value(),
                   "weekend_days": [day for day, box in enumerate(self.weekend_days) if box.isChecked()],
                   "evaluation_notes": self.notes.toPlainText()}
         for key, spin in zip(("score_experience", "score_reputation", "score_compatibility"), self.scores,

@@ -1,0 +1,1 @@
+"""The Payments view: ledger, aging, on-time rate, schedules and reminders."""

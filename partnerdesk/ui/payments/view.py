@@ -1,0 +1,308 @@
+"""The Payments view: totals, aging and on-time tables over a filterable, sortable ledger; add, edit, mark paid
+or unpaid, delete (all undoable), with the partner colour and the status painted in the rows."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from partnerdesk.domain.errors import PartnerDeskError
+from partnerdesk.l10n import _, ngettext
+from partnerdesk.services import payments as P
+from partnerdesk.services.payment_edits import PaymentService
+from partnerdesk.ui.payments import commands as C
+from partnerdesk.ui.payments.delegate import LedgerDelegate
+from partnerdesk.ui.payments.dialogs import MarkPaidDialog, PaymentDialog
+from partnerdesk.ui.payments.filters import FilterBar
+from partnerdesk.ui.payments.model import COLUMNS, DUE, PARTNER, LedgerModel
+from partnerdesk.ui.payments.summary import AgingTable, OnTimeTable, TotalsTable
+from partnerdesk.ui.undo import push
+
+
+class PaymentsView(QWidget):
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("paymentsView")
+        self.context = context
+        self.model = LedgerModel(None, self)
+        self.filters = FilterBar()
+        self.filters.changed.connect(self._filter_changed)
+        self.totals, self.aging, self.on_time = TotalsTable(), AgingTable(), OnTimeTable()
+        self.aging.bucket_clicked.connect(self.filters.set_bucket)
+        self.on_time.partner_clicked.connect(self.filters.set_partner)
+        self.totals_title, self.aging_title, self.on_time_title = QLabel(), QLabel(), QLabel()
+        self.count_label = QLabel()
+        self.count_label.setObjectName("paymentsCount")
+        self.buttons: dict[str, QPushButton] = {}
+        actions = QHBoxLayout()
+        for key, slot in (("add", self.add_payment), ("edit", self.edit_payment), ("paid", self.mark_paid),
+                          ("unpaid", self.mark_unpaid), ("delete", self.delete_payments)):
+            button = QPushButton()
+            button.setObjectName(f"payments_{key}")
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            actions.addWidget(button)
+        self.extra_actions = actions  # features in their own modules add buttons here
+        actions.addStretch()
+        actions.addWidget(self.count_label)
+
+        tables = QHBoxLayout()
+        for title, table, stretch in ((self.totals_title, self.totals, 3), (self.aging_title, self.aging, 5),
+                                      (self.on_time_title, self.on_time, 3)):
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            font = title.font()
+            font.setBold(True)
+            title.setFont(font)
+            column.addWidget(title)
+            column.addWidget(table)
+            tables.addLayout(column, stretch)
+
+        self.table = QTableView()
+        self.table.setObjectName("paymentsLedger")
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(LedgerDelegate(self.table))
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(DUE, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.doubleClicked.connect(lambda _i: self.edit_payment())
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filters)
+        layout.addLayout(tables)
+        layout.addLayout(actions)
+        layout.addWidget(self.table, 1)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
+                           context=Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_payments)
+        edit = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, context=Qt.ShortcutContext.WidgetShortcut)
+        edit.activated.connect(self.edit_payment)
+        context.hub.changed.connect(self._on_changed)
+        context.hub.workspace_replaced.connect(self.reload)
+        self.retranslate_ui()
+        self.reload()
+
+    # --- view contract ---------------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        texts = {"add": _("New payment…"), "edit": _("Edit…"), "paid": _("Mark paid…"),
+                 "unpaid": _("Mark unpaid"), "delete": _("Delete")}
+        for key, text in texts.items():
+            self.buttons[key].setText(text)
+        self.totals_title.setText(_("Totals per currency"))
+        self.aging_title.setText(_("Aging by due date"))
+        self.on_time_title.setText(_("On time by partner (12 months)"))
+        self.filters.retranslate_ui()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self.table.viewport().update()
+        self._refresh_summary()
+
+    def reload(self) -> None:
+        ws = self.context.workspace
+        if ws is None:
+            self.model.load(None)
+            return
+        self.grace = P.grace_days(ws)
+        self.model.load(ws, dt.date.today(), self.grace)
+        self._refresh_choices()
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        header.resizeSection(PARTNER, max(header.sectionSize(PARTNER), 200))
+        self._refresh_summary()
+
+    @property
+    def service(self) -> PaymentService:
+        return PaymentService(self.context.ws)
+
+    # --- refresh ---------------------------------------------------------------------------------------------
+    def _on_changed(self, changes: Any) -> None:
+        entities = changes.entities()
+        if "partner" in entities or "setting" in entities:
+            self.reload()
+            return
+        if "payment" not in entities:
+            return
+        selected = self.selected_ids()
+        self.model.refresh(changes.ids("payment"))
+        self._refresh_choices()
+        self._refresh_summary()
+        self.select_ids(selected)
+
+    def _refresh_choices(self) -> None:
+        names = {r.partner_id: r.partner_name for r in self.model.rows.values()}
+        currencies = sorted({r.currency for r in self.model.rows.values()})
+        self.filters.blockSignals(True)
+        self.filters.set_choices(sorted(names.items(), key=lambda kv: kv[1].casefold()), currencies)
+        self.filters.blockSignals(False)
+
+    def _filter_changed(self, flt: P.PaymentFilter) -> None:
+        selected = self.selected_ids()
+        self.model.set_filter(flt)
+        self._refresh_summary()
+        self.select_ids(selected)
+
+    def _refresh_summary(self) -> None:
+        visible = self.model.visible_rows()
+        on = self.model.on
+        self.totals.show_totals(P.totals_per_currency(visible, on))
+        flt = self.model.filter
+        base_filter = dataclasses.replace(flt, bucket=None, statuses=frozenset())
+        base = self.model.all_rows() if base_filter.is_empty() else \
+            P.filter_rows(self.model.rows.values(), base_filter, on, self.model.grace)
+        self.aging.show_aging(P.aging_per_currency(base, on), (self.filters.bucket_currency, self.filters.bucket))
+        names = {r.partner_id: r.partner_name for r in base}
+        self.on_time.show_stats(names, P.on_time_by_partner(base, on, self.model.grace, flt.direction))
+        shown, total = len(visible), len(self.model.rows)
+        self.count_label.setText(ngettext("{shown} of {total} payment", "{shown} of {total} payments",
+                                          total).format(shown=shown, total=total))
+
+    # --- selection -------------------------------------------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.ids[r] for r in rows if r < len(self.model.ids)]
+
+    def select_ids(self, ids: list[int]) -> None:
+        sel = self.table.selectionModel()
+        sel.clearSelection()
+        first = None
+        for pid in ids:
+            row = self.model.row_of(pid)
+            if row is None:
+                continue
+            index = self.model.index(row, 0)
+            first = first or index
+            sel.select(index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+        if first is not None:
+            self.table.setCurrentIndex(first)
+            sel.select(first, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(first)
+
+    def open_payment(self, payment_id: int) -> None:
+        """Show one payment (from a calendar chip): clear filters that hide it, select it."""
+        if self.model.row_of(payment_id) is None:
+            self.filters.reset()
+        self.select_ids([payment_id])
+        self.table.setFocus()
+
+    def _update_buttons(self, *_args: Any) -> None:
+        ids = self.selected_ids()
+        rows = [self.model.rows[i] for i in ids]
+        self.buttons["edit"].setEnabled(len(ids) == 1)
+        self.buttons["paid"].setEnabled(any(r.paid_on is None for r in rows))
+        self.buttons["unpaid"].setEnabled(any(r.paid_on is not None for r in rows))
+        self.buttons["delete"].setEnabled(bool(ids))
+
+    def _context_menu(self, pos: Any) -> None:
+        if not self.selected_ids():
+            return
+        menu = QMenu(self)
+        for key in ("edit", "paid", "unpaid", "delete"):
+            button = self.buttons[key]
+            action = menu.addAction(button.text())
+            action.setEnabled(button.isEnabled())
+            action.triggered.connect(button.click)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+        self._menu = menu
+
+    # --- commands --------------------------------------------------------------------------------------------
+    def _run(self, command: Any) -> bool:
+        try:
+            push(self.context.undo_stack, command)
+        except PartnerDeskError as exc:
+            QMessageBox.warning(self, _("Payments"), exc.message)
+            return False
+        return True
+
+    def add_payment(self) -> None:
+        partner = next(iter(self.model.filter.partner_ids), None)
+
+        def submit(values: dict[str, Any], _scope: str) -> None:
+            command = C.AddPayment(self.service, self.context.hub, values)
+            push(self.context.undo_stack, command)
+            if command.payment_id is not None:
+                self.select_ids([command.payment_id])
+
+        self.dialog = PaymentDialog(P.partner_choices(self.context.ws), submit, None, self, partner)
+        self.dialog.open()
+
+    def edit_payment(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        row = self.model.rows[ids[0]]
+
+        def submit(values: dict[str, Any], scope: str) -> None:
+            targets = {row.id: values}
+            if scope == "following" and row.schedule_id is not None:
+                targets = series_edit(row, values, self.model.rows.values())
+            push(self.context.undo_stack, C.EditPayments(self.service, self.context.hub, targets,
+                                                         values["invoice_ref"]))
+
+        self.dialog = PaymentDialog(P.partner_choices(self.context.ws), submit, row, self)
+        self.dialog.open()
+
+    def mark_paid(self, *_args: Any, paid_on: dt.date | None = None, ask: bool = True) -> None:
+        ids = [i for i in self.selected_ids() if self.model.rows[i].paid_on is None]
+        if not ids:
+            return
+        if not ask:
+            self._run(C.MarkPaid(self.service, self.context.hub, ids, paid_on))
+            return
+        dialog = MarkPaidDialog(len(ids), self.model.rows[ids[0]].method if len(ids) == 1 else None, self)
+        self.dialog = dialog
+
+        def done() -> None:
+            day, method = dialog.chosen()
+            self._run(C.MarkPaid(self.service, self.context.hub, ids, day, method))
+
+        dialog.accepted.connect(done)
+        dialog.open()
+
+    def mark_unpaid(self) -> None:
+        ids = [i for i in self.selected_ids() if self.model.rows[i].paid_on is not None]
+        if ids:
+            self._run(C.MarkUnpaid(self.service, self.context.hub, ids))
+
+    def delete_payments(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self._run(C.TrashPayments(self.service, self.context.hub, ids))
+
+
+def series_edit(row: P.PaymentRow, values: dict[str, Any], rows: Any) -> dict[int, dict[str, Any]]:
+    """"This and following" of a scheduled series: the edited payment gets ``values``; every later open payment of
+    the same schedule gets the shared fields (amount, currency, method, direction, notes) and the same shift of
+    its due date. Invoice references and paid dates stay each payment's own."""
+    shift = values["due_on"] - row.due_on
+    shared = {k: values[k] for k in ("amount_minor", "currency", "method", "direction", "notes") if k in values}
+    out: dict[int, dict[str, Any]] = {row.id: values}
+    for other in rows:
+        if other.schedule_id == row.schedule_id and other.id != row.id and other.due_on > row.due_on \
+                and other.paid_on is None:
+            out[other.id] = shared | {"due_on": other.due_on + shift}
+    return out

@@ -1,0 +1,1 @@
+"""Today: the first screen, what needs the manager now."""

@@ -1,0 +1,102 @@
+"""The Payments view reached through the main window's navigation, over the demo workspace."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from partnerdesk.domain.aging import AgingBucket, PaymentStatus
+from partnerdesk.services import payments as P
+from partnerdesk.ui.views_registry import VIEWS
+
+
+def open_payments(window):  # type: ignore[no-untyped-def]
+    from partnerdesk.ui.payments.view import PaymentsView
+
+    window.start()
+    index = [key for key, *_rest in VIEWS].index("payments")
+    window.nav.setCurrentRow(index)
+    view = window.current_view()
+    assert isinstance(view, PaymentsView)
+    return view
+
+
+def test_ledger_lists_the_demo_payments_with_status_and_amounts(payments_window) -> None:  # type: ignore[no-untyped-def]
+    view = open_payments(payments_window)
+    rows = P.load_rows(payments_window.context.ws)
+    assert view.model.rowCount() == len(rows) > 30
+    texts = [view.model.index(r, 7).data() for r in range(view.model.rowCount())]
+    assert any(t.startswith("Overdue") for t in texts) and "Paid" in texts
+    amounts = [view.model.index(r, 3).data() for r in range(view.model.rowCount())]
+    assert any("R$" in a for a in amounts)
+    # totals table: one row per currency, never a grand total across currencies
+    currencies = sorted({r.currency for r in rows})
+    assert view.totals.rowCount() == len(currencies)
+    assert [view.totals.item(r, 0).text() for r in range(view.totals.rowCount())] == currencies
+
+
+def test_filters_combine_and_an_aging_click_filters(payments_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = open_payments(payments_window)
+    total = view.model.rowCount()
+    view.filters.status.setCurrentIndex(view.filters.status.findData(PaymentStatus.OVERDUE.value))
+    overdue = view.model.rowCount()
+    assert 0 < overdue < total
+    assert all(view.model.rows[i].paid_on is None for i in view.model.ids)
+    qtbot.keyClicks(view.filters.text, "LC-")
+    assert view.model.rowCount() == overdue
+    view.filters.reset()
+    assert view.model.rowCount() == total
+    # click the first non-empty overdue bucket
+    for r in range(view.aging.rowCount()):
+        for c in range(2, view.aging.columnCount()):
+            item = view.aging.item(r, c)
+            if item.text() != "–":
+                currency = view.aging.item(r, 0).text()
+                view.aging.cellClicked.emit(r, c)
+                shown = view.model.visible_rows()
+                assert shown and all(x.currency == currency and x.bucket(view.model.on) != AgingBucket.CURRENT
+                                     for x in shown)
+                assert view.filters.bucket is not None
+                view.aging.cellClicked.emit(r, c)  # same bucket again clears it
+                assert view.filters.bucket is None
+                return
+    raise AssertionError("the demo has overdue payments")
+
+
+def test_mark_several_paid_is_one_undo_step(payments_window) -> None:  # type: ignore[no-untyped-def]
+    view = open_payments(payments_window)
+    view.filters.status.setCurrentIndex(view.filters.status.findData(PaymentStatus.OVERDUE.value))
+    view.table.selectAll()
+    ids = view.selected_ids()
+    assert len(ids) >= 2
+    stack = payments_window.context.undo_stack
+    depth = stack.count()
+    view.mark_paid(ask=False)
+    assert stack.count() == depth + 1
+    assert view.model.rowCount() == 0  # all paid now: no longer overdue
+    paid = {r.id: r.paid_on for r in P.load_rows(payments_window.context.ws)}
+    assert all(paid[i] == dt.date.today() for i in ids)
+    stack.undo()
+    assert view.model.rowCount() == len(ids)
+    assert all(r.paid_on is None for r in P.load_rows(payments_window.context.ws, ids))
+    stack.redo()
+    assert all(r.paid_on is not None for r in P.load_rows(payments_window.context.ws, ids))
+
+
+def test_delete_to_trash_and_undo(payments_window) -> None:  # type: ignore[no-untyped-def]
+    view = open_payments(payments_window)
+    total = view.model.rowCount()
+    view.table.selectRow(0)
+    victim = view.selected_ids()[0]
+    view.buttons["delete"].click()
+    assert view.model.rowCount() == total - 1 and view.model.row_of(victim) is None
+    payments_window.context.undo_stack.undo()
+    assert view.model.rowCount() == total and view.model.row_of(victim) is not None
+
+
+def test_sorting_by_amount_groups_by_currency(payments_window) -> None:  # type: ignore[no-untyped-def]
+    view = open_payments(payments_window)
+    view.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    keys = [(r.currency, r.amount_minor) for r in view.model.visible_rows()]
+    assert keys == sorted(keys)
