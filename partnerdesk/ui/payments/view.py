@@ -53,7 +53,8 @@ class PaymentsView(QWidget):
         self.count_label.setObjectName("paymentsCount")
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
-        for key, slot in (("add", self.add_payment), ("edit", self.edit_payment), ("paid", self.mark_paid),
+        for key, slot in (("add", self.add_payment), ("schedule", self.add_schedule), ("edit", self.edit_payment),
+                          ("paid", self.mark_paid),
                           ("unpaid", self.mark_unpaid), ("delete", self.delete_payments)):
             button = QPushButton()
             button.setObjectName(f"payments_{key}")
@@ -118,7 +119,7 @@ class PaymentsView(QWidget):
 
     # --- view contract ---------------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
-        texts = {"add": _("New payment…"), "edit": _("Edit…"), "paid": _("Mark paid…"),
+        texts = {"add": _("New payment…"), "schedule": _("New schedule…"), "edit": _("Edit…"), "paid": _("Mark paid…"),
                  "unpaid": _("Mark unpaid"), "delete": _("Delete"), "import": _("Import…"),
                  "export": _("Export…"), "print": _("Print…"), "settings": _("Settings…")}
         for key, text in texts.items():
@@ -257,6 +258,15 @@ class PaymentsView(QWidget):
                 self.select_ids([command.payment_id])
 
         self.dialog = PaymentDialog(P.partner_choices(self.context.ws), submit, None, self, partner)
+        self.dialog.open()
+
+    def add_schedule(self) -> None:
+        from partnerdesk.services.payment_schedules import ScheduleService
+        from partnerdesk.ui.payments.schedule_dialog import ScheduleDialog
+
+        partner = next(iter(self.model.filter.partner_ids), None)
+        self.dialog = ScheduleDialog(P.partner_choices(self.context.ws), ScheduleService(self.context.ws),
+                                     self.context.hub, self.context.undo_stack, self, partner)
         self.dialog.open()
 
     def edit_payment(self) -> None:
