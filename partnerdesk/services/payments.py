@@ -291,3 +291,38 @@ def grace_days(ws: Workspace) -> int:
 def reminder_days(ws: Workspace) -> int:
     """A payable due within this many days raises a reminder (workspace setting, default 3)."""
     return _setting(ws, REMINDER_DAYS_KEY, DEFAULT_REMINDER_DAYS)
+
+
+#: Local time of day at which a payment reminder fires (on the day ``reminder_days`` before the due date).
+REMINDER_HOUR = 9
+
+
+@dataclass(frozen=True)
+class PaymentReminder:
+    """An open payable whose reminder moment (09:00 local, ``reminder_days`` before due) fell in a window."""
+
+    row: PaymentRow
+    remind_at: dt.datetime
+
+
+def payment_reminders(ws: Workspace, since: dt.datetime, until: dt.datetime,
+                      tz: dt.tzinfo = dt.UTC) -> list[PaymentReminder]:
+    """Reminders of open payables whose moment falls in (since, until], oldest first (missed ones included).
+
+    A payable due on day D reminds at 09:00 in ``tz`` on D minus the workspace's reminder days (default 3)."""
+    days = reminder_days(ws)
+    first = since.astimezone(tz).date() + dt.timedelta(days=days) - dt.timedelta(days=1)
+    last = until.astimezone(tz).date() + dt.timedelta(days=days)
+    query = (select(*_COLUMNS).join(Partner, Partner.id == Payment.partner_id)
+             .where(Payment.deleted_at.is_(None), Payment.paid_on.is_(None),
+                    Payment.direction == PaymentDirection.PAYABLE, Payment.due_on >= first, Payment.due_on <= last)
+             .order_by(Payment.due_on, Payment.id))
+    out: list[PaymentReminder] = []
+    with ws.session() as s:
+        for r in s.execute(query):
+            row = PaymentRow(*r)
+            day = row.due_on - dt.timedelta(days=days)
+            at = dt.datetime.combine(day, dt.time(REMINDER_HOUR), tzinfo=tz)
+            if since < at <= until:
+                out.append(PaymentReminder(row, at))
+    return out

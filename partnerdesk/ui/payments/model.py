@@ -13,9 +13,10 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from partnerdesk.domain.aging import PaymentStatus, status_label
-from partnerdesk.l10n import N_, _, format_date, format_money, ngettext
+from partnerdesk.domain.aging import PaymentStatus, describe_status
+from partnerdesk.l10n import N_, _, format_date
 from partnerdesk.services.payments import PaymentFilter, PaymentRow, filter_rows, load_rows
+from partnerdesk.ui.payments.text import money
 
 COLUMNS = (N_("Partner"), N_("Invoice"), N_("Direction"), N_("Amount"), N_("Due"), N_("Paid"), N_("Method"),
            N_("Status"), N_("Days to pay"))
@@ -29,18 +30,7 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 def status_text(row: PaymentRow, on: dt.date, grace: int = 0) -> str:
-    """"Overdue 12 days", "Paid late by 3 days", "Due in 5 days", "Due today", "Paid", in the UI language."""
-    status = row.status(on, grace)
-    if status == PaymentStatus.OVERDUE:
-        n = row.days_overdue(on)
-        return ngettext("Overdue {n} day", "Overdue {n} days", n).format(n=n)
-    if status == PaymentStatus.PAID_LATE:
-        n = row.days_late()
-        return ngettext("Paid late by {n} day", "Paid late by {n} days", n).format(n=n)
-    if status == PaymentStatus.DUE_SOON:
-        n = (row.due_on - on).days
-        return ngettext("Due in {n} day", "Due in {n} days", n).format(n=n)
-    return status_label(status)
+    return describe_status(row.due_on, row.paid_on, on, grace)
 
 
 def _sort_key(column: int, on: dt.date, grace: int) -> Callable[[PaymentRow], Any]:
@@ -174,7 +164,7 @@ class LedgerModel(QAbstractTableModel):
         if col == DIRECTION:
             return row.direction.label
         if col == AMOUNT:
-            return format_money(row.amount_minor, row.currency)
+            return money(row.amount_minor, row.currency)
         if col == DUE:
             return format_date(row.due_on)
         if col == PAID:

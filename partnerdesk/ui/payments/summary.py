@@ -7,8 +7,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from partnerdesk.domain.aging import AgingBucket, BucketTotal, OnTimeStats, bucket_label
-from partnerdesk.l10n import _, format_money, format_percent, ngettext, pgettext
+from partnerdesk.l10n import _, format_percent, ngettext, pgettext
 from partnerdesk.services.payments import CurrencyTotals
+from partnerdesk.ui.payments.text import money
 
 _DATA = Qt.ItemDataRole.UserRole + 1
 _NUMBER = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -53,10 +54,10 @@ class TotalsTable(_Small):
         self.setRowCount(len(totals))
         for r, (currency, t) in enumerate(totals.items()):
             self.setItem(r, 0, self._item(currency))
-            self.setItem(r, 1, self._item(format_money(t.open_minor, currency), True, tip=_count(t.open_count)))
-            self.setItem(r, 2, self._item(format_money(t.overdue_minor, currency), True,
+            self.setItem(r, 1, self._item(money(t.open_minor, currency), True, tip=_count(t.open_count)))
+            self.setItem(r, 2, self._item(money(t.overdue_minor, currency), True,
                                           tip=_count(t.overdue_count)))
-            self.setItem(r, 3, self._item(format_money(t.paid_minor, currency), True, tip=_count(t.paid_count)))
+            self.setItem(r, 3, self._item(money(t.paid_minor, currency), True, tip=_count(t.paid_count)))
 
 
 def _count(n: int) -> str:
@@ -86,7 +87,7 @@ class AgingTable(_Small):
             self.setItem(r, 0, self._item(currency))
             for c, bucket in enumerate(AgingBucket, start=1):
                 total = buckets[bucket]
-                item = self._item(format_money(total.amount_minor, currency) if total.count else "–", True,
+                item = self._item(money(total.amount_minor, currency) if total.count else "–", True,
                                   (currency, bucket), _count(total.count))
                 if bucket != AgingBucket.CURRENT and total.count:
                     item.setForeground(Qt.GlobalColor.darkRed)

@@ -40,6 +40,8 @@ class PaymentsView(QWidget):
         super().__init__(parent)
         self.setObjectName("paymentsView")
         self.context = context
+        self.dialog: QWidget | None = None
+        self.print_dialog: QWidget | None = None
         self.model = LedgerModel(None, self)
         self.filters = FilterBar()
         self.filters.changed.connect(self._filter_changed)
@@ -51,15 +53,22 @@ class PaymentsView(QWidget):
         self.count_label.setObjectName("paymentsCount")
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
-        for key, slot in (("add", self.add_payment), ("edit", self.edit_payment), ("paid", self.mark_paid),
+        for key, slot in (("add", self.add_payment), ("schedule", self.add_schedule), ("edit", self.edit_payment),
+                          ("paid", self.mark_paid),
                           ("unpaid", self.mark_unpaid), ("delete", self.delete_payments)):
             button = QPushButton()
             button.setObjectName(f"payments_{key}")
             button.clicked.connect(slot)
             self.buttons[key] = button
             actions.addWidget(button)
-        self.extra_actions = actions  # features in their own modules add buttons here
         actions.addStretch()
+        for key, slot in (("import", self.import_csv), ("export", self.export_csv), ("print", self.print_ledger),
+                          ("settings", self.edit_settings)):
+            button = QPushButton()
+            button.setObjectName(f"payments_{key}")
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            actions.addWidget(button)
         actions.addWidget(self.count_label)
 
         tables = QHBoxLayout()
@@ -110,8 +119,9 @@ class PaymentsView(QWidget):
 
     # --- view contract ---------------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
-        texts = {"add": _("New payment…"), "edit": _("Edit…"), "paid": _("Mark paid…"),
-                 "unpaid": _("Mark unpaid"), "delete": _("Delete")}
+        texts = {"add": _("New payment…"), "schedule": _("New schedule…"), "edit": _("Edit…"), "paid": _("Mark paid…"),
+                 "unpaid": _("Mark unpaid"), "delete": _("Delete"), "import": _("Import…"),
+                 "export": _("Export…"), "print": _("Print…"), "settings": _("Settings…")}
         for key, text in texts.items():
             self.buttons[key].setText(text)
         self.totals_title.setText(_("Totals per currency"))
@@ -250,6 +260,15 @@ class PaymentsView(QWidget):
         self.dialog = PaymentDialog(P.partner_choices(self.context.ws), submit, None, self, partner)
         self.dialog.open()
 
+    def add_schedule(self) -> None:
+        from partnerdesk.services.payment_schedules import ScheduleService
+        from partnerdesk.ui.payments.schedule_dialog import ScheduleDialog
+
+        partner = next(iter(self.model.filter.partner_ids), None)
+        self.dialog = ScheduleDialog(P.partner_choices(self.context.ws), ScheduleService(self.context.ws),
+                                     self.context.hub, self.context.undo_stack, self, partner)
+        self.dialog.open()
+
     def edit_payment(self) -> None:
         ids = self.selected_ids()
         if len(ids) != 1:
@@ -287,6 +306,27 @@ class PaymentsView(QWidget):
         ids = [i for i in self.selected_ids() if self.model.rows[i].paid_on is not None]
         if ids:
             self._run(C.MarkUnpaid(self.service, self.context.hub, ids))
+
+    def export_csv(self) -> None:
+        from partnerdesk.ui.payments.files import export_ledger
+
+        export_ledger(self)
+
+    def import_csv(self) -> None:
+        from partnerdesk.ui.payments.files import import_ledger
+
+        self.dialog = import_ledger(self)
+
+    def print_ledger(self) -> None:
+        from partnerdesk.ui.payments.files import print_ledger
+
+        print_ledger(self)
+
+    def edit_settings(self) -> None:
+        from partnerdesk.ui.payments.settings import PaymentSettingsDialog
+
+        self.dialog = PaymentSettingsDialog(self.service, self.context.hub, self)
+        self.dialog.open()
 
     def delete_payments(self) -> None:
         ids = self.selected_ids()
