@@ -14,4 +14,5 @@ VIEWS: tuple[tuple[str, str, str, str], ...] = (
     ("calendar", N_("Calendar"), "x-office-calendar", "partnerdesk.ui.calendar.view:CalendarView"),
     ("contacts", N_("Contacts"), "x-office-address-book", "partnerdesk.ui.contacts.view:ContactsView"),
     ("partners", N_("Partners"), "system-users", "partnerdesk.ui.partners.view:PartnersView"),
+    ("performance", N_("Performance"), "office-chart-line", "partnerdesk.ui.performance.view:PerformanceView"),
 )

@@ -1,4 +1,5 @@
-"""A partner's profile: Overview, People, Scope, Contract, Responsibilities, Interactions, Activity."""
+"""A partner's profile: Overview, People, Scope, Contract, Responsibilities, Interactions, Activity and
+Performance."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ from partnerdesk.ui.partners.sections import (
     ScopeSection,
     Section,
 )
+from partnerdesk.ui.performance.tab import PerformanceSection
 
 
 def ladder_text(stage: PartnerStage, rtl: bool = False) -> str:
@@ -208,8 +210,9 @@ class PartnerProfile(QTabWidget):
         self.responsibilities = ResponsibilitiesSection(context)
         self.interactions = InteractionsSection(context)
         self.activity = ActivitySection(context)
+        self.performance = PerformanceSection(context)
         self.sections = (self.overview, self.people, self.scope, self.contract, self.responsibilities,
-                         self.interactions, self.activity)
+                         self.interactions, self.activity, self.performance)
         for section in self.sections:  # each page scrolls, so the profile fits a laptop screen
             page = QScrollArea()
             page.setWidgetResizable(True)
@@ -227,7 +230,7 @@ class PartnerProfile(QTabWidget):
 
     def retranslate_ui(self) -> None:
         titles = (_("Overview"), _("People"), _("Scope"), _("Contract"), _("Responsibilities"), _("Interactions"),
-                  _("Activity"))
+                  _("Activity"), _("Performance"))
         for i, title in enumerate(titles):
             self.setTabText(i, title)
         for section in self.sections:
@@ -254,6 +257,7 @@ class PartnerProfile(QTabWidget):
             self.responsibilities.load(s)
             self.interactions.load(s)
             self.activity.load(s)
+            self.performance.load(s)
 
     def on_changed(self, changes: Any) -> None:
         if self.partner_id is not None and changes:
