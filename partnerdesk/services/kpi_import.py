@@ -231,7 +231,12 @@ def plan_csv(workspace: Workspace, data: bytes, file_name: str, mapping: CsvMapp
         raise KpiFileError(N_("The file has no partner column: choose the partner the values belong to."))
     ours = [ga4.norm(h) for h in preview.table.headers[:6]] == ["partner", "period", "metric", "value", "target",
                                                                   "note"][:len(preview.table.headers[:6])]
-    found = records(preview.table, mapping, lang, machine_first=ours)
+    also: tuple[str, ...] = ()
+    if partner_id is not None:
+        with workspace.session() as session:
+            locale = session.scalar(select(Partner.locale).where(Partner.id == partner_id)) or ""
+        also = tuple(x for x in (locale.replace("-", "_"),) if x and x.split("_")[0] != lang)
+    found = records(preview.table, mapping, lang, machine_first=ours, also=also)
     plan = ImportPlan(file_name, hashlib.sha256(data).hexdigest(), "csv",
                       min((r.period.start for r in found), default=None),
                       max((r.period.end for r in found), default=None), mapping=mapping,

@@ -347,12 +347,19 @@ def _value(data: KpiData, partner_id: int, info: KpiInfo, period: Period, today:
     return data.value(partner_id, info, period), False
 
 
+def evaluate(data: KpiData, partner_id: int, info: KpiInfo, period: Period, today: dt.date
+             ) -> tuple[float | None, float | None, bool, Assessment]:
+    """(value, target, computed, assessment) of one KPI in one period, without history: cheap enough to run for
+    every cell of the matrix when the period changes."""
+    value, computed = _value(data, partner_id, info, period, today)
+    target = _OUR_TARGETS.get(info.key) if info.our_side else data.target(partner_id, info, period)
+    return value, target, computed, assess(value, target, info.direction, info.unit, period, today, info.tolerance)
+
+
 def build_tile(data: KpiData, partner_id: int, info: KpiInfo, period: Period, today: dt.date,
                history: int = HISTORY) -> KpiTile:
     """One KPI of one partner in ``period`` as seen on ``today`` (pure; from loaded data)."""
-    value, computed = _value(data, partner_id, info, period, today)
-    target = _OUR_TARGETS.get(info.key) if info.our_side else data.target(partner_id, info, period)
-    result = assess(value, target, info.direction, info.unit, period, today, info.tolerance)
+    value, target, computed, result = evaluate(data, partner_id, info, period, today)
     past = tuple(_value(data, partner_id, info, p, today)[0] for p in period.history(history)[:-1])
     stored = None if info.id is None else data.stored(partner_id, info.id, period)
     return KpiTile(info, period, value, target, result, past[-1] if past else
@@ -376,6 +383,37 @@ def partner_kpis(data: KpiData, partner_id: int) -> list[KpiInfo]:
                 partner_id, data.definition(k).id or 0)) for k in DERIVED_INPUTS[info.key]):  # type: ignore[union-attr]
             shown.append(info)
     return shown
+
+
+def matrix_columns(data: KpiData) -> list[KpiInfo]:
+    """The KPIs the performance matrix shows: every definition some loaded partner has values for (derived ones
+    when their inputs exist), in definition order."""
+    used = {did for (_pid, did), rows in data.values.items() if any(r.value is not None for r in rows.values())}
+    shown = []
+    for info in data.definitions.values():
+        if info.id in used:
+            shown.append(info)
+        elif info.derived and all(k == COST or ((d := data.definition(k)) is not None and d.id in used)
+                                  for k in DERIVED_INPUTS[info.key]):
+            shown.append(info)
+    return shown
+
+
+def matrix_partners(data: KpiData) -> list[int]:
+    """Partners the matrix lists: those with a KPI value in the loaded window, or in a live stage."""
+    with_values = {pid for (pid, _did), rows in data.values.items() if any(r.value is not None
+                                                                           for r in rows.values())}
+    live = {PartnerStage.PILOT, PartnerStage.ACTIVE, PartnerStage.EXPANDED, PartnerStage.PAUSED}
+    return [pid for pid, p in data.partners.items() if pid in with_values or p.stage in live]
+
+
+def load_matrix_data(workspace: Workspace, period: Period, months: int = 36, history: int = HISTORY) -> KpiData:
+    """Values of every partner for ``months`` months up to ``period`` plus sparkline history and last year, so that
+    switching among those periods needs no query."""
+    first_month = Period.containing(period.end).shifted(-(months - 1))
+    first = window_for(Period.containing(first_month.start, period.granularity), history)[0]
+    with workspace.session() as session:
+        return load_kpi_data(session, first, period.end)
 
 
 def window_for(period: Period, history: int = HISTORY) -> tuple[dt.date, dt.date]:
