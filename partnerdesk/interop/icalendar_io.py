@@ -248,6 +248,8 @@ def _rule(component: Props, start: dt.datetime, zone: str, all_day: bool) -> str
         return ""
     if isinstance(rules, list):
         rules = rules[0]  # RFC 5545 allows one; a second is ignored by every client we know
+    if not str(rules.to_ical().decode() if hasattr(rules, "to_ical") else rules).strip():
+        return ""  # an empty RRULE: line (calendar publishers write it): the event does not repeat
     if isinstance(rules, vBroken):
         raise _Bad("RRULE", _("the repeat rule “{rule}” is not valid").format(rule=str(rules)[:80]))
     # Private extensions (X-NAME=…) are dropped: no expander knows them and they never change the dates.
@@ -398,6 +400,10 @@ def _read_event(event: icalendar.cal.Component, ctx: _Context) -> EventRecord:
     rid_prop = _prop(component, "RECURRENCE-ID")
     if rid_prop is not None:
         rid_value, rid_zone = _moment(rid_prop, "RECURRENCE-ID", ctx)
+        if all_day and isinstance(rid_value, dt.datetime):
+            # Exchange: an all-day series whose moved occurrences name the original day as a local midnight
+            # with a Windows TZID. The occurrence is that day, in the zone of the series.
+            rid_value = rid_value.date()
         recurrence_id = _as_utc(rid_value, zone if not isinstance(rid_value, dt.datetime) else rid_zone)
     location, description = _text(component, "LOCATION"), _text(component, "DESCRIPTION")
     categories = _categories(component)
