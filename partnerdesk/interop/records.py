@@ -61,6 +61,12 @@ class UnreadableFileError(PartnerDeskError):
     template = N_("“{name}” could not be read: {reason}")
 
 
+class FileLineError(PartnerDeskError):
+    """A file whose structure breaks at a line, so nothing after it can be trusted: nothing is imported."""
+
+    template = N_("Nothing was imported: “{name}”, line {line}: {reason}")
+
+
 #: Single-byte and CJK encodings of a script of their own: a detection of one of these is trusted. Any other
 #: guess (cp775, cp850, latin-1, mac-roman…) on text that reads as Windows-1252 is taken as Windows-1252 — the
 #: usual encoding of Western Outlook/Excel files, which detectors confuse with its close cousins.
