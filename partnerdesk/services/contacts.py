@@ -360,6 +360,9 @@ class ContactService(Service):
         if plan.errors and not allow_partial:
             first = plan.errors[0]
             raise ImportFailedError(number=first.number, line=first.line, reason=first.message)
+        from partnerdesk.services.backups import before_import
+
+        before_import(self.workspace, len(plan.records))  # a snapshot before big imports
         summary = ImportSummary(failed=len(plan.errors), errors=list(plan.errors))
         choices = choices or {}
         with self.unit_of_work() as (s, changes):

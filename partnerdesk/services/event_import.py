@@ -141,6 +141,9 @@ class EventImportService(Service):
             master_record = in_file[record.uid]
             master_record.exdates = sorted({*master_record.exdates, record.recurrence_id})  # type: ignore[arg-type]
             overrides.remove(record)
+        from partnerdesk.services.backups import before_import
+
+        before_import(self.workspace, len(latest))  # a snapshot before big imports
         summary = EventImportSummary()
         self._kinds = kind_names()
         with self.unit_of_work() as (s, changes):
