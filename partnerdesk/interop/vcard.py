@@ -214,7 +214,7 @@ def _escape_text_commas(block: str) -> str:
 
 _BEGIN = re.compile(r"^[ \t]*BEGIN:VCARD[ \t]*$", re.I | re.M)
 _BEGIN_BYTES = re.compile(rb"^(?=[ \t]*BEGIN:VCARD[ \t]*\r?$)", re.I | re.M)
-_NESTED_START = re.compile(r"^(?:[\w-]+\.)?[\w-]+[^:]*:[ \t]*(?:BEGIN:VCARD)?[ \t]*$", re.I)
+_NESTED_START = re.compile(r"^(?:[\w-]+\.)?[\w-]+(?:;[^:]*)?:[ \t]*$", re.I)
 
 
 def _blocks(text: str) -> Iterable[tuple[int, int, list[str] | None]]:

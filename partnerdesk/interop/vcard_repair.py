@@ -23,7 +23,7 @@ _PROPERTY = re.compile(r"^(?:[\w-]+\.)?(?P<name>[\w-]+)(?P<params>(?:;[^:]*)?):"
 _BASE64_PARAMS = re.compile(r";\s*(?:ENCODING\s*=\s*)?(?:b|base64)\s*(?:;|$)", re.I)
 _BASE64_LINE = re.compile(r"^[ \t]*[A-Za-z0-9+/=]+[ \t]*$")
 _NOT_BASE64 = re.compile(r"[^A-Za-z0-9+/]")
-_NESTED_BEGIN = re.compile(r"^(?:(?:[\w-]+\.)?(?P<name>[\w-]+)[^:]*:)?[ \t]*BEGIN:VCARD[ \t]*$", re.I)
+_NESTED_BEGIN = re.compile(r"^(?:(?:[\w-]+\.)?(?P<name>[\w-]+)(?:;[^:]*)?:)?[ \t]*BEGIN:VCARD[ \t]*$", re.I)
 _END = re.compile(r"^[ \t]*END:VCARD[ \t]*$", re.I)
 
 
@@ -39,7 +39,8 @@ def drop_nested_cards(lines: list[str]) -> tuple[list[str], list[str]]:
     dropped: list[str] = []
     depth = 0
     for index, line in enumerate(lines):
-        begins = _NESTED_BEGIN.match(line) if 0 < index < len(lines) - 1 else None
+        begins = _NESTED_BEGIN.match(line) if 0 < index < len(lines) - 1 and line[-20:].upper().rstrip(
+            " \t").endswith("BEGIN:VCARD") else None
         if begins is not None:
             if depth == 0:
                 dropped.append((begins.group("name") or "AGENT").upper())
