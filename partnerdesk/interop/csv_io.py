@@ -103,7 +103,7 @@ def read_table(data: bytes, name: str = "") -> CsvTable:
             if any(c.strip() for c in cells):
                 rows.append((reader.line_num, cells))
     except csv.Error as exc:
-        line = reader.line_num + 1 if "field larger" in str(exc) else max(reader.line_num, 1)
+        line = max(reader.line_num, 1)
         reason = (_("a cell is longer than {limit} characters").format(limit=FIELD_LIMIT)
                   if "field larger" in str(exc) else _("the line is not valid CSV ({detail})").format(detail=exc))
         raise FileLineError(name=name or _("the file"), line=line, reason=reason) from exc
