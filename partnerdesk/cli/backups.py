@@ -39,7 +39,7 @@ def run_list(args: argparse.Namespace) -> int:
         print(_("  none yet"))
         return 0
     for number, info in enumerate(backups, start=1):
-        counts = _("{partners} partners, {cards} cards, {contacts} contacts").format(
+        counts = _("partners: {partners}, work items: {cards}, contacts: {contacts}").format(
             partners=_n(info.partners), cards=_n(info.work_items), contacts=_n(info.contacts))
         print(f"{number:>3}  {format_datetime(info.snapshot.taken_at.astimezone())}  {info.snapshot.reason.value:<9}"
               f"  {info.snapshot.size:>10}  {counts}  {info.path.name}")

@@ -106,7 +106,7 @@ def read_table(data: bytes, name: str = "") -> CsvTable:
         line = max(reader.line_num, 1)
         reason = (_("a cell is longer than {limit} characters").format(limit=FIELD_LIMIT)
                   if "field larger" in str(exc) else _("the line is not valid CSV ({detail})").format(detail=exc))
-        raise FileLineError(name=name or _("the file"), line=line, reason=reason) from exc
+        raise FileLineError(name=name or "CSV", line=line, reason=reason) from exc
     return CsvTable(headers, rows, encoding, delimiter)
 
 

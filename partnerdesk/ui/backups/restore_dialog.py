@@ -95,7 +95,7 @@ class RestoreDialog(QDialog):
     def reload(self) -> None:
         backups = list_backups(self.workspace_path)
         self.model.clear()
-        self.model.setHorizontalHeaderLabels([_("Date"), _("Kind"), _("Size"), _("Partners"), _("Cards"),
+        self.model.setHorizontalHeaderLabels([_("Date"), _("Kind"), _("Size"), _("Partners"), _("Work items"),
                                               _("Contacts")])
         for info in backups:
             self.model.appendRow(self._row(info))
