@@ -97,8 +97,12 @@ class _Bad(Exception):
         self.reason = reason
 
 
-def read_calendar(data: bytes | str, default_zone: str = "UTC") -> list[EventRecord]:
-    """Every VEVENT of an .ics file (one or several VCALENDARs), or an error naming what failed."""
+def read_calendar(data: bytes | str, default_zone: str = "UTC",
+                  errors: list[EventReadError] | None = None) -> list[EventRecord]:
+    """Every VEVENT of an .ics file (one or several VCALENDARs), or an error naming what failed.
+
+    With an ``errors`` list, an event that cannot be read is added to it and the others are returned (the
+    explicit "import the readable events" choice); a file that is not a calendar still raises."""
     parsed, text = _texts(data) if isinstance(data, bytes) else (data, data)
     if "BEGIN:VCALENDAR" not in parsed.upper():
         raise CalendarFileError(reason=_("there is no BEGIN:VCALENDAR line"))
@@ -121,13 +125,21 @@ def read_calendar(data: bytes | str, default_zone: str = "UTC") -> list[EventRec
             try:
                 record = _read_event(component, ctx)
             except _Bad as bad:
-                raise EventReadError(number=number, line=ctx.line_of(number, bad.prop), title=title or "—",
-                                     reason=bad.reason) from None
+                error = EventReadError(number=number, line=ctx.line_of(number, bad.prop), title=title or "—",
+                                       reason=bad.reason)
+                if errors is None:
+                    raise error from None
+                errors.append(error)
+                continue
             except (ValueError, TypeError, OverflowError, AttributeError, KeyError) as exc:
                 # Values the library accepted but that make no sense together (e.g. dates out of range).
-                raise EventReadError(number=number, line=ctx.line_of(number), title=title or "—",
-                                     reason=_("its values could not be understood ({detail})").format(
-                                         detail=str(exc)[:120] or type(exc).__name__)) from exc
+                error = EventReadError(number=number, line=ctx.line_of(number), title=title or "—",
+                                       reason=_("its values could not be understood ({detail})").format(
+                                           detail=str(exc)[:120] or type(exc).__name__))
+                if errors is None:
+                    raise error from exc
+                errors.append(error)
+                continue
             record.number, record.line = number, ctx.line_of(number)
             records.append(record)
     return records
