@@ -15,6 +15,7 @@ from partnerdesk.domain.enums import Action
 from partnerdesk.domain.errors import PartnerDeskError, ValidationError
 from partnerdesk.domain.partners import check_time_zone
 from partnerdesk.domain.phones import phone_key, region_for
+from partnerdesk.domain.text import strip_bidi_controls
 from partnerdesk.interop.records import ContactRecord, RecordError
 from partnerdesk.l10n import N_
 from partnerdesk.services.base import ChangeSet, Service, apply_changes
@@ -83,7 +84,7 @@ def validate_contact(values: dict[str, Any], region: str = "") -> dict[str, Any]
         raise ValidationError(N_("Unknown field: {name}"), field=sorted(unknown)[0], name=sorted(unknown)[0])
     for key in ("given_name", "family_name", "display_name", "role", "organization", "notes"):
         if key in values:
-            values[key] = (values[key] or "").strip()
+            values[key] = strip_bidi_controls(values[key] or "").strip()
     if not values.get("display_name") and ("given_name" in values or "family_name" in values):
         values["display_name"] = " ".join(x for x in (values.get("given_name"), values.get("family_name")) if x)
     if "display_name" in values and not values["display_name"]:
