@@ -7,9 +7,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QToolBar
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QSizePolicy,
+    QToolBar,
+    QWidget,
+)
 
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _
@@ -21,6 +30,26 @@ if TYPE_CHECKING:
 
 #: Snapshots while the app is in use (milliseconds).
 PERIODIC_MS = 3 * 60 * 60 * 1000
+
+
+class _Strip(QWidget):
+    """The banner's body: as high as its word-wrapped text needs at the width it is given."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__()
+        self.label = label
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        width = max(200, self.width() or 800)
+        return QSize(width, self.label.heightForWidth(width - 20) + 12)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return QSize(200, self.sizeHint().height())
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()
 
 
 class BackupActions:
@@ -49,8 +78,16 @@ class BackupActions:
         self.banner_label = QLabel()
         self.banner_label.setObjectName("readOnlyBannerText")
         self.banner_label.setWordWrap(True)
-        self.banner_label.setStyleSheet("QLabel { background: #FFF4CE; color: #4A3B00; padding: 6px; }")
-        self.banner.addWidget(self.banner_label)
+        self.banner_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        strip = _Strip(self.banner_label)
+        strip.setObjectName("readOnlyStrip")
+        strip.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        strip.setStyleSheet("#readOnlyStrip { background: #FFF4CE; } QLabel { color: #4A3B00; }")
+        strip.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        row = QHBoxLayout(strip)
+        row.setContentsMargins(10, 6, 10, 6)
+        row.addWidget(self.banner_label, 1)
+        self.banner.addWidget(strip)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.banner)
         self.banner.hide()
         self.dialog: RestoreDialog | ImportDialog | None = None

@@ -115,7 +115,7 @@ class RestoreDialog(QDialog):
                  QStandardItem(_count(info.work_items)), QStandardItem(_count(info.contacts))]
         cells[0].setData(str(info.path), PATH_ROLE)
         for cell in cells[2:]:
-            cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            cell.setTextAlignment(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
         return cells
 
     def selected(self) -> Path | None:
