@@ -19,7 +19,8 @@ from partnerdesk.l10n import LANGUAGES, _, set_language, system_language
 
 # Top-level options that take a value: the token after them is not a file or a command.
 _VALUE_OPTIONS = frozenset({"--lang", "--db"})
-COMMAND_MODULES: tuple[str, ...] = ("info", "demo", "contacts", "packets", "calendar", "today", "payments", "kpis")
+COMMAND_MODULES: tuple[str, ...] = ("info", "demo", "contacts", "packets", "calendar", "today", "payments", "kpis",
+                                     "backups")
 
 _VERBS: dict[str, argparse._SubParsersAction] = {}
 

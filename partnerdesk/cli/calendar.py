@@ -21,6 +21,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--partner", metavar="NAME", help=_("attach the imported events to this partner"))
     parser.add_argument("--tz", metavar="ZONE",
                         help=_("time zone for floating times and all-day events (default: your time zone)"))
+    parser.add_argument("--partial", action="store_true",
+                        help=_("import the readable events even when some events are broken"))
     add_db_option(parser)
     parser.set_defaults(func=run_import)
 
@@ -73,6 +75,7 @@ def _range(args: argparse.Namespace) -> tuple[dt.date | None, dt.date | None]:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from partnerdesk.interop.ical_records import EventReadError
     from partnerdesk.interop.records import UnreadableFileError
     from partnerdesk.services.contacts import ContactService
     from partnerdesk.services.event_import import EventImportService
@@ -86,10 +89,23 @@ def run_import(args: argparse.Namespace) -> int:
         service = EventImportService(ws)
         zone = _zone(args.tz, service.user_zone())
         partner_id = ContactService(ws).partner_id_by_name(args.partner) if args.partner else None
-        summary = service.import_file(data, source=args.file.name, partner_id=partner_id, default_zone=zone)
+        try:
+            summary = service.import_file(data, source=args.file.name, partner_id=partner_id, default_zone=zone,
+                                          allow_partial=args.partial)
+        except EventReadError as exc:  # a partly broken file without --partial: say what can still be done
+            print(_("Error: {message}").format(message=exc.message), file=sys.stderr)
+            readable = getattr(exc, "readable", 0)
+            if readable:
+                print(ngettext("Readable events: {count}. Run the command again with --partial to import it and "
+                               "leave out the broken ones.",
+                               "Readable events: {count}. Run the command again with --partial to import them and "
+                               "leave out the broken ones.", readable).format(count=readable), file=sys.stderr)
+            return 1
     print(_("Events created: {created}, updated: {updated}, unchanged: {skipped}, removed: {deleted}").format(
         created=summary.created, updated=summary.updated, skipped=summary.skipped, deleted=summary.deleted))
-    return 0
+    for error in summary.errors:
+        print("  " + error.message, file=sys.stderr)
+    return 1 if summary.failed else 0
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -45,9 +45,11 @@ def read_file(path: Path):  # type: ignore[no-untyped-def]
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableFileError(name=str(path), reason=exc.strerror or str(exc)) from exc
+    if not data.strip():
+        raise UnreadableFileError(name=str(path), reason=_("the file is empty"))
     if path.suffix.lower() in (".vcf", ".vcard") or b"BEGIN:VCARD" in data[:4096].upper():
         return vcard.read_vcards(data)
-    return csv_io.read_csv(data)
+    return csv_io.read_csv(data, name=str(path))
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -55,6 +57,9 @@ def run_import(args: argparse.Namespace) -> int:
     from partnerdesk.store.workspace import open_workspace
 
     result = read_file(args.file)
+    for warning in result.warnings:
+        print(_("  record {number} (line {line}): {reason}").format(
+            number=warning.number, line=warning.line, reason=warning.message), file=sys.stderr)
     with open_workspace(workspace_path(args)) as ws:
         service = ContactService(ws)
         partner_id = service.partner_id_by_name(args.partner) if args.partner else None
@@ -66,9 +71,9 @@ def run_import(args: argparse.Namespace) -> int:
         except ImportFailedError as exc:  # a partly broken file without --partial: say what can still be done
             print(_("Error: {message}").format(message=exc.message), file=sys.stderr)
             _print_errors(plan.errors)
-            if result.records:
+            if plan.records:
                 print(_("Readable records: {count}. Run the command again with --partial to import them and "
-                        "leave out the broken ones.").format(count=len(result.records)), file=sys.stderr)
+                        "leave out the broken ones.").format(count=len(plan.records)), file=sys.stderr)
             return 1
     print(_("Imported: {imported}, merged: {merged}, skipped: {skipped}, failed: {failed}").format(
         imported=summary.imported, merged=summary.merged, skipped=summary.skipped, failed=summary.failed))

@@ -67,7 +67,7 @@ def check_time_zone(value: str, field: str = "time_zone") -> None:
         return
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:  # OSError: a folder of tzdata ("Europe")
         raise ValidationError(N_("“{zone}” is not a known time zone."), field=field, zone=value) from exc
 
 

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from partnerdesk.interop.records import ContactRecord, ReadResult, RecordError, decode
+from partnerdesk.interop.records import ContactRecord, FileLineError, ReadResult, RecordError, decode
 from partnerdesk.l10n import N_, _
 
 #: Contact fields a CSV column can map to, with their English labels (translated at display).
@@ -79,7 +79,12 @@ class CsvTable:
         return [cells for _line, cells in self.rows[:count]]
 
 
-def read_table(data: bytes) -> CsvTable:
+#: The longest cell read (Python's csv default): a longer one is a damaged or hostile file, refused by line.
+FIELD_LIMIT = 131072
+
+
+def read_table(data: bytes, name: str = "") -> CsvTable:
+    """Headers and rows; raises FileLineError naming the line when the CSV structure itself is broken."""
     text, encoding = decode(data)
     sample = text[:8192]
     try:
@@ -89,12 +94,19 @@ def read_table(data: bytes) -> CsvTable:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     headers: list[str] = []
     rows: list[tuple[int, list[str]]] = []
-    for cells in reader:
-        if not headers:
-            headers = [c.strip() for c in cells]
-            continue
-        if any(c.strip() for c in cells):
-            rows.append((reader.line_num, cells))
+    try:
+        for cells in reader:
+            cells = [c.replace("\x00", "") for c in cells] if "\x00" in text else cells
+            if not headers:
+                headers = [c.strip() for c in cells]
+                continue
+            if any(c.strip() for c in cells):
+                rows.append((reader.line_num, cells))
+    except csv.Error as exc:
+        line = max(reader.line_num, 1)
+        reason = (_("a cell is longer than {limit} characters").format(limit=FIELD_LIMIT)
+                  if "field larger" in str(exc) else _("the line is not valid CSV ({detail})").format(detail=exc))
+        raise FileLineError(name=name or "CSV", line=line, reason=reason) from exc
     return CsvTable(headers, rows, encoding, delimiter)
 
 
@@ -105,7 +117,7 @@ def _split_tags(value: str) -> list[str]:
 
 def _unprotect(value: str) -> str:
     """Undo :func:`safe_cell` on our own exports ('+55 11 … back to +55 11 …)."""
-    if len(value) > 1 and value[0] == "'" and value[1] in _FORMULA_START:
+    if len(value) > 1 and value[0] == "'" and safe_cell(value[1:]) != value[1:]:
         return value[1:]
     return value
 
@@ -144,21 +156,31 @@ def records_from_table(table: CsvTable, mapping: Mapping[int, str],
     return ReadResult(records, errors, table.encoding)
 
 
-def read_csv(data: bytes, mapping: Mapping[int, str] | None = None) -> ReadResult:
-    table = read_table(data)
+def read_csv(data: bytes, mapping: Mapping[int, str] | None = None, name: str = "") -> ReadResult:
+    table = read_table(data, name)
     return records_from_table(table, mapping if mapping is not None else guess_mapping(table.headers))
 
 
 # -- export ----------------------------------------------------------------------------------------------------
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "|", "%")
+#: What a spreadsheet may evaluate once leading blanks are skipped: ASCII and full-width forms.
+_FORMULA_AFTER_SPACE = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\u2212", "\ufe62", "\ufe63",
+                        "\ufe66", "\ufe6b")
+_LEADING_CONTROL = ("\t", "\r", "\n")
 
 EXPORT_COLUMNS = ("display_name", "given_name", "family_name", "organization", "role", "email", "email2",
                   "phone", "mobile", "tags", "partner", "time_zone", "notes")
 
 
 def safe_cell(value: str) -> str:
-    """Neutralise spreadsheet formulas (CSV injection): prefix a quote to cells a spreadsheet would evaluate."""
-    if value and value.startswith(_FORMULA_START):
+    """Neutralise spreadsheet formulas (CSV injection): prefix a quote to cells a spreadsheet would evaluate —
+    the first non-blank character is = + - @ (full-width forms included), or the cell starts with a tab or a
+    line break, | or %."""
+    if not value:
+        return value
+    stripped = value.lstrip(" \u00a0\u3000")
+    if value.startswith(_FORMULA_START) or value.startswith(_LEADING_CONTROL) or \
+            stripped.startswith(_FORMULA_AFTER_SPACE):
         return "'" + value
     return value
 

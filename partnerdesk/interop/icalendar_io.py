@@ -97,8 +97,12 @@ class _Bad(Exception):
         self.reason = reason
 
 
-def read_calendar(data: bytes | str, default_zone: str = "UTC") -> list[EventRecord]:
-    """Every VEVENT of an .ics file (one or several VCALENDARs), or an error naming what failed."""
+def read_calendar(data: bytes | str, default_zone: str = "UTC",
+                  errors: list[EventReadError] | None = None) -> list[EventRecord]:
+    """Every VEVENT of an .ics file (one or several VCALENDARs), or an error naming what failed.
+
+    With an ``errors`` list, an event that cannot be read is added to it and the others are returned (the
+    explicit "import the readable events" choice); a file that is not a calendar still raises."""
     parsed, text = _texts(data) if isinstance(data, bytes) else (data, data)
     if "BEGIN:VCALENDAR" not in parsed.upper():
         raise CalendarFileError(reason=_("there is no BEGIN:VCALENDAR line"))
@@ -121,13 +125,21 @@ def read_calendar(data: bytes | str, default_zone: str = "UTC") -> list[EventRec
             try:
                 record = _read_event(component, ctx)
             except _Bad as bad:
-                raise EventReadError(number=number, line=ctx.line_of(number, bad.prop), title=title or "—",
-                                     reason=bad.reason) from None
+                error = EventReadError(number=number, line=ctx.line_of(number, bad.prop), title=title or "—",
+                                       reason=bad.reason)
+                if errors is None:
+                    raise error from None
+                errors.append(error)
+                continue
             except (ValueError, TypeError, OverflowError, AttributeError, KeyError) as exc:
                 # Values the library accepted but that make no sense together (e.g. dates out of range).
-                raise EventReadError(number=number, line=ctx.line_of(number), title=title or "—",
-                                     reason=_("its values could not be understood ({detail})").format(
-                                         detail=str(exc)[:120] or type(exc).__name__)) from exc
+                error = EventReadError(number=number, line=ctx.line_of(number), title=title or "—",
+                                       reason=_("its values could not be understood ({detail})").format(
+                                           detail=str(exc)[:120] or type(exc).__name__))
+                if errors is None:
+                    raise error from exc
+                errors.append(error)
+                continue
             record.number, record.line = number, ctx.line_of(number)
             records.append(record)
     return records
@@ -248,6 +260,8 @@ def _rule(component: Props, start: dt.datetime, zone: str, all_day: bool) -> str
         return ""
     if isinstance(rules, list):
         rules = rules[0]  # RFC 5545 allows one; a second is ignored by every client we know
+    if not str(rules.to_ical().decode() if hasattr(rules, "to_ical") else rules).strip():
+        return ""  # an empty RRULE: line (calendar publishers write it): the event does not repeat
     if isinstance(rules, vBroken):
         raise _Bad("RRULE", _("the repeat rule “{rule}” is not valid").format(rule=str(rules)[:80]))
     # Private extensions (X-NAME=…) are dropped: no expander knows them and they never change the dates.
@@ -398,6 +412,10 @@ def _read_event(event: icalendar.cal.Component, ctx: _Context) -> EventRecord:
     rid_prop = _prop(component, "RECURRENCE-ID")
     if rid_prop is not None:
         rid_value, rid_zone = _moment(rid_prop, "RECURRENCE-ID", ctx)
+        if all_day and isinstance(rid_value, dt.datetime):
+            # Exchange: an all-day series whose moved occurrences name the original day as a local midnight
+            # with a Windows TZID. The occurrence is that day, in the zone of the series.
+            rid_value = rid_value.date()
         recurrence_id = _as_utc(rid_value, zone if not isinstance(rid_value, dt.datetime) else rid_zone)
     location, description = _text(component, "LOCATION"), _text(component, "DESCRIPTION")
     categories = _categories(component)

@@ -53,10 +53,18 @@ class ReadResult:
     records: list[ContactRecord]
     errors: list[RecordError]
     encoding: str = "utf-8"
+    #: records kept with something left out (a property that could not be read, another encoding)
+    warnings: list[RecordError] = field(default_factory=list)
 
 
 class UnreadableFileError(PartnerDeskError):
     template = N_("“{name}” could not be read: {reason}")
+
+
+class FileLineError(PartnerDeskError):
+    """A file whose structure breaks at a line, so nothing after it can be trusted: nothing is imported."""
+
+    template = N_("Nothing was imported: “{name}”, line {line}: {reason}")
 
 
 #: Single-byte and CJK encodings of a script of their own: a detection of one of these is trusted. Any other
@@ -68,14 +76,39 @@ _OWN_SCRIPT = ("cp1253", "iso8859_7", "mac_greek", "cp737", "cp869", "cp1256", "
                "tis_620", "cp874", "iso8859_11", "utf_16", "utf_32")
 
 
+_LABELS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-16-le": "UTF-16", "cp1252": "Windows-1252",
+           "cp1253": "Windows-1253", "cp1256": "Windows-1256", "cp1251": "Windows-1251", "cp932": "Shift_JIS"}
+
+
+def encoding_label(codec: str) -> str:
+    """The name people know an encoding by (Windows-1252, not cp1252)."""
+    key = codec.lower().replace("_", "-")
+    return _LABELS.get(key, key.upper())
+
+
 def decode(data: bytes) -> tuple[str, str]:
-    """Text and encoding name: BOMs first (UTF-8, UTF-16), strict UTF-8, then charset detection."""
+    """Text and encoding name: BOMs first (UTF-8, UTF-16), strict UTF-8, then charset detection.
+
+    Never raises: a byte-order mark that does not match the content is ignored and the rest detected."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError:
+            data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Contacts and calendars always hold ASCII (line ends, separators): UTF-16 has NUL bytes. Without any,
+        # the mark does not match the content.
+        if b"\x00" in data[2:]:
+            try:
+                return data.decode("utf-16"), "utf-16"
+            except UnicodeDecodeError:
+                pass
+        data = data[2:]
     if len(data) >= 4 and data[1] == 0 and data[3] == 0 and data[0] != 0:
-        return data.decode("utf-16-le"), "utf-16-le"
+        try:
+            return data.decode("utf-16-le"), "utf-16-le"
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -18,12 +18,23 @@ from typing import Any
 
 import vobject
 
-from partnerdesk.interop.records import ContactRecord, ReadResult, RecordError, decode
+from partnerdesk.interop import vcard_repair
+from partnerdesk.interop.records import ContactRecord, ReadResult, RecordError, decode, encoding_label
 from partnerdesk.l10n import _
 
 _TYPE_WORDS = {"work", "home", "cell", "mobile", "fax", "voice", "pref", "internet", "main", "other",
                "iphone", "text", "pager", "video", "x400"}
 _DATA_URI = re.compile(r"^data:(?P<mime>[\w.+-]+/[\w.+-]+)?(?:;[^,]*)?;base64,(?P<data>.*)$", re.S | re.I)
+
+
+def _flat(value: Any) -> str:
+    """A property value as text, whatever shape the parser returned it in (Outlook 2003 values come back as
+    lists, base64-encoded text as bytes)."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    if isinstance(value, list | tuple):
+        return ", ".join(text for text in (_flat(v).strip() for v in value) if text)
+    return str(value if value is not None else "")
 
 
 def _types(line: Any) -> list[str]:
@@ -46,14 +57,14 @@ def _kind(types: Iterable[str], options: tuple[str, ...], default: str) -> str:
 
 def _labels(card: Any) -> dict[str, str]:
     """Apple/Gmail custom labels: group -> label (item1.X-ABLabel:_$!<Mobile>!$_ -> Mobile)."""
-    return {line.group: str(line.value).strip("_$!<>") for line in card.contents.get("x-ablabel", []) if line.group}
+    return {line.group: _flat(line.value).strip("_$!<>") for line in card.contents.get("x-ablabel", []) if line.group}
 
 
 def _labelled(card: Any, name: str, options: tuple[str, ...], default: str,
               labels: dict[str, str]) -> list[dict[str, Any]]:
     items: list[tuple[bool, dict[str, Any]]] = []
     for line in card.contents.get(name.lower(), []):
-        value = str(line.value).strip()
+        value = _flat(line.value).strip()
         if name == "TEL" and value.lower().startswith("tel:"):
             value = value[4:]
         if name == "EMAIL" and value.lower().startswith("mailto:"):
@@ -110,10 +121,7 @@ def _text(card: Any, name: str) -> str:
     line = card.contents.get(name, [None])[0]
     if line is None:
         return ""
-    value = line.value
-    if isinstance(value, list):
-        value = ", ".join(str(v) for v in value if v)
-    return str(value).strip()
+    return _flat(line.value).strip()
 
 
 def card_to_record(card: Any, block: str = "") -> ContactRecord:
@@ -123,18 +131,18 @@ def card_to_record(card: Any, block: str = "") -> ContactRecord:
         if isinstance(n, vobject.vcard.Name):
             given = " ".join(x for x in (_s(n.given), _s(n.additional)) if x)
             family = _s(n.family)
-        else:
-            parts = str(n).split(";")
+        else:  # a plain value (or a list of its parts)
+            parts = [_flat(v) for v in n] if isinstance(n, list | tuple) else _flat(n).split(";")
             family, given = (parts + ["", ""])[:2]
     org = ""
     if "org" in card.contents:
         value = card.org.value
-        org = " / ".join(v for v in value if v) if isinstance(value, list) else str(value)
+        org = " / ".join(_flat(v) for v in value if v) if isinstance(value, list) else _flat(value)
     categories: list[str] = []
     for line in card.contents.get("categories", []):
         value = line.value
-        categories += [str(v).strip() for v in (value if isinstance(value, list) else str(value).split(","))
-                       if str(v).strip()]
+        categories += [_flat(v).strip() for v in (value if isinstance(value, list) else _flat(value).split(","))
+                       if _flat(v).strip()]
     photo, mime = _photo(card, block)
     tz = _text(card, "tz")
     labels = _labels(card)
@@ -151,8 +159,8 @@ def card_to_record(card: Any, block: str = "") -> ContactRecord:
 
 def _s(value: Any) -> str:
     if isinstance(value, list):
-        return " ".join(str(v) for v in value if v)
-    return str(value or "")
+        return " ".join(_flat(v) for v in value if v)
+    return _flat(value or "")
 
 
 _QP_LINE = re.compile(r"^(?P<head>[^:\n]*QUOTED-PRINTABLE[^:\n]*):(?P<value>(?:[^\n]*=\r?\n)*[^\n]*)$", re.I | re.M)
@@ -205,64 +213,158 @@ def _escape_text_commas(block: str) -> str:
 
 
 _BEGIN = re.compile(r"^[ \t]*BEGIN:VCARD[ \t]*$", re.I | re.M)
+_BEGIN_BYTES = re.compile(rb"^(?=[ \t]*BEGIN:VCARD[ \t]*\r?$)", re.I | re.M)
+_NESTED_START = re.compile(r"^(?:[\w-]+\.)?[\w-]+(?:;[^:]*)?:[ \t]*$", re.I)
 
 
-def _blocks(text: str) -> Iterable[tuple[int, int, str | None]]:
-    """(record number, first line, block text or None when unterminated) for each BEGIN…END block."""
+def _blocks(text: str) -> Iterable[tuple[int, int, list[str] | None]]:
+    """(record number, first line, the card's lines or None when unterminated) for each BEGIN…END block.
+
+    A BEGIN:VCARD right after a property with an empty value (``AGENT:``), or on the property's own line
+    (``AGENT:BEGIN:VCARD``), starts a nested card that belongs to the outer one (Lotus Notes)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     start: int | None = None
     buffer: list[str] = []
+    depth = 0
     number = 0
     for index, line in enumerate(lines, start=1):
         upper = line.strip().upper()
+        if start is not None and (upper.endswith(":BEGIN:VCARD") or (
+                upper == "BEGIN:VCARD" and buffer and buffer[-1].strip().endswith(":")
+                and _NESTED_START.match(buffer[-1].strip()))):
+            depth += 1
+            buffer.append(line)
+            continue
         if upper == "BEGIN:VCARD":
             if start is not None:
                 yield number, start, None
             number += 1
-            start, buffer = index, [line]
+            start, buffer, depth = index, [line], 0
         elif start is not None:
             buffer.append(line)
             if upper == "END:VCARD":
-                yield number, start, "\r\n".join(buffer) + "\r\n"
+                if depth:
+                    depth -= 1
+                    continue
+                yield number, start, buffer
                 start, buffer = None, []
     if start is not None:
         yield number, start, None
 
 
+def _decode_cards(data: bytes) -> tuple[str, str, dict[int, str]]:
+    """The file's text, its encoding, and the first lines of cards written in another encoding.
+
+    A file that is UTF-8 apart from some cards (contacts merged from an older export) is decoded card by card."""
+    text, encoding = decode(data)
+    if encoding.startswith(("utf-8", "utf-16", "utf_16")):
+        return text, encoding, {}
+    chunks = _BEGIN_BYTES.split(data)
+    mixed = False
+    for chunk in chunks:
+        if max(chunk, default=0) > 0x7F:
+            try:
+                chunk.decode("utf-8")
+                mixed = True
+                break
+            except UnicodeDecodeError:
+                continue
+    if not mixed:
+        return text, encoding, {}
+    texts: list[str] = []
+    others: dict[int, str] = {}
+    line = 1
+    for chunk in chunks:
+        try:
+            text = chunk.decode("utf-8")
+        except UnicodeDecodeError:
+            text, encoding = decode(chunk)
+            others[line] = encoding
+        texts.append(text)
+        line += text.replace("\r\n", "\n").replace("\r", "\n").count("\n")
+    return "".join(texts), "utf-8", others
+
+
+def _readable(lines: list[str]) -> bool:
+    try:
+        block = "\r\n".join(lines) + "\r\n"
+        quoted = "QUOTED-PRINTABLE" in block.upper()
+        card = vobject.readOne(_qp_charsets(block) if quoted else block, ignoreUnreadable=False, allowQP=quoted)
+        card_to_record(card, block)
+    except Exception:  # noqa: BLE001 - vobject raises a zoo of exception types for malformed input
+        return False
+    return True
+
+
+def _parse(lines: list[str]) -> tuple[Any, str]:
+    block = _escape_text_commas("\r\n".join(lines) + "\r\n")
+    quoted = "QUOTED-PRINTABLE" in block.upper()
+    if quoted:
+        block = _qp_charsets(block)
+    # allowQP: vCard 2.1 soft line breaks ("=" at the end of a line) join the next line.
+    card = vobject.readOne(block, ignoreUnreadable=False, allowQP=quoted)
+    return card_to_record(card, block), block
+
+
+def _read_card(lines: list[str]) -> tuple[ContactRecord, list[str], list[str]]:
+    """One card, repaired where real clients break it; the properties whose nested card was left out and the
+    properties left out because they could not be read.
+
+    Raises whatever vobject raises when the card cannot be read even without its unreadable properties."""
+    lines, nested = vcard_repair.drop_nested_cards(lines)
+    lines = vcard_repair.fold_base64_continuations(lines)
+    lines, dropped = vcard_repair.repair_base64_values(lines)
+    try:
+        return _parse(lines)[0], nested, dropped
+    except Exception:  # noqa: BLE001 - find the properties vobject cannot read and leave them out
+        groups = vcard_repair.logical_groups(lines[1:-1])
+        bad = set(vcard_repair.unreadable_properties(groups, _readable))
+        if not bad:
+            raise
+        dropped += [vcard_repair.property_name(groups[i][0]) or groups[i][0][:20] for i in sorted(bad)]
+        kept = [line for i, group in enumerate(groups) if i not in bad for line in group]
+        return _parse([lines[0], *kept, lines[-1]])[0], nested, dropped
+
+
 def read_vcards(data: bytes, progress: Callable[[int, int], None] | None = None) -> ReadResult:
-    """Parse every card; unreadable ones are listed with their number and line, the others kept.
+    """Parse every card; unreadable ones are listed with their number and line, the others kept. A property
+    that cannot be read is left out of its card with a warning (``ReadResult.warnings``).
 
     ``progress(done, total)`` is called now and then; it may raise to stop reading."""
-    text, encoding = decode(data)
+    text, encoding, other_encodings = _decode_cards(data)
     records: list[ContactRecord] = []
     errors: list[RecordError] = []
+    warnings: list[RecordError] = []
     total = len(_BEGIN.findall(text)) if progress is not None else 0
-    for number, line, block in _blocks(text):
+    for number, line, lines in _blocks(text):
         if progress is not None and number % 100 == 0:
             progress(number, total)
-        if block is None:
+        if lines is None:
             errors.append(RecordError(number, line, _("the card has no END:VCARD line")))
             continue
         try:
-            block = _escape_text_commas(block)
-            quoted = "QUOTED-PRINTABLE" in block.upper()
-            if quoted:
-                block = _qp_charsets(block)
-            # allowQP: vCard 2.1 soft line breaks ("=" at the end of a line) join the next line.
-            card = vobject.readOne(block, ignoreUnreadable=False, allowQP=quoted)
-            record = card_to_record(card, block)
-        except Exception as exc:  # vobject raises a zoo of exception types for malformed input
+            record, nested, dropped = _read_card(lines)
+        except Exception as exc:  # noqa: BLE001 - vobject raises a zoo of exception types for malformed input
             errors.append(RecordError(number, line, _("the card is malformed ({detail})").format(
                 detail=str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__)))
             continue
         if not record.display_name:
             errors.append(RecordError(number, line, _("the card has no name, organization or email")))
             continue
+        for name in dict.fromkeys(nested):
+            warnings.append(RecordError(number, line, _("the card nested in {property} was left out").format(
+                property=name)))
+        for name in dict.fromkeys(dropped):
+            warnings.append(RecordError(number, line, _("{property} was left out: it could not be read").format(
+                property=name)))
+        if line in other_encodings:
+            warnings.append(RecordError(number, line, _("this card was read as {encoding}, unlike the rest of "
+                                                        "the file").format(encoding=encoding_label(other_encodings[line]))))
         record.number, record.line = number, line
         records.append(record)
     if not records and not errors and text.strip():
         errors.append(RecordError(1, 1, _("the file contains no vCard (BEGIN:VCARD missing)")))
-    return ReadResult(records, errors, encoding)
+    return ReadResult(records, errors, encoding, warnings)
 
 
 # -- writing -------------------------------------------------------------------------------------------------

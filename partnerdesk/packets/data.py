@@ -3,11 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from partnerdesk.domain.text import strip_bidi_controls
+
+
+class _UserText:
+    """Every text field (and list of texts) of a packet's data loses its bidirectional control characters, so
+    a right-to-left override in a name or task cannot reverse it in the PDF."""
+
+    def __post_init__(self) -> None:
+        for item in fields(self):  # type: ignore[arg-type]
+            value: Any = getattr(self, item.name)
+            if isinstance(value, str):
+                object.__setattr__(self, item.name, strip_bidi_controls(value))
+            elif isinstance(value, list | tuple) and any(isinstance(v, str) for v in value):
+                cleaned = [strip_bidi_controls(v) if isinstance(v, str) else v for v in value]
+                object.__setattr__(self, item.name, type(value)(cleaned))
 
 
 @dataclass(frozen=True)
-class Person:
+class Person(_UserText):
     """Someone in "who's who"; working hours are local wall-clock times ("HH:MM") in ``time_zone``."""
 
     name: str
@@ -22,7 +39,7 @@ class Person:
 
 
 @dataclass(frozen=True)
-class ResponsibilityRow:
+class ResponsibilityRow(_UserText):
     task: str
     who: str
     frequency: str  # already translated label
@@ -30,7 +47,7 @@ class ResponsibilityRow:
 
 
 @dataclass(frozen=True)
-class ContractSummary:
+class ContractSummary(_UserText):
     title: str
     start_on: dt.date
     end_on: dt.date | None = None
@@ -42,14 +59,14 @@ class ContractSummary:
 
 
 @dataclass(frozen=True)
-class KpiRow:
+class KpiRow(_UserText):
     name: str
     value: str
     target: str
 
 
 @dataclass(frozen=True)
-class QuestionRow:
+class QuestionRow(_UserText):
     """A questionnaire question; ``answer_type`` is a ``domain.enums.AnswerType`` value (``lines`` is the number of
     ruled lines for long text answers)."""
 
@@ -61,7 +78,7 @@ class QuestionRow:
 
 
 @dataclass(frozen=True)
-class CalendarEntry:
+class CalendarEntry(_UserText):
     """One dated entry of the 90-day calendar: ``start``/``end`` are aware datetimes; ``kind`` is a key of
     ``packets.plan.ENTRY_KINDS`` (event kinds plus "payment", "contract_review", "contract_notice",
     "contract_end", "deadline", "work_item")."""
@@ -77,7 +94,7 @@ class CalendarEntry:
 
 
 @dataclass(frozen=True)
-class ChannelUse:
+class ChannelUse(_UserText):
     """A communication channel (``domain.enums.Channel`` value) and how often it was used with the partner."""
 
     channel: str
@@ -85,7 +102,7 @@ class ChannelUse:
 
 
 @dataclass(frozen=True)
-class OnboardingData:
+class OnboardingData(_UserText):
     partner_name: str
     company_name: str
     today: dt.date
@@ -114,14 +131,14 @@ class OnboardingData:
 
 
 @dataclass(frozen=True)
-class ColourRow:
+class ColourRow(_UserText):
     name: str
     hex: str
     usage: str = ""
 
 
 @dataclass(frozen=True)
-class BrandGuideData:
+class BrandGuideData(_UserText):
     name: str
     story: str = ""
     tone_of_voice: str = ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import unicodedata
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
@@ -66,10 +67,30 @@ def family_for(char: str, preferred: str) -> str:
     return preferred
 
 
+#: Drawn instead of a character no bundled font has (an emoji): visible, never a silent blank.
+PLACEHOLDER = "\u25a1"
+
+
+def drawable(char: str) -> bool:
+    """True when a bundled font has ``char`` (or it is a space or an invisible format character)."""
+    register_fonts()
+    code = ord(char)
+    if char.isspace() or unicodedata.category(char) in ("Cf", "Mn", "Cc"):
+        return True
+    return any(code in charmap for charmap in _charmaps.values())
+
+
 def runs(text: str, preferred: str) -> list[tuple[str, str]]:
-    """Split ``text`` into (family, chunk) runs so every character is drawn by a font that has it."""
+    """Split ``text`` into (family, chunk) runs so every character is drawn by a font that has it; a character
+    none has (an emoji) becomes a visible placeholder, and its variation selectors and joiners are dropped."""
     out: list[tuple[str, str]] = []
+    previous = ""
     for char in text:
+        if previous == PLACEHOLDER and (char in "\u200d\ufe0f\ufe0e" or 0x1F3FB <= ord(char) <= 0x1F3FF):
+            continue  # the rest of an emoji sequence (joiner, variation selector, skin tone)
+        if not drawable(char):
+            char = PLACEHOLDER
+        previous = char
         family = family_for(char, preferred)
         if out and out[-1][0] == family:
             out[-1] = (family, out[-1][1] + char)

@@ -164,7 +164,8 @@ class Kit:
                 continue
             data.append([c if isinstance(c, (list, Flowable)) else self.p(str(c), self.cell, w - 10)
                          for c, w in zip(row, widths, strict=True)])
-        table = Table(data, colWidths=widths, repeatRows=1, hAlign="RIGHT" if self.rtl else "LEFT")
+        # splitInRow: a row taller than a page (a very long word in a narrow column) splits instead of failing.
+        table = Table(data, colWidths=widths, repeatRows=1, hAlign="RIGHT" if self.rtl else "LEFT", splitInRow=1)
         style = [
             ("FONT", (0, 0), (-1, -1), self.family, 8.5),
             ("LINEBELOW", (0, 0), (-1, 0), 0.9, self.accent),
@@ -187,7 +188,7 @@ class Kit:
                 for label, value in rows]
         if self.rtl:
             data, widths = [row[::-1] for row in data], widths[::-1]
-        table = Table(data, colWidths=widths, hAlign="RIGHT" if self.rtl else "LEFT")
+        table = Table(data, colWidths=widths, hAlign="RIGHT" if self.rtl else "LEFT", splitInRow=1)
         table.setStyle(TableStyle([
             ("FONT", (0, 0), (-1, -1), self.family, 8.5),
             ("LINEABOVE", (0, 0), (-1, 0), 0.9, self.accent),

@@ -17,7 +17,7 @@ from partnerdesk.packets.kit import Kit
 def _hours(person: Person) -> WorkingHours | None:
     try:
         ZoneInfo(person.time_zone)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return None
     return WorkingHours(person.time_zone, person.work_start, person.work_end, tuple(person.weekend))
 
@@ -26,7 +26,7 @@ def zone_label(zone: str, when: dt.date) -> str:
     """"America/Sao_Paulo" -> "America/Sao Paulo (UTC−03:00)" on ``when``."""
     try:
         offset = dt.datetime.combine(when, dt.time(12), ZoneInfo(zone)).utcoffset() or dt.timedelta()
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return zone
     minutes = int(offset.total_seconds() // 60)
     sign = "+" if minutes >= 0 else "−"

@@ -39,7 +39,7 @@ def kind_label(kit: Kit, kind: str) -> str:
 def _zone(data: OnboardingData) -> ZoneInfo:
     try:
         return ZoneInfo(data.time_zone)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return ZoneInfo("UTC")
 
 

@@ -32,7 +32,7 @@ def break_lines(text: str, family: str, size: float, width: float) -> list[str]:
     lines: list[str] = []
     for paragraph in text.split("\n"):
         current = ""
-        for word in shape(paragraph).split(" "):
+        for word in _split_long_words(shape(paragraph).split(" "), family, size, width):
             candidate = f"{current} {word}" if current else word
             if current and _width(candidate, family, size) > width:
                 lines.append(current)
@@ -46,6 +46,23 @@ def break_lines(text: str, family: str, size: float, width: float) -> list[str]:
 # Bidi controls: the catalogs isolate user data (FSI … PDI) and we embed runs (LRE/RLE … PDF). They steer the
 # reordering and are dropped after it: fonts have no glyph for them and a PDF line is already in visual order.
 _CONTROLS = dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d\u202e\u200e\u200f"))
+
+
+def _split_long_words(words: list[str], family: str, size: float, width: float) -> list[str]:
+    """Words wider than a line are broken into pieces that fit (a very long name or URL never overflows)."""
+    out: list[str] = []
+    for word in words:
+        if len(word) < 12 or _width(word, family, size) <= width:
+            out.append(word)
+            continue
+        piece = ""
+        for char in word:
+            if piece and _width(piece + char, family, size) > width:
+                out.append(piece)
+                piece = ""
+            piece += char
+        out.append(piece)
+    return out
 
 
 def visual_lines(text: str, family: str, size: float, width: float) -> list[str]:

@@ -100,6 +100,10 @@ class Service:
     @contextmanager
     def unit_of_work(self) -> Iterator[tuple[Session, ChangeSet]]:
         """One transaction. Integrity or locking errors become typed, translated errors; nothing is kept."""
+        if getattr(self.workspace, "read_only", False):
+            from partnerdesk.store.workspace import WorkspaceIsReadOnlyError
+
+            raise WorkspaceIsReadOnlyError()
         changes = ChangeSet()
         actor = self.actor_id
         session = self.workspace.session()

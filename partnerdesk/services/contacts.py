@@ -15,6 +15,7 @@ from partnerdesk.domain.enums import Action
 from partnerdesk.domain.errors import PartnerDeskError, ValidationError
 from partnerdesk.domain.partners import check_time_zone
 from partnerdesk.domain.phones import phone_key, region_for
+from partnerdesk.domain.text import strip_bidi_controls
 from partnerdesk.interop.records import ContactRecord, RecordError
 from partnerdesk.l10n import N_
 from partnerdesk.services.base import ChangeSet, Service, apply_changes
@@ -83,7 +84,7 @@ def validate_contact(values: dict[str, Any], region: str = "") -> dict[str, Any]
         raise ValidationError(N_("Unknown field: {name}"), field=sorted(unknown)[0], name=sorted(unknown)[0])
     for key in ("given_name", "family_name", "display_name", "role", "organization", "notes"):
         if key in values:
-            values[key] = (values[key] or "").strip()
+            values[key] = strip_bidi_controls(values[key] or "").strip()
     if not values.get("display_name") and ("given_name" in values or "family_name" in values):
         values["display_name"] = " ".join(x for x in (values.get("given_name"), values.get("family_name")) if x)
     if "display_name" in values and not values["display_name"]:
@@ -144,6 +145,7 @@ class ImportPlan:
     errors: list[RecordError]
     duplicates: dict[int, Duplicate] = field(default_factory=dict)  # record index -> duplicate
     encoding: str = ""  # how the file was decoded (shown to the user)
+    warnings: list[RecordError] = field(default_factory=list)  # records kept with something left out
 
 
 @dataclass
@@ -298,7 +300,9 @@ class ContactService(Service):
         """Find each record's existing duplicate (same email, same phone, or same name at the same partner).
 
         ``progress(done, total)`` is called now and then; it may raise (e.g. CancelledError) to stop."""
-        plan = ImportPlan(records, errors)
+        checked, refused = _service_checks(records)
+        plan = ImportPlan(checked, sorted([*errors, *refused], key=lambda e: (e.number, e.line)))
+        records = checked
         with self.workspace.session() as s:
             partners = self._partner_ids(s)
             by_email: dict[str, tuple[int, str]] = {}
@@ -357,6 +361,9 @@ class ContactService(Service):
         if plan.errors and not allow_partial:
             first = plan.errors[0]
             raise ImportFailedError(number=first.number, line=first.line, reason=first.message)
+        from partnerdesk.services.backups import before_import
+
+        before_import(self.workspace, len(plan.records))  # a snapshot before big imports
         summary = ImportSummary(failed=len(plan.errors), errors=list(plan.errors))
         choices = choices or {}
         with self.unit_of_work() as (s, changes):
@@ -377,6 +384,8 @@ class ContactService(Service):
                 try:
                     values = validate_contact(values, region)
                 except ValidationError as exc:
+                    if not allow_partial:  # all or nothing: the transaction is rolled back
+                        raise ImportFailedError(number=record.number, line=record.line, reason=exc.message) from exc
                     summary.failed += 1
                     summary.errors.append(RecordError(record.number, record.line, exc.message))
                     continue
@@ -457,6 +466,25 @@ def _insert_many(con: Any, rows: list[dict[str, Any]]) -> None:
     sql = (f"INSERT INTO {table.name} ({', '.join(_INSERT_COLUMNS)}) "
            f"VALUES ({', '.join('?' for _name in _INSERT_COLUMNS)})")
     con.exec_driver_sql(sql, data)
+
+
+def _service_checks(records: list[ContactRecord]) -> tuple[list[ContactRecord], list[RecordError]]:
+    """Records that pass the checks a contact must pass to be saved, and errors for the others (an e-mail such
+    as ``a@b``), so the preview lists them and an import without ``allow_partial`` writes nothing."""
+    kept: list[ContactRecord] = []
+    refused: list[RecordError] = []
+    for record in records:
+        bad = next((e["value"] for e in record.emails if str(e.get("value", "")).strip()
+                    and not EMAIL.match(str(e["value"]).strip())), None)
+        if bad is not None:
+            refused.append(RecordError(record.number, record.line, ValidationError(
+                N_("“{value}” is not an email address."), value=str(bad).strip()).message))
+        elif not record.display_name.strip():
+            refused.append(RecordError(record.number, record.line,
+                                       ValidationError(N_("A contact needs a name.")).message))
+        else:
+            kept.append(record)
+    return kept, refused
 
 
 def _record_region(record: ContactRecord, partner: tuple[str, str] | None) -> str:

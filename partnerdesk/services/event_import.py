@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from partnerdesk.domain.enums import Action, EventKind
 from partnerdesk.domain.partners import check_time_zone
-from partnerdesk.interop.icalendar_io import EventRecord, read_calendar
+from partnerdesk.interop.icalendar_io import EventReadError, EventRecord, read_calendar
 from partnerdesk.services.base import ChangeSet, Service, apply_changes
 from partnerdesk.store.models import Contact, Event, Partner, TeamMember, event_contacts, event_members
 from partnerdesk.store.search import index_objects
@@ -62,6 +62,9 @@ class EventImportSummary:
     skipped: int = 0
     deleted: int = 0
     changes: ChangeSet = field(default_factory=ChangeSet)
+    #: events left out of an import the user asked to make from the readable events only
+    failed: int = 0
+    errors: list[EventReadError] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -116,13 +119,27 @@ class EventImportService(Service):
         return zone or "UTC"
 
     def import_file(self, data: bytes, *, source: str = "", partner_id: int | None = None,
-                    default_zone: str | None = None, progress: Progress | None = None) -> EventImportSummary:
+                    default_zone: str | None = None, progress: Progress | None = None,
+                    allow_partial: bool = False) -> EventImportSummary:
         """Import ``data`` (.ics bytes). Floating and all-day times use ``default_zone`` (else the user's zone)
         unless the file names its own (X-WR-TIMEZONE). Raises CalendarFileError / EventReadError (nothing is
-        imported) when the file cannot be read. ``progress`` counts the events written (see :data:`Progress`)."""
+        imported) when the file cannot be read; such an EventReadError carries ``readable``, the number of events
+        that ``allow_partial=True`` (the user's explicit choice) would import while leaving the broken ones out.
+        ``progress`` counts the events written (see :data:`Progress`)."""
         zone = default_zone or self.user_zone()
         check_time_zone(zone)
-        records = read_calendar(data, zone)
+        if allow_partial:
+            errors: list[EventReadError] = []
+            records = read_calendar(data, zone, errors)
+            summary = self.import_records(records, source=source, partner_id=partner_id, progress=progress)
+            summary.failed, summary.errors = len(errors), errors
+            return summary
+        try:
+            records = read_calendar(data, zone)
+        except EventReadError as exc:
+            # All or nothing: say how many events could still be imported on explicit request.
+            exc.readable = len(read_calendar(data, zone, []))  # type: ignore[attr-defined]
+            raise
         return self.import_records(records, source=source, partner_id=partner_id, progress=progress)
 
     def import_records(self, records: list[EventRecord], *, source: str = "",
@@ -141,6 +158,9 @@ class EventImportService(Service):
             master_record = in_file[record.uid]
             master_record.exdates = sorted({*master_record.exdates, record.recurrence_id})  # type: ignore[arg-type]
             overrides.remove(record)
+        from partnerdesk.services.backups import before_import
+
+        before_import(self.workspace, len(latest))  # a snapshot before big imports
         summary = EventImportSummary()
         self._kinds = kind_names()
         with self.unit_of_work() as (s, changes):

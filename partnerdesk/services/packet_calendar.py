@@ -30,7 +30,7 @@ OPEN_SESSION_KINDS = (EventKind.TRAINING, EventKind.WORKSHOP)  # events without 
 def _zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return ZoneInfo("UTC")
 
 

@@ -223,6 +223,8 @@ class WorkItemService(Service):
             return changes
 
     def archive_done(self, older_than_days: int) -> ChangeSet:
+        if self.workspace.read_only:
+            return ChangeSet()  # housekeeping waits until the workspace can be written
         cutoff = _now() - dt.timedelta(days=older_than_days)
         with self.unit_of_work() as (s, changes):
             done = select(WorkStatus.id).where(WorkStatus.category == "done")

@@ -46,11 +46,31 @@ class ReadOnlyWorkspaceError(WorkspaceError):
                   "another file.")
 
 
+class EmptyFileError(NotAWorkspaceError):
+    template = N_("“{path}” is an empty file, not a PartnerDesk workspace. It was left untouched.")
+
+
+class MigrationNeedsWriteError(ReadOnlyWorkspaceError):
+    template = N_("“{path}” needs an update to open in this version of PartnerDesk, but its folder is "
+                  "read-only. Copy it somewhere you can write to.")
+
+
+class ReadOnlyUnreadableError(ReadOnlyWorkspaceError):
+    template = N_("“{path}” is in a read-only location and SQLite cannot open it read-only there (it holds "
+                  "changes that were never written into the file). Copy the file together with the files "
+                  "beside it somewhere you can write to.")
+
+
+class WorkspaceIsReadOnlyError(WorkspaceError):
+    template = N_("This workspace is open read-only because its folder cannot be written to. Nothing was "
+                  "changed.")
+
+
 class WorkspaceLockedError(WorkspaceError):
     template = N_("“{path}” is already open in another PartnerDesk window. Close it there first.")
 
 
-class _FileLock:
+class FileLock:
     """An advisory lock on ``<workspace>.lock`` held for as long as the workspace is open."""
 
     def __init__(self, path: Path) -> None:
@@ -75,13 +95,15 @@ class _FileLock:
         return True
 
     def release(self) -> None:
+        """Unlock by closing. The file is never deleted: a process that opened it just before could otherwise
+        lock the deleted file while a third locks a new one, and both would believe they own the workspace."""
         if self._fh is not None:
             self._fh.close()
             self._fh = None
-            try:
-                self.path.unlink()
-            except OSError:
-                pass
+
+
+def _set_read_only_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    dbapi_conn.execute("PRAGMA query_only=ON")
 
 
 def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -92,15 +114,75 @@ def _set_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=5000")
-    cur.execute("PRAGMA synchronous=NORMAL")
+    # FULL: a commit is on disk when it returns (NORMAL in WAL mode may lose the last commits on power loss).
+    cur.execute("PRAGMA synchronous=FULL")
     cur.close()
     dbapi_conn.isolation_level = previous
 
 
-def make_engine(path: Path | str) -> Engine:
+def make_engine(path: Path | str, read_only: bool = False) -> Engine:
+    if read_only:
+        engine = create_engine(f"sqlite:///{_read_only_uri(Path(path))}&uri=true", future=True)
+        event.listen(engine, "connect", _set_read_only_pragmas)
+        return engine
     engine = create_engine(f"sqlite:///{Path(path)}", future=True)
     event.listen(engine, "connect", _set_pragmas)
     return engine
+
+
+_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def _has_pending_wal(path: Path) -> bool:
+    """A -wal file beside: another connection may be writing, or changes wait in the log (after a crash)."""
+    return path.with_name(path.name + "-wal").exists()
+
+
+def _read_only_uri(path: Path) -> str:
+    """A URI that reads ``path`` without creating anything beside it: ``immutable`` when there is no
+    write-ahead log (SQLite then needs no -shm file), else plain read-only (the log must be read)."""
+    from urllib.parse import quote
+
+    flags = "mode=ro" if _has_pending_wal(path) else "mode=ro&immutable=1"
+    return f"file:{quote(str(path))}?{flags}"
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(_read_only_uri(path), uri=True)
+
+
+@contextmanager
+def _no_leftovers(path: Path) -> Iterator[None]:
+    """Whatever -wal/-shm/-journal file appears beside ``path`` while inspecting it is removed again."""
+    before = {suffix for suffix in _SIDE_FILES if path.with_name(path.name + suffix).exists()}
+    try:
+        yield
+    finally:
+        for suffix in _SIDE_FILES:
+            side = path.with_name(path.name + suffix)
+            if suffix not in before and side.exists():
+                try:
+                    side.unlink()
+                except OSError:
+                    pass
+
+
+def integrity_problems(path: Path | str, limit: int = 20) -> list[str]:
+    """A full ``PRAGMA integrity_check`` (slow on big files: run it off the UI thread); [] when sound."""
+    path = Path(path)
+    try:
+        with _no_leftovers(path):
+            con = _connect_read_only(path)
+            try:
+                con.text_factory = bytes  # a damaged file can return messages that are not UTF-8
+                rows = con.execute(f"PRAGMA integrity_check({int(limit)})").fetchall()
+            finally:
+                con.close()
+    except sqlite3.Error as exc:
+        return [str(exc)]
+    messages = [bytes(r[0]).decode("utf-8", errors="replace") if isinstance(r[0], bytes) else str(r[0])
+                for r in rows]
+    return [] if messages == ["ok"] else messages
 
 
 def alembic_config(engine: Engine | None = None) -> Any:
@@ -139,43 +221,49 @@ def _head_without_alembic() -> str | None:
     return heads.pop() if len(heads) == 1 else None
 
 
-def _inspect_existing(path: Path) -> str | None:
-    """Check an existing file; return its schema revision (None for an empty SQLite file)."""
-    with open(path, "rb") as fh:
-        header = fh.read(16)
+def _inspect_existing(path: Path) -> str:
+    """Check an existing file without changing it or creating anything beside it; return its schema revision.
+
+    Raises NotAWorkspaceError (empty file, not SQLite, another program's database), CorruptWorkspaceError."""
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise ReadOnlyWorkspaceError(path=str(path)) from exc
+    if not header:
+        raise EmptyFileError(path=str(path))
     if header != SQLITE_MAGIC:
         raise NotAWorkspaceError(path=str(path))
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise CorruptWorkspaceError(path=str(path)) from exc
-    try:
+    with _no_leftovers(path):
         try:
-            (app_id,) = con.execute("PRAGMA application_id").fetchone()
-            check = con.execute("PRAGMA quick_check").fetchone()[0]
-            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        except sqlite3.DatabaseError as exc:
+            con = _connect_read_only(path)
+        except sqlite3.Error as exc:
             raise CorruptWorkspaceError(path=str(path)) from exc
-        if check != "ok":
-            raise CorruptWorkspaceError(path=str(path))
-        if app_id != APPLICATION_ID:
-            if not tables:
-                return None
-            raise NotAWorkspaceError(path=str(path))
-        if "alembic_version" not in tables:
-            raise NotAWorkspaceError(path=str(path))
-        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-        return row[0] if row else None
-    finally:
-        con.close()
+        try:
+            con.text_factory = bytes  # quick_check of a damaged file can return text that is not UTF-8
+            try:
+                (app_id,) = con.execute("PRAGMA application_id").fetchone()
+                check = con.execute("PRAGMA quick_check").fetchone()[0]
+                tables = {bytes(r[0]).decode("utf-8", "replace")
+                          for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+                if check != b"ok":
+                    raise CorruptWorkspaceError(path=str(path))
+                if app_id != APPLICATION_ID or "alembic_version" not in tables:
+                    raise NotAWorkspaceError(path=str(path))
+                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            except sqlite3.Error as exc:
+                raise CorruptWorkspaceError(path=str(path)) from exc
+            if row is None:
+                raise NotAWorkspaceError(path=str(path))
+            return bytes(row[0]).decode("utf-8", "replace")
+        finally:
+            con.close()
 
 
-def _check_writable(path: Path) -> None:
-    folder = path.parent
+def _writable(path: Path) -> bool:
     if path.exists() and not os.access(path, os.W_OK):
-        raise ReadOnlyWorkspaceError(path=str(path))
-    if not os.access(folder, os.W_OK):
-        raise ReadOnlyWorkspaceError(path=str(path))
+        return False
+    return os.access(path.parent, os.W_OK)
 
 
 def backup_file(path: Path, reason: str) -> Path:
@@ -195,15 +283,18 @@ def backup_file(path: Path, reason: str) -> Path:
 
 
 class Workspace:
-    """An open workspace file: engine, session factory and the lock that keeps other processes out."""
+    """An open workspace file: engine, session factory and the lock that keeps other processes out.
 
-    def __init__(self, path: Path, engine: Engine, lock: _FileLock | None, migrated_from: str | None,
-                 backup: Path | None) -> None:
+    ``read_only``: opened from a location that cannot be written to; services refuse to write."""
+
+    def __init__(self, path: Path, engine: Engine, lock: FileLock | None, migrated_from: str | None,
+                 backup: Path | None, read_only: bool = False) -> None:
         self.path = path
         self.engine = engine
         self._lock = lock
         self.migrated_from = migrated_from
         self.backup = backup
+        self.read_only = read_only
         self.session_factory = sessionmaker(engine, expire_on_commit=False)
 
     def session(self) -> Session:
@@ -212,6 +303,8 @@ class Workspace:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: commit on success, roll back everything on any error."""
+        if self.read_only:
+            raise WorkspaceIsReadOnlyError()
         with self.session_factory() as session, session.begin():
             yield session
 
@@ -235,13 +328,15 @@ class Workspace:
 def open_workspace(path: Path | str, *, create: bool = True, lock: bool = True) -> Workspace:
     """Open (creating or migrating as needed) the workspace at ``path``.
 
-    Raises a WorkspaceError subclass, without modifying the file, when it is not a PartnerDesk workspace,
-    is corrupt, has a newer schema, sits in a read-only location or is open in another process.
+    Never creates over an existing file, whatever its size. Raises a WorkspaceError subclass, without modifying
+    the file or creating anything beside it, when it is not a PartnerDesk workspace (an empty file included),
+    is corrupt, has a newer schema or is open in another process. A workspace in a read-only location opens
+    read-only (``Workspace.read_only``) or, when SQLite cannot read it there, raises ReadOnlyWorkspaceError.
     """
     path = Path(path).expanduser().resolve()
-    exists = path.exists() and path.stat().st_size > 0
-    if path.exists() and path.is_dir():
+    if path.is_dir():
         raise NotAWorkspaceError(path=str(path))
+    exists = path.exists()
     if not exists and not create:
         raise WorkspaceError(N_("“{path}” does not exist."), path=str(path))
     revision = _inspect_existing(path) if exists else None
@@ -252,16 +347,21 @@ def open_workspace(path: Path | str, *, create: bool = True, lock: bool = True) 
         head, known = known_revisions()
         if revision is not None and revision not in known:
             raise NewerSchemaError(path=str(path))
+    if exists and not _writable(path):
+        if revision != head:
+            raise MigrationNeedsWriteError(path=str(path))
+        return _open_read_only(path)
     if not path.parent.exists():
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise ReadOnlyWorkspaceError(path=str(path)) from exc
-    _check_writable(path)
+    if not _writable(path):
+        raise ReadOnlyWorkspaceError(path=str(path))
 
     file_lock = None
     if lock:
-        file_lock = _FileLock(path.with_name(path.name + ".lock"))
+        file_lock = FileLock(path.with_name(path.name + ".lock"))
         try:
             acquired = file_lock.acquire()
         except OSError as exc:
@@ -271,7 +371,9 @@ def open_workspace(path: Path | str, *, create: bool = True, lock: bool = True) 
     try:
         backup = None
         if revision is not None and revision != head:
-            backup = backup_file(path, f"before-{head}")
+            backup = _backup_before_migration(path, head)
+        if not exists and path.exists():  # created by someone else meanwhile: never write over it
+            raise NotAWorkspaceError(path=str(path))
         engine = make_engine(path)
         if revision != head:
             from alembic import command
@@ -290,3 +392,25 @@ def open_workspace(path: Path | str, *, create: bool = True, lock: bool = True) 
         if file_lock:
             file_lock.release()
         raise
+
+
+def _backup_before_migration(path: Path, head: str) -> Path:
+    """A verified snapshot in the workspace's backup folder (see store/backup.py); beside the file if that
+    folder cannot be written."""
+    from partnerdesk.store import backup as backups
+
+    try:
+        return backups.snapshot_file(path, backups.Reason.MIGRATION)
+    except backups.BackupError:
+        return backup_file(path, f"before-{head}")
+
+
+def _open_read_only(path: Path) -> Workspace:
+    engine = make_engine(path, read_only=True)
+    try:
+        with _no_leftovers(path), engine.connect() as con:
+            con.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one()
+    except Exception as exc:  # noqa: BLE001 - any failure here means SQLite cannot read it in place
+        engine.dispose()
+        raise ReadOnlyUnreadableError(path=str(path)) from exc
+    return Workspace(path, engine, None, None, None, read_only=True)

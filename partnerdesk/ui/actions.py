@@ -127,6 +127,9 @@ class MainActions:
         from partnerdesk.ui.performance.actions import PerformanceActions
 
         self.performance = PerformanceActions(w, self.file_menu, before=self.back_up)
+        from partnerdesk.ui.backups.actions import BackupActions
+
+        self.backups = BackupActions(w, self.file_menu, imports_before=self.ics.import_events, back_up=self.back_up)
         self.fill_recent_menu()
         self.retranslate_ui()
 
@@ -152,6 +155,7 @@ class MainActions:
         self.packets.retranslate_ui()
         self.ics.retranslate_ui()
         self.performance.retranslate_ui()
+        self.backups.retranslate_ui()
         for action, (_key, title, _icon, _target) in zip(self.view_actions, VIEWS, strict=True):
             action.setText(_(title))
         self.undo.retranslate()

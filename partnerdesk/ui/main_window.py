@@ -341,6 +341,7 @@ class MainWindow(QMainWindow):
         self.actions_.packets.set_enabled(enabled)
         self.actions_.ics.set_enabled(enabled)
         self.actions_.performance.set_enabled(enabled)
+        self.actions_.backups.set_enabled(enabled)
         for action in self.actions_.view_actions:
             action.setEnabled(enabled)
 

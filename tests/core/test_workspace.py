@@ -14,6 +14,8 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
+from partnerdesk.domain.enums import PartnerKind
+from partnerdesk.services.partners import PartnerService
 from partnerdesk.store import workspace as wsmod
 from partnerdesk.store.models import Base, Partner
 from partnerdesk.store.workspace import (
@@ -21,7 +23,7 @@ from partnerdesk.store.workspace import (
     CorruptWorkspaceError,
     NewerSchemaError,
     NotAWorkspaceError,
-    ReadOnlyWorkspaceError,
+    WorkspaceIsReadOnlyError,
     WorkspaceLockedError,
     open_workspace,
 )
@@ -136,7 +138,7 @@ def test_workspace_open_in_another_process_is_refused(tmp_path: Path) -> None:
     open_workspace(path).close()  # released when the other process closed it
 
 
-def test_read_only_location_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_read_only_location_opens_read_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "ro"
     folder.mkdir()
     path = folder / "w.pdk"
@@ -151,9 +153,13 @@ def test_read_only_location_is_reported(tmp_path: Path, monkeypatch: pytest.Monk
         folder.chmod(0o555)
         path.chmod(0o444)
     try:
-        with pytest.raises(ReadOnlyWorkspaceError) as err:
-            open_workspace(path)
-        assert "read-only" in err.value.message
+        with open_workspace(path) as ws:  # opened read-only: readable, every write refused with a message
+            assert ws.read_only
+            assert ws.schema_revision()
+            with pytest.raises(WorkspaceIsReadOnlyError) as err:
+                PartnerService(ws).create(name="Never saved", kind=PartnerKind.AGENCY)
+            assert "read-only" in err.value.message
+        assert sorted(p.name for p in folder.iterdir()) == ["w.pdk", "w.pdk.lock"]
     finally:
         folder.chmod(0o755)
         path.chmod(0o644)

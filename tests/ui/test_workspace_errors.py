@@ -98,7 +98,8 @@ def test_read_only_folder(make_window, tmp_path: Path) -> None:
     folder.chmod(0o555)
     try:
         window = make_window(folder / "ws.pdk", "en")
-        assert "read-only location" in window.panel.message.text()
+        assert window.context.workspace is not None and window.context.workspace.read_only
+        assert window.actions_.backups.banner.isVisible()
         assert (folder / "ws.pdk").read_bytes() == before
     finally:
         folder.chmod(0o755)
@@ -117,8 +118,10 @@ def test_read_only_location_as_reported_by_the_os(make_window, tmp_path: Path,
     monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if mode & os.W_OK and Path(p) in
                         (path, tmp_path) else real_access(p, mode, **kw))
     window = make_window(path, "en")
-    assert window.context.workspace is None
-    assert "read-only location" in window.panel.message.text()
+    assert window.context.workspace is not None and window.context.workspace.read_only
+    banner = window.actions_.backups.banner
+    assert banner.isVisible() and "cannot be saved" in window.actions_.backups.banner_label.text()
+    assert not window.actions_.backups.import_contacts.isEnabled()
     assert path.read_bytes() == before
 
 

@@ -144,8 +144,10 @@ class ImportDialog(QDialog):
         choice_row.addWidget(self.choice)
         choice_row.addStretch()
         layout.addLayout(choice_row)
-        self.partial = QCheckBox(_("Import the readable records and leave out the broken ones"))
+        self.partial = QCheckBox()
+        self.partial.setObjectName("importPartial")
         self.partial.hide()
+        self.partial.toggled.connect(self._update_import_button)
         layout.addWidget(self.partial)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -177,6 +179,11 @@ class ImportDialog(QDialog):
         except OSError as exc:
             self.status.setText(UnreadableFileError(name=path, reason=exc.strerror or str(exc)).message)
             return
+        if not self.data.strip():
+            self.plan = None
+            self.status.setText(UnreadableFileError(name=self.path.name, reason=_("the file is empty")).message)
+            self._update_import_button()
+            return
         self.file_label.setText(_ltr(self.path.name))
         self.is_vcard = self.path.suffix.lower() in (".vcf", ".vcard") or b"BEGIN:VCARD" in self.data[:4096].upper()
         self.table = None
@@ -185,9 +192,9 @@ class ImportDialog(QDialog):
             self._build_mapping()
             self._analyse()
             return
-        data = self.data
+        data, name = self.data, self.path.name
         # Decoding (charset detection) and splitting a big CSV take a while: in the worker too.
-        self._start(lambda _control: csv_io.read_table(data), self._table_read, _("Reading the file…"))
+        self._start(lambda _control: csv_io.read_table(data, name), self._table_read, _("Reading the file…"))
 
     def _table_read(self, table: csv_io.CsvTable) -> None:
         self.table = table
@@ -243,6 +250,7 @@ class ImportDialog(QDialog):
             plan = ContactService(workspace).plan_import(result.records, result.errors, partner_id,
                                                          progress=control.progress)
             plan.encoding = result.encoding
+            plan.warnings = result.warnings
             return plan
 
         self._start(work, self._show_plan, _("Reading the file…"))
@@ -286,7 +294,7 @@ class ImportDialog(QDialog):
 
     def _job_failed(self, exc: BaseException) -> None:
         self._failed(error_message(exc))
-        self.import_button.setEnabled(self.plan is not None and bool(self.plan.records) and self.summary is None)
+        self._update_import_button()
 
     def _job_cancelled(self) -> None:
         self.progress.hide()
@@ -294,7 +302,7 @@ class ImportDialog(QDialog):
             self.status.setText(_("Import cancelled. Nothing was imported."))
         else:
             self.status.setText(_("Reading the file was cancelled."))
-        self.import_button.setEnabled(self.plan is not None and bool(self.plan.records))
+        self._update_import_button()
 
     def _set_inputs_enabled(self, enabled: bool) -> None:
         for widget in (self.browse, self.mapping_box, self.partner, self.choice, self.partial, self.preview):
@@ -376,10 +384,11 @@ class ImportDialog(QDialog):
             for cell in cells:
                 cell.setEditable(False)
             m.appendRow([*cells, action])
-        for error in plan.errors:
+        problems = [(error, "danger") for error in plan.errors] + [(w, "warning") for w in plan.warnings]
+        for error, colour in problems:
             item = QStandardItem(_("Record {number}, line {line}: {reason}").format(
                 number=error.number, line=error.line, reason=error.message))
-            item.setForeground(theme.color("danger"))
+            item.setForeground(theme.color(colour))
             item.setEditable(False)
             item.setToolTip(item.text())
             m.appendRow([item])
@@ -395,9 +404,22 @@ class ImportDialog(QDialog):
         if plan.errors:
             text += " · " + ngettext("{count} record cannot be read", "{count} records cannot be read",
                                      len(plan.errors)).format(count=len(plan.errors))
+        if plan.errors:
+            text += "\n" + _("Nothing is imported from a file with broken records unless you choose to import "
+                             "the readable ones.")
         self.status.setText(text)
-        self.partial.setVisible(bool(plan.errors))
-        self.import_button.setEnabled(bool(plan.records))
+        self.partial.setText(ngettext("Import the {count} readable record and leave out the broken ones",
+                                      "Import the {count} readable records and leave out the broken ones",
+                                      len(plan.records)).format(count=len(plan.records)))
+        self.partial.setChecked(False)
+        self.partial.setVisible(bool(plan.errors) and bool(plan.records))
+        self._update_import_button()
+
+    def _update_import_button(self) -> None:
+        """Import needs readable records and, when some records are broken, the explicit partial choice."""
+        plan = self.plan
+        ready = plan is not None and bool(plan.records) and self.summary is None
+        self.import_button.setEnabled(ready and (not plan.errors or self.partial.isChecked()))  # type: ignore[union-attr]
 
     def _apply_global_choice(self) -> None:
         value = self.choice.currentData()

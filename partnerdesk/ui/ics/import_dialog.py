@@ -8,7 +8,16 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from partnerdesk.interop.records import UnreadableFileError
 from partnerdesk.l10n import _, fill, format_number, ngettext, pgettext
@@ -71,6 +80,11 @@ class ImportEventsDialog(JobDialog):
         for row in partners:
             self.partner.addItem(row.name, row.id)
         form.addRow(_("Partner"), self.partner)
+        # Shown after a file with broken events was refused: importing the others is the user's explicit choice.
+        self.partial = QCheckBox()
+        self.partial.setObjectName("importPartial")
+        self.partial.hide()
+        form.addRow("", self.partial)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
 
         self.headline = QLabel()
@@ -117,19 +131,35 @@ class ImportEventsDialog(JobDialog):
         zone = self.zone.currentText().strip() or self.user_zone
         partner_id = self.partner.currentData()
         source = self.path.name
+        partial = self.partial.isVisible() and self.partial.isChecked()
 
         def work(control: JobControl) -> EventImportSummary:
             control.check()
             return EventImportService(workspace).import_file(data, source=source, partner_id=partner_id,
-                                                             default_zone=zone, progress=control.progress)
+                                                             default_zone=zone, progress=control.progress,
+                                                             allow_partial=partial)
 
         self.start(work, self._imported, _("Reading the file…"))
+
+    def _failed(self, exc: BaseException) -> None:
+        super()._failed(exc)
+        readable = getattr(exc, "readable", 0)
+        self.partial.setVisible(bool(readable))
+        self.partial.setChecked(False)
+        if readable:
+            self.partial.setText(ngettext("Import the {count} readable event and leave out the broken ones",
+                                          "Import the {count} readable events and leave out the broken ones",
+                                          readable).format(count=readable))
 
     def _imported(self, summary: EventImportSummary) -> None:
         self.summary = summary
         self.context.hub.announce(summary.changes)  # calendar, counts and any other open view refresh
-        self.headline.setText(fill(ngettext("{count} event read from “{name}”:", "{count} events read from “{name}”:",
-                                            summary.total), count=summary.total, name=self.path.name))
+        headline = fill(ngettext("{count} event read from “{name}”:", "{count} events read from “{name}”:",
+                                 summary.total), count=summary.total, name=self.path.name)
+        if summary.failed:
+            headline += " " + ngettext("{count} broken event was left out.", "{count} broken events were left out.",
+                                       summary.failed).format(count=summary.failed)
+        self.headline.setText(headline)
         for key, label in self.counts.items():
             label.setText(format_number(getattr(summary, key)))
         self.imported.emit(summary)

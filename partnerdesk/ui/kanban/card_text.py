@@ -46,7 +46,7 @@ def is_stale(card: Card, stale_days: int, now: dt.datetime | None = None) -> boo
 def _zone(name: str) -> ZoneInfo | None:
     try:
         return ZoneInfo(name) if name else None
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return None
 
 
