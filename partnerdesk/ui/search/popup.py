@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -17,7 +17,9 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QFrame, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from partnerdesk.l10n import N_, _
-from partnerdesk.store.search import SearchHit, search
+
+if TYPE_CHECKING:
+    from partnerdesk.store.search import SearchHit
 
 KIND_LABELS = {"partner": N_("Partner"), "contact": N_("Contact"), "work_item": N_("Work item"),
                "event": N_("Event")}
@@ -93,6 +95,8 @@ class SearchPopup(QWidget):
             self.model.set_hits([])
             self.results.hide()
             return
+        from partnerdesk.store.search import search  # SQLAlchemy: not before the window has shown
+
         with self.context.ws.session() as s:
             hits = search(s, text, limit=30)
         self.model.set_hits(hits)
