@@ -123,6 +123,12 @@ class MainWindow(QMainWindow):
         install_accessibility_rules(QApplication.instance())  # type: ignore[arg-type]
         theme.apply(QApplication.instance(),  # type: ignore[arg-type]
                     self.context.settings.value(theme.SETTINGS_KEY, theme.SYSTEM, type=str))
+        from partnerdesk.ui.search.opener import WindowSearch
+
+        self.search = WindowSearch(self, self.actions_.edit_menu)  # Ctrl+K, Edit → Search…
+        from partnerdesk.ui.empty_states import EmptyStates
+
+        self.empty_states = EmptyStates(self)  # a view with nothing to show offers the next step
         self.path_label = QLabel()
         self.counts_label = QLabel()
         self.statusBar().addWidget(self.path_label, 1)
@@ -307,7 +313,8 @@ class MainWindow(QMainWindow):
         self.drop_views()  # built again over the new workspace when shown
         self.show_view(self.current_index)
         QTimer.singleShot(0, self, self.update_status)  # counts after the first view has painted
-        self.path_label.setText(fill(_("Workspace: {path}"), path=str(path)))
+        self.path_label.setText(fill(_("Workspace: {path}"), path=Path(path).name))
+        self.path_label.setToolTip(str(path))
         self.retranslate_title()
         QTimer.singleShot(0, self, self.start_reminders)
         self.workspace_opened.emit(str(path))
@@ -342,6 +349,7 @@ class MainWindow(QMainWindow):
         self.actions_.ics.set_enabled(enabled)
         self.actions_.performance.set_enabled(enabled)
         self.actions_.backups.set_enabled(enabled)
+        self.search.set_enabled(enabled)
         for action in self.actions_.view_actions:
             action.setEnabled(enabled)
 
@@ -425,6 +433,9 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(placeholder)
         placeholder.deleteLater()
         self.views[index] = view
+        from partnerdesk.ui.window_icons import apply_view_icons
+
+        apply_view_icons(VIEWS[index][0], view)
         if "data" not in self.timings:
             self.timings["data"] = time.perf_counter()
             QTimer.singleShot(0, self, self.data_shown.emit)
@@ -469,6 +480,12 @@ class MainWindow(QMainWindow):
             item.setText(_(title))
             item.setToolTip(_("{view} (Ctrl+{number})").format(view=_(title), number=row + 1))
         self.panel.retranslate_ui()
+        self.search.retranslate_ui()
+        from partnerdesk.ui.window_fit import fit_navigation
+        from partnerdesk.ui.window_icons import apply_window_icons
+
+        apply_window_icons(self)  # directional icons follow the layout direction
+        fit_navigation(self.nav)  # as wide as the translated titles need, no wider
         self.retranslate_title()
         self.update_status()
         accelerators.manage(self.menuBar())
@@ -486,12 +503,15 @@ class MainWindow(QMainWindow):
         ws = self.context.workspace
         if ws is None:
             self.path_label.setText(_("No workspace open"))
+            self.path_label.setToolTip("")
             self.counts_label.setText("")
             return
         from partnerdesk.services.listing import counts
 
         n = counts(ws)
-        self.path_label.setText(fill(_("Workspace: {path}"), path=str(ws.path)))
+        # The file's name; the whole path on hover (a long path crowded out the counts on a laptop).
+        self.path_label.setText(fill(_("Workspace: {path}"), path=Path(ws.path).name))
+        self.path_label.setToolTip(str(ws.path))
         parts = [
             ngettext("{count} partner", "{count} partners", n["partner"]).format(count=n["partner"]),
             ngettext("{count} contact", "{count} contacts", n["contact"]).format(count=n["contact"]),
@@ -588,6 +608,6 @@ def _open_in_worker(path: Path, create: bool, view_module: str) -> Any:
 
 
 def _theme_icon(name: str) -> Any:
-    from PySide6.QtGui import QIcon
+    from partnerdesk.ui.icons import theme_icon  # the bundled set where the desktop has no theme
 
-    return QIcon.fromTheme(name)
+    return theme_icon(name)

@@ -25,53 +25,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from partnerdesk.domain.errors import ValidationError
-from partnerdesk.l10n import NP_, _, pgettext
+from partnerdesk.l10n import _
 from partnerdesk.services.contacts import validate_contact
 from partnerdesk.store.models import Partner
 from partnerdesk.ui import theme
-
-# The stored type of an e-mail or phone (vCard's TYPE) and the word shown for it in the editor.
-ITEM_TYPES: dict[str, tuple[str, str]] = {
-    "work": NP_("e-mail or phone type", "work"),
-    "home": NP_("e-mail or phone type", "home"),
-    "mobile": NP_("e-mail or phone type", "mobile"),
-    "cell": NP_("e-mail or phone type", "mobile"),
-    "fax": NP_("e-mail or phone type", "fax"),
-    "other": NP_("e-mail or phone type", "other"),
-}
-
-
-def type_label(kind: str) -> str:
-    """The word for a stored type in the UI language ("work" -> "trabalho"); unknown types as stored."""
-    pair = ITEM_TYPES.get(kind.lower())
-    return pgettext(*pair) if pair else kind
-
-
-def _type_key(word: str) -> str:
-    """The stored type for a word typed in the editor, in the UI language or in English."""
-    folded = word.strip().casefold()
-    for key, pair in ITEM_TYPES.items():
-        if folded in (key, pgettext(*pair).casefold()):
-            return "mobile" if key == "cell" else key
-    return folded
-
-
-def _items_text(items: list[dict[str, Any]]) -> str:
-    return "\n".join(f"{type_label(str(i.get('type') or 'work'))}: {i['value']}" for i in items)
-
-
-def _parse_items(text: str) -> list[dict[str, Any]]:
-    out = []
-    for raw in text.splitlines():
-        raw = raw.strip()
-        if not raw:
-            continue
-        kind, sep, value = raw.partition(":")
-        if sep and kind.strip().isalpha() and len(kind.strip()) <= 12:
-            out.append({"type": _type_key(kind), "value": value.strip()})
-        else:
-            out.append({"type": "work", "value": raw})
-    return out
+from partnerdesk.ui.pickers.typed_rows import TypedItemsEdit
 
 
 class ContactDialog(QDialog):
@@ -93,13 +51,10 @@ class ContactDialog(QDialog):
             for pid, name in s.execute(select(Partner.id, Partner.name).order_by(Partner.name)):
                 self.partner.addItem(name, pid)
         self.partner.setCurrentIndex(max(0, self.partner.findData(values.get("partner_id"))))
-        self.emails = QPlainTextEdit(_items_text(values.get("emails", [])))
-        email_example, phone_example = _("name@example.com"), _("+55 11 91234-5678")
-        self.emails.setPlaceholderText(f"{type_label('work')}: {email_example}")
-        self.phones = QPlainTextEdit(_items_text(values.get("phones", [])))
-        self.phones.setPlaceholderText(f"{type_label('mobile')}: {phone_example}")
-        for edit in (self.emails, self.phones):
-            edit.setFixedHeight(60)
+        self.emails = TypedItemsEdit("email")
+        self.emails.set_items(values.get("emails", []))
+        self.phones = TypedItemsEdit("phone")
+        self.phones.set_items(values.get("phones", []))
         self.tags = QLineEdit(", ".join(values.get("tags", [])))
         self.advisory = QCheckBox(_("Member of the advisory board"))
         self.advisory.setChecked(bool(values.get("advisory_board")))
@@ -172,8 +127,8 @@ class ContactDialog(QDialog):
             "display_name": self.display.text().strip() or " ".join(
                 x for x in (self.given.text().strip(), self.family.text().strip()) if x),
             "role": self.role.text(), "organization": self.organization.text(),
-            "partner_id": self.partner.currentData(), "emails": _parse_items(self.emails.toPlainText()),
-            "phones": _parse_items(self.phones.toPlainText()),
+            "partner_id": self.partner.currentData(), "emails": self.emails.items(),
+            "phones": self.phones.items(),
             "tags": [t.strip() for t in self.tags.text().split(",") if t.strip()],
             "advisory_board": self.advisory.isChecked(), "time_zone": self.time_zone.text().strip(),
             "notes": self.notes.toPlainText(), "photo": self._photo, "photo_mime": self._photo_mime,
