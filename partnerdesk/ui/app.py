@@ -16,8 +16,9 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from partnerdesk import APP_NAME, ORG_NAME, __version__
-from partnerdesk.l10n import LANGUAGES, _, normalize_language, system_language
+from partnerdesk.l10n import LANGUAGES, _, normalize_language
 from partnerdesk.ui.fonts import apply_application_font
+from partnerdesk.ui.os_language import os_language
 from partnerdesk.ui.qt_i18n import QtLanguage
 
 SETTINGS_LANGUAGE = "ui/language"
@@ -41,13 +42,13 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def choose_language(cli_lang: str | None, settings: QSettings) -> str:
-    """--lang, else the language chosen in Preferences, else the system's."""
+    """--lang, else the language chosen in Preferences, else the one the OS asks for (through Qt)."""
     if cli_lang:
         return normalize_language(cli_lang)
     saved = settings.value(SETTINGS_LANGUAGE, "", type=str)
     if saved in LANGUAGES:
         return saved
-    return system_language()
+    return os_language()
 
 
 def build_main_window(db: Path | None = None, lang: str | None = None):  # type: ignore[no-untyped-def]
