@@ -14,6 +14,7 @@ from pathlib import Path
 from types import ModuleType
 
 from partnerdesk import __version__
+from partnerdesk.cli.console import prepare_streams
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import LANGUAGES, _, set_language, system_language
 
@@ -93,6 +94,7 @@ def split_workspace_argument(argv: list[str], commands: Sequence[str]) -> tuple[
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    prepare_streams()  # windowed Windows exe, legacy code pages (cli/console.py)
     # The language must be known before help texts are built.
     lang = system_language()
     for i, arg in enumerate(argv):

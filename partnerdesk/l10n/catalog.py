@@ -65,18 +65,23 @@ def language_for(locale: str | None, country: str | None = None) -> str:
 
 
 def system_language() -> str:
-    """The supported language closest to the user's system locale."""
+    """The supported language closest to the user's system locale: POSIX variables (Linux, a macOS
+    terminal), then the OS's own API (Windows), then Python's locale (``Japanese_Japan.932`` on Windows)."""
+    from partnerdesk.l10n.os_locale import os_locale_names, preferred_locale
+
     for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(var)
         if value:
-            for part in value.split(":"):
-                lang = normalize_language(part)
-                if lang != SOURCE_LANGUAGE or part.lower().startswith("en"):
-                    return lang
+            tag = preferred_locale(value.split(":"), LANGUAGES)
+            if tag:
+                return tag.split("_")[0]
+    candidates = os_locale_names()
     try:
-        return normalize_language(locale.getlocale()[0])
+        candidates.append(locale.getlocale()[0] or "")
     except ValueError:
-        return SOURCE_LANGUAGE
+        pass
+    tag = preferred_locale(candidates, LANGUAGES)
+    return tag.split("_")[0] if tag else SOURCE_LANGUAGE
 
 
 def _load(lang: str) -> gettext.NullTranslations:

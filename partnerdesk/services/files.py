@@ -11,6 +11,12 @@ from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import N_
 
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+# Device names Windows reserves in every folder, whatever the extension ("NUL.pdf" is the null device);
+# Windows 11 also reserves COM¹²³ and LPT¹²³.
+_RESERVED = frozenset(
+    {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
+    | {f"{dev}{n}" for dev in ("COM", "LPT") for n in (*"123456789", "¹", "²", "³")}
+)
 
 
 class FileWriteError(PartnerDeskError):
@@ -20,7 +26,10 @@ class FileWriteError(PartnerDeskError):
 def safe_file_name(text: str, fallback: str, limit: int = 120) -> str:
     """A file name that works on Windows, macOS and Linux (letters of every script are kept)."""
     name = " ".join(_UNSAFE.sub("_", text).split()).strip(" .")
-    return name[:limit].rstrip(" .") or fallback
+    name = name[:limit].rstrip(" .") or fallback
+    if name.split(".")[0].rstrip(" ").upper() in _RESERVED:
+        name = "_" + name
+    return name
 
 
 def _umask() -> int:

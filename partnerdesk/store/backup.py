@@ -23,7 +23,7 @@ from pathlib import Path
 
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import N_
-from partnerdesk.store.paths import data_dir
+from partnerdesk.store.paths import data_dir, same_path
 from partnerdesk.store.workspace import Workspace
 
 
@@ -243,7 +243,7 @@ def iter_side_files(path: Path) -> Iterator[Path]:
 def backup_workspace(ws: Workspace, target: Path | str) -> Path:
     """Write a consistent copy of ``ws`` to ``target`` (a temporary file is renamed into place)."""
     target = Path(target).expanduser().resolve()
-    if target == Path(ws.path).resolve():
+    if same_path(target, Path(ws.path).resolve()):  # C:\Work\A.pdk is c:\work\a.pdk on Windows
         raise BackupError(N_("A backup cannot replace the open workspace itself. Choose another file name."),
                           path=str(target))
     tmp = target.with_name(target.name + ".part")

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
 
 from partnerdesk.l10n import LANGUAGE_NAMES, LANGUAGES, _
+from partnerdesk.store.paths import same_path
 from partnerdesk.ui.views_registry import VIEWS
 
 if TYPE_CHECKING:
@@ -174,7 +175,7 @@ class MainActions:
         return [str(v) for v in (value or []) if v]
 
     def remember(self, path: str) -> None:
-        files = [path] + [p for p in self.recent_files() if p != path]
+        files = [path] + [p for p in self.recent_files() if not same_path(p, path)]
         self.window.context.settings.setValue("files/recent", files[:MAX_RECENT])
         self.fill_recent_menu()
 

@@ -16,11 +16,12 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from partnerdesk import APP_NAME, ORG_NAME, __version__
-from partnerdesk.l10n import LANGUAGES, normalize_language, system_language
+from partnerdesk.l10n import LANGUAGES, normalize_language
 from partnerdesk.ui import crash, smoke, startup_trace
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.fonts import apply_application_font
 from partnerdesk.ui.main_window import MainWindow, MissingFile
+from partnerdesk.ui.os_language import os_language
 from partnerdesk.ui.qt_i18n import QtLanguage
 from partnerdesk.ui.termination import close_on_termination
 
@@ -45,13 +46,13 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def choose_language(cli_lang: str | None, settings: QSettings) -> str:
-    """--lang, else the language chosen in Preferences, else the system's."""
+    """--lang, else the language chosen in Preferences, else the one the OS asks for (through Qt)."""
     if cli_lang:
         return normalize_language(cli_lang)
     saved = settings.value(SETTINGS_LANGUAGE, "", type=str)
     if saved in LANGUAGES:
         return saved
-    return system_language()
+    return os_language()
 
 
 def build_main_window(db: Path | None = None, lang: str | None = None,

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _, current_language, fill, ngettext
+from partnerdesk.store.paths import documents_dir, same_path
 from partnerdesk.ui import accelerators, theme
 from partnerdesk.ui.accessibility import install_accessibility_rules
 from partnerdesk.ui.actions import MainActions
@@ -283,7 +284,7 @@ class MainWindow(QMainWindow):
 
         path = Path(path).expanduser().resolve()
         current = self.context.workspace
-        if current is not None and Path(current.path) == path:
+        if current is not None and same_path(current.path, path):
             return True
         if current is None:
             self.panel.show_loading(str(path))
@@ -395,7 +396,7 @@ class MainWindow(QMainWindow):
 
     def _dialog_dir(self) -> Path:
         ws = self.context.workspace
-        return Path(ws.path).parent if ws is not None else Path.home()
+        return Path(ws.path).parent if ws is not None else documents_dir()
 
     @staticmethod
     def _file_filter() -> str:

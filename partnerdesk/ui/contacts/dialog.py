@@ -28,6 +28,7 @@ from partnerdesk.domain.errors import ValidationError
 from partnerdesk.l10n import _
 from partnerdesk.services.contacts import validate_contact
 from partnerdesk.store.models import Partner
+from partnerdesk.store.paths import documents_dir
 from partnerdesk.ui import theme
 from partnerdesk.ui.pickers.typed_rows import TypedItemsEdit
 
@@ -105,7 +106,7 @@ class ContactDialog(QDialog):
                                    if not pixmap.isNull() else QPixmap())
 
     def _choose_photo(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, _("Choose photo"), "",
+        path, _filter = QFileDialog.getOpenFileName(self, _("Choose photo"), str(documents_dir()),
                                                     _("Images (*.png *.jpg *.jpeg *.gif)"))
         if not path:
             return

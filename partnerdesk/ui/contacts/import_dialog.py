@@ -30,6 +30,7 @@ from partnerdesk.interop import csv_io, vcard
 from partnerdesk.interop.records import ReadResult, UnreadableFileError
 from partnerdesk.l10n import N_, _, ngettext
 from partnerdesk.services.contacts import ContactService, DuplicateChoice, ImportPlan, ImportSummary
+from partnerdesk.store.paths import documents_dir
 from partnerdesk.ui import theme
 from partnerdesk.ui.jobs import BackgroundJob, JobControl, error_message
 
@@ -167,7 +168,7 @@ class ImportDialog(QDialog):
 
     # -- reading ------------------------------------------------------------------------------------------
     def _browse(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, _("Import contacts"), "",
+        path, _filter = QFileDialog.getOpenFileName(self, _("Import contacts"), str(documents_dir()),
                                                     _("Contacts (*.vcf *.vcard *.csv);;All files (*)"))
         if path:
             self.load(path)

@@ -27,6 +27,7 @@ from partnerdesk.interop import csv_io, vcard
 from partnerdesk.l10n import _, ngettext
 from partnerdesk.services.contacts import ContactService
 from partnerdesk.store.models import Partner
+from partnerdesk.store.paths import documents_dir
 from partnerdesk.ui.contacts.commands import (
     AddContactCommand,
     DeleteContactsCommand,
@@ -259,7 +260,8 @@ class ContactsView(QWidget):
         dialog.deleteLater()
 
     def export_contacts(self) -> None:
-        path, chosen = QFileDialog.getSaveFileName(self, _("Export contacts"), "contacts.vcf",
+        path, chosen = QFileDialog.getSaveFileName(self, _("Export contacts"),
+                                                   str(documents_dir() / "contacts.vcf"),
                                                    _("vCard (*.vcf);;CSV (*.csv)"))
         if not path:
             return

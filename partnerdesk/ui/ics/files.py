@@ -10,6 +10,7 @@ from typing import Any
 from partnerdesk.l10n import _
 from partnerdesk.services import files
 from partnerdesk.services.files import FileWriteError, write_atomically  # noqa: F401 - re-exported for the dialogs
+from partnerdesk.store.paths import documents_dir
 
 ICS_SUFFIX = ".ics"
 SETTINGS_KEY = "files/ics_folder"
@@ -51,7 +52,7 @@ def dialog_folder(settings: Any, workspace_path: str | os.PathLike[str] | None) 
         return Path(last)
     if workspace_path:
         return Path(workspace_path).parent
-    return Path.home()
+    return documents_dir()
 
 
 def remember_folder(settings: Any, path: Path) -> None:

@@ -17,6 +17,7 @@ from partnerdesk.services.board_columns import BoardColumnService
 from partnerdesk.services.board_export import board_csv
 from partnerdesk.services.board_query import LaneKey
 from partnerdesk.services.board_settings import BoardSettingsService
+from partnerdesk.store.paths import documents_dir
 from partnerdesk.ui.kanban.cell import CardList
 from partnerdesk.ui.kanban.commands import MoveColumn, RenameColumn, SetWipLimit, push
 from partnerdesk.ui.kanban.grid import BoardGrid
@@ -218,7 +219,7 @@ def export_csv(view: KanbanView, path: str | None = None) -> None:
     if view.state is None:
         return
     if path is None:
-        path, _filter = QFileDialog.getSaveFileName(view, _("Export cards as CSV"), str(Path.home() / "board.csv"),
+        path, _filter = QFileDialog.getSaveFileName(view, _("Export cards as CSV"), str(documents_dir() / "board.csv"),
                                                     _("CSV files (*.csv)"))
         if not path:
             return

@@ -31,6 +31,7 @@ from partnerdesk.services.brand_guide import (
     normalise_hex,
     read_logo_file,
 )
+from partnerdesk.store.paths import documents_dir
 from partnerdesk.ui import theme
 from partnerdesk.ui.packets.editor_base import DraftEditor
 from partnerdesk.ui.packets.rows import RowsEditor, RowsModel
@@ -220,7 +221,7 @@ class BrandGuideEditor(DraftEditor):
     # --- logo -------------------------------------------------------------------------------------------
     def choose_logo(self, path: str | Path | None = None) -> bool:
         if path is None:
-            name, _filter = QFileDialog.getOpenFileName(self, _("Choose logo"), str(Path.home()),
+            name, _filter = QFileDialog.getOpenFileName(self, _("Choose logo"), str(documents_dir()),
                                                         _("Images (*.png *.jpg *.jpeg)"))
             if not name:
                 return False

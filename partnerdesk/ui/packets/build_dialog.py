@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from partnerdesk.l10n import LANGUAGE_NAMES, LANGUAGES, _, ngettext
 from partnerdesk.services import packet_builds as pb
 from partnerdesk.services.packet_builds import PacketKind, PacketRequest, PartnerChoice
+from partnerdesk.store.paths import documents_dir
 from partnerdesk.ui.jobs import BackgroundJob, error_message
 from partnerdesk.ui.packets.jobs import ProgressJob
 
@@ -377,7 +378,7 @@ class BuildPacketDialog(QDialog):
 
     # --- batch ------------------------------------------------------------------------------------------
     def choose_folder_and_build(self) -> None:
-        start = self.context.settings.value("packets/folder", "", type=str) or str(Path.home())
+        start = self.context.settings.value("packets/folder", "", type=str) or str(documents_dir())
         folder = QFileDialog.getExistingDirectory(self, _("Folder for the packets"), start)
         if folder:
             self.build_batch(Path(folder))

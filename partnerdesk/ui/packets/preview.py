@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _, format_percent
 from partnerdesk.services.packet_builds import write_atomically
+from partnerdesk.store.paths import documents_dir
 from partnerdesk.ui.icons import theme_icon
 from partnerdesk.ui.jobs import BackgroundJob, error_message
 from partnerdesk.ui.packets.printing import match_paper, print_document, print_steps
@@ -342,7 +343,7 @@ class PacketPreview(QDialog):
         return path
 
     def save_dialog(self) -> None:
-        folder = self.context.settings.value("packets/folder", "", type=str) or str(Path.home())
+        folder = self.context.settings.value("packets/folder", "", type=str) or str(documents_dir())
         name, _filter = QFileDialog.getSaveFileName(
             self, _("Save as PDF"), str(Path(folder) / self.suggested_name), _("PDF documents (*.pdf)"))
         if not name:
