@@ -41,3 +41,4 @@ def make_window(qtbot) -> Iterator[Callable[..., object]]:  # type: ignore[no-un
         if window.context.workspace is not None:
             window.context.workspace.close()
             window.context.workspace = None
+

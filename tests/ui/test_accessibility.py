@@ -21,6 +21,13 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.ui.views_registry import VIEWS
 
+
+def view_index(key: str) -> int:
+    """A view's place in the navigation (the registry's order changes as views are added)."""
+    from partnerdesk.ui.views_registry import VIEWS
+
+    return next(i for i, (k, *_rest) in enumerate(VIEWS) if k == key)
+
 INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QAbstractSpinBox, QPlainTextEdit, QTextEdit)
 
 
@@ -61,7 +68,7 @@ def test_every_control_in_every_view_has_a_name(demo_window, qtbot, lang: str) -
 def test_board_columns_are_named_by_their_column(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     demo_window.start()
     qtbot.waitUntil(lambda: demo_window.context.workspace is not None)
-    demo_window.show_view(0)
+    demo_window.show_view(view_index("kanban"))
     board = demo_window.stack.currentWidget()
     names = sorted(cell.accessibleName() for cell in board.grid.lists())
     assert names == sorted(column.label for column in board.board_columns)
@@ -95,7 +102,7 @@ def test_calendar_grids_expose_every_entry_with_time_and_partner(demo_window, qt
     demo_window.resize(1440, 900)
     demo_window.start()
     qtbot.waitUntil(lambda: demo_window.context.workspace is not None)
-    demo_window.show_view(1)
+    demo_window.show_view(view_index("calendar"))
     calendar = demo_window.stack.currentWidget()
     calendar.set_mode(mode) if hasattr(calendar, "set_mode") else calendar.mode_buttons.button(
         ["month", "week"].index(mode)).click()
@@ -121,7 +128,7 @@ def test_calendar_grids_expose_every_entry_with_time_and_partner(demo_window, qt
 def test_board_cards_say_due_state_partner_priority_and_owner(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     demo_window.start()
     qtbot.waitUntil(lambda: demo_window.context.workspace is not None)
-    demo_window.show_view(0)
+    demo_window.show_view(view_index("kanban"))
     board = demo_window.stack.currentWidget()
     said = [child for cell in board.grid.lists() for child in _children(cell)]
     assert said, "the board lists its cards to a screen reader"
@@ -148,7 +155,7 @@ def test_calendar_messages_and_reminders_are_announced(demo_window, qtbot, monke
     monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(capture))
     demo_window.start()
     qtbot.waitUntil(lambda: demo_window.context.workspace is not None)
-    demo_window.show_view(1)
+    demo_window.show_view(view_index("calendar"))
     calendar = demo_window.stack.currentWidget()
     calendar.message.show_message("Outside the partner's working hours")
     popup = NotificationPopup(demo_window)
@@ -178,7 +185,7 @@ def test_cards_grow_with_larger_text_instead_of_clipping(demo_window, qtbot) -> 
 
     demo_window.start()
     qtbot.waitUntil(lambda: demo_window.context.workspace is not None)
-    demo_window.show_view(0)
+    demo_window.show_view(view_index("kanban"))
     cell = demo_window.stack.currentWidget().grid.lists()[0]
     normal = cell.sizeHintForRow(0)
     font = QFont(cell.font())
@@ -197,7 +204,7 @@ def test_keyboard_focus_is_visible_on_the_board_and_in_the_month(demo_window, qt
     demo_window.resize(1440, 900)
     demo_window.start()
     qtbot.waitUntil(lambda: demo_window.context.workspace is not None)
-    demo_window.show_view(0)
+    demo_window.show_view(view_index("kanban"))
     cell = demo_window.stack.currentWidget().grid.lists()[0]
     cell.setCurrentIndex(cell.model().index(0, 0))
     demo_window.activateWindow()
@@ -207,7 +214,7 @@ def test_keyboard_focus_is_visible_on_the_board_and_in_the_month(demo_window, qt
     demo_window.nav.setFocus()
     qtbot.waitUntil(lambda: not cell.hasFocus())
     assert cell.viewport().grab().toImage() != focused
-    demo_window.show_view(1)
+    demo_window.show_view(view_index("calendar"))
     month = demo_window.stack.currentWidget().month
     qtbot.waitUntil(lambda: len(month.placed) > 0)
     month.setFocus()

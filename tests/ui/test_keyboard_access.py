@@ -11,6 +11,13 @@ from partnerdesk.l10n import LANGUAGES
 from partnerdesk.ui.accelerators import make_unique, mnemonic
 
 
+def view_index(key: str) -> int:
+    """A view's place in the navigation (the registry's order changes as views are added)."""
+    from partnerdesk.ui.views_registry import VIEWS
+
+    return next(i for i, (k, *_rest) in enumerate(VIEWS) if k == key)
+
+
 def _containers(bar: QMenuBar) -> list[QMenu | QMenuBar]:
     found: list[QMenu | QMenuBar] = [bar]
     pending = [a.menu() for a in bar.actions() if isinstance(a.menu(), QMenu)]
@@ -69,7 +76,7 @@ def _focus_chain_leaves(widget, qtbot, key: Qt.Key) -> bool:  # type: ignore[no-
 def test_tab_leaves_the_contacts_table_both_ways(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     demo_window.start()
     qtbot.waitUntil(lambda: demo_window.context.workspace is not None)
-    demo_window.show_view(2)
+    demo_window.show_view(view_index("contacts"))
     view = demo_window.stack.currentWidget()
     table = view.findChild(QTableView)
     table.selectRow(0)
@@ -89,7 +96,7 @@ def test_tab_leaves_multi_line_fields_and_ctrl_tab_inserts_a_tab(demo_window, qt
 
     demo_window.start()
     qtbot.waitUntil(lambda: demo_window.context.workspace is not None)
-    demo_window.show_view(2)
+    demo_window.show_view(view_index("contacts"))
     view = demo_window.stack.currentWidget()
     dialogs: list[ContactDialog] = []
     monkeypatch.setattr(ContactDialog, "exec", lambda self: dialogs.append(self) or 0)

@@ -9,6 +9,13 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialog
 
 from partnerdesk.ui import theme
 
+
+def view_index(key: str) -> int:
+    """A view's place in the navigation (the registry's order changes as views are added)."""
+    from partnerdesk.ui.views_registry import VIEWS
+
+    return next(i for i, (k, *_rest) in enumerate(VIEWS) if k == key)
+
 #: (text or mark role, background role, minimum ratio)
 PAIRS = [
     *[(text, "surface", 4.5) for text in ("text", "text.muted", "text.faint", "text.accent", "text.partner",
@@ -43,7 +50,7 @@ def test_text_on_a_user_colour_is_black_or_white_by_contrast() -> None:
 def test_appearance_preference_switches_the_painted_board_live(demo_window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     demo_window.start()
     qtbot.waitUntil(lambda: demo_window.context.workspace is not None)
-    demo_window.show_view(0)
+    demo_window.show_view(view_index("kanban"))
 
     def choose(choice: str) -> None:
         shown: list[QDialog] = []
