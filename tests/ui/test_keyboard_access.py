@@ -123,7 +123,7 @@ def test_alt_up_moves_a_brand_colour_after_a_language_switch(demo_window, qtbot)
     demo_window.set_language("pt")
     action = demo_window.findChild(QAction, "editBrandGuideAction")
     action.trigger()
-    editor = demo_window._brand_editor  # the one editor window the Packets menu opened
+    editor = _brand_editor(demo_window)  # the one editor window the Packets menu opened
     editor.activateWindow()
     qtbot.waitUntil(editor.isActiveWindow)
     rows = editor.colours
@@ -139,3 +139,9 @@ def test_alt_up_moves_a_brand_colour_after_a_language_switch(demo_window, qtbot)
     assert rows.model.index(0, 0).data() == second and rows.model.index(1, 0).data() == first
     editor._discard = True  # leave without the unsaved-changes question
     editor.close()
+
+
+def _brand_editor(window):  # type: ignore[no-untyped-def]
+    from partnerdesk.ui.packets.brand_editor import BrandGuideEditor
+
+    return next(w for w in window.findChildren(BrandGuideEditor) if w.isVisible())

@@ -68,6 +68,9 @@ class FilterBar(QWidget):
         self.due_to.setSpecialValueText(_("Any"))
         self.due_from.setToolTip(_("Due on or after"))
         self.due_to.setToolTip(_("Due on or before"))
+        self.text.setAccessibleName(self.text.placeholderText())
+        self.due_from.setAccessibleName(_("Due on or after"))
+        self.due_to.setAccessibleName(_("Due on or before"))
         self.clear.setText(_("Clear filters"))
         self._refill(self.direction, [(_("Both directions"), None)] +
                      [(d.label, d.value) for d in PaymentDirection])

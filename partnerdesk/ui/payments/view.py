@@ -127,6 +127,10 @@ class PaymentsView(QWidget):
         self.totals_title.setText(_("Totals per currency"))
         self.aging_title.setText(_("Aging by due date"))
         self.on_time_title.setText(_("On time by partner (12 months)"))
+        for table, title in ((self.totals, self.totals_title), (self.aging, self.aging_title),
+                             (self.on_time, self.on_time_title)):
+            table.setAccessibleName(title.text())
+        self.table.setAccessibleName(_("Payments"))
         self.filters.retranslate_ui()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         self.table.viewport().update()

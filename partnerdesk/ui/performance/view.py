@@ -273,6 +273,7 @@ class PerformanceView(QWidget):
         self.previous_button.setText("▶" if rtl else "◀")
         self.next_button.setText("◀" if rtl else "▶")
         self.previous_button.setToolTip(_("Previous period"))
+        self.table.setAccessibleName(_("Performance"))
         self.next_button.setToolTip(_("Next period"))
         self._refill(self.granularity, [(_("Month"), "month"), (_("Quarter"), "quarter")],
                      first=None)

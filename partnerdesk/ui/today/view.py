@@ -195,6 +195,7 @@ class TodayView(QWidget):
         return self.dialog
 
     def retranslate_ui(self) -> None:
+        self.list.setAccessibleName(_("Today"))
         self.only_mine.setText(_("Only mine"))
         self.only_mine.setToolTip(_("Only items where you are owner #1, owner #2 or responsible"))
         self.print_button.setText(_("Print…"))
