@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
+    QDialog,
     QFormLayout,
     QLabel,
+    QMainWindow,
     QPlainTextEdit,
     QTextEdit,
     QWidget,
@@ -32,8 +34,9 @@ class AccessibilityRules(QObject):
         kind = event.type()
         if kind == QEvent.Type.Polish:
             prepare_widget(watched)
-        elif kind == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
-            fit_to_screen(watched)
+        elif kind == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow() and \
+                (isinstance(watched, (QDialog, QMainWindow)) or watched.parentWidget() is not None):
+            fit_to_screen(watched)  # the app's windows and dialogs, not a bare widget shown on its own
         elif kind == QEvent.Type.ToolTipChange and isinstance(watched, QAbstractButton):
             name_symbol_button(watched)
         elif kind == QEvent.Type.KeyPress and isinstance(watched, (QPlainTextEdit, QTextEdit)):

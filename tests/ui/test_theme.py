@@ -74,6 +74,18 @@ def test_appearance_preference_switches_the_painted_board_live(demo_window, qtbo
         image = cell.viewport().grab().toImage()
         card = cell.visualRect(cell.model().index(0, 0)).center()
         assert QColor(image.pixel(card.x(), card.y())).lightness() < 128  # the card is painted dark
+        demo_window.show_view(view_index("calendar"))
+        month = demo_window.stack.currentWidget().month
+        qtbot.waitUntil(lambda: len(month.placed) > 0)
+        page = month.viewport().grab().toImage()
+        corner = month.viewport().rect().bottomRight()
+        assert QColor(page.pixel(corner.x() - 3, corner.y() - 3)).lightness() < 128  # the month page is dark
+        # Chip text is black or white by contrast with the chip's colour, never fixed white.
+        from partnerdesk.ui.calendar.model import entry_color
+
+        for _rect, row in month.placed:
+            chip = entry_color(month.calendar_model().rows[row])
+            assert theme.contrast(theme.text_on(chip), chip) >= 4.5
     finally:
         choose(theme.LIGHT)
     assert not theme.is_dark()

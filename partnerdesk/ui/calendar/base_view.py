@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeySequence, QMouseEvent, QPainter, QRegion
+from PySide6.QtGui import QKeySequence, QMouseEvent, QPainter, QRegion
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QWidget
 
 from partnerdesk.domain.occurrence import Occurrence, SourceKind
@@ -139,7 +139,7 @@ class CalendarGridView(QAbstractItemView):
         """What every grid paints first: font, shared entry style, white page, the grid lines and labels."""
         painter.setFont(self.font())
         self.begin_entries()
-        painter.fillRect(self.viewport().rect(), QColor("#FFFFFF"))
+        painter.fillRect(self.viewport().rect(), theme.color("surface"))
         self.paint_grid(painter)
 
     def begin_entries(self) -> None:

@@ -14,14 +14,13 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem,
 
 from partnerdesk.domain.occurrence import Occurrence, SourceKind
 from partnerdesk.l10n import current_language, format_date, format_time
+from partnerdesk.ui import theme
 from partnerdesk.ui.calendar.model import OccurrenceRole, entry_color
 
-TEXT = QColor("#1F2933")
 _LEFT_TOP = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute) | Qt.AlignmentFlag.AlignTop
 _RIGHT_TOP = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute) | Qt.AlignmentFlag.AlignTop
 _LEFT_MIDDLE = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute) | Qt.AlignmentFlag.AlignVCenter
 _RIGHT_MIDDLE = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute) | Qt.AlignmentFlag.AlignVCenter
-MUTED = QColor("#52606D")
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -135,9 +134,9 @@ def paint_chip(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.tzinfo, 
         painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 3, 3)
         if mark is not None and inner.width() > size * 3:
             x, after = _leading(inner, size, rtl)
-            if _draw_glyph(painter, mark, "#FFFFFF", x, rect.center().y(), size):
+            if _draw_glyph(painter, mark, theme.text_on(color).name(), x, rect.center().y(), size):
                 inner = after
-        painter.setPen(QColor("#FFFFFF"))
+        painter.setPen(theme.text_on(color if not selected else color.darker(120)))
         text = iso(elided(metrics, occ.short_title, int(inner.width())), rtl)
     else:
         if selected:
@@ -157,7 +156,7 @@ def paint_chip(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.tzinfo, 
             painter.setBrush(color)
             painter.drawEllipse(QRectF(cx, rect.center().y() - dot / 2, dot, dot))
             inner = inner.adjusted(0, 0, -(dot + 4), 0) if rtl else inner.adjusted(dot + 4, 0, 0, 0)
-        painter.setPen(TEXT)
+        painter.setPen(theme.color("text"))
         prefix = f"{clock(occ.start, tz, current_language())} "
         room = int(inner.width() - metrics.horizontalAdvance(prefix))
         text = prefix + iso(elided(metrics, occ.short_title, room), rtl) if room > 0 else \
@@ -197,10 +196,10 @@ def paint_block(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.tzinfo,
     title_area = inner
     if mark is not None and inner.width() > size * 7:  # narrow blocks keep their width for the title
         corner = inner.left() if rtl else inner.right() - size
-        if _draw_glyph(painter, mark, MUTED.name() if occ.recurring else color.name(), corner,
+        if _draw_glyph(painter, mark, theme.color("text.muted").name() if occ.recurring else color.name(), corner,
                        inner.top() + line / 2, size):
             title_area = inner.adjusted(size + 3, 0, 0, 0) if rtl else inner.adjusted(0, 0, -(size + 3), 0)
-    painter.setPen(TEXT)
+    painter.setPen(theme.color("text"))
     painter.setFont(bold)
     title = occ.short_title
     lang = current_language()
@@ -225,7 +224,7 @@ def paint_block(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.tzinfo,
         else:
             painter.drawText(title_rect, align_top | Qt.TextFlag.TextWordWrap, iso(title, rtl))
         painter.setFont(small)
-        painter.setPen(MUTED)
+        painter.setPen(theme.color("text.muted"))
         detail = clock(occ.start, tz, lang) if occ.end == occ.start else \
             f"{clock(occ.start, tz, lang)}–{clock(occ.end, tz, lang)}"
         if occ.partner_name and occ.partner_name not in title:
@@ -242,10 +241,10 @@ def paint_more_badge(painter: QPainter, rect: QRectF | QRect, count: int) -> Non
 
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(QColor("#9AA5B1"), 1))
-    painter.setBrush(QColor("#F2F4F7"))
+    painter.setPen(QPen(theme.color("border"), 1))
+    painter.setBrush(theme.color("surface.alt"))
     painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
-    painter.setPen(QColor("#1D4E89"))
+    painter.setPen(theme.color("text.accent"))
     font = QFont(painter.font())
     font.setBold(True)
     painter.setFont(font)
@@ -285,11 +284,11 @@ AGENDA_ROW_HEIGHT = 40
 def paint_agenda_day(painter: QPainter, rect: QRectF, day: dt.date, font: QFont, *, rtl: bool,
                      today: bool = False) -> None:
     painter.save()
-    painter.fillRect(rect, QColor("#E8EEF7") if today else QColor("#F2F4F7"))
+    painter.fillRect(rect, theme.color("surface.today") if today else theme.color("surface.alt"))
     bold = QFont(font)
     bold.setBold(True)
     painter.setFont(bold)
-    painter.setPen(QColor("#1D4E89") if today else TEXT)
+    painter.setPen(theme.color("text.accent") if today else theme.color("text"))
     align = ((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute) if rtl else (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)) | Qt.AlignmentFlag.AlignVCenter
     painter.drawText(rect.adjusted(10, 0, -10, 0), align, format_date(day, "full"))
     painter.restore()
@@ -315,25 +314,25 @@ def paint_agenda_entry(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.
     small = scaled(font, 0.85)
     half = inner.height() / 2
     painter.setFont(font)
-    painter.setPen(TEXT)
+    painter.setPen(theme.color("text"))
     painter.drawText(QRectF(time_rect.left(), time_rect.top(), time_rect.width(), half),
                      align | Qt.AlignmentFlag.AlignVCenter, _time_cell(occ, tz))
     if partner_zone is not None and not occ.all_day:
         painter.setFont(small)
-        painter.setPen(MUTED)
+        painter.setPen(theme.color("text.muted"))
         painter.drawText(QRectF(time_rect.left(), time_rect.top() + half, time_rect.width(), half),
                          align | Qt.AlignmentFlag.AlignVCenter,
                          f"({format_time(occ.start.astimezone(partner_zone))})")
     bold = QFont(font)
     bold.setBold(True)
     painter.setFont(bold)
-    painter.setPen(TEXT)
+    painter.setPen(theme.color("text"))
     title = occ.short_title + (" ↻" if occ.recurring else "")
     painter.drawText(QRectF(text_rect.left(), text_rect.top(), text_rect.width(), half),
                      align | Qt.AlignmentFlag.AlignVCenter,
                      QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, int(text_rect.width())))
     painter.setFont(small)
-    painter.setPen(MUTED)
+    painter.setPen(theme.color("text.muted"))
     detail = " · ".join(bit for bit in (occ.source.label if occ.source != SourceKind.EVENT else "",
                                         occ.partner_name if occ.partner_name not in occ.short_title else "")
                         if bit)

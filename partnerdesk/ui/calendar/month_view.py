@@ -8,18 +8,14 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPen
+from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from partnerdesk.domain.occurrence import Occurrence
 from partnerdesk.l10n import current_language, format_skeleton, ngettext, weekday_name, weekend_days
+from partnerdesk.ui import theme
 from partnerdesk.ui.calendar import layout
 from partnerdesk.ui.calendar.base_view import DRAG_DISTANCE, CalendarGridView
-
-GRID = QColor("#D5DAE1")
-OTHER_MONTH = QColor("#F6F7F9")
-WEEKEND = QColor("#FAFAFC")
-TODAY = QColor("#E8F0FC")
 
 
 class MonthView(CalendarGridView):
@@ -104,13 +100,13 @@ class MonthView(CalendarGridView):
         self.paint_background(painter)
         for rect, row in self.placed:
             self.paint_entry(painter, rect, row)
-        painter.setPen(QColor("#1D4E89"))
+        painter.setPen(theme.color("text.accent"))
         align = ((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute) if self.rtl else (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)) | \
             Qt.AlignmentFlag.AlignVCenter
         for rect, _day, hidden in self.more:
             painter.drawText(rect, align, ngettext("+{n} more", "+{n} more", hidden).format(n=hidden))
         if self.drag_target is not None:
-            painter.setPen(QPen(QColor("#3D6FB6"), 2, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(theme.color("border.selected"), 2, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(self.cell_rect(self.drag_target).adjusted(1, 1, -2, -2))
 
@@ -139,25 +135,25 @@ class MonthView(CalendarGridView):
             day = self.days[col]
             cell = self.cell_rect(day)
             rect = QRect(cell.x(), 0, cell.width(), header)
-            painter.setPen(QColor("#52606D"))
+            painter.setPen(theme.color("text.muted"))
             name = labels["short" if cell.width() < 110 else "wide"][col]
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, name)
         for day in self.days:
             cell = self.cell_rect(day)
             if day == self.today:
-                fill = TODAY
+                fill = theme.color("surface.today")
             elif day.month != self.anchor.month:
-                fill = OTHER_MONTH
+                fill = theme.color("surface.alt")
             elif day.weekday() in weekend:
-                fill = WEEKEND
+                fill = theme.color("surface.weekend")
             else:
-                fill = QColor("#FFFFFF")
+                fill = theme.color("surface")
             painter.fillRect(cell, fill)
-            painter.setPen(GRID)
+            painter.setPen(theme.color("grid"))
             painter.drawRect(cell.adjusted(0, 0, -1, -1))
             number_rect = QRect(cell.x() + 6, cell.y() + 2, cell.width() - 12, metrics.height() + 2)
             painter.setFont(bold if day == self.today else self.font())
-            painter.setPen(QColor("#9AA5B1") if day.month != self.anchor.month else QColor("#1F2933"))
+            painter.setPen(theme.color("text.faint") if day.month != self.anchor.month else theme.color("text"))
             align = ((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute) if self.rtl else (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)) | \
                 Qt.AlignmentFlag.AlignVCenter
             text = str(day.day) if day.day != 1 else labels["firsts"][day]
@@ -165,7 +161,7 @@ class MonthView(CalendarGridView):
         painter.setFont(self.font())
         if self.show_week_numbers:
             width = self.week_column_width()
-            painter.setPen(QColor("#7B8794"))
+            painter.setPen(theme.color("text.faint"))
             for row in range(6):
                 first = self.cell_rect(self.days[row * 7])
                 rect = self.mirrored(QRect(0, first.y(), width, first.height()))

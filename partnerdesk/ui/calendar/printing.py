@@ -12,6 +12,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
 from partnerdesk.l10n import _, format_datetime, paper_size
+from partnerdesk.ui import theme
 from partnerdesk.ui.calendar.agenda_view import agenda_rows
 from partnerdesk.ui.calendar.delegates import (
     AGENDA_DAY_HEIGHT,
@@ -113,7 +114,13 @@ def _offscreen_grid(view: CalendarView, width: int, height: int) -> MonthView | 
 
 
 def render(view: CalendarView, printer: QPrinter) -> None:
-    """Paint the current mode onto ``printer`` (called by the preview and by tests with a PDF printer)."""
+    """Paint the current mode onto ``printer`` (called by the preview and by tests with a PDF printer); paper is
+    light whatever the screen's colour scheme."""
+    with theme.on_paper():
+        _render(view, printer)
+
+
+def _render(view: CalendarView, printer: QPrinter) -> None:
     rtl = view.layoutDirection() == Qt.LayoutDirection.RightToLeft
     painter = QPainter(printer)
     page = printer.pageLayout().paintRectPixels(printer.resolution())

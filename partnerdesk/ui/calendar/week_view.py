@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from partnerdesk.domain.occurrence import Occurrence
 from partnerdesk.domain.timezones import WorkingHours
 from partnerdesk.l10n import format_skeleton, format_time, ngettext
+from partnerdesk.ui import theme
 from partnerdesk.ui.calendar import layout
 from partnerdesk.ui.calendar.base_view import DRAG_DISTANCE, CalendarGridView
 from partnerdesk.ui.calendar.delegates import paint_block, paint_more_badge
@@ -26,9 +27,6 @@ HOUR_HEIGHT = 44
 STEP = 15  # minutes: creation, moves and resizes snap to a quarter hour
 RESIZE_EDGE = 6
 MAX_ALL_DAY_LANES = 4
-GRID = QColor("#E1E5EA")
-OFF_HOURS = QColor("#F1F3F6")
-WEEKEND = QColor("#E6E9EE")
 
 
 @dataclass
@@ -265,7 +263,7 @@ class WeekView(CalendarGridView):
         for rect, row in self.placed[:banners]:
             self.paint_entry(painter, rect, row)  # all-day row
         if self.more:
-            painter.setPen(QColor("#1D4E89"))
+            painter.setPen(theme.color("text.accent"))
             align = (Qt.AlignmentFlag.AlignRight if self.rtl else Qt.AlignmentFlag.AlignLeft) | \
                 Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
             for rect, _day, count in self.more:
@@ -291,18 +289,18 @@ class WeekView(CalendarGridView):
             column = self.column_rect(day)
             body = QRect(column.x(), top, column.width(), height - top)
             self.paint_hours(painter, day, body)
-            painter.setPen(GRID)
+            painter.setPen(theme.color("grid"))
             painter.drawLine(column.topLeft() if not self.rtl else column.topRight(),
                              column.bottomLeft() if not self.rtl else column.bottomRight())
             title = QRect(column.x(), 0, column.width(), header)
             bold = QFont(self.font())
             bold.setBold(day == self.today)
             painter.setFont(bold)
-            painter.setPen(QColor("#1D4E89") if day == self.today else QColor("#1F2933"))
+            painter.setPen(theme.color("text.accent") if day == self.today else theme.color("text"))
             painter.drawText(title, Qt.AlignmentFlag.AlignCenter,
                              format_skeleton("MMMEd" if column.width() > 90 else "Ed", day))
             painter.setFont(self.font())
-        painter.setPen(GRID)
+        painter.setPen(theme.color("grid"))
         painter.drawLine(0, header, width, header)
         painter.drawLine(0, top - 1, width, top - 1)
         gutter = self.gutter_width()
@@ -311,7 +309,7 @@ class WeekView(CalendarGridView):
             small = QFont(self.font())
             small.setPointSizeF(max(6.5, small.pointSizeF() * 0.8))
             painter.setFont(small)
-            for x, tz, color in ((0, self.tz, QColor("#52606D")), (half, self.partner_zone, QColor("#8E6C00"))):
+            for x, tz, color in ((0, self.tz, theme.color("text.muted")), (half, self.partner_zone, theme.color("text.partner"))):
                 painter.setPen(color)
                 painter.drawText(self.mirrored(QRect(x + 2, header, half - 4, top - header)),
                                  Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, _city(tz))
@@ -319,26 +317,26 @@ class WeekView(CalendarGridView):
         painter.setClipRect(QRect(0, top, width, height - top))
         for hour in range(25):
             y = top + hour * HOUR_HEIGHT - scroll
-            painter.setPen(GRID)
+            painter.setPen(theme.color("grid"))
             line = self.mirrored(QRect(gutter, y, width - gutter, 1))
             painter.drawLine(line.left(), y, line.right(), y)
             if hour == 24:
                 continue
             moment = dt.datetime.combine(self.days[0], dt.time(hour), self.tz)
-            painter.setPen(QColor("#52606D"))
+            painter.setPen(theme.color("text.muted"))
             own = self.mirrored(QRect(0, y - metrics.height() // 2, half - 6, metrics.height()))
             align = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute) if not self.rtl else (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
             if hour:
                 painter.drawText(own, align | Qt.AlignmentFlag.AlignVCenter, format_time(moment))
                 if self.partner_zone is not None:
-                    painter.setPen(QColor("#8E6C00"))
+                    painter.setPen(theme.color("text.partner"))
                     other = self.mirrored(QRect(half, y - metrics.height() // 2, half - 6, metrics.height()))
                     painter.drawText(other, align | Qt.AlignmentFlag.AlignVCenter,
                                      format_time(moment.astimezone(self.partner_zone)))
         if self.today in self.days:
             y = self.y_at(self.today, now)
             column = self.column_rect(self.today)
-            painter.setPen(QPen(QColor("#D93025"), 2))
+            painter.setPen(QPen(theme.color("now"), 2))
             painter.drawLine(column.left(), y, column.right(), y)
         painter.setClipping(False)
 
@@ -350,18 +348,18 @@ class WeekView(CalendarGridView):
         windows = list(self.hours.windows(start, end))
         midday = (start + (end - start) / 2).astimezone(self.hours.zone)
         weekend = midday.weekday() in self.hours.weekend
-        painter.fillRect(body, WEEKEND if weekend and not windows else OFF_HOURS)
+        painter.fillRect(body, theme.color("surface.weekend") if weekend and not windows else theme.color("surface.alt"))
         for lo, hi in windows:
             y0, y1 = self.y_at(day, lo), self.y_at(day, hi)
             painter.fillRect(QRect(body.x(), max(body.y(), y0), body.width(), y1 - max(body.y(), y0)),
-                             QColor("#FFFFFF"))
+                             theme.color("surface"))
 
     def paint_gesture(self, painter: QPainter, gesture: Gesture) -> None:
         assert gesture.start is not None and gesture.end is not None
         if gesture.kind in ("select", "select-all-day"):
             lo = gesture.start.astimezone(self.tz).date()
             hi = (gesture.end.astimezone(self.tz) - dt.timedelta(microseconds=1)).date()
-            painter.setPen(QPen(QColor("#3D6FB6"), 1))
+            painter.setPen(QPen(theme.color("border.selected"), 1))
             painter.setBrush(QColor(61, 111, 182, 60))
             day = lo
             while day <= hi:
