@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QLabel,
-    QMainWindow,
     QPlainTextEdit,
     QTextEdit,
     QWidget,
@@ -35,8 +34,8 @@ class AccessibilityRules(QObject):
         if kind == QEvent.Type.Polish:
             prepare_widget(watched)
         elif kind == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow() and \
-                (isinstance(watched, (QDialog, QMainWindow)) or watched.parentWidget() is not None):
-            fit_to_screen(watched)  # the app's windows and dialogs, not a bare widget shown on its own
+                (isinstance(watched, QDialog) or watched.parentWidget() is not None):
+            fit_to_screen(watched)  # the app's dialogs and editor windows, not a bare widget shown on its own
         elif kind == QEvent.Type.ToolTipChange and isinstance(watched, QAbstractButton):
             name_symbol_button(watched)
         elif kind == QEvent.Type.KeyPress and isinstance(watched, (QPlainTextEdit, QTextEdit)):
