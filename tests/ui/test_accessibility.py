@@ -230,3 +230,17 @@ def _brand_editor(window):  # type: ignore[no-untyped-def]
     from partnerdesk.ui.packets.brand_editor import BrandGuideEditor
 
     return next(w for w in window.findChildren(BrandGuideEditor) if w.isVisible())
+
+
+def test_week_hours_grow_with_larger_text(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QFont
+
+    demo_window.start()
+    qtbot.waitUntil(lambda: demo_window.context.workspace is not None)
+    demo_window.show_view(view_index("calendar"))
+    week = demo_window.stack.currentWidget().week
+    normal = week.hour_height
+    font = QFont(week.font())
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    week.setFont(font)
+    assert week.hour_height > normal and week.hour_height >= 2 * week.fontMetrics().lineSpacing()

@@ -23,7 +23,7 @@ from partnerdesk.ui.calendar.delegates import (
     scaled,
 )
 from partnerdesk.ui.calendar.month_view import MonthView
-from partnerdesk.ui.calendar.week_view import HOUR_HEIGHT, WeekView
+from partnerdesk.ui.calendar.week_view import WeekView
 
 if TYPE_CHECKING:
     from partnerdesk.ui.calendar.view import CalendarView
@@ -107,7 +107,7 @@ def _offscreen_grid(view: CalendarView, width: int, height: int) -> MonthView | 
     grid.resize(width, height)
     grid.show()
     if isinstance(grid, WeekView):
-        grid.resize(width, grid.grid_top() + 24 * HOUR_HEIGHT + 2)
+        grid.resize(width, grid.grid_top() + 24 * grid.hour_height + 2)
         grid.verticalScrollBar().setValue(0)
     grid.refresh()
     return grid

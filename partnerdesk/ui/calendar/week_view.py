@@ -23,7 +23,7 @@ from partnerdesk.ui.calendar.base_view import DRAG_DISTANCE, CalendarGridView
 from partnerdesk.ui.calendar.delegates import paint_block, paint_more_badge
 from partnerdesk.ui.calendar.month_view import shift_days
 
-HOUR_HEIGHT = 44
+HOUR_HEIGHT = 44  # at the usual font; larger text makes hours taller (WeekView.hour_height)
 STEP = 15  # minutes: creation, moves and resizes snap to a quarter hour
 RESIZE_EDGE = 6
 MAX_ALL_DAY_LANES = 4
@@ -41,6 +41,11 @@ class Gesture:
 
 
 class WeekView(CalendarGridView):
+    @property
+    def hour_height(self) -> int:
+        """An hour's height: room for two lines of a title at the view's font, never less than the usual 44 px."""
+        return max(HOUR_HEIGHT, 2 * self.fontMetrics().lineSpacing() + 12)
+
     def __init__(self, tz: dt.tzinfo, parent: QWidget | None = None) -> None:
         super().__init__(tz, parent)
         self.days = layout.week_days(self.today, self.first_weekday)
@@ -53,7 +58,7 @@ class WeekView(CalendarGridView):
         self.gesture: Gesture | None = None
         self.first_hour: int | None = 8  # scrolled to when first shown (working hours start)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.verticalScrollBar().setSingleStep(HOUR_HEIGHT // 2)
+        self.verticalScrollBar().setSingleStep(self.hour_height // 2)
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.refresh())
 
     def set_week(self, day: dt.date, first_weekday: int, *, refresh: bool = True) -> None:
@@ -77,7 +82,7 @@ class WeekView(CalendarGridView):
             self.first_hour = None
 
     def scroll_to_hour(self, hour: int) -> None:
-        self.verticalScrollBar().setValue(max(0, hour * HOUR_HEIGHT - self.fontMetrics().height()))
+        self.verticalScrollBar().setValue(max(0, hour * self.hour_height - self.fontMetrics().height()))
 
     # --- geometry -----------------------------------------------------------------------------------------
     def gutter_width(self) -> int:
@@ -117,7 +122,7 @@ class WeekView(CalendarGridView):
             minutes = local.hour * 60 + local.minute
         if top is None:
             top = self.grid_top() - self.verticalScrollBar().value()
-        return top + minutes * HOUR_HEIGHT // 60
+        return top + minutes * self.hour_height // 60
 
     def _bounds(self, day: dt.date) -> tuple[dt.datetime, dt.datetime]:
         key = (day, self.tz)
@@ -131,7 +136,7 @@ class WeekView(CalendarGridView):
     def point_at(self, day: dt.date, hour: int, minute: int = 0) -> QPoint:
         """The middle of ``day``'s column at a wall-clock time (used by tests and keyboard creation)."""
         column = self.column_rect(day)
-        y = self.grid_top() + (hour * 60 + minute) * HOUR_HEIGHT // 60 - self.verticalScrollBar().value()
+        y = self.grid_top() + (hour * 60 + minute) * self.hour_height // 60 - self.verticalScrollBar().value()
         return QPoint(column.center().x(), y)
 
     def day_at(self, pos: QPoint) -> dt.date | None:
@@ -142,7 +147,7 @@ class WeekView(CalendarGridView):
 
     def time_at(self, day: dt.date, y: int) -> dt.datetime:
         """The instant at viewport ``y`` in ``day``'s column, snapped to the step, aware UTC."""
-        minutes = (y - self.grid_top() + self.verticalScrollBar().value()) * 60 / HOUR_HEIGHT
+        minutes = (y - self.grid_top() + self.verticalScrollBar().value()) * 60 / self.hour_height
         minutes = max(0, min(24 * 60, layout.snap(minutes, STEP)))
         local = dt.datetime.combine(day, dt.time(0)) + dt.timedelta(minutes=minutes)
         return local.replace(tzinfo=self.tz).astimezone(dt.UTC)
@@ -217,7 +222,7 @@ class WeekView(CalendarGridView):
             column = self.column_rect(day)
             available = column.width() - 6
             # Short entries are drawn at least one text line high: lay them out at that height too.
-            least = dt.timedelta(minutes=(metrics.height() + 4) * 60 / HOUR_HEIGHT)
+            least = dt.timedelta(minutes=(metrics.height() + 4) * 60 / self.hour_height)
             spans = [(rows[n].start, max(rows[n].end, rows[n].start + least)) for n in members]
             hidden: dict[int, list[int]] = {}  # cluster → rows that did not fit
             for n, (lane, width, cluster) in zip(members, layout.clustered_lanes(spans), strict=True):
@@ -248,8 +253,8 @@ class WeekView(CalendarGridView):
         visible = self.viewport().height() - self.grid_top()
         bar = self.verticalScrollBar()
         bar.blockSignals(True)
-        bar.setRange(0, max(0, 24 * HOUR_HEIGHT - visible))
-        bar.setPageStep(max(HOUR_HEIGHT, visible))
+        bar.setRange(0, max(0, 24 * self.hour_height - visible))
+        bar.setPageStep(max(self.hour_height, visible))
         bar.blockSignals(False)
 
     # --- painting -----------------------------------------------------------------------------------------
@@ -316,7 +321,7 @@ class WeekView(CalendarGridView):
             painter.setFont(self.font())
         painter.setClipRect(QRect(0, top, width, height - top))
         for hour in range(25):
-            y = top + hour * HOUR_HEIGHT - scroll
+            y = top + hour * self.hour_height - scroll
             painter.setPen(theme.color("grid"))
             line = self.mirrored(QRect(gutter, y, width - gutter, 1))
             painter.drawLine(line.left(), y, line.right(), y)
@@ -447,13 +452,13 @@ class WeekView(CalendarGridView):
         elif gesture.kind == "move-all-day" and occ is not None:
             gesture.start, gesture.end = shift_days(occ, (day - gesture.day).days, self.tz)
         elif gesture.kind == "move" and occ is not None:
-            minutes = layout.snap((pos.y() - gesture.press.y()) * 60 / HOUR_HEIGHT, STEP)
+            minutes = layout.snap((pos.y() - gesture.press.y()) * 60 / self.hour_height, STEP)
             start = occ.start.astimezone(self.tz).replace(tzinfo=None)
             start += dt.timedelta(days=(day - gesture.day).days, minutes=minutes)
             new_start = start.replace(tzinfo=self.tz).astimezone(dt.UTC)
             gesture.start, gesture.end = new_start, new_start + (occ.end - occ.start)
         elif gesture.kind == "resize" and occ is not None:
-            minutes = layout.snap((pos.y() - gesture.press.y()) * 60 / HOUR_HEIGHT, STEP)
+            minutes = layout.snap((pos.y() - gesture.press.y()) * 60 / self.hour_height, STEP)
             end = occ.end.astimezone(self.tz).replace(tzinfo=None) + dt.timedelta(minutes=minutes)
             new_end = end.replace(tzinfo=self.tz).astimezone(dt.UTC)
             gesture.start, gesture.end = occ.start, max(new_end, occ.start + dt.timedelta(minutes=STEP))
@@ -484,7 +489,7 @@ class WeekView(CalendarGridView):
             start, end = layout.day_bounds(day, self.tz)
             self.create_requested.emit(start, end, True)
             return
-        start = self.time_at(day, pos.y() - HOUR_HEIGHT // 4)
+        start = self.time_at(day, pos.y() - self.hour_height // 4)
         self.create_requested.emit(start, start + dt.timedelta(hours=1), False)
 
 
