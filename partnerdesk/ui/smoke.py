@@ -119,7 +119,14 @@ class SmokeSession:
         """Give up (and close the window, which ends the run) if the data never shows."""
         from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(self.WATCHDOG_MS, window, lambda: None if self.walked else window.close())
+        from PySide6.QtWidgets import QApplication
+
+        def give_up() -> None:
+            if not self.walked:
+                window.close()
+                QApplication.quit()
+
+        QTimer.singleShot(self.WATCHDOG_MS, window, give_up)
 
     def walk(self, window: Any, app: Any) -> None:
         """Called once the launched window shows its first view's data."""
@@ -129,6 +136,7 @@ class SmokeSession:
         finally:
             self.status = 1 if self.run.failures else 0
             self.run.step("close the main window", window.close)  # the last window: the app quits
+            app.quit()  # and if another top-level window is still open (a test process), the run ends anyway
 
     def _walk(self, window: Any, app: Any) -> None:
         from partnerdesk.ui.views_registry import VIEWS
