@@ -118,7 +118,6 @@ class SmokeSession:
     def watch(self, window: Any) -> None:
         """Give up (and close the window, which ends the run) if the data never shows."""
         from PySide6.QtCore import QTimer
-
         from PySide6.QtWidgets import QApplication
 
         def give_up() -> None:
