@@ -186,6 +186,8 @@ def _style(lang: str, source: str, text: str, msg: Message) -> list[str]:
             found.append("uses a slash form (ο/η, τον/την): rephrase")
         if "“" in text or "”" in text:
             found.append("uses “ ” (Greek quotes are « »)")
+    if lang in ("it", "pt", "pt_PT") and "«" in text and "«" not in source:
+        found.append("uses « » (this catalog quotes with “ ”)")
     if lang == "ar":
         if "“" in text or "”" in text:
             found.append("uses “ ” (Arabic quotes are « »)")

@@ -16,7 +16,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from partnerdesk import APP_NAME, ORG_NAME, __version__
-from partnerdesk.l10n import LANGUAGES, _, normalize_language, system_language
+from partnerdesk.l10n import LANGUAGES, _, normalize_language, set_digits, system_language
 from partnerdesk.ui.fonts import apply_application_font
 from partnerdesk.ui.qt_i18n import QtLanguage
 
@@ -59,6 +59,7 @@ def build_main_window(db: Path | None = None, lang: str | None = None):  # type:
 
     app = create_application()
     settings = QSettings()
+    set_digits(settings.value("ui/digits", "latn", type=str))  # Arabic's digits, chosen in Preferences
     qt_language = QtLanguage(app)
     qt_language.apply(choose_language(lang, settings))
     context = AppContext(workspace=None, undo_stack=QUndoStack(), hub=ChangeHub(), settings=settings)

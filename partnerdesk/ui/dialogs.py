@@ -107,18 +107,26 @@ class AboutDialog(QDialog):
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+    def __init__(self, language: str, parent: QWidget | None = None, digits: str = "latn") -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Preferences"))
         self.language = QComboBox()
         for lang in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[lang], lang)
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        # Arabic reads Latin digits (CLDR's default) or Arabic-Indic ones; the other languages have one system.
+        self.digits = QComboBox()
+        self.digits.addItem(_("Latin (0123)"), "latn")
+        self.digits.addItem(_("Arabic-Indic (٠١٢٣)"), "arab")
+        self.digits.setCurrentIndex(max(0, self.digits.findData(digits)))
+        self.language.currentIndexChanged.connect(self._sync_digits)
         hint = QLabel(_("The new language applies at once to every open window."))
         hint.setWordWrap(True)
         form = QFormLayout()
         form.addRow(_("&Language:"), self.language)
+        form.addRow(_("&Digits in Arabic:"), self.digits)
         form.addRow(hint)
+        self._sync_digits()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -126,5 +134,11 @@ class PreferencesDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
+    def _sync_digits(self, *_args: object) -> None:
+        self.digits.setEnabled(self.language.currentData() == "ar")
+
     def chosen_language(self) -> str:
         return str(self.language.currentData())
+
+    def chosen_digits(self) -> str:
+        return str(self.digits.currentData())

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.domain.errors import PartnerDeskError
-from partnerdesk.l10n import _, current_language, fill, ngettext
+from partnerdesk.l10n import _, current_language, digit_system, fill, ngettext, set_digits
 from partnerdesk.ui.actions import MainActions
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.qt_i18n import QtLanguage
@@ -321,8 +321,10 @@ class MainWindow(QMainWindow):
         return self.views.get(self.current_index)
 
     # --- language -------------------------------------------------------------------------------------
-    def set_language(self, lang: str) -> None:
-        """Switch the UI language now, without a restart."""
+    def set_language(self, lang: str, digits: str | None = None) -> None:
+        """Switch the UI language (and Arabic's digits) now, without a restart."""
+        if digits is not None:
+            self.context.settings.setValue("ui/digits", set_digits(digits))
         lang = self.qt_language.apply(lang)
         self.context.settings.setValue("ui/language", lang)
         self.retranslate_ui()
@@ -374,9 +376,9 @@ class MainWindow(QMainWindow):
     def preferences_dialog(self) -> None:
         from partnerdesk.ui.dialogs import PreferencesDialog
 
-        dialog = PreferencesDialog(current_language(), self)
+        dialog = PreferencesDialog(current_language(), self, digits=digit_system("ar"))
         dialog.setObjectName("preferencesDialog")
-        dialog.accepted.connect(lambda: self.set_language(dialog.chosen_language()))
+        dialog.accepted.connect(lambda: self.set_language(dialog.chosen_language(), dialog.chosen_digits()))
         dialog.open()
 
     def about_dialog(self) -> None:

@@ -61,3 +61,26 @@ def test_preferences_offer_european_portuguese(make_window, tmp_path: Path) -> N
     assert window.context.settings.value("ui/language") == "pt_PT"
     window.set_language("pt")
     assert window.nav.item(2).text() == "Contatos"
+
+
+def test_arabic_indic_digits_chosen_in_preferences_reach_fields_and_text(demo_window) -> None:  # type: ignore[no-untyped-def]
+    window = demo_window
+    window.start()
+    try:
+        window.set_language("ar")
+        assert re.search("[0-9]", window.counts_label.text())  # CLDR's default for Arabic: Latin digits
+        window.actions_.preferences.trigger()
+        dialog = window.findChild(QDialog, "preferencesDialog")
+        assert not dialog.digits.isEnabled() or dialog.language.currentData() == "ar"
+        dialog.digits.setCurrentIndex(dialog.digits.findData("arab"))
+        dialog.accept()
+        counts = window.counts_label.text()
+        assert re.search("[\u0660-\u0669]", counts) and not re.search("[0-9]", counts), counts
+        assert not re.search("[0-9]", QLocale().toString(QDate(2026, 12, 6), qt_date_format()))
+        assert not re.search("[0-9]", l10n.format_time(dt.time(20, 9)))
+        assert window.context.settings.value("ui/digits") == "arab"
+        window.set_language("el")  # Greek has one digit system whatever Arabic's choice
+        assert re.search("[0-9]", window.counts_label.text())
+    finally:
+        l10n.set_digits("latn")
+        window.set_language("en")
