@@ -236,3 +236,52 @@ def fragment_problems(template: Catalog) -> list[str]:
 
 def problems(lang: str, catalog: Catalog) -> list[str]:
     return glossary_problems(lang, catalog) + variant_problems(lang, catalog) + style_problems(lang, catalog)
+
+
+# --- mechanical fixes (`tools/i18n.py autofix`) ---------------------------------------------------------------
+def _fix_ar(text: str) -> str:
+    text = re.sub(r"”([^“”]*)“", r"«\1»", text).replace("“", "«").replace("”", "»")
+    names = "|".join(sorted(USER_DATA))
+    text = re.sub(rf"(?<!{FSI})\{{({names})\}}(?!{PDI})", lambda m: FSI + m.group(0) + PDI, text)
+    out, last = [], 0
+    for match in CODE_LIKE.finditer(text):
+        before = text[:match.start()]
+        if before.count(FSI) > before.count(PDI):
+            continue
+        out.append(text[last:match.start()] + FSI + match.group(0) + PDI)
+        last = match.end()
+    return "".join(out) + text[last:]
+
+
+def _fix_ja(text: str) -> str:
+    text = re.sub(r"“([^“”]*)”", r"「\1」", text)
+    text = re.sub(rf"([}}」]) +(?=[{JAPANESE}{{])", r"\1", text)
+    text = re.sub(rf"(?<=[{JAPANESE}}}]) +([{{「])", r"\1", text)
+
+    def paren(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        return f"（{inner}）" if re.search(f"[{JAPANESE}]", inner) else match.group(0)
+
+    return re.sub(r" ?\(([^()]*)\)", paren, text)
+
+
+def _fix_el(text: str) -> str:
+    return re.sub(r"“([^“”]*)”", r"«\1»", text)
+
+
+FIXERS = {"ar": _fix_ar, "ja": _fix_ja, "el": _fix_el}
+
+
+def autofix(lang: str, catalog: Catalog) -> int:
+    """Apply the mechanical rules (quotes, Arabic isolates, Japanese spacing and brackets); returns how many
+    entries changed. Glossary, variant and grammar problems need a translator and are only reported."""
+    fixer = FIXERS.get(lang)
+    changed = 0
+    for msg in _translatable(catalog) if fixer else []:
+        if isinstance(msg.string, tuple | list):
+            new: str | tuple[str, ...] = tuple(fixer(s) for s in msg.string)  # type: ignore[misc]
+        else:
+            new = fixer(msg.string)  # type: ignore[misc]
+        if new != msg.string:
+            msg.string, changed = new, changed + 1
+    return changed

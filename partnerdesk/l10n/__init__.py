@@ -27,9 +27,10 @@ from partnerdesk.l10n.catalog import (
 )
 
 _FORMATS = frozenset({
-    "babel_locale", "country_name", "first_weekday", "format_date", "format_datetime", "format_decimal",
-    "format_list", "format_money", "format_number", "format_percent", "format_skeleton", "format_time", "month_name", "paper_size",
-    "time_pattern", "uses_24_hour_clock", "weekday_name", "weekend_days",
+    "babel_locale", "country_name", "first_weekday", "format_clock", "format_date", "format_datetime",
+    "format_decimal", "format_list", "format_money", "format_number", "format_percent", "format_skeleton",
+    "format_time", "month_name", "paper_size", "parse_clock", "time_pattern", "uses_24_hour_clock", "weekday_name",
+    "weekend_days",
 })
 
 
@@ -44,9 +45,10 @@ def __getattr__(name: str) -> object:
 
 __all__ = [
     "LANGUAGES", "LANGUAGE_NAMES", "RTL_LANGUAGES", "SOURCE_LANGUAGE", "N_", "NP_", "Translator", "_",
-    "DIGIT_SYSTEMS", "babel_locale", "country_name", "current_language", "digit_system", "fill", "first_weekday", "format_date", "format_datetime",
-    "format_decimal", "format_list", "format_money", "format_number", "format_percent", "format_skeleton",
-    "format_time", "is_rtl", "language_for", "month_name", "ngettext", "normalize_language", "npgettext", "paper_size",
-    "pgettext", "set_digits", "set_language", "shape_digits", "system_language", "time_pattern", "translations", "uses_24_hour_clock",
+    "DIGIT_SYSTEMS", "babel_locale", "country_name", "current_language", "digit_system", "fill", "first_weekday",
+    "format_clock", "format_date", "format_datetime", "format_decimal", "format_list", "format_money",
+    "format_number", "format_percent", "format_skeleton", "format_time", "is_rtl", "language_for", "month_name",
+    "ngettext", "normalize_language", "npgettext", "paper_size", "parse_clock", "pgettext", "set_digits",
+    "set_language", "shape_digits", "system_language", "time_pattern", "translations", "uses_24_hour_clock",
     "weekday_name", "weekend_days",
 ]

@@ -140,3 +140,36 @@ def format_list(items: list[str], lang: str | None = None) -> str:
     from babel.lists import format_list as babel_format_list
 
     return babel_format_list(items, style="standard", locale=babel_locale(lang)) if items else ""
+
+
+def format_clock(hhmm: str, lang: str | None = None) -> str:
+    """A stored wall-clock time ("17:00") on the language's clock ("17:00", "5:00 م"); other text as it is."""
+    try:
+        hour, minute = (int(part) for part in hhmm.split(":"))
+        return format_time(dt.time(hour, minute), "short", lang)
+    except ValueError:
+        return hhmm
+
+
+def parse_clock(text: str, lang: str | None = None) -> str | None:
+    """"HH:MM" for a time typed on the language's clock or on the 24-hour clock ("5:00 م", "5 pm", "17:00",
+    "١٧:٠٠"); None when it is not a time."""
+    import re
+
+    plain = text.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")).strip()
+    match = re.fullmatch(r"(\d{1,2})(?::(\d{2}))?\s*(.*)", plain)
+    if match is None:
+        return None
+    hour, minute, marker = int(match.group(1)), int(match.group(2) or 0), match.group(3).strip().casefold()
+    periods = babel_locale(lang).day_periods["format"]["abbreviated"]
+    am = {"am", "a.m.", str(periods.get("am", "am")).casefold()}
+    pm = {"pm", "p.m.", str(periods.get("pm", "pm")).casefold()}
+    if marker in pm and 1 <= hour <= 12:
+        hour = hour % 12 + 12
+    elif marker in am and 1 <= hour <= 12:
+        hour = hour % 12
+    elif marker:
+        return None
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"

@@ -84,3 +84,37 @@ def test_arabic_indic_digits_chosen_in_preferences_reach_fields_and_text(demo_wi
     finally:
         l10n.set_digits("latn")
         window.set_language("en")
+
+
+def test_arabic_working_hours_use_the_arabic_clock(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from partnerdesk.store.models import Partner
+
+    window = demo_window
+    window.start()
+    try:
+        window.set_language("ar")
+        window.show_view(3)
+        view = window.current_view()
+        with window.context.workspace.session() as s:
+            pid = s.scalar(select(Partner.id).where(Partner.name == "Najd Care Center"))
+        view.select_partner(pid)
+        hours = view.profile.overview.hours
+        qtbot.waitUntil(lambda: "–" in hours.text())
+        assert hours.text() == "8:00 ص–4:00 م"  # stored as 08:00–16:00; the table beside shows "11:00 م" too
+        hours.setText("9:00 ص–5:30 م")
+        view.profile.overview.save.click()
+        with window.context.workspace.session() as s:
+            partner = s.get(Partner, pid)
+            assert (partner.work_start, partner.work_end) == ("09:00", "17:30")
+    finally:
+        window.set_language("en")
+        window.context.undo_stack.clear()  # before the window's actions go: the stack outlives them
+
+
+def test_clock_text_round_trips() -> None:
+    assert l10n.parse_clock("5:00 م", "ar") == "17:00" and l10n.parse_clock("١٢:٣٠ ص", "ar") == "00:30"
+    assert l10n.parse_clock("17:05", "el") == "17:05" and l10n.parse_clock("5 pm", "en") == "17:00"
+    assert l10n.parse_clock("25:00", "ar") is None and l10n.parse_clock("soon", "ar") is None
+    assert l10n.format_clock("17:00", "ar") == "5:00 م" and l10n.format_clock("17:00", "el") == "17:00"

@@ -26,7 +26,7 @@ from sqlalchemy import select
 
 from partnerdesk.domain.enums import PartnerKind, PartnerStage, Seniority
 from partnerdesk.domain.partners import SCOPE_LADDER
-from partnerdesk.l10n import _, weekday_name
+from partnerdesk.l10n import _, format_clock, parse_clock, weekday_name
 from partnerdesk.store.models import Contact, Partner, TeamMember
 from partnerdesk.ui.partners.contracts import ContractSection
 from partnerdesk.ui.partners.section_commands import change_owners, edit_overview
@@ -110,7 +110,8 @@ class OverviewSection(Section):
         self.stage.setCurrentIndex(self.stage.findData(p.stage))
         self.website.setText(p.website)
         self.zone.setText(p.time_zone)
-        self.hours.setText(f"{p.work_start}–{p.work_end}")
+        # On the language's clock ("9:00 ص–5:00 م" in Arabic); stored as 24-hour "HH:MM".
+        self.hours.setText(f"{format_clock(p.work_start)}–{format_clock(p.work_end)}")
         for day, box in enumerate(self.weekend_days):
             box.setChecked(day in (p.weekend_days or []))
         self.reply.setValue(p.reply_hours)
@@ -125,7 +126,8 @@ class OverviewSection(Section):
         start, _sep, end = self.hours.text().replace("-", "–").partition("–")
         values = {"name": self.name.text(), "kind": self.kind.currentData(), "stage": self.stage.currentData(),
                   "website": self.website.text().strip(), "time_zone": self.zone.text().strip() or "UTC",
-                  "work_start": start.strip(), "work_end": end.strip(), "reply_hours": self.reply.value(),
+                  "work_start": parse_clock(start) or start.strip(), "work_end": parse_clock(end) or end.strip(),
+                  "reply_hours": self.reply.value(),
                   "weekend_days": [day for day, box in enumerate(self.weekend_days) if box.isChecked()],
                   "evaluation_notes": self.notes.toPlainText()}
         for key, spin in zip(("score_experience", "score_reputation", "score_compatibility"), self.scores,
