@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk import APP_NAME, __version__
-from partnerdesk.l10n import LANGUAGE_NAMES, LANGUAGES, _
+from partnerdesk.l10n import LANGUAGE_NAMES, LANGUAGES, _, is_rtl
 from partnerdesk.resources import resource_path
 
 # (distribution, licence) of what PartnerDesk ships with.
@@ -76,16 +76,20 @@ def about_html() -> str:
              "version": _("Version"), "licence": _("Licence"), "fonts": _("Fonts"),
              "ofl": _("SIL Open Font License 1.1")}
     h = {key: html.escape(text) for key, text in heads.items()}
-    rows = "".join(f"<tr><td>{html.escape(n)}</td><td>{html.escape(v)}</td></tr>" for n, v in versions())
-    libs = "".join(f"<tr><td>{html.escape(n)}</td><td>{html.escape(_dist_version(n))}</td>"
-                   f"<td>{html.escape(lic)}</td></tr>" for n, lic in THIRD_PARTY)
+    order = -1 if is_rtl() else 1  # Qt lays rich-text tables out left to right: mirror the columns in Arabic
+
+    def row(cells: list[str], tag: str = "td") -> str:
+        return "<tr>" + "".join(f"<{tag}>{cell}</{tag}>" for cell in cells[::order]) + "</tr>"
+
+    table = "<table cellspacing='6'" + (" align='right'>" if order < 0 else ">")
+    rows = "".join(row([html.escape(n), html.escape(v)]) for n, v in versions())
+    libs = "".join(row([html.escape(n), html.escape(_dist_version(n)), html.escape(lic)]) for n, lic in THIRD_PARTY)
     return (
         f"<h2>{html.escape(APP_NAME)} {html.escape(__version__)}</h2>"
         f"<p>{html.escape(description)}</p>"
-        f"<h3>{h['versions']}</h3><table cellspacing='6'>{rows}</table>"
+        f"<h3>{h['versions']}</h3>{table}{rows}</table>"
         f"<h3>{h['third']}</h3>"
-        f"<table cellspacing='6'><tr><th>{h['component']}</th><th>{h['version']}"
-        f"</th><th>{h['licence']}</th></tr>{libs}</table>"
+        f"{table}{row([h['component'], h['version'], h['licence']], 'th')}{libs}</table>"
         f"<h3>{h['fonts']}</h3><pre>{html.escape(_read('README.md'))}</pre>"
         f"<h3>{h['ofl']}</h3><pre>{html.escape(_read('OFL.txt'))}</pre>"
     )
