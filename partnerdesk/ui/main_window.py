@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.domain.errors import PartnerDeskError
-from partnerdesk.l10n import _, current_language, digit_system, fill, ngettext, set_digits
+from partnerdesk.l10n import _, current_language, digit_system, fill, is_rtl, ngettext, set_digits
 from partnerdesk.ui.actions import MainActions
+from partnerdesk.ui.bidi import isolate_shortcut_texts
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.qt_i18n import QtLanguage
 from partnerdesk.ui.views_registry import VIEWS
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self.set_workspace_ui_enabled(False)
         self.retranslate_ui()
+        isolate_shortcut_texts(self.menuBar(), is_rtl())
 
     # --- start-up -------------------------------------------------------------------------------------
     def start(self) -> None:
@@ -329,6 +331,7 @@ class MainWindow(QMainWindow):
         self.context.settings.setValue("ui/language", lang)
         self.retranslate_ui()
         self.context.hub.language_changed.emit(lang)
+        isolate_shortcut_texts(self.menuBar(), is_rtl())  # after every menu has its new text
 
     def retranslate_ui(self) -> None:
         self.actions_.retranslate_ui()

@@ -118,3 +118,14 @@ def test_clock_text_round_trips() -> None:
     assert l10n.parse_clock("17:05", "el") == "17:05" and l10n.parse_clock("5 pm", "en") == "17:00"
     assert l10n.parse_clock("25:00", "ar") is None and l10n.parse_clock("soon", "ar") is None
     assert l10n.format_clock("17:00", "ar") == "5:00 م" and l10n.format_clock("17:00", "el") == "17:00"
+
+
+def test_menu_shortcuts_keep_their_order_in_arabic(make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QKeySequence
+
+    window = make_window(tmp_path / "ws.pdk", "ar")
+    action = window.actions_.preferences
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    assert action.text().endswith(f"\t\u2066{keys}\u2069")  # not ",+Ctrl"
+    window.set_language("en")
+    assert action.text() == "&Preferences…" and action.shortcut().toString() == keys
