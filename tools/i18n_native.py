@@ -213,8 +213,9 @@ def _style(lang: str, source: str, text: str, msg: Message) -> list[str]:
             found.append("closes with 敬具 without opening with 拝啓")
         locations = {path for path, _line in msg.locations}
         is_cli_help = any(p.startswith("partnerdesk/cli") for p in locations) and source[:1].islower()
-        if is_cli_help and re.search(r"(ます|する|です)。?$", text):
-            found.append("CLI help must be a noun phrase (no する/します)")
+        ending = re.sub(r"（[^（）]*）$", "", text)  # a closing parenthetical does not end the phrase
+        if is_cli_help and re.search(r"(ます|する|です|[るう]|ない)。?$", ending):
+            found.append("CLI help must be a noun phrase (no する/します, no plain verb ending)")
     del quotes_in_source
     return found
 
