@@ -3,6 +3,8 @@
     python tools/i18n.py extract   # scan partnerdesk/ and rewrite the template
     python tools/i18n.py update    # extract, then merge the template into every language's .po
     python tools/i18n.py compile   # build the .mo files next to the .po files
+    python tools/i18n.py autofix   # apply the mechanical rules of i18n/GLOSSARY.md (quotes, Arabic isolates,
+                                   # Japanese spacing and brackets) to every catalog, then run check
     python tools/i18n.py check     # report untranslated/fuzzy entries, wrong plural forms and every
                                    # native-quality rule of i18n/GLOSSARY.md (exit 1 if any)
 """
@@ -198,6 +200,18 @@ def main(argv: list[str]) -> int:
         update()
     elif cmd == "compile":
         compile_all()
+    elif cmd == "autofix":
+        import i18n_native
+
+        for lang in LANGS:
+            catalog = read(lang)
+            changed = i18n_native.autofix(lang, catalog)
+            if changed:
+                _write(lang, catalog)
+                print(f"{lang}: {changed} entries fixed")
+        found = problems()
+        print("\n".join(found) or "all catalogs complete")
+        return 1 if found else 0
     elif cmd == "check":
         found = problems()
         print("\n".join(found) or "all catalogs complete")

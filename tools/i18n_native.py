@@ -186,6 +186,8 @@ def _style(lang: str, source: str, text: str, msg: Message) -> list[str]:
             found.append("uses a slash form (ο/η, τον/την): rephrase")
         if "“" in text or "”" in text:
             found.append("uses “ ” (Greek quotes are « »)")
+    if lang in ("it", "pt", "pt_PT") and "«" in text and "«" not in source:
+        found.append("uses « » (this catalog quotes with “ ”)")
     if lang == "ar":
         if "“" in text or "”" in text:
             found.append("uses “ ” (Arabic quotes are « »)")
@@ -211,8 +213,9 @@ def _style(lang: str, source: str, text: str, msg: Message) -> list[str]:
             found.append("closes with 敬具 without opening with 拝啓")
         locations = {path for path, _line in msg.locations}
         is_cli_help = any(p.startswith("partnerdesk/cli") for p in locations) and source[:1].islower()
-        if is_cli_help and re.search(r"(ます|する|です)。?$", text):
-            found.append("CLI help must be a noun phrase (no する/します)")
+        ending = re.sub(r"（[^（）]*）$", "", text)  # a closing parenthetical does not end the phrase
+        if is_cli_help and re.search(r"(ます|する|です|[るう]|ない)。?$", ending):
+            found.append("CLI help must be a noun phrase (no する/します, no plain verb ending)")
     del quotes_in_source
     return found
 
@@ -234,3 +237,52 @@ def fragment_problems(template: Catalog) -> list[str]:
 
 def problems(lang: str, catalog: Catalog) -> list[str]:
     return glossary_problems(lang, catalog) + variant_problems(lang, catalog) + style_problems(lang, catalog)
+
+
+# --- mechanical fixes (`tools/i18n.py autofix`) ---------------------------------------------------------------
+def _fix_ar(text: str) -> str:
+    text = re.sub(r"”([^“”]*)“", r"«\1»", text).replace("“", "«").replace("”", "»")
+    names = "|".join(sorted(USER_DATA))
+    text = re.sub(rf"(?<!{FSI})\{{({names})\}}(?!{PDI})", lambda m: FSI + m.group(0) + PDI, text)
+    out, last = [], 0
+    for match in CODE_LIKE.finditer(text):
+        before = text[:match.start()]
+        if before.count(FSI) > before.count(PDI):
+            continue
+        out.append(text[last:match.start()] + FSI + match.group(0) + PDI)
+        last = match.end()
+    return "".join(out) + text[last:]
+
+
+def _fix_ja(text: str) -> str:
+    text = re.sub(r"“([^“”]*)”", r"「\1」", text)
+    text = re.sub(rf"([}}」]) +(?=[{JAPANESE}{{])", r"\1", text)
+    text = re.sub(rf"(?<=[{JAPANESE}}}]) +([{{「])", r"\1", text)
+
+    def paren(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        return f"（{inner}）" if re.search(f"[{JAPANESE}]", inner) else match.group(0)
+
+    return re.sub(r" ?\(([^()]*)\)", paren, text)
+
+
+def _fix_el(text: str) -> str:
+    return re.sub(r"“([^“”]*)”", r"«\1»", text)
+
+
+FIXERS = {"ar": _fix_ar, "ja": _fix_ja, "el": _fix_el}
+
+
+def autofix(lang: str, catalog: Catalog) -> int:
+    """Apply the mechanical rules (quotes, Arabic isolates, Japanese spacing and brackets); returns how many
+    entries changed. Glossary, variant and grammar problems need a translator and are only reported."""
+    fixer = FIXERS.get(lang)
+    changed = 0
+    for msg in _translatable(catalog) if fixer else []:
+        if isinstance(msg.string, tuple | list):
+            new: str | tuple[str, ...] = tuple(fixer(s) for s in msg.string)  # type: ignore[misc]
+        else:
+            new = fixer(msg.string)  # type: ignore[misc]
+        if new != msg.string:
+            msg.string, changed = new, changed + 1
+    return changed

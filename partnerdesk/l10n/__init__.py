@@ -1,6 +1,7 @@
 """Localization shared by the UI and the packets: gettext catalogs plus CLDR formatting (Babel)."""
 
 from partnerdesk.l10n.catalog import (
+    DIGIT_SYSTEMS,
     LANGUAGE_NAMES,
     LANGUAGES,
     N_,
@@ -10,6 +11,7 @@ from partnerdesk.l10n.catalog import (
     Translator,
     _,
     current_language,
+    digit_system,
     fill,
     is_rtl,
     language_for,
@@ -17,15 +19,18 @@ from partnerdesk.l10n.catalog import (
     normalize_language,
     npgettext,
     pgettext,
+    set_digits,
     set_language,
+    shape_digits,
     system_language,
     translations,
 )
 
 _FORMATS = frozenset({
-    "babel_locale", "country_name", "first_weekday", "format_date", "format_datetime", "format_decimal",
-    "format_list", "format_money", "format_number", "format_percent", "format_skeleton", "format_time", "month_name", "paper_size",
-    "time_pattern", "uses_24_hour_clock", "weekday_name", "weekend_days",
+    "babel_locale", "country_name", "first_weekday", "format_clock", "format_date", "format_datetime",
+    "format_decimal", "format_list", "format_money", "format_number", "format_percent", "format_skeleton",
+    "format_time", "month_name", "paper_size", "parse_clock", "time_pattern", "uses_24_hour_clock", "weekday_name",
+    "weekend_days",
 })
 
 
@@ -40,9 +45,10 @@ def __getattr__(name: str) -> object:
 
 __all__ = [
     "LANGUAGES", "LANGUAGE_NAMES", "RTL_LANGUAGES", "SOURCE_LANGUAGE", "N_", "NP_", "Translator", "_",
-    "babel_locale", "country_name", "current_language", "fill", "first_weekday", "format_date", "format_datetime",
-    "format_decimal", "format_list", "format_money", "format_number", "format_percent", "format_skeleton",
-    "format_time", "is_rtl", "language_for", "month_name", "ngettext", "normalize_language", "npgettext", "paper_size",
-    "pgettext", "set_language", "system_language", "time_pattern", "translations", "uses_24_hour_clock",
+    "DIGIT_SYSTEMS", "babel_locale", "country_name", "current_language", "digit_system", "fill", "first_weekday",
+    "format_clock", "format_date", "format_datetime", "format_decimal", "format_list", "format_money",
+    "format_number", "format_percent", "format_skeleton", "format_time", "is_rtl", "language_for", "month_name",
+    "ngettext", "normalize_language", "npgettext", "paper_size", "parse_clock", "pgettext", "set_digits",
+    "set_language", "shape_digits", "system_language", "time_pattern", "translations", "uses_24_hour_clock",
     "weekday_name", "weekend_days",
 ]

@@ -170,13 +170,56 @@ def current_language() -> str:
     return _language
 
 
+# --- digits -----------------------------------------------------------------------------------------------
+# One digit system per language. Every language writes Latin digits, as CLDR's default for it (also plain "ar");
+# Arabic can switch to Arabic-Indic digits (٠١٢٣) in Preferences: numbers inserted into translated messages and
+# everything l10n formats (dates, times, numbers, money) then use them, and so do Qt's fields (qt_i18n).
+DIGIT_SYSTEMS: dict[str, str] = {"latn": "0123456789", "arab": "\u0660\u0661\u0662\u0663\u0664\u0665\u0666"
+                                 "\u0667\u0668\u0669"}
+_digits = "latn"
+
+
+def set_digits(system: str) -> str:
+    """Choose the digits Arabic is shown with ("latn" or "arab"); other languages always use Latin digits."""
+    global _digits
+    _digits = system if system in DIGIT_SYSTEMS else "latn"
+    return _digits
+
+
+def digit_system(lang: str | None = None) -> str:
+    """The digits ``lang`` (default: the UI language) is shown with."""
+    return _digits if normalize_language(lang or _language) == "ar" else "latn"
+
+
+def shape_digits(text: str, lang: str | None = None) -> str:
+    """``text`` with its ASCII digits in the language's digit system."""
+    system = digit_system(lang)
+    return text if system == "latn" else text.translate(str.maketrans("0123456789", DIGIT_SYSTEMS[system]))
+
+
+class _Message(str):
+    """A translated message whose ``format()`` writes numbers in the UI's digit system."""
+
+    def format(self, *args: object, **kwargs: object) -> str:  # noqa: A003 - str API
+        def shaped(value: object) -> object:
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                return shape_digits(str(value))
+            return value
+
+        return str.format(self, *[shaped(a) for a in args], **{k: shaped(v) for k, v in kwargs.items()})
+
+
+def _localized(text: str) -> str:
+    return _Message(text) if digit_system() != "latn" else text
+
+
 def is_rtl(lang: str | None = None) -> bool:
     return normalize_language(lang or _language) in RTL_LANGUAGES
 
 
 def _(message: str) -> str:
     """Translate a message into the current language."""
-    return _current.gettext(message)
+    return _localized(_current.gettext(message))
 
 
 def N_(message: str) -> str:
@@ -190,15 +233,15 @@ def NP_(context: str, message: str) -> tuple[str, str]:  # noqa: N802 - gettext 
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _current.ngettext(singular, plural, n)
+    return _localized(_current.ngettext(singular, plural, n))
 
 
 def pgettext(context: str, message: str) -> str:
-    return _current.pgettext(context, message)
+    return _localized(_current.pgettext(context, message))
 
 
 def npgettext(context: str, singular: str, plural: str, n: int) -> str:
-    return _current.npgettext(context, singular, plural, n)
+    return _localized(_current.npgettext(context, singular, plural, n))
 
 
 FSI, LRI, PDI = "\u2068", "\u2066", "\u2069"

@@ -8,6 +8,13 @@ from decimal import Decimal
 from babel import Locale, dates, numbers
 
 from partnerdesk.l10n.catalog import current_language
+from partnerdesk.l10n.catalog import shape_digits as _shape
+
+
+def shape_digits(text: str, lang: str | None) -> str:
+    """The UI's digits for text formatted in the UI language (``lang`` None). Text formatted for an explicit
+    language — a packet in its partner's language — keeps that language's CLDR default (Latin)."""
+    return _shape(text) if lang is None else text
 
 # Regional defaults: a bare language tag gets the region our partners use.
 _REGION: dict[str, str] = {"en": "en_GB", "pt": "pt_BR", "ja": "ja_JP", "it": "it_IT", "el": "el_GR", "ar": "ar"}
@@ -25,7 +32,7 @@ def babel_locale(lang: str | None = None) -> Locale:
 
 
 def format_date(value: dt.date, fmt: str = "medium", lang: str | None = None) -> str:
-    return dates.format_date(value, format=fmt, locale=babel_locale(lang))
+    return shape_digits(dates.format_date(value, format=fmt, locale=babel_locale(lang)), lang)
 
 
 # One clock per language. CLDR's own pattern everywhere except Greek, where CLDR says 12-hour ("8:09 μ.μ.") but
@@ -47,14 +54,14 @@ def uses_24_hour_clock(lang: str | None = None) -> bool:
 def format_time(value: dt.time | dt.datetime, fmt: str = "short", lang: str | None = None) -> str:
     loc = babel_locale(lang)
     pattern = _TIME_PATTERNS.get(loc.language, {}).get(fmt)
-    return dates.format_time(value, format=pattern or fmt, locale=loc)
+    return shape_digits(dates.format_time(value, format=pattern or fmt, locale=loc), lang)
 
 
 def format_datetime(value: dt.datetime, fmt: str = "medium", lang: str | None = None,
                     tzinfo: dt.tzinfo | None = None) -> str:
     loc = babel_locale(lang)
     if loc.language not in _TIME_PATTERNS or fmt not in ("short", "medium"):
-        return dates.format_datetime(value, format=fmt, tzinfo=tzinfo, locale=loc)
+        return shape_digits(dates.format_datetime(value, format=fmt, tzinfo=tzinfo, locale=loc), lang)
     if tzinfo is not None and value.tzinfo is not None:
         value = value.astimezone(tzinfo)
     glue = str(loc.datetime_formats[fmt])
@@ -64,21 +71,21 @@ def format_datetime(value: dt.datetime, fmt: str = "medium", lang: str | None = 
 
 def format_skeleton(skeleton: str, value: dt.date | dt.datetime, lang: str | None = None) -> str:
     """Format with a CLDR skeleton such as 'MMMEd' or 'yMMMM' (locale picks order and punctuation)."""
-    return dates.format_skeleton(skeleton, value, locale=babel_locale(lang))
+    return shape_digits(dates.format_skeleton(skeleton, value, locale=babel_locale(lang)), lang)
 
 
 def format_number(value: float | int | Decimal, lang: str | None = None) -> str:
-    return numbers.format_decimal(value, locale=babel_locale(lang))
+    return shape_digits(numbers.format_decimal(value, locale=babel_locale(lang)), lang)
 
 
 def format_decimal(value: float | Decimal, digits: int = 2, lang: str | None = None) -> str:
     pattern = "#,##0." + "0" * digits if digits else "#,##0"
-    return numbers.format_decimal(value, format=pattern, locale=babel_locale(lang))
+    return shape_digits(numbers.format_decimal(value, format=pattern, locale=babel_locale(lang)), lang)
 
 
 def format_percent(ratio: float, digits: int = 1, lang: str | None = None) -> str:
     pattern = "#,##0." + "0" * digits + "%" if digits else "#,##0%"
-    return numbers.format_percent(ratio, format=pattern, locale=babel_locale(lang))
+    return shape_digits(numbers.format_percent(ratio, format=pattern, locale=babel_locale(lang)), lang)
 
 
 def currency_digits(currency: str) -> int:
@@ -89,7 +96,7 @@ def format_money(amount_minor: int, currency: str, lang: str | None = None) -> s
     """Format an amount stored in minor units (cents) in ISO currency `currency`."""
     digits = currency_digits(currency)
     value = Decimal(amount_minor) / (Decimal(10) ** digits)
-    return numbers.format_currency(value, currency, locale=babel_locale(lang))
+    return shape_digits(numbers.format_currency(value, currency, locale=babel_locale(lang)), lang)
 
 
 def first_weekday(lang: str | None = None) -> int:
@@ -133,3 +140,36 @@ def format_list(items: list[str], lang: str | None = None) -> str:
     from babel.lists import format_list as babel_format_list
 
     return babel_format_list(items, style="standard", locale=babel_locale(lang)) if items else ""
+
+
+def format_clock(hhmm: str, lang: str | None = None) -> str:
+    """A stored wall-clock time ("17:00") on the language's clock ("17:00", "5:00 م"); other text as it is."""
+    try:
+        hour, minute = (int(part) for part in hhmm.split(":"))
+        return format_time(dt.time(hour, minute), "short", lang)
+    except ValueError:
+        return hhmm
+
+
+def parse_clock(text: str, lang: str | None = None) -> str | None:
+    """"HH:MM" for a time typed on the language's clock or on the 24-hour clock ("5:00 م", "5 pm", "17:00",
+    "١٧:٠٠"); None when it is not a time."""
+    import re
+
+    plain = text.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")).strip()
+    match = re.fullmatch(r"(\d{1,2})(?::(\d{2}))?\s*(.*)", plain)
+    if match is None:
+        return None
+    hour, minute, marker = int(match.group(1)), int(match.group(2) or 0), match.group(3).strip().casefold()
+    periods = babel_locale(lang).day_periods["format"]["abbreviated"]
+    am = {"am", "a.m.", str(periods.get("am", "am")).casefold()}
+    pm = {"pm", "p.m.", str(periods.get("pm", "pm")).casefold()}
+    if marker in pm and 1 <= hour <= 12:
+        hour = hour % 12 + 12
+    elif marker in am and 1 <= hour <= 12:
+        hour = hour % 12
+    elif marker:
+        return None
+    if hour > 23 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"

@@ -6,7 +6,7 @@ import unicodedata
 from functools import lru_cache
 
 import arabic_reshaper
-from bidi import get_display  # the Unicode 6.3+ algorithm (isolates); bidi.algorithm is the old one
+from bidi.algorithm import get_display
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from partnerdesk.packets import fonts
@@ -63,12 +63,33 @@ def _split_long_words(words: list[str], family: str, size: float, width: float) 
             piece += char
         out.append(piece)
     return out
+def _isolates_as_embeddings(text: str) -> str:
+    """FSI/LRI/RLI … PDI as the embeddings python-bidi's algorithm knows (LRE/RLE … PDF): the catalogs isolate
+    user data, and that algorithm (unlike the newer one in python-bidi) also mirrors brackets and quotes."""
+    out: list[str] = []
+    for i, char in enumerate(text):
+        if char == "\u2068":  # FSI: the direction of the first strong letter up to its PDI
+            depth, direction = 0, "\u202a"
+            for following in text[i + 1:]:
+                if following in "\u2066\u2067\u2068":
+                    depth += 1
+                elif following == "\u2069":
+                    if depth == 0:
+                        break
+                    depth -= 1
+                elif depth == 0 and unicodedata.bidirectional(following) in ("L", "R", "AL"):
+                    direction = "\u202a" if unicodedata.bidirectional(following) == "L" else "\u202b"
+                    break
+            out.append(direction)
+        else:
+            out.append({"\u2066": "\u202a", "\u2067": "\u202b", "\u2069": "\u202c"}.get(char, char))
+    return "".join(out)
 
 
 def visual_lines(text: str, family: str, size: float, width: float) -> list[str]:
     """Lines ready to draw left-to-right: shaped, broken in logical order, then bidi-reordered per line."""
-    return [get_display(line, base_dir="R" if _has_rtl(line) else "L").translate(_CONTROLS)
-            for line in break_lines(text, family, size, width)]
+    return [get_display(_isolates_as_embeddings(line), base_dir="R" if _has_rtl(line) else "L")
+            .translate(_CONTROLS) for line in break_lines(text, family, size, width)]
 
 
 def plain(text: str) -> str:

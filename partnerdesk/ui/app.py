@@ -16,7 +16,7 @@ from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from partnerdesk import APP_NAME, ORG_NAME, __version__
-from partnerdesk.l10n import LANGUAGES, normalize_language
+from partnerdesk.l10n import LANGUAGES, normalize_language, set_digits
 from partnerdesk.ui import crash, smoke, startup_trace
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.fonts import apply_application_font
@@ -64,6 +64,7 @@ def build_main_window(db: Path | None = None, lang: str | None = None,
 
     app = create_application()
     settings = QSettings()
+    set_digits(settings.value("ui/digits", "latn", type=str))  # Arabic's digits, chosen in Preferences
     qt_language = QtLanguage(app)
     qt_language.apply(choose_language(lang, settings))
     context = AppContext(workspace=None, undo_stack=QUndoStack(), hub=ChangeHub(), settings=settings)

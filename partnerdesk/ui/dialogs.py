@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk import APP_NAME, __version__
-from partnerdesk.l10n import LANGUAGE_NAMES, LANGUAGES, _
+from partnerdesk.l10n import LANGUAGE_NAMES, LANGUAGES, _, is_rtl
 from partnerdesk.resources import resource_path
 
 # (distribution, licence) of what PartnerDesk ships with.
@@ -77,16 +77,20 @@ def about_html() -> str:
              "version": _("Version"), "licence": _("Licence"), "fonts": _("Fonts"),
              "ofl": _("SIL Open Font License 1.1")}
     h = {key: html.escape(text) for key, text in heads.items()}
-    rows = "".join(f"<tr><td>{html.escape(n)}</td><td>{html.escape(v)}</td></tr>" for n, v in versions())
-    libs = "".join(f"<tr><td>{html.escape(n)}</td><td>{html.escape(_dist_version(n))}</td>"
-                   f"<td>{html.escape(lic)}</td></tr>" for n, lic in THIRD_PARTY)
+    order = -1 if is_rtl() else 1  # Qt lays rich-text tables out left to right: mirror the columns in Arabic
+
+    def row(cells: list[str], tag: str = "td") -> str:
+        return "<tr>" + "".join(f"<{tag}>{cell}</{tag}>" for cell in cells[::order]) + "</tr>"
+
+    table = "<table cellspacing='6'" + (" align='right'>" if order < 0 else ">")
+    rows = "".join(row([html.escape(n), html.escape(v)]) for n, v in versions())
+    libs = "".join(row([html.escape(n), html.escape(_dist_version(n)), html.escape(lic)]) for n, lic in THIRD_PARTY)
     return (
         f"<h2>{html.escape(APP_NAME)} {html.escape(__version__)}</h2>"
         f"<p>{html.escape(description)}</p>"
-        f"<h3>{h['versions']}</h3><table cellspacing='6'>{rows}</table>"
+        f"<h3>{h['versions']}</h3>{table}{rows}</table>"
         f"<h3>{h['third']}</h3>"
-        f"<table cellspacing='6'><tr><th>{h['component']}</th><th>{h['version']}"
-        f"</th><th>{h['licence']}</th></tr>{libs}</table>"
+        f"{table}{row([h['component'], h['version'], h['licence']], 'th')}{libs}</table>"
         f"<h3>{h['fonts']}</h3><pre>{html.escape(_read('README.md'))}</pre>"
         f"<h3>{h['ofl']}</h3><pre>{html.escape(_read('OFL.txt'))}</pre>"
     )
@@ -109,7 +113,7 @@ class AboutDialog(QDialog):
 
 class PreferencesDialog(QDialog):
     def __init__(self, language: str, parent: QWidget | None = None, open_last_view: bool = False,
-                 appearance: str = "system") -> None:
+                 appearance: str = "system", digits: str = "latn") -> None:
         from partnerdesk.ui import theme
 
         super().__init__(parent)
@@ -121,6 +125,12 @@ class PreferencesDialog(QDialog):
         for lang in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[lang], lang)
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        # Arabic reads Latin digits (CLDR's default) or Arabic-Indic ones; the other languages have one system.
+        self.digits = QComboBox()
+        self.digits.addItem(_("Latin (0123)"), "latn")
+        self.digits.addItem(_("Arabic-Indic (٠١٢٣)"), "arab")
+        self.digits.setCurrentIndex(max(0, self.digits.findData(digits)))
+        self.language.currentIndexChanged.connect(self._sync_digits)
         hint = QLabel(_("The new language applies at once to every open window."))
         hint.setWordWrap(True)
         self.appearance = QComboBox()
@@ -131,9 +141,11 @@ class PreferencesDialog(QDialog):
         self.appearance.setCurrentIndex(max(0, self.appearance.findData(appearance)))
         form = QFormLayout()
         form.addRow(_("&Language:"), self.language)
+        form.addRow(_("&Digits in Arabic:"), self.digits)
         form.addRow(hint)
         form.addRow(_("&Appearance:"), self.appearance)
         form.addRow(self.start_last)
+        self._sync_digits()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -144,8 +156,14 @@ class PreferencesDialog(QDialog):
     def open_last_view(self) -> bool:
         return self.start_last.isChecked()
 
+    def _sync_digits(self, *_args: object) -> None:
+        self.digits.setEnabled(self.language.currentData() == "ar")
+
     def chosen_language(self) -> str:
         return str(self.language.currentData())
 
     def chosen_appearance(self) -> str:
         return str(self.appearance.currentData())
+
+    def chosen_digits(self) -> str:
+        return str(self.digits.currentData())

@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.domain.errors import PartnerDeskError
-from partnerdesk.l10n import _, current_language, fill, ngettext
+from partnerdesk.l10n import _, current_language, digit_system, fill, is_rtl, ngettext, set_digits
 from partnerdesk.store.paths import documents_dir, same_path
 from partnerdesk.ui import accelerators, theme
 from partnerdesk.ui.accessibility import install_accessibility_rules
 from partnerdesk.ui.actions import MainActions
+from partnerdesk.ui.bidi import isolate_shortcut_texts
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.qt_i18n import QtLanguage
 from partnerdesk.ui.views_registry import VIEWS
@@ -144,6 +145,7 @@ class MainWindow(QMainWindow):
         self._settings_ready = True
         self.set_workspace_ui_enabled(False)
         self.retranslate_ui()
+        isolate_shortcut_texts(self.menuBar(), is_rtl())
 
     # --- start-up -------------------------------------------------------------------------------------
     def _start_target(self) -> tuple[Path, bool] | None:
@@ -451,8 +453,10 @@ class MainWindow(QMainWindow):
         theme.apply(QApplication.instance(), choice)  # type: ignore[arg-type]
         self.context.settings.setValue(theme.SETTINGS_KEY, theme.appearance())
 
-    def set_language(self, lang: str) -> None:
-        """Switch the UI language now, without a restart."""
+    def set_language(self, lang: str, digits: str | None = None) -> None:
+        """Switch the UI language (and Arabic's digits) now, without a restart."""
+        if digits is not None:
+            self.context.settings.setValue("ui/digits", set_digits(digits))
         lang = self.qt_language.apply(lang)
         self.context.settings.setValue("ui/language", lang)
         self.retranslate_ui()
@@ -462,6 +466,7 @@ class MainWindow(QMainWindow):
         if self.context.workspace is not None:
             self.show_view(self.current_index)
         self.context.hub.language_changed.emit(lang)
+        isolate_shortcut_texts(self.menuBar(), is_rtl())  # after every menu has its new text
 
     def drop_views(self) -> None:
         """Replace every loaded view by its placeholder; the next show_view builds it afresh."""
@@ -527,11 +532,11 @@ class MainWindow(QMainWindow):
 
         settings = self.context.settings
         dialog = PreferencesDialog(current_language(), self, settings.value(OPEN_LAST_VIEW, False, type=bool),
-                                   theme.appearance())
+                                   theme.appearance(), digits=digit_system("ar"))
         dialog.setObjectName("preferencesDialog")
         dialog.accepted.connect(lambda: settings.setValue(OPEN_LAST_VIEW, dialog.open_last_view()))
         dialog.accepted.connect(lambda: self.set_appearance(dialog.chosen_appearance()))
-        dialog.accepted.connect(lambda: self.set_language(dialog.chosen_language()))
+        dialog.accepted.connect(lambda: self.set_language(dialog.chosen_language(), dialog.chosen_digits()))
         dialog.open()
 
     def about_dialog(self) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from partnerdesk.l10n import SOURCE_LANGUAGE, is_rtl, set_language, translations
+from partnerdesk.l10n import SOURCE_LANGUAGE, digit_system, is_rtl, set_language, translations
 from partnerdesk.ui.qt_strings import CONTEXTS
 
 # Which qtbase catalog serves a language (first one found wins).
@@ -96,7 +96,8 @@ class QtLanguage:
                     self._installed.append(qt)
                     self.qtbase_loaded = name
                     break
-        locale = QLocale(QT_LOCALES.get(lang, "en_GB"))
+        # Arabic-Indic digits when chosen in Preferences: ar_EG writes them in every field; ar_AE writes Latin.
+        locale = QLocale("ar_EG" if digit_system(lang) == "arab" else QT_LOCALES.get(lang, "en_GB"))
         QLocale.setDefault(locale)
         # A window keeps the default locale it was created with, and its widgets inherit it (digits and dates
         # of date edits and spin boxes): give every open window the new one, which reaches all its children.

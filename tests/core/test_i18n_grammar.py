@@ -120,3 +120,15 @@ def test_every_translated_literal_in_the_source_reaches_the_template() -> None:
             if "\\" not in text and text not in ids:
                 missing.append(f"{path.relative_to(ROOT)}: {text!r}")
     assert not missing, missing
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_built_in_kpi_names_are_translated(lang: str) -> None:
+    """Packets named KPIs from their keys ("Cs response hours", "Roi"), msgids no catalog held."""
+    from partnerdesk.l10n import Translator
+    from partnerdesk.services.packets import KPI_NAMES, _kpi_label
+
+    t = Translator(lang)
+    for key in ("traffic", "conversions", "conversion_rate", "roi", "cs_response_hours", "logistics_on_time"):
+        assert _kpi_label(key) == KPI_NAMES[key]
+        assert t.gettext(_kpi_label(key)) != _kpi_label(key)

@@ -89,3 +89,18 @@ def test_fill_isolates_user_text_once() -> None:
     assert fill("Delete “{title}”", title="Q3 plan") == f"Delete “{fsi}Q3 plan{pdi}”"
     arabic = f"حذف «{fsi}{{title}}{pdi}» ({{count}})"
     assert fill(arabic, title="Q3 plan", count=3) == f"حذف «{fsi}Q3 plan{pdi}» (3)"
+
+
+def test_autofix_repairs_the_mechanical_rules() -> None:
+    ar = _catalog("ar", ("Delete “{title}”", "حذف “{title}”"), ("Events (.ics)", "الأحداث (.ics)"),
+                  ("{count} partner", "{count} شريك"))
+    ja = _catalog("ja", ("Dear {partner} team,", "{partner} の皆様"), ("Move “{title}”", "“{title}” を移動"),
+                  ("Deleted cards, to restore", "削除したカード (復元用)"))
+    el = _catalog("el", ("Delete “{title}”", "Διαγραφή “{title}”"))
+    for lang, catalog in (("ar", ar), ("ja", ja), ("el", el)):
+        assert rules.style_problems(lang, catalog) != []
+        assert rules.autofix(lang, catalog) >= 1
+        assert rules.style_problems(lang, catalog) == [], lang
+    assert ar.get("Delete “{title}”").string == "حذف «\u2068{title}\u2069»"
+    assert ar.get("{count} partner").string == "{count} شريك"  # counts are not user data
+    assert ja.get("Move “{title}”").string == "「{title}」を移動"

@@ -61,3 +61,71 @@ def test_preferences_offer_european_portuguese(make_window, tmp_path: Path) -> N
     assert window.context.settings.value("ui/language") == "pt_PT"
     window.set_language("pt")
     assert window.nav.item(2).text() == "Contatos"
+
+
+def test_arabic_indic_digits_chosen_in_preferences_reach_fields_and_text(demo_window) -> None:  # type: ignore[no-untyped-def]
+    window = demo_window
+    window.start()
+    try:
+        window.set_language("ar")
+        assert re.search("[0-9]", window.counts_label.text())  # CLDR's default for Arabic: Latin digits
+        window.actions_.preferences.trigger()
+        dialog = window.findChild(QDialog, "preferencesDialog")
+        assert not dialog.digits.isEnabled() or dialog.language.currentData() == "ar"
+        dialog.digits.setCurrentIndex(dialog.digits.findData("arab"))
+        dialog.accept()
+        counts = window.counts_label.text()
+        assert re.search("[\u0660-\u0669]", counts) and not re.search("[0-9]", counts), counts
+        assert not re.search("[0-9]", QLocale().toString(QDate(2026, 12, 6), qt_date_format()))
+        assert not re.search("[0-9]", l10n.format_time(dt.time(20, 9)))
+        assert window.context.settings.value("ui/digits") == "arab"
+        window.set_language("el")  # Greek has one digit system whatever Arabic's choice
+        assert re.search("[0-9]", window.counts_label.text())
+    finally:
+        l10n.set_digits("latn")
+        window.set_language("en")
+
+
+def test_arabic_working_hours_use_the_arabic_clock(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from partnerdesk.store.models import Partner
+
+    window = demo_window
+    window.start()
+    try:
+        window.set_language("ar")
+        window.show_view(3)
+        view = window.current_view()
+        with window.context.workspace.session() as s:
+            pid = s.scalar(select(Partner.id).where(Partner.name == "Najd Care Center"))
+        view.select_partner(pid)
+        hours = view.profile.overview.hours
+        qtbot.waitUntil(lambda: "–" in hours.text())
+        assert hours.text() == "8:00 ص–4:00 م"  # stored as 08:00–16:00; the table beside shows "11:00 م" too
+        hours.setText("9:00 ص–5:30 م")
+        view.profile.overview.save.click()
+        with window.context.workspace.session() as s:
+            partner = s.get(Partner, pid)
+            assert (partner.work_start, partner.work_end) == ("09:00", "17:30")
+    finally:
+        window.set_language("en")
+        window.context.undo_stack.clear()  # before the window's actions go: the stack outlives them
+
+
+def test_clock_text_round_trips() -> None:
+    assert l10n.parse_clock("5:00 م", "ar") == "17:00" and l10n.parse_clock("١٢:٣٠ ص", "ar") == "00:30"
+    assert l10n.parse_clock("17:05", "el") == "17:05" and l10n.parse_clock("5 pm", "en") == "17:00"
+    assert l10n.parse_clock("25:00", "ar") is None and l10n.parse_clock("soon", "ar") is None
+    assert l10n.format_clock("17:00", "ar") == "5:00 م" and l10n.format_clock("17:00", "el") == "17:00"
+
+
+def test_menu_shortcuts_keep_their_order_in_arabic(make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QKeySequence
+
+    window = make_window(tmp_path / "ws.pdk", "ar")
+    action = window.actions_.preferences
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    assert action.text().endswith(f"\t\u2066{keys}\u2069")  # not ",+Ctrl"
+    window.set_language("en")
+    assert action.text() == "&Preferences…" and action.shortcut().toString() == keys

@@ -30,14 +30,23 @@ def _tint(color: QColor, amount: float = 0.82) -> QColor:
                   int(color.blue() + (255 - color.blue()) * amount))
 
 
-@lru_cache(maxsize=16384)
 def clock(moment: dt.datetime, tz: dt.tzinfo, lang: str) -> str:
-    """'14:05' for an instant in a zone (cached: a busy month paints thousands of them)."""
+    """'14:05' for an instant in a zone, on the language's clock and in its digits."""
+    from partnerdesk.l10n import digit_system
+
+    return _clock(moment, tz, lang, digit_system(lang))
+
+
+@lru_cache(maxsize=16384)
+def _clock(moment: dt.datetime, tz: dt.tzinfo, lang: str, digits: str) -> str:
+    """Cached: a busy month paints thousands of them."""
     from babel.dates import format_time as babel_time
 
-    from partnerdesk.l10n import time_pattern
+    from partnerdesk.l10n import shape_digits, time_pattern
 
-    return babel_time(moment.astimezone(tz), format=time_pattern("short", lang), locale=_locale(lang))
+    del digits  # part of the cache key: shape_digits reads the current choice
+    return shape_digits(babel_time(moment.astimezone(tz), format=time_pattern("short", lang), locale=_locale(lang)),
+                        lang)
 
 
 @lru_cache(maxsize=16)

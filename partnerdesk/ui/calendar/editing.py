@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog
 
 from partnerdesk.domain.errors import NotFoundError, PartnerDeskError
 from partnerdesk.domain.occurrence import Occurrence, SourceKind
-from partnerdesk.l10n import _, format_skeleton, format_time, weekday_name
+from partnerdesk.l10n import _, format_clock, format_list, format_skeleton, format_time, weekday_name
 from partnerdesk.services.calendar import EditScope, EventService
 from partnerdesk.store.models import Event
 from partnerdesk.ui.calendar.commands import ChangeEvent, CreateEvent
@@ -53,11 +53,12 @@ def hours_warning(partner: PartnerClock, start: dt.datetime, end: dt.datetime) -
     there = start.astimezone(zone(partner.time_zone))
     when = day_and_time(there)
     if there.weekday() in hours.weekend:
-        days = ", ".join(weekday_name(d) for d in sorted(hours.weekend))
+        days = format_list([weekday_name(d) for d in sorted(hours.weekend)])
         return _("Outside working hours: for {partner} this is {time}, on their weekend ({days}).").format(
             partner=partner.name, time=when, days=days)
     return _("Outside working hours: for {partner} this is {time}; they work {start}–{end} ({zone}).").format(
-        partner=partner.name, time=when, start=hours.start, end=hours.end, zone=partner.time_zone)
+        partner=partner.name, time=when, start=format_clock(hours.start), end=format_clock(hours.end),
+        zone=partner.time_zone)
 
 
 class CalendarEditor:

@@ -143,6 +143,7 @@ class RecurrenceEditor(QWidget):
 
         self.retranslate_ui()
         self._load(rule)
+        self._fill_nth()  # the positions, worded for the weekday just loaded
         self.touched = False  # an untouched rule is saved exactly as it was (imported rules keep their form)
         self.nth_weekday.currentIndexChanged.connect(self._fill_nth)
         for widget in (self.freq, self.nth, self.nth_weekday):
