@@ -19,6 +19,13 @@ def open_payments(window):  # type: ignore[no-untyped-def]
     window.nav.setCurrentRow(index)
     view = window.current_view()
     assert isinstance(view, PaymentsView)
+    from PySide6.QtTest import QTest
+
+    for _ in range(100):  # the tables above the ledger fill on the next event-loop turn
+        if view.summary is not None:
+            break
+        QTest.qWait(10)
+    assert view.summary is not None
     return view
 
 

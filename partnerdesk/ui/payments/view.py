@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +43,14 @@ class PaymentsView(QWidget):
         self.dialog: QWidget | None = None
         self.print_dialog: QWidget | None = None
         self.model = LedgerModel(None, self)
+        self.summary: P.LedgerSummary | None = None
+        self.summary_filter = P.PaymentFilter()
+        self._names: dict[int, str] = {}
+        self._names_for: object = None
+        self.summary_timer = QTimer(self)
+        self.summary_timer.setSingleShot(True)
+        self.summary_timer.setInterval(150)
+        self.summary_timer.timeout.connect(self.recompute_summary)
         self.filters = FilterBar()
         self.filters.changed.connect(self._filter_changed)
         self.totals, self.aging, self.on_time = TotalsTable(), AgingTable(), OnTimeTable()
@@ -130,20 +138,47 @@ class PaymentsView(QWidget):
         self.filters.retranslate_ui()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         self.table.viewport().update()
-        self._refresh_summary()
+        self._show_summary()
+
+    #: Above this many payments the ledger is read off the UI thread (the view shows at once, rows follow).
+    BACKGROUND_LOAD = 20_000
 
     def reload(self) -> None:
         ws = self.context.workspace
+        self.summary_timer.stop()
         if ws is None:
             self.model.load(None)
             return
         self.grace = P.grace_days(ws)
-        self.model.load(ws, dt.date.today(), self.grace)
+        if P.count_payments(ws) > self.BACKGROUND_LOAD:
+            from partnerdesk.ui.jobs import BackgroundJob
+
+            self.count_label.setText(_("Loading payments…"))
+            previous = getattr(self, "_loader", None)
+            if previous is not None and previous.isRunning():
+                previous.succeeded.disconnect()
+            def read() -> tuple[list[P.PaymentRow], dict[int, str]]:
+                rows = P.load_rows(ws)
+                return rows, {r.id: P.haystack(r) for r in rows}  # the text filter's, made off the UI thread
+
+            self._loader = BackgroundJob(read, self)
+            self._loader.succeeded.connect(lambda found: self._loaded(ws, *found))
+            self._loader.start()
+            return
+        self._loaded(ws, P.load_rows(ws))
+
+    def _loaded(self, ws: Any, rows: list[P.PaymentRow], haystacks: dict[int, str] | None = None) -> None:
+        if ws is not self.context.workspace:
+            return
+        self.model.load(ws, dt.date.today(), self.grace, rows, haystacks)
         self._refresh_choices()
-        self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(40)  # widths from the first rows, not all 50,000
+        self.table.resizeColumnsToContents()
         header.resizeSection(PARTNER, max(header.sectionSize(PARTNER), 200))
-        self._refresh_summary()
+        self._update_count()
+        self.summary = None
+        QTimer.singleShot(0, self.recompute_summary)  # the ledger first, the tables above on the next turn
 
     @property
     def service(self) -> PaymentService:
@@ -158,9 +193,20 @@ class PaymentsView(QWidget):
         if "payment" not in entities:
             return
         selected = self.selected_ids()
-        self.model.refresh(changes.ids("payment"))
-        self._refresh_choices()
-        self._refresh_summary()
+        old, new = self.model.refresh(changes.ids("payment"))
+        if self.summary_timer.isActive() or self.summary is None:
+            self.recompute_summary()
+        else:  # only the changed payments' share of the totals, aging and on-time rates
+            base = dataclasses.replace(self.model.filter, bucket=None, statuses=frozenset())
+            on, grace = self.model.on, self.model.grace
+            self.summary.add_base(P.filter_rows(old, base, on, grace), -1)
+            self.summary.add_shown(P.filter_rows(old, self.summary_filter, on, grace), -1)
+            self.summary.add_base(P.filter_rows(new, base, on, grace))
+            self.summary.add_shown(P.filter_rows(new, self.model.filter, on, grace))
+            self.summary_filter = self.model.filter
+            self._show_summary(partners={r.partner_id for r in old + new})
+        if {r.currency for r in new} - {self.filters.currency.itemData(i) for i in range(self.filters.currency.count())}:
+            self._refresh_choices()
         self.select_ids(selected)
 
     def _refresh_choices(self) -> None:
@@ -173,21 +219,47 @@ class PaymentsView(QWidget):
     def _filter_changed(self, flt: P.PaymentFilter) -> None:
         selected = self.selected_ids()
         self.model.set_filter(flt)
-        self._refresh_summary()
         self.select_ids(selected)
+        self._update_count()
+        # Typing should stay instant: the tables above follow once the keystrokes pause.
+        self.summary_timer.start()
 
-    def _refresh_summary(self) -> None:
-        visible = self.model.visible_rows()
-        on = self.model.on
-        self.totals.show_totals(P.totals_per_currency(visible, on))
+    def recompute_summary(self) -> None:
+        """Totals of the shown rows; aging and on-time rates of the rows the other filters leave."""
+        self.summary_timer.stop()
         flt = self.model.filter
+        on, grace = self.model.on, self.model.grace
         base_filter = dataclasses.replace(flt, bucket=None, statuses=frozenset())
         base = self.model.all_rows() if base_filter.is_empty() else \
-            P.filter_rows(self.model.rows.values(), base_filter, on, self.model.grace)
-        self.aging.show_aging(P.aging_per_currency(base, on), (self.filters.bucket_currency, self.filters.bucket))
-        names = {r.partner_id: r.partner_name for r in base}
-        self.on_time.show_stats(names, P.on_time_by_partner(base, on, self.model.grace, flt.direction))
-        shown, total = len(visible), len(self.model.rows)
+            P.filter_rows(self.model.all_rows(), base_filter, on, grace,
+                          self.model.hay if base_filter.text.strip() else None)
+        summary = P.LedgerSummary(on, grace)
+        summary.add_base(base)
+        summary.add_shown(self.model.visible_rows())
+        self.summary, self.summary_filter = summary, flt
+        self._show_summary()
+
+    def _show_summary(self, partners: set[int] | None = None) -> None:
+        """Fill the tables from the summary; ``partners``: only their on-time rows changed (updated in place)."""
+        if self.summary is None:
+            return
+        self.totals.show_totals(self.summary.totals())
+        self.aging.show_aging(self.summary.aging(), (self.filters.bucket_currency, self.filters.bucket))
+        stats = self.summary.on_time()
+        if partners is None or not self.on_time.update_stats({pid: stats.get(pid) for pid in partners}):
+            names = {pid: self.partner_names.get(pid, "") for pid in stats}
+            self.on_time.show_stats(names, stats)
+        self._update_count()
+
+    @property
+    def partner_names(self) -> dict[int, str]:
+        if len(self._names) == 0 or self._names_for is not self.model.rows:
+            self._names = {r.partner_id: r.partner_name for r in self.model.rows.values()}
+            self._names_for = self.model.rows
+        return self._names
+
+    def _update_count(self) -> None:
+        shown, total = len(self.model.ids), len(self.model.rows)
         self.count_label.setText(ngettext("{shown} of {total} payment", "{shown} of {total} payments",
                                           total).format(shown=shown, total=total))
 
