@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -60,7 +62,10 @@ class PaymentsView(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("paymentsCount")
         self.buttons: dict[str, QPushButton] = {}
-        actions = QHBoxLayout()
+        # A tool bar, so buttons that do not fit a narrow window (long Greek labels at 1280 px) go into its
+        # overflow menu instead of widening the window.
+        actions = QToolBar()
+        actions.setObjectName("paymentsActions")
         for key, slot in (("add", self.add_payment), ("schedule", self.add_schedule), ("edit", self.edit_payment),
                           ("paid", self.mark_paid),
                           ("unpaid", self.mark_unpaid), ("delete", self.delete_payments)):
@@ -69,7 +74,9 @@ class PaymentsView(QWidget):
             button.clicked.connect(slot)
             self.buttons[key] = button
             actions.addWidget(button)
-        actions.addStretch()
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        actions.addWidget(spacer)
         for key, slot in (("import", self.import_csv), ("export", self.export_csv), ("print", self.print_ledger),
                           ("settings", self.edit_settings)):
             button = QPushButton()
@@ -77,7 +84,9 @@ class PaymentsView(QWidget):
             button.clicked.connect(slot)
             self.buttons[key] = button
             actions.addWidget(button)
-        actions.addWidget(self.count_label)
+        row = QHBoxLayout()
+        row.addWidget(actions, 1)
+        row.addWidget(self.count_label)
 
         tables = QHBoxLayout()
         for title, table, stretch in ((self.totals_title, self.totals, 3), (self.aging_title, self.aging, 5),
@@ -113,7 +122,7 @@ class PaymentsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
         layout.addLayout(tables)
-        layout.addLayout(actions)
+        layout.addLayout(row)
         layout.addWidget(self.table, 1)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
                            context=Qt.ShortcutContext.WidgetShortcut)
