@@ -52,6 +52,8 @@ class PartnerPaymentsSection(QWidget):
         self.form.addRow(self.form_labels[1], self.theirs)
         self.form.addRow(self.form_labels[2], self.next_due)
         self.totals = TotalsTable()
+        self.totals.setMaximumHeight(120)
+        self.totals.horizontalHeader().setStretchLastSection(False)
         self.model = LedgerModel(None, self)
         self.table = QTableView()
         self.table.setObjectName("partnerLedger")
@@ -88,9 +90,8 @@ class PartnerPaymentsSection(QWidget):
             amount = money(nxt.amount_minor, nxt.currency)
             self.next_due.setText(f"{format_date(nxt.due_on)} · {amount} · {nxt.invoice_ref}")
         self.totals.show_totals(summary.totals)
-        self.model.rows = {r.id: r for r in summary.rows}
         self.model.workspace = ws
         self.model.grace = P.grace_days(ws)
         self.model.filter = PaymentFilter()
         self.model.on = dt.date.today()
-        self.model.sort(self.model.sort_column, self.model.sort_order)
+        self.model.set_rows(summary.rows)
