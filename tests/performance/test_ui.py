@@ -33,7 +33,7 @@ def _matrix(window, qtbot):  # type: ignore[no-untyped-def]
     window.nav.setCurrentRow(KEYS.index("performance"))  # the navigation list, as a user clicks it
     view = window.current_view()
     assert view.objectName() == "performanceView"
-    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0 and not view.loading, timeout=10_000)
     return view
 
 

@@ -17,8 +17,24 @@ GOOD, BAD = QColor("#2E7D32"), QColor("#C62828")
 _A = Qt.AlignmentFlag
 
 
+_STATUS_QCOLORS: dict[KpiStatus, QColor] = {}
+_METRICS: dict[str, QFontMetricsF] = {}
+GREY, SPARK = QColor("#666666"), QColor("#4A6FA5")
+
+
 def status_color(status: KpiStatus) -> QColor:
-    return QColor(STATUS_COLORS[status])
+    color = _STATUS_QCOLORS.get(status)
+    if color is None:
+        color = _STATUS_QCOLORS[status] = QColor(STATUS_COLORS[status])
+    return color
+
+
+def _metrics(font: QFont) -> QFontMetricsF:
+    key = font.key()
+    found = _METRICS.get(key)
+    if found is None:
+        found = _METRICS[key] = QFontMetricsF(font)
+    return found
 
 
 def value_text(tile: KpiTile) -> str:
@@ -57,7 +73,7 @@ def tooltip(tile: KpiTile) -> str:
 
 def _change_color(tile: KpiTile, delta: float | None) -> QColor:
     better = is_improvement(delta, tile.kpi.direction)
-    return GOOD if better else BAD if better is False else QColor("#666666")
+    return GOOD if better else BAD if better is False else GREY
 
 
 def paint_tile(painter: QPainter, rect: QRectF, tile: KpiTile, *, compact: bool = False,
@@ -80,8 +96,8 @@ def paint_tile(painter: QPainter, rect: QRectF, tile: KpiTile, *, compact: bool 
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color)
         painter.drawRect(stripe)
-    font = QFont(painter.font())
-    metrics = QFontMetricsF(font)
+    font = painter.font()
+    metrics = _metrics(font)
     line = metrics.height()
     inner = rect.adjusted(12, 6, -12, -6) if not compact else rect.adjusted(6, 3, -6, -3)
     if compact:
@@ -97,9 +113,10 @@ def paint_tile(painter: QPainter, rect: QRectF, tile: KpiTile, *, compact: bool 
         painter.setPen(_change_color(tile, delta))
         painter.drawText(text_rect, int(end | _A.AlignVCenter), format_change(delta))
         spark = QRectF(inner.left(), inner.top() + line + 2, inner.width(), max(6.0, inner.height() - line - 2))
-        paint_sparkline(painter, spark, list(tile.history), color=QColor("#4A6FA5"), target=tile.target, rtl=rtl)
+        paint_sparkline(painter, spark, tile.history, color=SPARK, target=tile.target, rtl=rtl)
         painter.restore()
         return
+    font = QFont(font)
     bold = QFont(font)
     bold.setBold(True)
     big = QFont(font)
@@ -135,5 +152,5 @@ def paint_tile(painter: QPainter, rect: QRectF, tile: KpiTile, *, compact: bool 
         painter.setPen(_change_color(tile, delta))
         painter.drawText(QRectF(x, row + line, half, line), int(start | _A.AlignVCenter), format_change(delta))
     spark = QRectF(inner.left(), row + 2 * line + 4, inner.width(), max(8.0, inner.bottom() - row - 2 * line - 4))
-    paint_sparkline(painter, spark, list(tile.history), color=QColor("#4A6FA5"), target=tile.target, rtl=rtl)
+    paint_sparkline(painter, spark, tile.history, color=SPARK, target=tile.target, rtl=rtl)
     painter.restore()
