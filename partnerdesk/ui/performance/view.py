@@ -70,12 +70,15 @@ class PerformanceView(QWidget):
         self.worst.setObjectName("performanceWorstFirst")
         self.worst.toggled.connect(self.model.set_worst_first)
         self.export_button, self.print_button = QPushButton(), QPushButton()
+        self.definitions_button = QPushButton()
+        self.definitions_button.setObjectName("kpiDefinitionsButton")
+        self.definitions_button.clicked.connect(self.edit_definitions)
         self.export_button.clicked.connect(self.export_csv)
         self.print_button.clicked.connect(self.print_matrix)
         for w in (self.previous_button, self.period, self.next_button, self.granularity, self.compare):
             bar.addWidget(w)
         bar.addStretch(1)
-        for w in (self.export_button, self.print_button):
+        for w in (self.definitions_button, self.export_button, self.print_button):
             bar.addWidget(w)
         layout.addLayout(bar)
         filters = QHBoxLayout()
@@ -266,6 +269,14 @@ class PerformanceView(QWidget):
 
         open_performance_tab(self.window(), partner_id, self.current_period())
 
+    def edit_definitions(self) -> Any:
+        from partnerdesk.ui.performance.definitions import KpiDefinitionsDialog
+
+        dialog = KpiDefinitionsDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def export_csv(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(self, _("Export Performance"), _("performance-{period}.csv")
                                                     .format(period=self.current_period().key),
@@ -325,6 +336,7 @@ class PerformanceView(QWidget):
         self.filter_label.setText(_("Show:"))
         self.worst.setText(_("Worst status first"))
         self.export_button.setText(_("Export CSV…"))
+        self.definitions_button.setText(_("KPI definitions…"))
         self.print_button.setText(_("Print…"))
         self.table.setToolTip("")
         if self.period.count():
