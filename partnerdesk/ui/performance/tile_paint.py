@@ -71,6 +71,11 @@ def tooltip(tile: KpiTile) -> str:
     return "<br>".join(lines)
 
 
+def _ltr(text: str) -> str:
+    """A signed number kept left-to-right inside right-to-left text ("+5.6%", not "5.6%+")."""
+    return "\u2066" + text + "\u2069"
+
+
 def _change_color(tile: KpiTile, delta: float | None) -> QColor:
     better = is_improvement(delta, tile.kpi.direction)
     return GOOD if better else BAD if better is False else GREY
@@ -111,7 +116,7 @@ def paint_tile(painter: QPainter, rect: QRectF, tile: KpiTile, *, compact: bool 
         painter.drawText(text_rect, int(start | _A.AlignVCenter), value_text(tile))
         delta = tile.vs_last_year if compare_last_year else tile.vs_previous
         painter.setPen(_change_color(tile, delta))
-        painter.drawText(text_rect, int(end | _A.AlignVCenter), format_change(delta))
+        painter.drawText(text_rect, int(end | _A.AlignVCenter), _ltr(format_change(delta)))
         spark = QRectF(inner.left(), inner.top() + line + 2, inner.width(), max(6.0, inner.height() - line - 2))
         paint_sparkline(painter, spark, tile.history, color=SPARK, target=tile.target, rtl=rtl)
         painter.restore()
@@ -148,9 +153,10 @@ def paint_tile(painter: QPainter, rect: QRectF, tile: KpiTile, *, compact: bool 
     for i, (label, delta) in enumerate(((_("vs previous"), tile.vs_previous), (_("vs last year"), tile.vs_last_year))):
         x = inner.left() + (half * (1 - i) if rtl else half * i)
         painter.setPen(QColor("#777777"))
-        painter.drawText(QRectF(x, row, half, line), int(start | _A.AlignVCenter), label)
+        painter.drawText(QRectF(x, row, half - 4, line), int(start | _A.AlignVCenter),
+                         metrics.elidedText(label, Qt.TextElideMode.ElideRight, half - 4))
         painter.setPen(_change_color(tile, delta))
-        painter.drawText(QRectF(x, row + line, half, line), int(start | _A.AlignVCenter), format_change(delta))
+        painter.drawText(QRectF(x, row + line, half, line), int(start | _A.AlignVCenter), _ltr(format_change(delta)))
     spark = QRectF(inner.left(), row + 2 * line + 4, inner.width(), max(8.0, inner.bottom() - row - 2 * line - 4))
     paint_sparkline(painter, spark, tile.history, color=SPARK, target=tile.target, rtl=rtl)
     painter.restore()
