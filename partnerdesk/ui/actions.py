@@ -127,7 +127,7 @@ class MainActions:
         self.ics = IcsActions(w, self.file_menu, before=self.back_up)
         from partnerdesk.ui.performance.actions import PerformanceActions
 
-        self.performance = PerformanceActions(w, self.file_menu, before=self.back_up)
+        self.performance = PerformanceActions(w, self.file_menu, before=self.back_up, packets_menu=self.packets.menu)
         from partnerdesk.ui.backups.actions import BackupActions
 
         self.backups = BackupActions(w, self.file_menu, imports_before=self.ics.import_events, back_up=self.back_up)

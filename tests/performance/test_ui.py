@@ -33,7 +33,7 @@ def _matrix(window, qtbot):  # type: ignore[no-untyped-def]
     window.nav.setCurrentRow(KEYS.index("performance"))  # the navigation list, as a user clicks it
     view = window.current_view()
     assert view.objectName() == "performanceView"
-    qtbot.waitUntil(lambda: view.model.rowCount() > 0)
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0 and not view.loading, timeout=10_000)
     return view
 
 
@@ -205,3 +205,53 @@ def test_view_and_tab_in_every_language(window, qtbot, lang) -> None:  # type: i
     assert tab.chart.isRightToLeft() == (lang == "ar")
     image = window.grab()
     assert not image.isNull()
+
+
+def test_kpi_definitions_add_rename_tolerance_and_kind_defaults(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from partnerdesk.store.models import KpiDefinition
+
+    view = _matrix(window, qtbot)
+    dialog = view.edit_definitions()
+    assert dialog.isVisible()
+    keys = [d["key"] for d in dialog.defs]
+    dialog.list.setCurrentRow(keys.index("cs_response_hours"))
+    assert dialog.name.placeholderText() == "Customer-service response time"
+    dialog.name.setText("Ticket response time")
+    dialog.tolerance.setValue(25)
+    assert dialog.save()
+    with window.context.ws.session() as s:
+        d = s.scalar(select(KpiDefinition).where(KpiDefinition.key == "cs_response_hours"))
+        assert (d.name, d.tolerance) == ("Ticket response time", 0.25)
+    qtbot.waitUntil(lambda: not view.loading, timeout=10_000)
+    col = _column(view, "cs_response_hours")
+    assert view.model.headerData(col, Qt.Orientation.Horizontal) == "Ticket response time"
+    window.actions_.undo.trigger()
+    with window.context.ws.session() as s:
+        assert s.scalar(select(KpiDefinition.name).where(KpiDefinition.key == "cs_response_hours")) == ""
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: warnings.append(text))
+    assert not dialog.create("Bad Key")
+    assert warnings and "lower-case" in warnings[0]
+    assert dialog.create("returns_rate")
+    dialog.list.setCurrentRow(len(dialog.defs) - 1)
+    dialog.kinds["logistics"].setChecked(True)
+    dialog.unit.setCurrentIndex(dialog.unit.findData("percent"))
+    dialog.direction.setCurrentIndex(dialog.direction.findData("lower"))
+    assert dialog.save()
+    tab, _pid = _tab(window, qtbot, "Rota Sul Logística")
+    assert tab.card.tile("returns_rate") is not None  # a logistics partner gets it by default
+    dialog.close()
+
+
+def test_quarter_is_rolled_up_and_edited_month_by_month(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    tab, _pid = _tab(window, qtbot)
+    tab.set_period(Period.parse("2025-Q4"))
+    assert tab.card.tile("traffic").value == sum(  # the quarter adds up October to December
+        tab.data.value(tab.partner_id, tab.card.tile("traffic").kpi, Period.parse(m)) for m in
+        ("2025-10", "2025-11", "2025-12"))
+    tab.select_kpi("traffic")
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: warnings.append(text))
+    assert not tab.grid_model.flags(tab.grid_model.index(0, VALUE)) & Qt.ItemFlag.ItemIsEditable
+    assert not tab.grid_model.setData(tab.grid_model.index(0, VALUE), "5")
+    assert warnings == ["This quarter adds up its months: edit the months instead."]

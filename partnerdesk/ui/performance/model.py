@@ -17,6 +17,7 @@ from partnerdesk.domain.kpi import KpiStatus
 from partnerdesk.domain.periods import Period
 from partnerdesk.l10n import _
 from partnerdesk.services.kpis import (
+    HISTORY,
     KpiData,
     KpiInfo,
     KpiTile,
@@ -53,13 +54,15 @@ class PerformanceModel(QAbstractTableModel):
         self.rows: list[int] = []
         self.filter = MatrixFilter()
         self.worst_first = False
+        self.glance = False
         self.compare_last_year = False
         self._status: dict[tuple[int, int], tuple[float | None, KpiStatus]] = {}
         self._tiles: dict[tuple[int, int], KpiTile] = {}
 
     # --- loading --------------------------------------------------------------------------------------
-    def set_data(self, data: KpiData, period: Period, today: dt.date) -> None:
+    def set_data(self, data: KpiData, period: Period, today: dt.date, glance: bool = False) -> None:
         self.beginResetModel()
+        self.glance = glance
         self.data_, self.today = data, today
         self.columns = matrix_columns(data)
         self.all_rows = matrix_partners(data)
@@ -79,11 +82,16 @@ class PerformanceModel(QAbstractTableModel):
         if data is None:
             self.rows = []
             return
-        for pid in self.all_rows:
-            for col, info in enumerate(self.columns):
-                value, _target, _computed, result = evaluate(data, pid, info, period, self.today)
-                self._status[(pid, col)] = (value, result.status)
         self._apply_filter()
+
+    def _cell(self, pid: int, col: int) -> tuple[float | None, KpiStatus]:
+        """(value, status) of a cell, worked out when first asked (painting, filtering, sorting)."""
+        key = (pid, col)
+        found = self._status.get(key)
+        if found is None and self.data_ is not None and self.period is not None:
+            value, _target, _computed, result = evaluate(self.data_, pid, self.columns[col], self.period, self.today)
+            found = self._status[key] = (value, result.status)
+        return found or (None, KpiStatus.NO_VALUE)
 
     def set_filter(self, matrix_filter: MatrixFilter) -> None:
         self.beginResetModel()
@@ -114,7 +122,7 @@ class PerformanceModel(QAbstractTableModel):
                 continue
             if f.owner_id is not None and f.owner_id not in (p.owner_id, p.second_id):
                 continue
-            if f.status and not any(self._status[(pid, c)][1].value == f.status for c in range(len(self.columns))):
+            if f.status and not any(self._cell(pid, c)[1].value == f.status for c in range(len(self.columns))):
                 continue
             rows.append(pid)
         if self.worst_first:
@@ -123,10 +131,10 @@ class PerformanceModel(QAbstractTableModel):
         self.rows = rows
 
     def worst_severity(self, pid: int) -> int:
-        return max((self._status[(pid, c)][1].severity for c in range(len(self.columns))), default=0)
+        return max((self._cell(pid, c)[1].severity for c in range(len(self.columns))), default=0)
 
     def attention_count(self, pid: int) -> int:
-        return sum(1 for c in range(len(self.columns)) if self._status[(pid, c)][1].needs_attention)
+        return sum(1 for c in range(len(self.columns)) if self._cell(pid, c)[1].needs_attention)
 
     # --- reading --------------------------------------------------------------------------------------
     def tile(self, row: int, col: int) -> KpiTile | None:
@@ -137,11 +145,14 @@ class PerformanceModel(QAbstractTableModel):
         key = (pid, col)
         tile = self._tiles.get(key)
         if tile is None:
-            tile = self._tiles[key] = build_tile(self.data_, pid, self.columns[col], self.period, self.today)
+            # A glance has no history yet: no sparkline to work out until the three years are read.
+            history = 2 if self.glance else HISTORY
+            tile = self._tiles[key] = build_tile(self.data_, pid, self.columns[col], self.period, self.today,
+                                                 history)
         return tile
 
     def status(self, row: int, col: int) -> KpiStatus:
-        return self._status[(self.rows[row], col)][1]
+        return self._cell(self.rows[row], col)[1]
 
     def partner_id(self, row: int) -> int:
         return self.rows[row]
@@ -166,7 +177,7 @@ class PerformanceModel(QAbstractTableModel):
         if role == STATUS_ROLE:
             return self.status(row, col)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            value, status = self._status[(self.rows[row], col)]
+            value, status = self._cell(self.rows[row], col)
             info = self.columns[col]
             text = format_kpi_value(value, info.unit, info.currency)
             return text if role == Qt.ItemDataRole.DisplayRole else f"{info.label}: {text}, {status.label}"
@@ -194,7 +205,7 @@ class PerformanceModel(QAbstractTableModel):
         for row, pid in enumerate(self.rows):
             cells = [self.data_.partners[pid].name if self.data_ else ""]
             for col in range(len(self.columns)):
-                value, status = self._status[(pid, col)]
+                value, status = self._cell(pid, col)
                 info = self.columns[col]
                 cells += [format_kpi_value(value, info.unit, info.currency), status.label]
             out.append(cells)

@@ -70,12 +70,15 @@ class PerformanceView(QWidget):
         self.worst.setObjectName("performanceWorstFirst")
         self.worst.toggled.connect(self.model.set_worst_first)
         self.export_button, self.print_button = QPushButton(), QPushButton()
+        self.definitions_button = QPushButton()
+        self.definitions_button.setObjectName("kpiDefinitionsButton")
+        self.definitions_button.clicked.connect(self.edit_definitions)
         self.export_button.clicked.connect(self.export_csv)
         self.print_button.clicked.connect(self.print_matrix)
         for w in (self.previous_button, self.period, self.next_button, self.granularity, self.compare):
             bar.addWidget(w)
         bar.addStretch(1)
-        for w in (self.export_button, self.print_button):
+        for w in (self.definitions_button, self.export_button, self.print_button):
             bar.addWidget(w)
         layout.addLayout(bar)
         filters = QHBoxLayout()
@@ -106,6 +109,8 @@ class PerformanceView(QWidget):
         context.hub.changed.connect(self._on_changed)
         context.hub.workspace_replaced.connect(self.reload)
         self._filling = False
+        self._job: Any = None
+        self.loading = False
         self.retranslate_ui()
         self.reload()
 
@@ -118,21 +123,51 @@ class PerformanceView(QWidget):
         return Granularity(self.granularity.currentData() or "month")
 
     def reload(self) -> None:
-        from partnerdesk.services.kpis import default_period, load_matrix_data
+        """Show the chosen period at once from a glance at its values, then read three years off the UI thread
+        (sparklines, period switches without a query)."""
+        from partnerdesk.services.kpis import default_period, load_matrix_glance
 
         if self.context.workspace is None:
             return
         self.today = clock.today()
         granularity = self.current_granularity()
         keep = self.period.currentData()
-        data = load_matrix_data(self.context.ws, Period.containing(self.today), PERIODS_SHOWN)
         period = Period.parse(keep) if keep else default_period(self.context.ws, self.today, granularity)
         if period.granularity is not granularity:
             period = default_period(self.context.ws, self.today, granularity)
         self._fill_periods(granularity, period)
-        self.model.set_data(data, period, self.today)
+        if self.model.data_ is None or self.loading:
+            self.model.set_data(load_matrix_glance(self.context.ws, period), period, self.today, glance=True)
         self._fill_owner_filter()
         self._update_empty()
+        self._load_window()
+
+    def _load_window(self) -> None:
+        from partnerdesk.services.kpis import load_matrix_data
+        from partnerdesk.ui.jobs import BackgroundJob
+
+        if self._job is not None:
+            self._job.cancel()
+        ws, newest = self.context.ws, Period.containing(self.today)
+        job = BackgroundJob(lambda: load_matrix_data(ws, newest, PERIODS_SHOWN), self)
+        self._job = job
+        self.loading = True
+
+        def loaded(data: Any) -> None:
+            if self._job is job:
+                self._job = None
+                self.loading = False
+                self.model.set_data(data, self.current_period(), self.today)
+                self._update_empty()
+
+        def failed(_exc: object) -> None:
+            if self._job is job:
+                self._job = None
+                self.loading = False
+
+        job.succeeded.connect(loaded)
+        job.failed.connect(failed)
+        job.start()
 
     def set_period(self, period: Period) -> None:
         """Show another period (same granularity as the list, or switch the list to it)."""
@@ -169,7 +204,13 @@ class PerformanceView(QWidget):
 
     def _period_chosen(self, _index: int) -> None:
         if not self._filling and self.model.data_ is not None:
-            self.model.set_period(self.current_period())
+            if self.loading:  # the three years are not read yet: glance at this period meanwhile
+                from partnerdesk.services.kpis import load_matrix_glance
+
+                self.model.set_data(load_matrix_glance(self.context.ws, self.current_period()),
+                                    self.current_period(), self.today, glance=True)
+            else:
+                self.model.set_period(self.current_period())
             self._update_empty()
 
     def _granularity_chosen(self, _index: int) -> None:
@@ -227,6 +268,14 @@ class PerformanceView(QWidget):
         from partnerdesk.ui.performance.navigation import open_performance_tab
 
         open_performance_tab(self.window(), partner_id, self.current_period())
+
+    def edit_definitions(self) -> Any:
+        from partnerdesk.ui.performance.definitions import KpiDefinitionsDialog
+
+        dialog = KpiDefinitionsDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def export_csv(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(self, _("Export Performance"), _("performance-{period}.csv")
@@ -288,6 +337,7 @@ class PerformanceView(QWidget):
         self.filter_label.setText(_("Show:"))
         self.worst.setText(_("Worst status first"))
         self.export_button.setText(_("Export CSV…"))
+        self.definitions_button.setText(_("KPI definitions…"))
         self.print_button.setText(_("Print…"))
         self.table.setToolTip("")
         if self.period.count():
