@@ -311,9 +311,14 @@ def _read_card(lines: list[str]) -> tuple[ContactRecord, list[str], list[str]]:
     properties left out because they could not be read.
 
     Raises whatever vobject raises when the card cannot be read even without its unreadable properties."""
-    lines, nested = vcard_repair.drop_nested_cards(lines)
-    lines = vcard_repair.fold_base64_continuations(lines)
-    lines, dropped = vcard_repair.repair_base64_values(lines)
+    upper = "\n".join(lines).upper()
+    nested: list[str] = []
+    dropped: list[str] = []
+    if upper.count("BEGIN:VCARD") > 1:
+        lines, nested = vcard_repair.drop_nested_cards(lines)
+    if "BASE64" in upper or "ENCODING=B" in upper or ";B:" in upper or ";B;" in upper:
+        lines = vcard_repair.fold_base64_continuations(lines)
+        lines, dropped = vcard_repair.repair_base64_values(lines)
     try:
         return _parse(lines)[0], nested, dropped
     except Exception:  # noqa: BLE001 - find the properties vobject cannot read and leave them out

@@ -2,8 +2,8 @@
 
 Snapshots live in ``<data folder>/backups/<workspace name>-<8 hex digits of its path>/`` as
 ``YYYYMMDD-HHMMSS-<reason>.pdk`` (UTC). Each is written to a temporary name, checked with ``integrity_check`` and
-only then renamed into place; the source is checked before (a damaged workspace never pushes a good snapshot out of
-the rotation). :func:`prune` keeps the newest automatic snapshot of each of the last 7 days and of each of the
+only then renamed into place. The copy holds the source's pages exactly, so this one check is also the check of
+the workspace before its backup: a damaged workspace never pushes a good snapshot out of the rotation. :func:`prune` keeps the newest automatic snapshot of each of the last 7 days and of each of the
 last 4 weeks, the last 5 taken before imports, the last 3 before migrations and before restores, and every manual
 one (:class:`Retention`).
 """
@@ -122,14 +122,9 @@ def _target(folder: Path, reason: Reason, now: dt.datetime) -> Path:
 
 def _write(source: sqlite3.Connection, source_name: Path, reason: Reason, folder: Path,
            now: dt.datetime | None) -> Path:
-    try:
-        problems = _check(source)
-    except sqlite3.Error as exc:
-        raise DamagedSourceError(path=str(source_name)) from exc
-    finally:
-        source.text_factory = str
-    if problems:
-        raise DamagedSourceError(path=str(source_name))
+    """Copy ``source`` page by page into a temporary file, run the full integrity check on the copy, rename it
+    into place. The copy holds exactly the source's pages, so a failed check means the source is damaged: no
+    snapshot is kept (one check instead of two, on a file nobody else is using)."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -140,15 +135,17 @@ def _write(source: sqlite3.Connection, source_name: Path, reason: Reason, folder
         with closing(sqlite3.connect(tmp)) as dst:
             source.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")  # a single self-contained file
-            if _check(dst):
-                raise BackupError(path=str(target))
+            damaged = bool(_check(dst))
+        if damaged:
+            tmp.unlink(missing_ok=True)
+            raise DamagedSourceError(path=str(source_name))
         os.replace(tmp, target)
+    except sqlite3.DatabaseError as exc:  # the source could not even be read page by page
+        tmp.unlink(missing_ok=True)
+        raise DamagedSourceError(path=str(source_name)) from exc
     except (OSError, sqlite3.Error) as exc:
         tmp.unlink(missing_ok=True)
         raise BackupError(path=str(target)) from exc
-    except BackupError:
-        tmp.unlink(missing_ok=True)
-        raise
     return target
 
 

@@ -153,11 +153,13 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
 
 @contextmanager
 def _no_leftovers(path: Path) -> Iterator[None]:
-    """Whatever -wal/-shm/-journal file appears beside ``path`` while inspecting it is removed again."""
+    """When ``path`` is refused (an exception leaves the block), a -wal/-shm/-journal file that appeared beside
+    it meanwhile is removed again. Nothing is removed from a file that is accepted: another PartnerDesk may be
+    opening it at the same moment, and its log must never be touched."""
     before = {suffix for suffix in _SIDE_FILES if path.with_name(path.name + suffix).exists()}
     try:
         yield
-    finally:
+    except BaseException:
         for suffix in _SIDE_FILES:
             side = path.with_name(path.name + suffix)
             if suffix not in before and side.exists():
@@ -165,19 +167,19 @@ def _no_leftovers(path: Path) -> Iterator[None]:
                     side.unlink()
                 except OSError:
                     pass
+        raise
 
 
 def integrity_problems(path: Path | str, limit: int = 20) -> list[str]:
     """A full ``PRAGMA integrity_check`` (slow on big files: run it off the UI thread); [] when sound."""
     path = Path(path)
     try:
-        with _no_leftovers(path):
-            con = _connect_read_only(path)
-            try:
-                con.text_factory = bytes  # a damaged file can return messages that are not UTF-8
-                rows = con.execute(f"PRAGMA integrity_check({int(limit)})").fetchall()
-            finally:
-                con.close()
+        con = _connect_read_only(path)
+        try:
+            con.text_factory = bytes  # a damaged file can return messages that are not UTF-8
+            rows = con.execute(f"PRAGMA integrity_check({int(limit)})").fetchall()
+        finally:
+            con.close()
     except sqlite3.Error as exc:
         return [str(exc)]
     messages = [bytes(r[0]).decode("utf-8", errors="replace") if isinstance(r[0], bytes) else str(r[0])

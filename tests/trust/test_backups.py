@@ -152,7 +152,7 @@ def test_backup_command_lists_creates_and_restores(tmp_path: Path, data_dir: Pat
     with open_workspace(path) as ws:
         PartnerService(ws).create(name="Later", kind=PartnerKind.AGENCY)
     listed = _cli("backup", "list", "--db", str(path), env=env)
-    assert listed.returncode == 0 and "partners: 1, cards: 0, contacts: 0" in listed.stdout
+    assert listed.returncode == 0 and "partners: 1, work items: 0, contacts: 0" in listed.stdout
     assert str(store.backup_folder(path)) in listed.stdout
     restored = _cli("backup", "restore", "1", "--db", str(path), env=env)
     assert restored.returncode == 0, restored.stderr

@@ -102,3 +102,32 @@ def test_a_failed_integrity_check_offers_the_latest_good_backup(demo_window, qtb
     offer.click()
     assert backups.dialog is not None and backups.dialog.objectName() == "restoreDialog"
     assert len(list_snapshots(demo_window.context.ws.path)) == 1  # a damaged file never pushes a backup out
+
+
+def test_a_refused_damaged_workspace_can_be_restored_from_the_file_menu(make_trust_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from partnerdesk.services.backups import create_backup
+    from partnerdesk.store.workspace import open_workspace
+    from tests.trust.test_backups import damage_table
+
+    path = tmp_path / "w.pdk"
+    with open_workspace(path) as ws:
+        PartnerService(ws).create(name="Safe In The Backup", kind=PartnerKind.AGENCY)
+        create_backup(ws)
+    damage_table(path, "partners")
+    window = make_trust_window(path)
+    assert window.context.workspace is None and window.panel.mode == "error"
+    assert "damaged" in window.panel.message.text()
+    action = file_action(window, "restoreBackupAction")
+    assert action.isEnabled()
+    action.trigger()
+    dialog = window.actions_.backups.dialog
+    assert dialog.model.rowCount() == 1 and not dialog.back_up_button.isVisible()
+    dialog.table.selectRow(0)
+    dialog.confirm_restore()
+    box = dialog.confirm_box
+    next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole).click()
+    assert window.context.workspace is not None
+    assert partners(window) == ["Safe In The Backup"]
+    damaged = [p.name for p in list_snapshots(path) if p.reason.value == "restore"]
+    folder = list_snapshots(path)[0].path.parent
+    assert damaged or any(p.name.startswith("damaged-") for p in folder.iterdir())  # the damaged file was kept

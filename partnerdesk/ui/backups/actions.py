@@ -127,7 +127,7 @@ class BackupActions:
         self.import_contacts.setText(_("Import &Contacts (.vcf, .csv)…"))
         self.import_contacts.setStatusTip(_("Add contacts from a vCard or CSV file (phone, Outlook, Gmail, Apple "
                                             "Contacts, Thunderbird)"))
-        self.restore.setText(_("&Restore from Backup…"))
+        self.restore.setText(_("Res&tore from Backup…"))
         self.restore.setStatusTip(_("Replace the workspace with one of its automatic or manual backups"))
         self._set_banner_text()
 
