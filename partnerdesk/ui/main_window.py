@@ -87,6 +87,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.actions_ = MainActions(self)
+        from partnerdesk.ui.search.opener import WindowSearch
+
+        self.search = WindowSearch(self, self.actions_.edit_menu)  # Ctrl+K, Edit → Search…
         self.path_label = QLabel()
         self.counts_label = QLabel()
         self.statusBar().addWidget(self.path_label, 1)
@@ -232,6 +235,7 @@ class MainWindow(QMainWindow):
         self.actions_.back_up.setEnabled(enabled)
         self.actions_.packets.set_enabled(enabled)
         self.actions_.ics.set_enabled(enabled)
+        self.search.set_enabled(enabled)
         for action in self.actions_.view_actions:
             action.setEnabled(enabled)
 
@@ -336,6 +340,7 @@ class MainWindow(QMainWindow):
             item.setText(_(title))
             item.setToolTip(_("{view} (Ctrl+{number})").format(view=_(title), number=row + 1))
         self.panel.retranslate_ui()
+        self.search.retranslate_ui()
         for view in self.views.values():
             retranslate = getattr(view, "retranslate_ui", None)
             if callable(retranslate):

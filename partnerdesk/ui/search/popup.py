@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -14,11 +14,12 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from partnerdesk.l10n import N_, _
-from partnerdesk.store.search import SearchHit, search
+
+if TYPE_CHECKING:
+    from partnerdesk.store.search import SearchHit
 
 KIND_LABELS = {"partner": N_("Partner"), "contact": N_("Contact"), "work_item": N_("Work item"),
                "event": N_("Event")}
@@ -50,7 +51,8 @@ class SearchResultsModel(QAbstractListModel):
 
 
 class SearchPopup(QWidget):
-    """Host it in the main window's toolbar. Emits ``activated(kind, id)`` when a result is chosen."""
+    """The search field with its results list. Emits ``activated(kind, id)`` when a result is chosen; the main
+    window hosts it and owns the Ctrl+K action (ui/search/opener.py)."""
 
     activated = Signal(str, int)
 
@@ -78,10 +80,6 @@ class SearchPopup(QWidget):
         self._timer.timeout.connect(self.run_query)
         self.edit.textChanged.connect(lambda _t: self._timer.start())
         self.edit.returnPressed.connect(lambda: self._choose(self.results.currentIndex()))
-        host = parent.window() if parent is not None else self
-        self.shortcut = QShortcut(QKeySequence("Ctrl+K"), host)
-        self.shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.shortcut.activated.connect(self.focus_search)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -97,6 +95,8 @@ class SearchPopup(QWidget):
             self.model.set_hits([])
             self.results.hide()
             return
+        from partnerdesk.store.search import search  # SQLAlchemy: not before the window has shown
+
         with self.context.ws.session() as s:
             hits = search(s, text, limit=30)
         self.model.set_hits(hits)
