@@ -316,6 +316,9 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(placeholder)
         placeholder.deleteLater()
         self.views[index] = view
+        from partnerdesk.ui.window_icons import apply_view_icons
+
+        apply_view_icons(VIEWS[index][0], view)
         if "data" not in self.timings:
             self.timings["data"] = time.perf_counter()
             QTimer.singleShot(0, self.data_shown.emit)
@@ -341,6 +344,9 @@ class MainWindow(QMainWindow):
             item.setToolTip(_("{view} (Ctrl+{number})").format(view=_(title), number=row + 1))
         self.panel.retranslate_ui()
         self.search.retranslate_ui()
+        from partnerdesk.ui.window_icons import apply_window_icons
+
+        apply_window_icons(self)  # directional icons follow the layout direction
         for view in self.views.values():
             retranslate = getattr(view, "retranslate_ui", None)
             if callable(retranslate):
@@ -423,6 +429,6 @@ def _isolated(path: str) -> str:
 
 
 def _theme_icon(name: str) -> Any:
-    from PySide6.QtGui import QIcon
+    from partnerdesk.ui.icons import theme_icon  # the bundled set where the desktop has no theme
 
-    return QIcon.fromTheme(name)
+    return theme_icon(name)
