@@ -65,6 +65,14 @@ class Occurrence(NamedTuple):
     series_id: int | None = None
     recurrence_id: dt.datetime | None = None
     reminder_minutes: tuple[int, ...] = ()
+    #: What a calendar grid shows first, without the kind (the colour and a glyph tell it): the work item's or
+    #: contract's title, "partner · amount" for a payment. Empty: the title. ``title`` stays the full sentence
+    #: for exports, reminders and tooltips.
+    subject: str = ""
+
+    @property
+    def short_title(self) -> str:
+        return self.subject or self.title
 
     def local_days(self, time_zone: str) -> tuple[dt.date, dt.date]:
         """First and last calendar day the entry covers, for a view in ``time_zone``.

@@ -192,7 +192,8 @@ def _work_items(s: Session, start: dt.datetime, end: dt.datetime,
         if meets(lo, hi, start, end):
             out.append(Occurrence(SourceKind.WORK_ITEM, r.id, _("Due: {title}").format(title=r.title), lo, hi,
                                   time_zone=zone, all_day=not r.due_has_time, partner_id=r.partner_id,
-                                  partner_name=r.name or "", color=KIND_COLORS[SourceKind.WORK_ITEM]))
+                                  partner_name=r.name or "", color=KIND_COLORS[SourceKind.WORK_ITEM],
+                                  subject=r.title))
     return out
 
 
@@ -203,10 +204,10 @@ def _day_range(start: dt.datetime, end: dt.datetime, zone: str) -> tuple[dt.date
 
 
 def _dated(source: SourceKind, source_id: int, title: str, day: dt.date, zone: str, partner_id: int | None,
-           partner_name: str) -> Occurrence:
+           partner_name: str, subject: str = "") -> Occurrence:
     lo, hi = _all_day_span(day, zone)
     return Occurrence(source, source_id, title, lo, hi, time_zone=zone, all_day=True, partner_id=partner_id,
-                      partner_name=partner_name, color=KIND_COLORS[source])
+                      partner_name=partner_name, color=KIND_COLORS[source], subject=subject)
 
 
 def _contracts(s: Session, start: dt.datetime, end: dt.datetime, partners: set[int] | None,
@@ -230,12 +231,12 @@ def _contracts(s: Session, start: dt.datetime, end: dt.datetime, partners: set[i
                     break
                 if day >= first:
                     out.append(_dated(SourceKind.CONTRACT_REVIEW, r.id, _("Contract review: {contract}").format(
-                        contract=name), day, zone, r.partner_id, r.name))
+                        contract=name), day, zone, r.partner_id, r.name, name))
                 n += 1
         deadline = notice_deadline(r.end_on, r.notice_days)
         if SourceKind.CONTRACT_NOTICE in wanted and deadline is not None and first <= deadline <= last:
             out.append(_dated(SourceKind.CONTRACT_NOTICE, r.id, _("Last day to give notice: {contract}").format(
-                contract=name), deadline, zone, r.partner_id, r.name))
+                contract=name), deadline, zone, r.partner_id, r.name, name))
     return [o for o in out if meets(o.start, o.end, start, end)]
 
 
@@ -251,7 +252,7 @@ def _payments(s: Session, start: dt.datetime, end: dt.datetime, partners: set[in
     ).all()
     out = [_dated(SourceKind.PAYMENT, r.id, _("Payment due: {invoice} ({amount})").format(
         invoice=r.invoice_ref, amount=format_money(r.amount_minor, r.currency)), r.due_on, zone, r.partner_id,
-        r.name) for r in rows]
+        r.name, f"\u2068{r.name}\u2069 · {format_money(r.amount_minor, r.currency)}") for r in rows]
     return [o for o in out if meets(o.start, o.end, start, end)]
 
 
@@ -270,7 +271,7 @@ def _follow_ups(s: Session, start: dt.datetime, end: dt.datetime, partners: set[
         summary = " ".join(r.summary.split())
         summary = summary if len(summary) <= 60 else summary[:59] + "…"
         out.append(_dated(SourceKind.FOLLOW_UP, r.id, _("Follow up: {summary}").format(summary=summary),
-                          r.follow_up_on, zone, r.partner_id, r.name or ""))
+                          r.follow_up_on, zone, r.partner_id, r.name or "", summary))
     return [o for o in out if meets(o.start, o.end, start, end)]
 
 

@@ -145,6 +145,12 @@ def test_derived_entries_and_filters(workspace) -> None:
     assert any(o.source is SourceKind.PAYMENT and "INV-7" in o.title for o in got)
     assert not any("PAID-1" in o.title for o in got)  # paid already
     assert (SourceKind.FOLLOW_UP, "Follow up: Asked for the SLA draft") in kinds
+    # What the grids show first: the title without its kind; partner and amount for a payment.
+    shown = {o.source: o.short_title for o in got}
+    assert shown[SourceKind.WORK_ITEM] == "Catalogue feed"
+    assert shown[SourceKind.CONTRACT_REVIEW] == "Marketplace agreement"
+    assert shown[SourceKind.FOLLOW_UP] == "Asked for the SLA draft"
+    assert "Sakura Commerce" in shown[SourceKind.PAYMENT] and "1,250.00" in shown[SourceKind.PAYMENT]
     review = next(o for o in got if o.source is SourceKind.CONTRACT_REVIEW)
     assert review.all_day and review.local_days("America/Sao_Paulo") == (dt.date(2026, 6, 15),) * 2
     due = next(o for o in got if o.source is SourceKind.WORK_ITEM)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -85,9 +85,33 @@ def elided(metrics: QFontMetrics, text: str, width: int) -> str:
     return hit
 
 
+def kind_glyph(occ: Occurrence) -> str | None:
+    """The bundled icon that marks a derived entry's kind (events have none: their colour is the partner's)."""
+    return None if occ.source == SourceKind.EVENT else f"kind-{occ.source.value}"
+
+
+def _draw_glyph(painter: QPainter, name: str, color: str, x: float, center_y: float, size: int) -> bool:
+    from partnerdesk.ui.icons import glyph
+
+    pixmap = glyph(name, color, size)
+    if pixmap is None:
+        return False
+    painter.drawPixmap(int(x), int(center_y - size / 2), pixmap)
+    return True
+
+
+def _leading(inner: QRectF, width: float, rtl: bool) -> tuple[float, QRectF]:
+    """Where a mark of ``width`` starts on the reading-start side, and the rectangle left after it."""
+    if rtl:
+        return inner.right() - width, inner.adjusted(0, 0, -(width + 4), 0)
+    return inner.left(), inner.adjusted(width + 4, 0, 0, 0)
+
+
 def paint_chip(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.tzinfo, font: QFont, *, rtl: bool,
                selected: bool = False, continues: bool = False) -> None:
-    """One line in a month cell: all-day entries as a filled bar, timed ones as a dot, time and title."""
+    """One line in a month cell: all-day entries as a filled bar, timed ones as a dot, time and title.
+
+    The title comes first; a derived entry's kind is its colour plus a small glyph, never a word."""
     color = entry_color(occ)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -96,25 +120,38 @@ def paint_chip(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.tzinfo, 
     painter.setFont(small)
     inner = rect.adjusted(3, 0, -3, 0)
     filled = occ.all_day or continues
+    mark = kind_glyph(occ)
+    size = max(8, min(int(rect.height()) - 4, metrics.height() - 2))
     if filled:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color if not selected else color.darker(120))
         painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 3, 3)
+        if mark is not None and inner.width() > size * 3:
+            x, after = _leading(inner, size, rtl)
+            if _draw_glyph(painter, mark, "#FFFFFF", x, rect.center().y(), size):
+                inner = after
         painter.setPen(QColor("#FFFFFF"))
-        text = occ.title
+        text = occ.short_title
     else:
         if selected:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(_tint(color, 0.7))
             painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 3, 3)
-        dot = 7.0
-        cx = inner.right() - dot if rtl else inner.left()
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(color)
-        painter.drawEllipse(QRectF(cx, rect.center().y() - dot / 2, dot, dot))
-        inner = inner.adjusted(0, 0, -(dot + 4), 0) if rtl else inner.adjusted(dot + 4, 0, 0, 0)
+        drawn = False
+        if mark is not None:
+            x, after = _leading(inner, size, rtl)
+            drawn = _draw_glyph(painter, mark, color.name(), x, rect.center().y(), size)
+            if drawn:
+                inner = after
+        if not drawn:
+            dot = 7.0
+            cx = inner.right() - dot if rtl else inner.left()
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawEllipse(QRectF(cx, rect.center().y() - dot / 2, dot, dot))
+            inner = inner.adjusted(0, 0, -(dot + 4), 0) if rtl else inner.adjusted(dot + 4, 0, 0, 0)
         painter.setPen(TEXT)
-        text = f"{clock(occ.start, tz, current_language())} {occ.title}"
+        text = f"{clock(occ.start, tz, current_language())} {occ.short_title}"
     painter.drawText(inner, align, elided(metrics, text, int(inner.width())))
     painter.restore()
 
@@ -144,29 +181,66 @@ def paint_block(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.tzinfo,
     bold, bold_metrics = styled(font, 0.9, True)
     small, small_metrics = styled(font, 0.82)
     line = bold_metrics.height()
+    # The corner mark (repeat, or the kind of a derived entry) gets its own room beside the title.
+    mark = "appointment-recurring" if occ.recurring else kind_glyph(occ)
+    size = max(8, small_metrics.height() - 3)
+    title_area = inner
+    if mark is not None and inner.width() > size * 7:  # narrow blocks keep their width for the title
+        corner = inner.left() if rtl else inner.right() - size
+        if _draw_glyph(painter, mark, MUTED.name() if occ.recurring else color.name(), corner,
+                       inner.top() + line / 2, size):
+            title_area = inner.adjusted(size + 3, 0, 0, 0) if rtl else inner.adjusted(0, 0, -(size + 3), 0)
     painter.setPen(TEXT)
     painter.setFont(bold)
+    title = occ.short_title
+    lang = current_language()
     if inner.height() < line * 2.2:
-        text = f"{occ.title} · {clock(occ.start, tz, current_language())}"
-        painter.drawText(inner, align_top,
-                         bold_metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(inner.width())))
+        text = f"{title} · {clock(occ.start, tz, lang)}"
+        painter.drawText(title_area, align_top,
+                         bold_metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(title_area.width())))
     else:
-        title_rect = QRectF(inner.left(), inner.top(), inner.width(), max(line, inner.height() - line))
-        painter.drawText(title_rect, align_top | Qt.TextFlag.TextWordWrap, occ.title)
+        # As many title lines as fit above the time line; never drawn over it.
+        lines = max(1, int((inner.height() - line) // line))
+        title_rect = QRectF(title_area.left(), title_area.top(), title_area.width(), lines * line)
+        wrapped = bold_metrics.boundingRect(title_rect.toRect(), int(align_top | Qt.TextFlag.TextWordWrap), title)
+        if lines == 1 or wrapped.height() > title_rect.height():
+            painter.save()
+            painter.setClipRect(title_rect)
+            if lines == 1:
+                painter.drawText(title_rect, align_top, bold_metrics.elidedText(
+                    title, Qt.TextElideMode.ElideRight, int(title_rect.width())))
+            else:
+                painter.drawText(title_rect, align_top | Qt.TextFlag.TextWordWrap, title)
+            painter.restore()
+        else:
+            painter.drawText(title_rect, align_top | Qt.TextFlag.TextWordWrap, title)
         painter.setFont(small)
         painter.setPen(MUTED)
-        lang = current_language()
         detail = clock(occ.start, tz, lang) if occ.end == occ.start else \
             f"{clock(occ.start, tz, lang)}–{clock(occ.end, tz, lang)}"
-        if occ.partner_name:
+        if occ.partner_name and occ.partner_name not in title:
             detail += f" · {occ.partner_name}"
         painter.drawText(QRectF(inner.left(), inner.bottom() - line, inner.width(), line),
                          align_middle,
                          small_metrics.elidedText(detail, Qt.TextElideMode.ElideRight, int(inner.width())))
-    if occ.recurring:
-        painter.setFont(small)
-        painter.setPen(MUTED)
-        painter.drawText(inner, _LEFT_TOP if rtl else _RIGHT_TOP, "↻")
+    painter.restore()
+
+
+def paint_more_badge(painter: QPainter, rect: QRectF | QRect, count: int) -> None:
+    """"+N" for overlapping entries the week column has no room for (N in the language's digits)."""
+    from partnerdesk.l10n import format_number
+
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("#9AA5B1"), 1))
+    painter.setBrush(QColor("#F2F4F7"))
+    painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
+    painter.setPen(QColor("#1D4E89"))
+    font = QFont(painter.font())
+    font.setBold(True)
+    painter.setFont(font)
+    painter.drawText(QRectF(rect), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                     "+" + format_number(count))
     painter.restore()
 
 
@@ -244,14 +318,15 @@ def paint_agenda_entry(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.
     bold.setBold(True)
     painter.setFont(bold)
     painter.setPen(TEXT)
-    title = occ.title + (" ↻" if occ.recurring else "")
+    title = occ.short_title + (" ↻" if occ.recurring else "")
     painter.drawText(QRectF(text_rect.left(), text_rect.top(), text_rect.width(), half),
                      align | Qt.AlignmentFlag.AlignVCenter,
                      QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, int(text_rect.width())))
     painter.setFont(small)
     painter.setPen(MUTED)
     detail = " · ".join(bit for bit in (occ.source.label if occ.source != SourceKind.EVENT else "",
-                                        occ.partner_name) if bit)
+                                        occ.partner_name if occ.partner_name not in occ.short_title else "")
+                        if bit)
     painter.drawText(QRectF(text_rect.left(), text_rect.top() + half, text_rect.width(), half),
                      align | Qt.AlignmentFlag.AlignVCenter,
                      QFontMetrics(small).elidedText(detail, Qt.TextElideMode.ElideRight, int(text_rect.width())))

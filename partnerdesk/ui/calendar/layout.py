@@ -106,16 +106,22 @@ def lanes(intervals: Sequence[tuple[dt.datetime, dt.datetime]]) -> list[tuple[in
     Intervals that overlap share a cluster; each takes the first free lane, and every member of a cluster
     gets the cluster's width, as in most calendar apps.
     """
+    return [(lane, width) for lane, width, _cluster in clustered_lanes(intervals)]
+
+
+def clustered_lanes(intervals: Sequence[tuple[dt.datetime, dt.datetime]]) -> list[tuple[int, int, int]]:
+    """``lanes`` plus the number of each interval's cluster (0, 1, … in time order)."""
     order = sorted(range(len(intervals)), key=lambda i: (intervals[i][0], -(intervals[i][1] - intervals[i][0])))
-    placed: list[tuple[int, int]] = [(0, 1)] * len(intervals)
+    placed: list[tuple[int, int, int]] = [(0, 1, 0)] * len(intervals)
     cluster: list[int] = []
     lane_ends: list[dt.datetime] = []
     cluster_end: dt.datetime | None = None
+    number = 0
 
     def close() -> None:
         width = max(1, len(lane_ends))
         for member in cluster:
-            placed[member] = (placed[member][0], width)
+            placed[member] = (placed[member][0], width, number)
 
     for i in order:
         start, end = intervals[i]
@@ -123,17 +129,27 @@ def lanes(intervals: Sequence[tuple[dt.datetime, dt.datetime]]) -> list[tuple[in
         if cluster_end is not None and start >= cluster_end:
             close()
             cluster, lane_ends, cluster_end = [], [], None
+            number += 1
         lane = next((n for n, lane_end in enumerate(lane_ends) if lane_end <= start), len(lane_ends))
         if lane == len(lane_ends):
             lane_ends.append(end)
         else:
             lane_ends[lane] = end
-        placed[i] = (lane, 1)
+        placed[i] = (lane, 1, number)
         cluster.append(i)
         cluster_end = end if cluster_end is None else max(cluster_end, end)
     if cluster:
         close()
     return placed
+
+
+def fit_lanes(width: int, available: float, least: float, badge: float) -> tuple[int, float]:
+    """How many of a cluster's ``width`` lanes can be shown at ``least`` px each in ``available`` px, and their
+    width; when not all fit, ``badge`` px are kept for a "+N" marker (at least one lane is always shown)."""
+    if width * least <= available:
+        return width, available / width
+    shown = max(1, int((available - badge) // least))
+    return shown, (available - badge) / shown
 
 
 def day_bounds(day: dt.date, tz: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:

@@ -19,7 +19,7 @@ from partnerdesk.domain.timezones import WorkingHours
 from partnerdesk.l10n import format_skeleton, format_time, ngettext
 from partnerdesk.ui.calendar import layout
 from partnerdesk.ui.calendar.base_view import DRAG_DISTANCE, CalendarGridView
-from partnerdesk.ui.calendar.delegates import paint_block
+from partnerdesk.ui.calendar.delegates import paint_block, paint_more_badge
 from partnerdesk.ui.calendar.month_view import shift_days
 
 HOUR_HEIGHT = 44
@@ -51,6 +51,7 @@ class WeekView(CalendarGridView):
         self.all_day_lanes = 1
         self.banner_count = 0
         self.more: list[tuple[QRect, dt.date, int]] = []  # "+N more" links in the all-day row
+        self.more_timed: list[tuple[QRect, dt.date, int]] = []  # "+N" beside overlapping entries that do not fit
         self.gesture: Gesture | None = None
         self.first_hour: int | None = 8  # scrolled to when first shown (working hours start)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -210,22 +211,40 @@ class WeekView(CalendarGridView):
         visible_top = self.grid_top()
         top = visible_top - self.verticalScrollBar().value()
         least_px = self.fontMetrics().height() + 4
+        self.more_timed = []
+        metrics = self.fontMetrics()
+        least_lane = metrics.averageCharWidth() * 6 + 14  # room for the start of a title
+        badge_w = metrics.horizontalAdvance("+99") + 10
         for day, members in timed.items():
             column = self.column_rect(day)
+            available = column.width() - 6
             # Short entries are drawn at least one text line high: lay them out at that height too.
-            least = dt.timedelta(minutes=(self.fontMetrics().height() + 4) * 60 / HOUR_HEIGHT)
+            least = dt.timedelta(minutes=(metrics.height() + 4) * 60 / HOUR_HEIGHT)
             spans = [(rows[n].start, max(rows[n].end, rows[n].start + least)) for n in members]
-            for n, (lane, width) in zip(members, layout.lanes(spans), strict=True):
+            hidden: dict[int, list[int]] = {}  # cluster → rows that did not fit
+            for n, (lane, width, cluster) in zip(members, layout.clustered_lanes(spans), strict=True):
                 occ = rows[n]
+                shown, lane_w = layout.fit_lanes(width, available, least_lane, badge_w)
+                if lane >= shown:
+                    hidden.setdefault(cluster, []).append(n)
+                    continue
                 y0 = self.y_at(day, occ.start, top)
                 bottom = max(self.y_at(day, occ.end, top), y0 + least_px)
-                lane_w = (column.width() - 6) / width
                 x = column.left() + 1 + lane * lane_w
                 if self.rtl:
                     x = column.right() - 4 - (lane + 1) * lane_w
                 if bottom > visible_top:  # partly scrolled above the grid: only the visible part is placed
                     y0 = max(y0, visible_top)
                     self.placed.append((QRect(int(x), y0, int(lane_w), bottom - y0), n))
+            for cluster_rows in hidden.values():
+                # "+N" beside the shown lanes, over the time the hidden entries take (click: the day's agenda).
+                y0 = min(self.y_at(day, rows[n].start, top) for n in cluster_rows)
+                bottom = max(max(self.y_at(day, rows[n].end, top) for n in cluster_rows), y0 + least_px)
+                x = column.left() + 1 + available - badge_w + 2 if not self.rtl else column.left() + 2
+                if bottom > visible_top:
+                    y0 = max(y0, visible_top)
+                    self.more_timed.append((QRect(int(x), y0, int(badge_w) - 2, bottom - y0), day,
+                                            len(cluster_rows)))
 
     def _update_scroll_range(self) -> None:
         visible = self.viewport().height() - self.grid_top()
@@ -255,6 +274,9 @@ class WeekView(CalendarGridView):
         for rect, row in self.placed[banners:]:
             if rect.top() < height:  # only what is scrolled into view
                 self.paint_entry(painter, rect, row)
+        for rect, _day, count in self.more_timed:
+            if rect.top() < height:
+                paint_more_badge(painter, rect, count)
         if gesture is not None and gesture.active and gesture.start is not None and gesture.end is not None:
             self.paint_gesture(painter, gesture)
         painter.setClipping(False)
@@ -369,7 +391,7 @@ class WeekView(CalendarGridView):
         if event.button() != Qt.MouseButton.LeftButton:
             return
         pos = event.position().toPoint()
-        for rect, more_day, _count in self.more:
+        for rect, more_day, _count in self.more + self.more_timed:
             if rect.contains(pos):
                 self.gesture = None
                 self.day_requested.emit(more_day)
