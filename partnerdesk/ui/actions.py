@@ -139,6 +139,10 @@ class MainActions:
 
     def _undo_texts(self) -> None:
         undo, redo = self._undo_text, self._redo_text
+        from shiboken6 import isValid
+
+        if not isValid(self.undo):  # the stack outlived the window (it belongs to the app context)
+            return
         self.undo.setText(_("&Undo {action}").format(action=undo) if undo else _("&Undo"))
         self.redo.setText(_("&Redo {action}").format(action=redo) if redo else _("&Redo"))
 

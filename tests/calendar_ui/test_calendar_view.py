@@ -322,7 +322,8 @@ def test_the_views_follow_the_chosen_time_zone(qtbot, ws, tmp_path) -> None:
     assert rect.top() == view.week.point_at(DAY, 19).y()  # 10:00 Lisbon is 19:00 in Tokyo
     view.filters.zone.setCurrentText("Mars/Olympus")
     view.filters.zone.lineEdit().editingFinished.emit()
-    assert view.zone_name == "Asia/Tokyo" and view.filters.zone.currentText() == "Asia/Tokyo"
+    assert view.zone_name == "Asia/Tokyo" and view.filters.zone.zone() == "Asia/Tokyo"
+    assert view.filters.zone.currentText() == "(GMT+09:00) Tokyo, Japan"  # city, country and offset shown
 
 
 def test_an_unreadable_workspace_shows_an_empty_calendar_and_says_why(qtbot, ws, tmp_path) -> None:

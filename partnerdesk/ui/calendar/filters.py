@@ -7,12 +7,13 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from partnerdesk.domain.occurrence import KIND_COLORS, SourceKind
 from partnerdesk.l10n import _, format_skeleton, format_time
 from partnerdesk.ui.calendar.layout import zone
 from partnerdesk.ui.calendar.zones import PartnerClock
+from partnerdesk.ui.pickers.zones import ZonePicker, zone_city
 
 
 def swatch(color: str) -> QIcon:
@@ -52,19 +53,9 @@ class FilterPanel(QWidget):
         partner_layout.addWidget(self.clock)
         self.zone_box = QGroupBox()
         zone_layout = QVBoxLayout(self.zone_box)
-        self.zone = QComboBox()
+        self.zone = ZonePicker()
         self.zone.setObjectName("viewZone")
-        self.zone.setEditable(True)
-        self.zone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        from partnerdesk.ui.calendar.event_dialog import zone_names
-
-        self.zone.addItems(zone_names())
-        completer = QCompleter(zone_names(), self.zone)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.zone.setCompleter(completer)
-        self.zone.activated.connect(lambda _i: self._zone_chosen())
-        self.zone.lineEdit().editingFinished.connect(self._zone_chosen)
+        self.zone.zone_chosen.connect(self._zone_chosen)
         zone_layout.addWidget(self.zone)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -92,16 +83,11 @@ class FilterPanel(QWidget):
 
     def set_zone(self, name: str) -> None:
         self.user_zone = name
-        self.zone.blockSignals(True)
-        self.zone.setCurrentText(name)
-        self.zone.blockSignals(False)
+        self.zone.set_zone(name)
 
-    def _zone_chosen(self) -> None:
-        name = self.zone.currentText().strip()
-        if name and name != self.user_zone and (zone(name) is not dt.UTC or name == "UTC"):
+    def _zone_chosen(self, name: str) -> None:
+        if name != self.user_zone:
             self.zone_changed.emit(name)
-        elif name != self.user_zone:
-            self.set_zone(self.user_zone)  # not a zone: back to the one shown
 
     def selected_partner(self) -> PartnerClock | None:
         pid = self.partner.currentData()
@@ -113,7 +99,7 @@ class FilterPanel(QWidget):
     def update_clock(self) -> None:
         now = dt.datetime.now(dt.UTC)
         mine = now.astimezone(zone(self.user_zone))
-        lines = [_("Your time: {time} ({zone})").format(time=format_time(mine), zone=self.user_zone)]
+        lines = [_("Your time: {time} ({zone})").format(time=format_time(mine), zone=zone_city(self.user_zone))]
         partner = self.selected_partner()
         if partner is not None:
             theirs = now.astimezone(zone(partner.time_zone))
@@ -121,7 +107,7 @@ class FilterPanel(QWidget):
             working = partner.hours.is_working(now)
             state = _("working hours") if working else _("outside working hours")
             lines.append(_("{partner}: {time} ({zone}), {state}").format(
-                partner=partner.name, time=when, zone=partner.time_zone, state=state))
+                partner=partner.name, time=when, zone=zone_city(partner.time_zone), state=state))
         self.clock.setText("<br>".join(lines))
 
     def retranslate_ui(self) -> None:
@@ -130,6 +116,7 @@ class FilterPanel(QWidget):
             box.setText(kind.label)
         self.partner_box.setTitle(_("Partner"))
         self.zone_box.setTitle(_("Time zone"))
+        self.zone.retranslate_ui()
         self.zone.setToolTip(_("The zone the calendar shows times in"))
         if self.partner.count():
             self.partner.setItemText(0, _("All partners"))

@@ -28,24 +28,7 @@ from partnerdesk.domain.errors import ValidationError
 from partnerdesk.l10n import _
 from partnerdesk.services.contacts import validate_contact
 from partnerdesk.store.models import Partner
-
-
-def _items_text(items: list[dict[str, Any]]) -> str:
-    return "\n".join(f"{i.get('type', 'work')}: {i['value']}" for i in items)
-
-
-def _parse_items(text: str) -> list[dict[str, Any]]:
-    out = []
-    for raw in text.splitlines():
-        raw = raw.strip()
-        if not raw:
-            continue
-        kind, sep, value = raw.partition(":")
-        if sep and kind.strip().isalpha() and len(kind.strip()) <= 12:
-            out.append({"type": kind.strip().lower(), "value": value.strip()})
-        else:
-            out.append({"type": "work", "value": raw})
-    return out
+from partnerdesk.ui.pickers.typed_rows import TypedItemsEdit
 
 
 class ContactDialog(QDialog):
@@ -67,12 +50,10 @@ class ContactDialog(QDialog):
             for pid, name in s.execute(select(Partner.id, Partner.name).order_by(Partner.name)):
                 self.partner.addItem(name, pid)
         self.partner.setCurrentIndex(max(0, self.partner.findData(values.get("partner_id"))))
-        self.emails = QPlainTextEdit(_items_text(values.get("emails", [])))
-        self.emails.setPlaceholderText(_("work: name@example.com"))
-        self.phones = QPlainTextEdit(_items_text(values.get("phones", [])))
-        self.phones.setPlaceholderText(_("mobile: +55 11 91234-5678"))
-        for edit in (self.emails, self.phones):
-            edit.setFixedHeight(60)
+        self.emails = TypedItemsEdit("email")
+        self.emails.set_items(values.get("emails", []))
+        self.phones = TypedItemsEdit("phone")
+        self.phones.set_items(values.get("phones", []))
         self.tags = QLineEdit(", ".join(values.get("tags", [])))
         self.advisory = QCheckBox(_("Member of the advisory board"))
         self.advisory.setChecked(bool(values.get("advisory_board")))
@@ -145,8 +126,8 @@ class ContactDialog(QDialog):
             "display_name": self.display.text().strip() or " ".join(
                 x for x in (self.given.text().strip(), self.family.text().strip()) if x),
             "role": self.role.text(), "organization": self.organization.text(),
-            "partner_id": self.partner.currentData(), "emails": _parse_items(self.emails.toPlainText()),
-            "phones": _parse_items(self.phones.toPlainText()),
+            "partner_id": self.partner.currentData(), "emails": self.emails.items(),
+            "phones": self.phones.items(),
             "tags": [t.strip() for t in self.tags.text().split(",") if t.strip()],
             "advisory_board": self.advisory.isChecked(), "time_zone": self.time_zone.text().strip(),
             "notes": self.notes.toPlainText(), "photo": self._photo, "photo_mime": self._photo_mime,

@@ -37,6 +37,8 @@ from partnerdesk.ui.partners.sections import (
     ScopeSection,
     Section,
 )
+from partnerdesk.ui.pickers.hours import WorkingHoursEdit
+from partnerdesk.ui.pickers.zones import ZonePicker
 
 
 def ladder_text(stage: PartnerStage, rtl: bool = False) -> str:
@@ -57,9 +59,10 @@ class OverviewSection(Section):
         super().__init__(context, parent)
         form = QFormLayout(self)
         self.ladder = QLabel()
-        self.name, self.website, self.zone = QLineEdit(), QLineEdit(), QLineEdit()
+        self.name, self.website, self.zone = QLineEdit(), QLineEdit(), ZonePicker()
+        self.zone.setObjectName("partnerZone")
         self.kind, self.stage = QComboBox(), QComboBox()
-        self.hours, self.weekend, self.reply = QLineEdit(), QWidget(), QSpinBox()
+        self.hours, self.weekend, self.reply = WorkingHoursEdit(), QWidget(), QSpinBox()
         self.weekend_days = [QCheckBox() for _day in range(7)]  # Monday (0) .. Sunday (6)
         days = QHBoxLayout(self.weekend)
         days.setContentsMargins(0, 0, 0, 0)
@@ -91,6 +94,8 @@ class OverviewSection(Section):
             label.setText(text)
         self.notes_label.setText(_("Evaluation notes"))
         self.save.setText(_("Save overview"))
+        self.zone.retranslate_ui()
+        self.hours.set_accessible_names(_("Working hours"), _("Working hours"))
         for day, box in enumerate(self.weekend_days):
             box.setText(weekday_name(day, "abbreviated"))
             box.setToolTip(weekday_name(day))
@@ -109,8 +114,8 @@ class OverviewSection(Section):
         self.kind.setCurrentIndex(self.kind.findData(p.kind))
         self.stage.setCurrentIndex(self.stage.findData(p.stage))
         self.website.setText(p.website)
-        self.zone.setText(p.time_zone)
-        self.hours.setText(f"{p.work_start}–{p.work_end}")
+        self.zone.set_zone(p.time_zone)
+        self.hours.set_hours(p.work_start, p.work_end)
         for day, box in enumerate(self.weekend_days):
             box.setChecked(day in (p.weekend_days or []))
         self.reply.setValue(p.reply_hours)
@@ -122,10 +127,10 @@ class OverviewSection(Section):
     def _save(self) -> None:
         if self.partner_id is None:
             return
-        start, _sep, end = self.hours.text().replace("-", "–").partition("–")
+        start, end = self.hours.hours()
         values = {"name": self.name.text(), "kind": self.kind.currentData(), "stage": self.stage.currentData(),
-                  "website": self.website.text().strip(), "time_zone": self.zone.text().strip() or "UTC",
-                  "work_start": start.strip(), "work_end": end.strip(), "reply_hours": self.reply.value(),
+                  "website": self.website.text().strip(), "time_zone": self.zone.zone(),
+                  "work_start": start, "work_end": end, "reply_hours": self.reply.value(),
                   "weekend_days": [day for day, box in enumerate(self.weekend_days) if box.isChecked()],
                   "evaluation_notes": self.notes.toPlainText()}
         for key, spin in zip(("score_experience", "score_reputation", "score_compatibility"), self.scores,
