@@ -344,9 +344,11 @@ class MainWindow(QMainWindow):
             item.setToolTip(_("{view} (Ctrl+{number})").format(view=_(title), number=row + 1))
         self.panel.retranslate_ui()
         self.search.retranslate_ui()
+        from partnerdesk.ui.window_fit import fit_navigation
         from partnerdesk.ui.window_icons import apply_window_icons
 
         apply_window_icons(self)  # directional icons follow the layout direction
+        fit_navigation(self.nav)  # as wide as the translated titles need, no wider
         for view in self.views.values():
             retranslate = getattr(view, "retranslate_ui", None)
             if callable(retranslate):

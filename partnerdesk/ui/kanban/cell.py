@@ -69,7 +69,7 @@ class CardList(QListView):
         self.setUniformItemSizes(True)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setMinimumWidth(230)
+        self.setMinimumWidth(196)  # five columns fit a 1280-pixel laptop screen beside the navigation
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self.menu_requested)
         self.doubleClicked.connect(lambda index: self.edit_requested.emit(index.data(IdRole)))

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from partnerdesk.l10n import _, current_language, ngettext
+from partnerdesk.l10n import _, current_language, format_skeleton, ngettext
 from partnerdesk.ui.kanban.card_text import days_in_column, due_text, is_stale
 from partnerdesk.ui.kanban.model import BoardState, Card, CardRole
 
@@ -64,8 +64,12 @@ class CardTexts:
     days_here: str = ""
 
 
-def card_texts(card: Card, today: dt.date) -> CardTexts:
+def card_texts(card: Card, today: dt.date, finished: bool = False) -> CardTexts:
+    """``finished``: the card is in a done column, so a past due date is history, not a warning."""
     text, overdue = due_text(card, today)
+    if finished and card.due_at is not None and overdue:
+        day = card.due_at.astimezone().date()
+        text, overdue = _("Due {date}").format(date=format_skeleton("MMMd", day)), False
     bits = [text] if text else []
     if card.total:
         bits.append(f"☑ {card.done}/{card.total}")
@@ -75,8 +79,9 @@ def card_texts(card: Card, today: dt.date) -> CardTexts:
 
 
 def paint_card(painter: QPainter, rect: QRectF, card: Card, font: QFont, rtl: bool, selected: bool = False,
-               stale: bool = False, texts: CardTexts | None = None) -> None:
-    """Draw one card into ``rect`` (used by the board lists and by printing)."""
+               stale: bool = False, texts: CardTexts | None = None, show_partner: bool = True) -> None:
+    """Draw one card into ``rect`` (used by the board lists and by printing). Under a partner's lane header the
+    partner line shows the owner instead (``show_partner`` False)."""
     texts = texts or card_texts(card, dt.date.today())
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -104,7 +109,8 @@ def paint_card(painter: QPainter, rect: QRectF, card: Card, font: QFont, rtl: bo
     badge_w = metrics.horizontalAdvance(badge) + 10 if badge else 0
     painter.setPen(_color("#52606D"))
     painter.drawText(line, _ALIGN[(lead, _MID)], metrics.elidedText(
-        card.partner, Qt.TextElideMode.ElideRight, int(inner.width() - badge_w - 4)))
+        card.partner if show_partner else card.owner, Qt.TextElideMode.ElideRight,
+        int(inner.width() - badge_w - 4)))
     if badge:
         painter.setPen(_color(STALE_COLOR))
         painter.drawText(line, _ALIGN[(trail, _MID)], badge)
@@ -146,19 +152,19 @@ class CardDelegate(QStyledItemDelegate):
     def __init__(self, state: BoardState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self._texts: dict[int, tuple[Card, tuple[dt.date, str], CardTexts]] = {}
+        self._texts: dict[int, tuple[Card, tuple[dt.date, str, bool], CardTexts]] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         return QSize(220, CARD_HEIGHT)
 
-    def texts(self, card: Card) -> CardTexts:
+    def texts(self, card: Card, finished: bool = False) -> CardTexts:
         today = dt.date.today()
-        when = (today, current_language())  # relative dates change daily, words with the language
+        when = (today, current_language(), finished)  # relative dates change daily, words with the language
         cached = self._texts.get(card.id)
         if cached is None or cached[0] is not card or cached[1] != when:
             if len(self._texts) > 2000:
                 self._texts.clear()
-            cached = self._texts[card.id] = (card, when, card_texts(card, today))
+            cached = self._texts[card.id] = (card, when, card_texts(card, today, finished))
         return cached[2]
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
@@ -166,8 +172,9 @@ class CardDelegate(QStyledItemDelegate):
         card: Card | None = index.data(CardRole)
         if card is None:
             return
+        finished = not getattr(index.model(), "marks_stale", True)  # a done column
         paint_card(painter, QRectF(option.rect).adjusted(4, 3, -4, -3), card, option.font,
                    option.direction == Qt.LayoutDirection.RightToLeft,
                    bool(option.state & QStyle.StateFlag.State_Selected),
-                   getattr(index.model(), "marks_stale", True) and is_stale(card, self.state.stale_days),
-                   self.texts(card))
+                   not finished and is_stale(card, self.state.stale_days),
+                   self.texts(card, finished), show_partner=self.state.lane_mode != "partner")

@@ -100,8 +100,7 @@ class WindowSearch:
         self.popup = SearchPopup(window.context, window)  # type: ignore[attr-defined]
         self.popup.setObjectName("globalSearch")
         self.popup.edit.setObjectName("globalSearchField")
-        self.popup.setMinimumWidth(220)
-        self.popup.setMaximumWidth(340)
+        self.popup.edit.setMinimumWidth(260)  # the menu bar places its corner widget by size hint
         self.popup.activated.connect(self.open_result)
         window.menuBar().setCornerWidget(self.popup, Qt.Corner.TopRightCorner)
         self.action = QAction(window)
