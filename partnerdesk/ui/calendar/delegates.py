@@ -85,6 +85,11 @@ def elided(metrics: QFontMetrics, text: str, width: int) -> str:
     return hit
 
 
+def iso(text: str, rtl: bool) -> str:
+    """User text (often Latin) isolated inside a right-to-left line, so its "…" stays at its own end."""
+    return f"\u2068{text}\u2069" if rtl and text else text
+
+
 def kind_glyph(occ: Occurrence) -> str | None:
     """The bundled icon that marks a derived entry's kind (events have none: their colour is the partner's)."""
     return None if occ.source == SourceKind.EVENT else f"kind-{occ.source.value}"
@@ -131,7 +136,7 @@ def paint_chip(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.tzinfo, 
             if _draw_glyph(painter, mark, "#FFFFFF", x, rect.center().y(), size):
                 inner = after
         painter.setPen(QColor("#FFFFFF"))
-        text = occ.short_title
+        text = iso(elided(metrics, occ.short_title, int(inner.width())), rtl)
     else:
         if selected:
             painter.setPen(Qt.PenStyle.NoPen)
@@ -151,8 +156,11 @@ def paint_chip(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.tzinfo, 
             painter.drawEllipse(QRectF(cx, rect.center().y() - dot / 2, dot, dot))
             inner = inner.adjusted(0, 0, -(dot + 4), 0) if rtl else inner.adjusted(dot + 4, 0, 0, 0)
         painter.setPen(TEXT)
-        text = f"{clock(occ.start, tz, current_language())} {occ.short_title}"
-    painter.drawText(inner, align, elided(metrics, text, int(inner.width())))
+        prefix = f"{clock(occ.start, tz, current_language())} "
+        room = int(inner.width() - metrics.horizontalAdvance(prefix))
+        text = prefix + iso(elided(metrics, occ.short_title, room), rtl) if room > 0 else \
+            elided(metrics, prefix, int(inner.width()))
+    painter.drawText(inner, align, text)
     painter.restore()
 
 
@@ -196,8 +204,8 @@ def paint_block(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.tzinfo,
     lang = current_language()
     if inner.height() < line * 2.2:
         text = f"{title} · {clock(occ.start, tz, lang)}"
-        painter.drawText(title_area, align_top,
-                         bold_metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(title_area.width())))
+        painter.drawText(title_area, align_top, iso(
+            bold_metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(title_area.width())), rtl))
     else:
         # As many title lines as fit above the time line; never drawn over it.
         lines = max(1, int((inner.height() - line) // line))
@@ -207,13 +215,13 @@ def paint_block(painter: QPainter, rect: QRectF, occ: Occurrence, tz: dt.tzinfo,
             painter.save()
             painter.setClipRect(title_rect)
             if lines == 1:
-                painter.drawText(title_rect, align_top, bold_metrics.elidedText(
-                    title, Qt.TextElideMode.ElideRight, int(title_rect.width())))
+                painter.drawText(title_rect, align_top, iso(bold_metrics.elidedText(
+                    title, Qt.TextElideMode.ElideRight, int(title_rect.width())), rtl))
             else:
-                painter.drawText(title_rect, align_top | Qt.TextFlag.TextWordWrap, title)
+                painter.drawText(title_rect, align_top | Qt.TextFlag.TextWordWrap, iso(title, rtl))
             painter.restore()
         else:
-            painter.drawText(title_rect, align_top | Qt.TextFlag.TextWordWrap, title)
+            painter.drawText(title_rect, align_top | Qt.TextFlag.TextWordWrap, iso(title, rtl))
         painter.setFont(small)
         painter.setPen(MUTED)
         detail = clock(occ.start, tz, lang) if occ.end == occ.start else \

@@ -39,6 +39,16 @@ def _offset(name: str, now: dt.datetime) -> int:
 _SEPARATOR = {"ar": "، ", "ja": "、"}
 
 
+def _compose(gmt: str, place: str, lang: str) -> str:
+    """Offset first where text runs left to right (the list reads west to east); in Arabic the place leads and
+    the offset is isolated, so brackets and signs keep their order."""
+    from partnerdesk.l10n import is_rtl
+
+    if is_rtl(lang):
+        return f"{place} (\u2068{gmt}\u2069)"
+    return f"({gmt}) {place}"
+
+
 def _gmt(offset_minutes: int, locale: object) -> str:
     from babel.dates import get_timezone_gmt
 
@@ -79,12 +89,12 @@ def zone_label(name: str, lang: str | None = None, now: dt.datetime | None = Non
         return name
     gmt = _gmt(offset, locale)
     if name == "UTC":
-        return f"({gmt}) UTC"
+        return _compose(gmt, "UTC", lang)
     city = _city(name, locale)
     territory = get_global("zone_territories").get(name)
     country = locale.territories.get(territory, "") if territory else ""
     place = city if not country or country == city else f"{city}{_SEPARATOR.get(lang, ', ')}{country}"
-    return f"({gmt}) {place}"
+    return _compose(gmt, place, lang)
 
 
 @lru_cache(maxsize=8)
@@ -111,7 +121,7 @@ def zone_choices(lang: str, hour: int) -> tuple[ZoneChoice, ...]:
         city = _city(name, locale)
         country = locale.territories.get(territories[name], "")
         place = city if not country or country == city else f"{city}{separator}{country}"
-        label = f"({gmt[offset]}) {place}"
+        label = _compose(gmt[offset], place, lang)
         if label in seen:  # an alias of a zone already listed
             continue
         seen.add(label)
@@ -151,6 +161,7 @@ class ZonePicker(QComboBox):
         self.clear()
         self.addItem(zone_label(name), name)
         self.setCurrentIndex(0)
+        self.lineEdit().setCursorPosition(0)  # a narrow box shows the city, not the end of the label
         self.blockSignals(False)
         self._filled_for = ""
 
@@ -200,6 +211,7 @@ class ZonePicker(QComboBox):
             self.addItem(zone_label(self._zone), self._zone)
             index = self.count() - 1
         self.setCurrentIndex(index)
+        self.lineEdit().setCursorPosition(0)
         self.blockSignals(False)
 
     def retranslate_ui(self) -> None:
