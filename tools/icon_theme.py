@@ -39,7 +39,7 @@ ICONS: dict[str, str] = {
     # navigation arrows (mirrored in RTL)
     "go-previous": "chevron-left", "go-next": "chevron-right", "go-up": "chevron-up", "go-down": "chevron-down",
     "go-first": "chevrons-left", "go-last": "chevrons-right", "zoom-in": "zoom-in", "zoom-out": "zoom-out",
-    "zoom-fit-best": "arrows-maximize",
+    "zoom-fit-best": "arrows-maximize", "zoom-fit-width": "arrows-horizontal",
     # calendar
     "appointment-new": "calendar-plus", "appointment-recurring": "repeat", "view-refresh": "refresh",
     "find-time": "clock-search", "preferences-system-time": "world", "alarm": "bell",

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from partnerdesk.domain.enums import PartnerStage, Seniority
+from partnerdesk.domain.enums import PartnerStage, Phase, Seniority
 from partnerdesk.domain.errors import ValidationError
 from partnerdesk.l10n import N_
 
@@ -16,6 +16,15 @@ HEX_COLOR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 #: The scope ladder shown on a partner's overview, in order.
 SCOPE_LADDER: tuple[PartnerStage, ...] = (PartnerStage.PROSPECT, PartnerStage.EVALUATING, PartnerStage.PILOT,
                                           PartnerStage.ACTIVE, PartnerStage.EXPANDED)
+
+def current_phase(stage: PartnerStage, phases: set[Phase]) -> Phase | None:
+    """The scope phase a partner is in: expansion once expanded, the pilot before that. When the scope has no
+    item of that phase, the one phase it has (or None without scope)."""
+    wanted = Phase.EXPANSION if stage == PartnerStage.EXPANDED else Phase.PILOT
+    if wanted in phases or not phases:
+        return wanted if phases else None
+    return next(iter(phases)) if len(phases) == 1 else wanted
+
 
 OWNER_WARNING = N_("{owner} ({seniority}) is owner #1 and no senior leads this partner. An experienced person "
                    "should be owner #1; {owner} learns best as owner #2.")

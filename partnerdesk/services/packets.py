@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 
 from partnerdesk.domain.enums import KpiUnit, RuleKind
 from partnerdesk.domain.errors import NotFoundError, PartnerDeskError, ValidationError
+from partnerdesk.domain.partners import current_phase
 from partnerdesk.l10n import N_, Translator
 from partnerdesk.l10n.formats import format_decimal, format_money, format_number, format_percent
 from partnerdesk.packets.data import (
@@ -123,7 +124,7 @@ def load_onboarding(workspace: Workspace, partner_name: str, lang: str, today: d
             select(Interaction.channel, func.count(Interaction.id)).where(Interaction.partner_id == partner.id)
             .group_by(Interaction.channel).order_by(func.count(Interaction.id).desc(), Interaction.channel))]
         scope = sorted(partner.scope_items, key=lambda s: s.position)
-        phase = scope[-1].phase if scope else None
+        phase = current_phase(partner.stage, {s.phase for s in scope})  # the stage says, not the last item
         current = [s for s in scope if phase is None or s.phase == phase]
         people = {m.id: m.name for m in session.scalars(select(TeamMember))}
         contact_names = {c.id: c.display_name for c in partner.contacts}

@@ -90,6 +90,9 @@ class MainWindow(QMainWindow):
         from partnerdesk.ui.search.opener import WindowSearch
 
         self.search = WindowSearch(self, self.actions_.edit_menu)  # Ctrl+K, Edit → Search…
+        from partnerdesk.ui.empty_states import EmptyStates
+
+        self.empty_states = EmptyStates(self)  # a view with nothing to show offers the next step
         self.path_label = QLabel()
         self.counts_label = QLabel()
         self.statusBar().addWidget(self.path_label, 1)
@@ -202,7 +205,6 @@ class MainWindow(QMainWindow):
                 reload()
         self.show_view(self.current_index)
         QTimer.singleShot(0, self.update_status)  # counts after the first view has painted
-        self.path_label.setText(_("Workspace: {path}").format(path=_isolated(str(path))))
         self.retranslate_title()
         QTimer.singleShot(0, self.start_reminders)
         self.workspace_opened.emit(str(path))
@@ -369,12 +371,15 @@ class MainWindow(QMainWindow):
         ws = self.context.workspace
         if ws is None:
             self.path_label.setText(_("No workspace open"))
+            self.path_label.setToolTip("")
             self.counts_label.setText("")
             return
         from partnerdesk.services.listing import counts
 
         n = counts(ws)
-        self.path_label.setText(_("Workspace: {path}").format(path=_isolated(str(ws.path))))
+        # The file's name; the whole path on hover (a long path crowded out the counts on a laptop).
+        self.path_label.setText(_("Workspace: {path}").format(path=_isolated(Path(ws.path).name)))
+        self.path_label.setToolTip(str(ws.path))
         parts = [
             ngettext("{count} partner", "{count} partners", n["partner"]).format(count=n["partner"]),
             ngettext("{count} contact", "{count} contacts", n["contact"]).format(count=n["contact"]),

@@ -5,10 +5,22 @@ from __future__ import annotations
 import importlib.util
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _
+from partnerdesk.ui.icons import theme_icon
+
+FEATURE_ICONS = ("welcome-partners", "view-list-details", "x-office-calendar", "x-office-document")
+
+
+def _feature_lines() -> list[str]:
+    return [
+        _("Partners and their people: stage, owners, contracts, who does what, and everyone's local time."),
+        _("A board for deliverables and issues, from Pending to Done, with due dates and owners."),
+        _("A calendar across time zones: meetings, due dates, contract reviews, payments and follow-ups."),
+        _("Onboarding packets and brand guides as PDF, in each partner's language."),
+    ]
 
 
 def demo_available() -> bool:
@@ -49,14 +61,37 @@ class WorkspacePanel(QWidget):
         for button in (self.demo_button, self.empty_button, self.open_button, self.new_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.demo_button.setDefault(True)
+        # First run: what PartnerDesk does, one line per area, each with its icon.
+        self.features = QWidget()
+        self.features.setObjectName("welcomeFeatures")
+        grid = QGridLayout(self.features)
+        grid.setContentsMargins(0, 8, 0, 8)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(10)
+        self.feature_labels: list[tuple[QLabel, QLabel]] = []
+        for row, icon in enumerate(FEATURE_ICONS):
+            picture, text = QLabel(), QLabel()
+            picture.setPixmap(theme_icon(icon).pixmap(32, 32))
+            text.setWordWrap(True)
+            grid.addWidget(picture, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(text, row, 1)
+            self.feature_labels.append((picture, text))
+        grid.setColumnStretch(1, 1)
+        self.subtitle = QLabel()
+        self.subtitle.setWordWrap(True)
+        self.subtitle.setStyleSheet("color: #52606D")
         box = QVBoxLayout(self)
         box.addStretch(1)
         box.addWidget(self.title)
+        box.addWidget(self.subtitle)
+        box.addWidget(self.features)
         box.addWidget(self.message)
         box.addSpacing(12)
         box.addLayout(buttons)
         box.addStretch(2)
         box.setContentsMargins(48, 24, 48, 24)
+        self.setMaximumWidth(16777215)
         self.retranslate_ui()
 
     def show_loading(self, path: str) -> None:
@@ -77,6 +112,16 @@ class WorkspacePanel(QWidget):
         self.empty_button.setVisible(first)
         self.open_button.setVisible(first or error)
         self.new_button.setVisible(error)
+        self.features.setVisible(first)
+        self.subtitle.setVisible(first)
+        self.demo_button.setIcon(theme_icon("welcome-demo"))
+        self.empty_button.setIcon(theme_icon("document-new"))
+        self.open_button.setIcon(theme_icon("document-open"))
+        self.new_button.setIcon(theme_icon("document-new"))
+        self.subtitle.setText(_("Your e-commerce partnerships in one place, offline, in your partners' "
+                                "languages."))
+        for (_picture, text), line in zip(self.feature_labels, _feature_lines(), strict=True):
+            text.setText(line)
         self.demo_button.setText(_("Start with &Demo Data"))
         self.empty_button.setText(_("Start &Empty"))
         self.open_button.setText(_("&Open Another File…") if error else _("&Open a File…"))

@@ -322,3 +322,18 @@ def test_a_partner_with_no_data_yet_still_gets_a_complete_packet(lang: str, tmp_
     assert contains_words(text, tr.gettext(texts.NOTHING_PLANNED), lang == "ar")
     assert contains_words(text, tr.gettext(texts.NO_SESSIONS), lang == "ar")
     assert b"/AcroForm" not in pdf  # no questions, no form
+
+
+def test_current_phase_follows_the_partners_stage(demo_file) -> None:  # type: ignore[no-untyped-def]
+    from partnerdesk.domain.enums import PartnerStage, Phase
+    from partnerdesk.domain.partners import current_phase
+    from partnerdesk.services.packets import load_onboarding
+    from partnerdesk.store.workspace import open_workspace
+
+    both = {Phase.PILOT, Phase.EXPANSION}
+    assert current_phase(PartnerStage.PILOT, both) == Phase.PILOT
+    assert current_phase(PartnerStage.EXPANDED, both) == Phase.EXPANSION
+    assert current_phase(PartnerStage.ACTIVE, {Phase.EXPANSION}) == Phase.EXPANSION
+    assert current_phase(PartnerStage.PILOT, set()) is None
+    with open_workspace(demo_file) as ws:
+        assert load_onboarding(ws, "Najd Care Center", "en").phase == "Pilot"  # a partner at stage Pilot

@@ -253,3 +253,25 @@ def test_print_can_be_cancelled(ctx, qtbot, tmp_path: Path) -> None:  # type: ig
     with qtbot.waitSignal(run.aborted):
         run.cancel()
     assert preview.print_job is None and preview.last_printed_pages == 0
+
+
+@pytest.mark.parametrize("lang", ["el", "pt", "it"])
+def test_preview_fits_a_laptop_and_shows_save_and_print(ctx, qtbot, ui_language, lang) -> None:  # type: ignore[no-untyped-def]
+    from partnerdesk.l10n import format_percent
+    from partnerdesk.ui.screen_fit import fit_to_screen
+
+    ui_language(lang)
+    _dialog_, preview = _preview(ctx, qtbot)
+    assert preview.width() <= 1280 and preview.height() <= 720
+    # On a 1280×720 laptop the preview opens at this size (the test screen is narrower).
+    fit_to_screen(preview, 1040, 820)
+    preview.resize(min(1040, 1280 - 40), min(preview.height(), 720 - 40))
+    qtbot.waitUntil(lambda: preview.toolbar.widgetForAction(preview.print_preview_action).isVisible(),
+                    timeout=3000)
+    for action in (preview.save_action, preview.print_action, preview.print_preview_action):
+        button = preview.toolbar.widgetForAction(action)
+        # Shown with its words, not folded behind "»" (tool buttons drop the trailing "…").
+        assert button.isVisible() and button.text() == action.text().rstrip("…") != ""
+    qtbot.waitUntil(lambda: preview.zoom_label.text() == format_percent(preview.effective_zoom(), digits=0),
+                    timeout=3000)
+    assert preview.effective_zoom() > 0.4  # fit to width of a real page, not a viewport not yet laid out

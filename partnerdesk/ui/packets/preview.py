@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QWheelEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QWheelEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QSpinBox,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,8 +27,10 @@ from PySide6.QtWidgets import (
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _, format_percent
 from partnerdesk.services.packet_builds import write_atomically
+from partnerdesk.ui.icons import theme_icon
 from partnerdesk.ui.jobs import BackgroundJob, error_message
 from partnerdesk.ui.packets.printing import match_paper, print_document, print_steps
+from partnerdesk.ui.screen_fit import fit_to_screen
 
 ZOOM_STEP = 1.25
 ZOOM_RANGE = (0.1, 8.0)
@@ -124,7 +127,7 @@ class PacketPreview(QDialog):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
         def action(icon: str, slot: Any, keys: Any = None) -> QAction:
-            act = QAction(QIcon.fromTheme(icon), "", self)
+            act = QAction(theme_icon(icon), "", self)
             act.triggered.connect(slot)
             if isinstance(keys, QKeySequence.StandardKey):
                 act.setShortcuts(QKeySequence.keyBindings(keys))
@@ -175,7 +178,14 @@ class PacketPreview(QDialog):
         self.navigator.currentPageChanged.connect(self._page_changed)
         self.view.zoomFactorChanged.connect(lambda _f: self._update_zoom_label())
         self.view.zoomModeChanged.connect(lambda _m: self._update_zoom_label())
-        self.resize(980, 820)
+        fit_to_screen(self, 1040, 820)
+        # Page and zoom buttons show only their icons (their names are tooltips), so Save, Print and Print
+        # preview keep their words in every language instead of hiding behind "»".
+        for act in (self.previous_action, self.next_action, self.zoom_out_action, self.zoom_in_action,
+                    self.fit_width_action, self.fit_page_action):
+            button = self.toolbar.widgetForAction(act)
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         hub = getattr(context, "hub", None)
         if hub is not None:
             hub.language_changed.connect(self._language_changed)
@@ -261,6 +271,8 @@ class PacketPreview(QDialog):
         return min(fit_width, height / max(1.0, points.height() * dpi_scale))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Resize:  # the fit zooms change with the viewport, after the dialog
+            QTimer.singleShot(0, self._update_zoom_label)
         if (event.type() == QEvent.Type.Wheel and isinstance(event, QWheelEvent)
                 and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
             delta = event.angleDelta().y()
@@ -402,7 +414,7 @@ class PacketPreview(QDialog):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.paintRequested.connect(lambda p: print_document(self.document, p))
         dialog.printer_ = printer  # type: ignore[attr-defined]  # the dialog does not own it
-        dialog.resize(900, 800)
+        fit_to_screen(dialog, 900, 800)
         dialog.open()
         return dialog
 
