@@ -361,3 +361,37 @@ def test_activity_changes_use_field_and_stage_labels_in_the_interface_language(c
     finally:
         QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         l10n.set_language("en")
+
+
+def test_activity_names_the_actor_once_and_hides_an_empty_changes_column(demo_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from partnerdesk.ui.views_registry import VIEWS
+
+    window = demo_window
+    window.start()
+    window.show_view([k for k, *_r in VIEWS].index("partners"))
+    view = window.current_view()
+    qtbot.waitUntil(lambda: view.current_partner_id() is not None)
+    section = view.profile.activity
+    view.profile.show_section(section)
+    log = section.log
+    qtbot.waitUntil(lambda: log.topLevelItemCount() > 0)
+    for i in range(log.topLevelItemCount()):
+        item = log.topLevelItem(i)
+        assert item.text(1) and not item.text(3).startswith(item.text(1) + ":")
+    has_changes = any(log.topLevelItem(i).text(4) for i in range(log.topLevelItemCount()))
+    assert log.isColumnHidden(4) == (not has_changes)
+
+
+def test_contact_rows_do_not_repeat_the_partner_and_show_tag_names(demo_window) -> None:  # type: ignore[no-untyped-def]
+    from partnerdesk.ui.contacts.model import PARTNER, ROLE, TAGS
+    from partnerdesk.ui.views_registry import VIEWS
+
+    window = demo_window
+    window.start()
+    window.set_language("pt")
+    window.show_view([k for k, *_r in VIEWS].index("contacts"))
+    model = window.current_view().model
+    roles = [(model.index(r, PARTNER).data(), model.index(r, ROLE).data()) for r in range(model.rowCount())]
+    assert all(partner not in role for partner, role in roles if partner)
+    tags = {model.index(r, TAGS).data() for r in range(model.rowCount())}
+    assert "Conselho consultivo" in tags and not any("advisory-board" in t for t in tags)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from sqlalchemy import select
 
-from partnerdesk.l10n import N_, format_time
+from partnerdesk.l10n import N_, _, format_time
 from partnerdesk.store.models import Contact
 from partnerdesk.store.search import KINDS
 from partnerdesk.store.search import TABLE as search_table
@@ -69,7 +69,8 @@ def query_lines(workspace: Any, ids: set[int] | None = None) -> list[ContactLine
     with workspace.engine.connect() as con:
         for (cid, name, pid, pname, role, org, email, phone, tags, adv, tz, ptz, photo,
              body) in con.exec_driver_sql(sql):
-            role_text = " · ".join(x for x in (role, org) if x)
+            # The organisation only when it is not the partner shown in the next column.
+            role_text = " · ".join(x for x in (role, org if org != pname else "") if x)
             tag_list = json.loads(tags) if tags and tags != "[]" else []
             lines.append(ContactLine(cid, name, pid, pname or "", role_text, email or "", phone or "",
                                      tag_list, bool(adv), tz or ptz or "", bool(photo),
@@ -245,10 +246,19 @@ class ContactsModel(ListTableModel):
                 # Isolated left-to-right, so "+55 11 …" keeps its order inside an Arabic table.
                 return f"\u2066{line.phone}\u2069" if line.phone else ""
             if col == TAGS:
-                return ", ".join(line.tags)
+                return ", ".join(tag_label(t) for t in line.tags)
             if col == LOCAL:
                 return local_time_text(line.zone)
         return None
+
+
+#: Tags PartnerDesk itself sets, shown by their translated name instead of the stored slug.
+KNOWN_TAGS = {"advisory-board": N_("Advisory board")}
+
+
+def tag_label(tag: str) -> str:
+    known = KNOWN_TAGS.get(tag)
+    return _(known) if known else tag
 
 
 def local_time_text(zone: str) -> str:

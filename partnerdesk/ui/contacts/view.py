@@ -34,7 +34,7 @@ from partnerdesk.ui.contacts.commands import (
     MergeContactsCommand,
 )
 from partnerdesk.ui.contacts.dialog import ContactDialog
-from partnerdesk.ui.contacts.model import ID_ROLE, PARTNER, ContactsFilter, ContactsModel
+from partnerdesk.ui.contacts.model import ID_ROLE, PARTNER, ContactsFilter, ContactsModel, tag_label
 from partnerdesk.ui.shortcuts import find_shortcut
 from partnerdesk.ui.undo import push
 
@@ -159,7 +159,7 @@ class ContactsView(QWidget):
                 for pid, name in s.execute(select(Partner.id, Partner.name).order_by(Partner.name)):
                     self.partner_filter.addItem(name, pid)
         for t in self.model.all_tags():
-            self.tag_filter.addItem(t, t)
+            self.tag_filter.addItem(tag_label(t), t)
         self.partner_filter.setCurrentIndex(max(0, self.partner_filter.findData(partner)))
         self.tag_filter.setCurrentIndex(max(0, self.tag_filter.findData(tag)))
         for combo in (self.partner_filter, self.tag_filter):

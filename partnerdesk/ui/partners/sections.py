@@ -342,6 +342,13 @@ class InteractionsSection(Section):
             self.summary.setFocus()
 
 
+def without_actor(summary: str, who: str) -> str:
+    """"Created the partner…" for "Marta Sousa: Created the partner…" when Marta is already in the Who column."""
+    if who and summary.startswith(f"{who}: "):
+        return summary[len(who) + 2:]
+    return summary
+
+
 class ActivitySection(Section):
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -361,9 +368,13 @@ class ActivitySection(Section):
             ActivityLog.partner_id == self.partner_id,
             (ActivityLog.entity == "partner") & (ActivityLog.entity_id == self.partner_id)))
             .order_by(ActivityLog.at.desc()).limit(300))
+        any_changes = False
         for a in rows:
             changes = changes_text(a.changes, members, self.isRightToLeft())
-            self.log.addTopLevelItem(QTreeWidgetItem([format_datetime(a.at, "short"), members.get(a.member_id, ""),
-                                                      a.action.label, a.summary, changes]))
+            who = members.get(a.member_id, "")
+            any_changes = any_changes or bool(changes)
+            self.log.addTopLevelItem(QTreeWidgetItem([format_datetime(a.at, "short"), who, a.action.label,
+                                                      without_actor(a.summary, who), changes]))
+        self.log.setColumnHidden(4, not any_changes)  # no entry recorded field changes: no empty column
         for column in (0, 1, 2, 3):
             self.log.resizeColumnToContents(column)
