@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.domain.enums import EventKind
 from partnerdesk.l10n import _
+from partnerdesk.ui.calendar.attendees import AttendeeChoices, AttendeesEditor
 from partnerdesk.ui.calendar.layout import day_and_time, zone
 from partnerdesk.ui.calendar.recurrence_editor import RecurrenceEditor
 from partnerdesk.ui.calendar.reminder_editor import ReminderEditor
@@ -61,7 +62,7 @@ class EventDialog(QDialog):
     delete_requested = Signal()
 
     def __init__(self, values: dict[str, Any], partners: list[PartnerClock], *, new: bool,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, people: AttendeeChoices | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("eventDialog")
         self.setWindowTitle(_("New event") if new else _("Edit event"))
@@ -136,6 +137,12 @@ class EventDialog(QDialog):
         self.tabs.addTab(details, _("Details"))
         self.tabs.addTab(self.recurrence, _("Repeat"))
         self.tabs.addTab(self.reminders, _("Reminders"))
+        self.attendees: AttendeesEditor | None = None
+        if people is not None:
+            self.attendees = AttendeesEditor(people, values)
+            self.tabs.addTab(self.attendees, _("Attendees"))
+            self.partner.currentIndexChanged.connect(
+                lambda _i: self.attendees.set_partner(self.partner.currentData()) if self.attendees else None)
         self.all_day.setText(_("All day"))
         self.error = QLabel()
         self.error.setObjectName("eventError")
@@ -217,6 +224,7 @@ class EventDialog(QDialog):
             "description": self.description.toPlainText(),
             "reminder_minutes": self.reminders.minutes(),
             "rrule": self.recurrence.rrule(),
+            **(self.attendees.values() if self.attendees is not None else {}),
         }
 
     def problem(self) -> str:
