@@ -112,3 +112,16 @@ def test_card_dialog_changes_the_column_and_shows_history(demo_window: Any, qtbo
     window.context.undo_stack.undo()
     with window.context.ws.session() as s:
         assert s.get(WorkItem, item_id).status_id == before
+
+
+def test_a_long_column_name_wraps_instead_of_being_cut(demo_window: Any, qtbot: Any) -> None:
+    window = demo_window
+    window.resize(1280, 720)
+    window.start()
+    window.set_language("el")
+    window.show_view([k for k, *_r in VIEWS].index("kanban"))
+    board = window.current_view()
+    labels = [header.label for header in board.grid.headers.values()]
+    qtbot.waitUntil(lambda: any("Εντός χρονοδιαγράμματος" in label.text() for label in labels), timeout=3000)
+    on_track = next(label for label in labels if "Εντός χρονοδιαγράμματος" in label.text())
+    assert on_track.wordWrap() and "…" not in on_track.text()
