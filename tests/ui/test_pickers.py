@@ -100,3 +100,18 @@ def test_contact_emails_and_phones_are_typed_rows(demo_window: Any, qtbot: Any) 
         phones = s.get(m.Contact, cid).phones
     assert phones[: len(phones_before)] == phones_before
     assert phones[-1]["type"] == "mobile" and "912 000 111" in phones[-1]["value"].replace("-", " ")
+
+
+def test_event_dialog_zone_is_the_picker(demo_window: Any) -> None:
+    window = demo_window
+    window.start()
+    window.show_view(KEYS.index("calendar"))
+    calendar = window.current_view()
+    calendar.editor.new_event()
+    dialog = calendar.editor.dialog
+    assert dialog.zone.zone() == calendar.zone_name
+    dialog.zone.setCurrentText("Tokyo")
+    dialog.zone.lineEdit().editingFinished.emit()
+    assert dialog.values()["time_zone"] == "Asia/Tokyo"
+    assert "Japan" in dialog.zone.currentText()
+    dialog.reject()

@@ -21,6 +21,7 @@ from partnerdesk.ui.calendar.event_dialog import EventDialog
 from partnerdesk.ui.calendar.layout import day_and_time, zone
 from partnerdesk.ui.calendar.scope_dialog import ScopeDialog
 from partnerdesk.ui.calendar.zones import PartnerClock
+from partnerdesk.ui.pickers.zones import zone_city
 
 if TYPE_CHECKING:
     from partnerdesk.ui.calendar.view import CalendarView
@@ -60,7 +61,7 @@ def hours_warning(partner: PartnerClock, start: dt.datetime, end: dt.datetime) -
         return _("Outside working hours: for {partner} this is {time}, on their weekend ({days}).").format(
             partner=partner.name, time=when, days=days)
     return _("Outside working hours: for {partner} this is {time}; they work {start}–{end} ({zone}).").format(
-        partner=partner.name, time=when, start=hours.start, end=hours.end, zone=partner.time_zone)
+        partner=partner.name, time=when, start=hours.start, end=hours.end, zone=zone_city(partner.time_zone))
 
 
 class CalendarEditor:
