@@ -16,7 +16,7 @@ from sqlalchemy import String, func, select, true, tuple_, type_coerce
 from partnerdesk.domain.enums import Priority
 from partnerdesk.services.base import Service
 from partnerdesk.services.work_items import filter_clause
-from partnerdesk.store.models import Partner, TeamMember, WorkItem, WorkStatus
+from partnerdesk.store.models import ActivityLog, Partner, TeamMember, WorkItem, WorkStatus
 
 LANE_MODES = ("none", "partner", "owner", "priority")
 DUE_CHOICES = ("", "overdue", "week", "none")
@@ -183,3 +183,30 @@ class BoardQuery(Service):
         with self.workspace.session() as s:
             return [(r[0], r[1]) for r in s.execute(select(TeamMember.id, TeamMember.name)
                                                     .order_by(TeamMember.name))]
+
+    def statuses(self) -> list[tuple[int, str]]:
+        """The board's columns (id, name) in workflow order."""
+        with self.workspace.session() as s:
+            return [(r[0], r[1]) for r in s.execute(select(WorkStatus.id, WorkStatus.name)
+                                                    .order_by(WorkStatus.position, WorkStatus.id))]
+
+    def history(self, item_id: int, limit: int = 50) -> CardHistory:
+        """When a card was created and last changed, and its activity entries, newest first."""
+        with self.workspace.session() as s:
+            item = s.get(WorkItem, item_id)
+            if item is None:
+                return CardHistory(None, None, None, [])
+            members: dict[int, str] = {r[0]: r[1] for r in s.execute(select(TeamMember.id, TeamMember.name))}
+            entries = [(a.at, members.get(a.member_id or -1, ""), a.action.label, a.summary)
+                       for a in s.scalars(select(ActivityLog).where(ActivityLog.entity == "work_item",
+                                                                    ActivityLog.entity_id == item_id)
+                                          .order_by(ActivityLog.at.desc()).limit(limit))]
+            return CardHistory(item.status_id, item.created_at, item.updated_at, entries)
+
+
+@dataclass(frozen=True)
+class CardHistory:
+    status_id: int | None
+    created_at: dt.datetime | None
+    updated_at: dt.datetime | None
+    entries: list[tuple[dt.datetime, str, str, str]]

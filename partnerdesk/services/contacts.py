@@ -329,6 +329,8 @@ class ContactService(Service):
             if progress is not None and index % 200 == 0:
                 progress(index, len(records))
             pid = partner_id or partners.get(normalise_name(record.partner)) if record.partner else partner_id
+            if pid is None and record.organization:  # Outlook and Google cards name the company in ORG
+                pid = partners.get(normalise_name(record.organization))
             found = None
             for e in record.emails:
                 if normalise_email(e["value"]) in by_email:

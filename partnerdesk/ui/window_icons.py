@@ -26,12 +26,14 @@ BUTTON_ICONS: dict[str, dict[str, str]] = {
     "contacts": {"add_button": "list-add", "edit_button": "document-edit", "delete_button": "edit-delete",
                  "merge_button": "merge", "import_button": "document-import", "export_button": "document-export"},
     "partners": {"add_button": "list-add", "packet_button": "x-office-document"},
+    "kanban": {"tools.add_column": "list-add", "tools.trash": "user-trash", "tools.print": "document-print",
+               "tools.export": "document-export", "tools.settings": "preferences-system"},
 }
 
 
 def _resolve(root: Any, path: str) -> Any:
     for part in path.split("."):
-        root = getattr(root, part, None)
+        root = root.get(part) if isinstance(root, dict) else getattr(root, part, None)
         if root is None:
             return None
     return root
@@ -54,7 +56,12 @@ def apply_window_icons(window: Any) -> None:
 
 
 def apply_view_icons(key: str, view: Any) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QToolButton
+
     for attr, name in BUTTON_ICONS.get(key, {}).items():
-        button = getattr(view, attr, None)
+        button = _resolve(view, attr)
         if button is not None and hasattr(button, "setIcon"):
             button.setIcon(theme_icon(name))
+            if isinstance(button, QToolButton) and attr.startswith("tools."):  # the board's words stay
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

@@ -126,6 +126,17 @@ def test_import_detects_duplicates_by_email_phone_and_name(workspace, team) -> N
     assert (summary.imported, summary.merged, summary.skipped, summary.failed) == (2, 1, 1, 0)
 
 
+def test_import_matches_a_name_at_the_partner_named_by_the_organisation(workspace, team) -> None:  # type: ignore[no-untyped-def]
+    """An Outlook card names the company in ORG only: the same person at that partner is a duplicate."""
+    psvc, svc = PartnerService(workspace), ContactService(workspace)
+    pid = psvc.create(name="Sakura Commerce", kind=PartnerKind.MARKETPLACE).id
+    svc.create(display_name="Haruka Sato", partner_id=pid)
+    records = [ContactRecord(display_name="Haruka Sato", organization="Sakura Commerce"),
+               ContactRecord(display_name="Haruka Sato", organization="Other Company")]
+    plan = _plan(svc, records)  # no partner chosen in the dialog
+    assert {i: d.reason for i, d in plan.duplicates.items()} == {0: "name"}
+
+
 def test_broken_file_imports_nothing_partial_imports_good_ones(workspace, team) -> None:  # type: ignore[no-untyped-def]
     svc = ContactService(workspace)
     data = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Good\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bad\r\n"

@@ -84,3 +84,44 @@ def test_lanes_by_partner_show_the_owner_on_cards(demo_window: Any) -> None:
     board = window.current_view()
     board.set_lane_mode("partner")
     assert board.state.lane_mode == "partner"
+
+
+def test_card_dialog_changes_the_column_and_shows_history(demo_window: Any, qtbot: Any) -> None:
+    from sqlalchemy import select
+
+    from partnerdesk.store.models import WorkItem, WorkStatus
+
+    window = demo_window
+    window.start()
+    window.show_view([k for k, *_r in VIEWS].index("kanban"))
+    board = window.current_view()
+    with window.context.ws.session() as s:
+        item = s.scalars(select(WorkItem).where(WorkItem.archived.is_(False), WorkItem.deleted_at.is_(None))
+                         .order_by(WorkItem.id)).first()
+        item_id, before = item.id, item.status_id
+        done = s.scalars(select(WorkStatus.id).where(WorkStatus.category == "done")).first()
+    board.edit_card(item_id)
+    dialog = board.card_dialog
+    assert dialog.status.currentData() == before and dialog.status.count() >= 5
+    dialog.history.setChecked(True)
+    assert dialog.dates.isVisible() and dialog.dates.text().startswith("Created ")
+    dialog.status.setCurrentIndex(dialog.status.findData(done))
+    dialog.accept()
+    with window.context.ws.session() as s:
+        assert s.get(WorkItem, item_id).status_id == done
+    window.context.undo_stack.undo()
+    with window.context.ws.session() as s:
+        assert s.get(WorkItem, item_id).status_id == before
+
+
+def test_a_long_column_name_wraps_instead_of_being_cut(demo_window: Any, qtbot: Any) -> None:
+    window = demo_window
+    window.resize(1280, 720)
+    window.start()
+    window.set_language("el")
+    window.show_view([k for k, *_r in VIEWS].index("kanban"))
+    board = window.current_view()
+    labels = [header.label for header in board.grid.headers.values()]
+    qtbot.waitUntil(lambda: any("Εντός χρονοδιαγράμματος" in label.text() for label in labels), timeout=3000)
+    on_track = next(label for label in labels if "Εντός χρονοδιαγράμματος" in label.text())
+    assert on_track.wordWrap() and "…" not in on_track.text()

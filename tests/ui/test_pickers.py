@@ -76,7 +76,7 @@ def test_contact_emails_and_phones_are_typed_rows(demo_window: Any, qtbot: Any) 
     window.set_language("pt")
     with window.context.ws.session() as s:
         contact = s.scalars(select(m.Contact).where(m.Contact.phones != "[]").order_by(m.Contact.id)).first()
-        cid, phones_before = contact.id, list(contact.phones)
+        cid, phones_before, zone_before = contact.id, list(contact.phones), contact.time_zone
     window.show_view(KEYS.index("contacts"))
     contacts = window.current_view()
     contacts.select_contact(cid)
@@ -90,6 +90,9 @@ def test_contact_emails_and_phones_are_typed_rows(demo_window: Any, qtbot: Any) 
         row = phones.add_row()
         row.kind_box.setCurrentIndex(row.kind_box.findData("mobile"))
         row.value.setText("+351 912 000 111")
+        seen["zone"] = (dialog.time_zone.zone(), dialog.time_zone.currentText())
+        dialog.time_zone.setCurrentText("Lisboa")  # in Portuguese, by city
+        dialog.time_zone.lineEdit().editingFinished.emit()
         dialog.accept()
 
     QTimer.singleShot(0, fill)
@@ -100,3 +103,21 @@ def test_contact_emails_and_phones_are_typed_rows(demo_window: Any, qtbot: Any) 
         phones = s.get(m.Contact, cid).phones
     assert phones[: len(phones_before)] == phones_before
     assert phones[-1]["type"] == "mobile" and "912 000 111" in phones[-1]["value"].replace("-", " ")
+    assert seen["zone"][0] in ("", zone_before) and (zone_before or seen["zone"][1] == "Fuso horário do parceiro")
+    with window.context.ws.session() as s:
+        assert s.get(m.Contact, cid).time_zone == "Europe/Lisbon"
+
+
+def test_event_dialog_zone_is_the_picker(demo_window: Any) -> None:
+    window = demo_window
+    window.start()
+    window.show_view(KEYS.index("calendar"))
+    calendar = window.current_view()
+    calendar.editor.new_event()
+    dialog = calendar.editor.dialog
+    assert dialog.zone.zone() == calendar.zone_name
+    dialog.zone.setCurrentText("Tokyo")
+    dialog.zone.lineEdit().editingFinished.emit()
+    assert dialog.values()["time_zone"] == "Asia/Tokyo"
+    assert "Japan" in dialog.zone.currentText()
+    dialog.reject()

@@ -97,3 +97,16 @@ def test_choosing_an_event_selects_it_in_the_week(window: Any, qtbot: Any) -> No
     assert calendar.mode == "week"
     chosen = calendar.selected_occurrence()
     assert chosen is not None and chosen.source_id == eid and chosen.title == title
+
+
+def test_results_open_inwards_from_the_field_at_the_window_edge(window: Any, qtbot: Any) -> None:
+    window.move(0, 0)
+    window.resize(1280, 720)
+    popup = window.search.popup
+    area = window.frameGeometry()
+    popup.edit.setText("a")
+    qtbot.waitUntil(lambda: popup.results.isVisible(), timeout=3000)
+    at = popup.results.pos()
+    assert area.left() <= at.x() and at.x() + popup.results.width() - 1 <= area.right()
+    field_right = popup.edit.mapToGlobal(popup.edit.rect().bottomRight()).x()
+    assert abs(at.x() + popup.results.width() - 1 - field_right) <= 3  # the list ends under the field

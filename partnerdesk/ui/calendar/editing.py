@@ -15,11 +15,13 @@ from partnerdesk.domain.occurrence import Occurrence, SourceKind
 from partnerdesk.l10n import _, format_clock, format_list, format_skeleton, format_time, weekday_name
 from partnerdesk.services.calendar import EditScope, EventService
 from partnerdesk.store.models import Event
+from partnerdesk.ui.calendar.attendees import attendee_choices
 from partnerdesk.ui.calendar.commands import ChangeEvent, CreateEvent
 from partnerdesk.ui.calendar.event_dialog import EventDialog
 from partnerdesk.ui.calendar.layout import day_and_time, zone
 from partnerdesk.ui.calendar.scope_dialog import ScopeDialog
 from partnerdesk.ui.calendar.zones import PartnerClock
+from partnerdesk.ui.pickers.zones import zone_city
 
 if TYPE_CHECKING:
     from partnerdesk.ui.calendar.view import CalendarView
@@ -40,6 +42,8 @@ def event_values(ws: Any, occ: Occurrence) -> dict[str, Any]:
             "all_day": ev.all_day, "start": occ.start, "end": occ.end, "location": ev.location,
             "video_link": ev.video_link, "description": ev.description,
             "reminder_minutes": list(ev.reminder_minutes or []), "rrule": rule_text,
+            "member_ids": sorted(m.id for m in ev.members), "contact_ids": sorted(c.id for c in ev.contacts),
+            "attendee_emails": list(ev.attendee_emails or []),
         }
 
 
@@ -58,7 +62,7 @@ def hours_warning(partner: PartnerClock, start: dt.datetime, end: dt.datetime) -
             partner=partner.name, time=when, days=days)
     return _("Outside working hours: for {partner} this is {time}; they work {start}–{end} ({zone}).").format(
         partner=partner.name, time=when, start=format_clock(hours.start), end=format_clock(hours.end),
-        zone=partner.time_zone)
+        zone=zone_city(partner.time_zone))
 
 
 class CalendarEditor:
@@ -117,7 +121,8 @@ class CalendarEditor:
         partner = self.view.filters.selected_partner()
         values = {"title": "", "start": start, "end": end, "all_day": all_day, "time_zone": self.view.zone_name,
                   "partner_id": partner.id if partner else None, "reminder_minutes": [15] if not all_day else []}
-        dialog = EventDialog(values, self.view.filters.partners, new=True, parent=self.view)
+        dialog = EventDialog(values, self.view.filters.partners, new=True, parent=self.view,
+                             people=attendee_choices(self.view.context.ws))
         dialog.accepted.connect(lambda: self._created(dialog))
         self._show(dialog)
 
@@ -149,7 +154,8 @@ class CalendarEditor:
         except PartnerDeskError as exc:
             self.view.message.show_message(exc.message, "warning")
             return
-        dialog = EventDialog(values, self.view.filters.partners, new=False, parent=self.view)
+        dialog = EventDialog(values, self.view.filters.partners, new=False, parent=self.view,
+                             people=attendee_choices(self.view.context.ws))
         dialog.accepted.connect(lambda: self._edited(dialog, occ, values))
         dialog.delete_requested.connect(lambda: self.delete(occ))
         self._show(dialog)

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
-from zoneinfo import available_timezones
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -28,19 +26,12 @@ from PySide6.QtWidgets import (
 from partnerdesk.domain.enums import EventKind
 from partnerdesk.l10n import _
 from partnerdesk.ui import theme
+from partnerdesk.ui.calendar.attendees import AttendeeChoices, AttendeesEditor
 from partnerdesk.ui.calendar.layout import day_and_time, zone
 from partnerdesk.ui.calendar.recurrence_editor import RecurrenceEditor
 from partnerdesk.ui.calendar.reminder_editor import ReminderEditor
 from partnerdesk.ui.calendar.zones import PartnerClock
-
-_ZONES: list[str] = []
-
-
-def zone_names() -> list[str]:
-    if not _ZONES:
-        _ZONES.extend(sorted(z for z in available_timezones() if "/" in z and not z.startswith(("Etc/", "SystemV"))))
-        _ZONES.insert(0, "UTC")
-    return _ZONES
+from partnerdesk.ui.pickers.zones import ZonePicker, zone_city
 
 
 def to_qdatetime(value: dt.datetime) -> QDateTime:
@@ -62,7 +53,7 @@ class EventDialog(QDialog):
     delete_requested = Signal()
 
     def __init__(self, values: dict[str, Any], partners: list[PartnerClock], *, new: bool,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, people: AttendeeChoices | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("eventDialog")
         self.setWindowTitle(_("New event") if new else _("Edit event"))
@@ -88,15 +79,10 @@ class EventDialog(QDialog):
             self.partner.addItem(clock.name, clock.id)
         self.partner.setCurrentIndex(max(0, self.partner.findData(values.get("partner_id"))))
         self.partner.currentIndexChanged.connect(self._partner_changed)
-        self.zone = QComboBox()
-        self.zone.setEditable(True)
-        self.zone.addItems(zone_names())
-        self.zone.setCurrentText(tz_name)
-        completer = QCompleter(zone_names(), self.zone)
-        completer.setFilterMode(completer.filterMode().MatchContains)
-        completer.setCaseSensitivity(completer.caseSensitivity().CaseInsensitive)
-        self.zone.setCompleter(completer)
-        self.zone.currentTextChanged.connect(lambda _t: self._update_hint())
+        self.zone = ZonePicker()  # by city or country, with the current offset
+        self.zone.setObjectName("eventZone")
+        self.zone.set_zone(tz_name)
+        self.zone.zone_chosen.connect(lambda _z: self._update_hint())
         self.all_day = QCheckBox()
         self.all_day.setChecked(all_day)
         self.all_day.toggled.connect(self._all_day_toggled)
@@ -121,7 +107,7 @@ class EventDialog(QDialog):
         self.reminders = ReminderEditor(list(values.get("reminder_minutes") or []))
         self.recurrence = RecurrenceEditor(values.get("rrule", ""), start)
         self.start.dateTimeChanged.connect(
-            lambda v: self.recurrence.set_start(from_qdatetime(v, zone(self.zone.currentText()))))
+            lambda v: self.recurrence.set_start(from_qdatetime(v, zone(self.zone.zone()))))
 
         details = QWidget()
         form = QFormLayout(details)
@@ -140,6 +126,12 @@ class EventDialog(QDialog):
         self.tabs.addTab(details, _("Details"))
         self.tabs.addTab(self.recurrence, _("Repeat"))
         self.tabs.addTab(self.reminders, _("Reminders"))
+        self.attendees: AttendeesEditor | None = None
+        if people is not None:
+            self.attendees = AttendeesEditor(people, values)
+            self.tabs.addTab(self.attendees, _("Attendees"))
+            self.partner.currentIndexChanged.connect(
+                lambda _i: self.attendees.set_partner(self.partner.currentData()) if self.attendees else None)
         self.all_day.setText(_("All day"))
         self.error = QLabel()
         self.error.setObjectName("eventError")
@@ -189,21 +181,21 @@ class EventDialog(QDialog):
         """Where the event falls on the partner's clock."""
 
         partner = self.selected_partner()
-        if partner is None or self.all_day.isChecked() or zone(self.zone.currentText()) is dt.UTC and \
-                self.zone.currentText() != "UTC":
+        if partner is None or self.all_day.isChecked() or zone(self.zone.zone()) is dt.UTC and \
+                self.zone.zone() != "UTC":
             self.hint.setText("")
             return
-        start = from_qdatetime(self.start.dateTime(), zone(self.zone.currentText()))
+        start = from_qdatetime(self.start.dateTime(), zone(self.zone.zone()))
         there = start.astimezone(zone(partner.time_zone))
         self.hint.setText(_("For {partner} this starts {time} ({zone}).").format(
-            partner=partner.name, time=day_and_time(there), zone=partner.time_zone))
+            partner=partner.name, time=day_and_time(there), zone=zone_city(partner.time_zone)))
 
     def _delete(self) -> None:
         self.delete_requested.emit()
         self.reject()
 
     def values(self) -> dict[str, Any]:
-        tz_name = self.zone.currentText().strip() or "UTC"
+        tz_name = self.zone.zone() or "UTC"
         own = zone(tz_name)
         start = from_qdatetime(self.start.dateTime(), own)
         end = from_qdatetime(self.end.dateTime(), own)
@@ -223,6 +215,7 @@ class EventDialog(QDialog):
             "description": self.description.toPlainText(),
             "reminder_minutes": self.reminders.minutes(),
             "rrule": self.recurrence.rrule(),
+            **(self.attendees.values() if self.attendees is not None else {}),
         }
 
     def problem(self) -> str:

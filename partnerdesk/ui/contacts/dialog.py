@@ -31,6 +31,7 @@ from partnerdesk.store.models import Partner
 from partnerdesk.store.paths import documents_dir
 from partnerdesk.ui import theme
 from partnerdesk.ui.pickers.typed_rows import TypedItemsEdit
+from partnerdesk.ui.pickers.zones import ZonePicker
 
 
 class ContactDialog(QDialog):
@@ -59,8 +60,10 @@ class ContactDialog(QDialog):
         self.tags = QLineEdit(", ".join(values.get("tags", [])))
         self.advisory = QCheckBox(_("Member of the advisory board"))
         self.advisory.setChecked(bool(values.get("advisory_board")))
-        self.time_zone = QLineEdit(values.get("time_zone", ""))
-        self.time_zone.setPlaceholderText(_("empty: the partner's time zone"))
+        self.time_zone = ZonePicker()
+        self.time_zone.setObjectName("contactZone")
+        self.time_zone.allow_empty(lambda: _("The partner's time zone"))
+        self.time_zone.set_zone(values.get("time_zone", ""))
         self.notes = QPlainTextEdit(values.get("notes", ""))
         self.photo_label = QLabel()
         self.photo_label.setFixedSize(64, 64)
@@ -131,7 +134,7 @@ class ContactDialog(QDialog):
             "partner_id": self.partner.currentData(), "emails": self.emails.items(),
             "phones": self.phones.items(),
             "tags": [t.strip() for t in self.tags.text().split(",") if t.strip()],
-            "advisory_board": self.advisory.isChecked(), "time_zone": self.time_zone.text().strip(),
+            "advisory_board": self.advisory.isChecked(), "time_zone": self.time_zone.zone(),
             "notes": self.notes.toPlainText(), "photo": self._photo, "photo_mime": self._photo_mime,
         }
 

@@ -173,7 +173,8 @@ class ContactsView(QWidget):
                                self.advisory.isChecked())
 
     def _group(self, on: bool) -> None:
-        self.table.sortByColumn(PARTNER if on else 0, Qt.SortOrder.AscendingOrder)
+        self.proxy.set_grouped(on)
+        self.table.horizontalHeader().setSortIndicator(PARTNER if on else 0, Qt.SortOrder.AscendingOrder)
 
     def _on_changed(self, changes: Any) -> None:
         self.model.apply_changes(changes)

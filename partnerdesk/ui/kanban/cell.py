@@ -46,6 +46,17 @@ def _elided_bold(label: QLabel, name: str, tail: str) -> str:
     return QFontMetrics(bold).elidedText(name, Qt.TextElideMode.ElideRight, max(0, room))
 
 
+def _fits_two_lines(label: QLabel, name: str, tail: str) -> bool:
+    """Whether bold ``name`` and ``tail`` fit the label's width on two lines."""
+    if label.width() <= 0:
+        return False
+    bold = QFont(label.font())
+    bold.setBold(True)
+    width = label.width() - 2 * label.margin() - 8
+    needed = QFontMetrics(bold).horizontalAdvance(name) + label.fontMetrics().horizontalAdvance(tail)
+    return needed <= 2 * width - QFontMetrics(bold).averageCharWidth() * 4  # room for a word that does not split
+
+
 class CardList(QListView):
     """The cards of one cell. Keys: Ctrl+Left/Right move to the next column, Ctrl+Up/Down reorder,
     Enter edits, Delete sends to the trash."""
@@ -203,7 +214,12 @@ class ColumnHeader(QFrame):
             count = f"{count} / {limit}"
         tail = f"  {count}" + (" ⚠" if over else "")
         label = _elided_bold(self.label, name, tail)
-        self.label.setText(_directed(self, f"<b>{html.escape(label)}</b> &nbsp; {count}" + (" ⚠" if over else "")))
+        # A long name ("Εντός χρονοδιαγράμματος") goes onto a second line rather than losing its end.
+        wrap = label != name and _fits_two_lines(self.label, name, tail)
+        self.label.setWordWrap(wrap)
+        shown_name = name if wrap else label
+        self.label.setText(_directed(self, f"<b>{html.escape(shown_name)}</b> &nbsp; {count}"
+                                     + (" ⚠" if over else "")))
         self.label.setToolTip(_("Work-in-progress limit exceeded: {count} cards, limit {limit}").format(
             count=total, limit=limit) if over else name)
         theme.styled(self.label, lambda: f"color: {theme.name('danger')};" if over else "")

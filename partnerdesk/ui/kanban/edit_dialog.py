@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,9 +31,9 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.domain.enums import Priority
 from partnerdesk.domain.errors import PartnerDeskError
-from partnerdesk.l10n import _
-from partnerdesk.services.board_query import BoardQuery
-from partnerdesk.ui.kanban.commands import EditCard, push
+from partnerdesk.l10n import _, format_datetime
+from partnerdesk.services.board_query import BoardQuery, CardHistory
+from partnerdesk.ui.kanban.commands import EditCard, MoveCards, push
 from partnerdesk.ui.qt_i18n import qt_date_format, qt_time_format
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def split_tags(text: str) -> list[str]:
 
 class CardDialog(QDialog):
     def __init__(self, query: BoardQuery, values: dict[str, Any], checklist: list[tuple[str, bool]],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, history: CardHistory | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Edit card"))
         self.setMinimumWidth(520)
@@ -63,6 +64,13 @@ class CardDialog(QDialog):
         for mid, name in query.members():
             self.responsible.addItem(name, mid)
         self.responsible.setCurrentIndex(max(0, self.responsible.findData(values.get("responsible_member_id"))))
+        self.status = QComboBox()
+        self.status.setObjectName("cardStatus")
+        for sid, name in query.statuses():
+            self.status.addItem(name, sid)
+        self.original_status = history.status_id if history is not None else None
+        self.status.setCurrentIndex(max(0, self.status.findData(self.original_status)))
+        self.status.setEnabled(history is not None)
         self.priority = QComboBox()
         for level in Priority:
             self.priority.addItem(level.label, level.value)
@@ -109,6 +117,7 @@ class CardDialog(QDialog):
         form = QFormLayout()
         form.addRow(_("Title"), self.title)
         form.addRow(_("Description"), self.description)
+        form.addRow(_("Status"), self.status)
         form.addRow(_("Partner"), self.partner)
         form.addRow(_("Responsible"), self.responsible)
         form.addRow(_("Priority"), self.priority)
@@ -122,8 +131,44 @@ class CardDialog(QDialog):
         layout.addWidget(QLabel(_("Checklist")))
         layout.addWidget(self.checklist)
         layout.addLayout(check_row)
+        self.history = self._history_box(history)
+        layout.addWidget(self.history)
         layout.addWidget(buttons)
         self._sync_due()
+
+    def _history_box(self, history: CardHistory | None) -> QWidget:
+        """Created and last changed, then who did what to the card (newest first), folded away by default."""
+        box = QGroupBox(_("History"))
+        box.setObjectName("cardHistory")
+        box.setCheckable(True)
+        box.setChecked(False)
+        inner = QVBoxLayout(box)
+        self.dates = QLabel()
+        self.dates.setObjectName("cardDates")
+        self.log = QListWidget()
+        self.log.setObjectName("cardLog")
+        self.log.setMaximumHeight(110)
+        inner.addWidget(self.dates)
+        inner.addWidget(self.log)
+        if history is not None and history.created_at is not None:
+            created = format_datetime(history.created_at, "short")
+            updated = format_datetime(history.updated_at or history.created_at, "short")
+            self.dates.setText(_("Created {created} · last changed {updated}").format(created=created,
+                                                                                  updated=updated))
+            for at, who, action, summary in history.entries:
+                text = " · ".join(x for x in (format_datetime(at, "short"), who, action, summary) if x)
+                self.log.addItem(text)
+        if not self.log.count():
+            self.log.hide()
+        box.toggled.connect(lambda on: (self.dates.setVisible(on), self.log.setVisible(on and self.log.count() > 0)))
+        self.dates.setVisible(False)
+        self.log.setVisible(False)
+        return box
+
+    def chosen_status(self) -> int | None:
+        """The column picked in the dialog, when it differs from the card's."""
+        sid = self.status.currentData()
+        return sid if sid is not None and sid != self.original_status else None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if watched is self.new_item and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
@@ -192,17 +237,34 @@ def open_card_dialog(view: KanbanView, item_id: int) -> None:
     except PartnerDeskError as exc:
         QMessageBox.warning(view, _("Edit card"), exc.message)
         return
-    dialog = CardDialog(BoardQuery(view.context.ws), values, checklist, view)
+    query = BoardQuery(view.context.ws)
+    dialog = CardDialog(query, values, checklist, view, history=query.history(item_id))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def save() -> None:
         after = dialog.values()
         new_values = changed_values(values, after)
         new_checklist = dialog.checklist_entries()
-        if not new_values and new_checklist == checklist:
+        status = dialog.chosen_status()
+        if not new_values and new_checklist == checklist and status is None:
             return
-        new_values["title"] = after["title"]
-        push(view, view.context.undo_stack, EditCard(service, view.context.hub, item_id, new_values, new_checklist))
+        stack = view.context.undo_stack
+        commands: list[Any] = []
+        if new_values or new_checklist != checklist:
+            new_values["title"] = after["title"]
+            commands.append(EditCard(service, view.context.hub, item_id, new_values, new_checklist))
+        if status is not None:
+            commands.append(MoveCards(service, view.context.hub, [item_id], status, None))
+        if len(commands) == 1:
+            push(view, stack, commands[0])
+            return
+        stack.beginMacro(_("Edit card"))  # fields and column: one step to undo
+        try:
+            for command in commands:
+                if not push(view, stack, command):
+                    break
+        finally:
+            stack.endMacro()
 
     dialog.accepted.connect(save)
     view.card_dialog = dialog

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QInputDialog,
@@ -24,6 +24,7 @@ from partnerdesk.l10n import _
 from partnerdesk.services.board_query import BoardFilter, BoardQuery
 from partnerdesk.services.board_settings import BoardSettingsService
 from partnerdesk.ui.context import AppContext
+from partnerdesk.ui.icons import theme_icon
 
 SHORT_TEXT_DELAY_MS = 250
 
@@ -216,6 +217,12 @@ class FilterBar(QToolBar):
         self.delete_button.setToolTip(_("Delete the chosen saved filter"))
         self.clear_button.setText(_("Clear"))
         self.clear_button.setToolTip(_("Show all cards"))
+        # Icons (their words in the tooltips and for screen readers), so the bar fits a laptop in every language.
+        for button, icon in ((self.save_button, "document-save"), (self.delete_button, "edit-delete"),
+                             (self.clear_button, "edit-clear")):
+            button.setIcon(theme_icon(icon))
+            button.setAccessibleName(button.text())
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.partner.setToolTip(_("Partner"))
         self.owner.setToolTip(_("Responsible"))
         self.tag.setToolTip(_("Tag"))

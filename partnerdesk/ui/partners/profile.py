@@ -41,6 +41,7 @@ from partnerdesk.ui.partners.sections import (
 )
 from partnerdesk.ui.performance.tab import PerformanceSection
 from partnerdesk.ui.pickers.hours import WorkingHoursEdit
+from partnerdesk.ui.pickers.stars import StarRating
 from partnerdesk.ui.pickers.zones import ZonePicker
 
 
@@ -76,9 +77,7 @@ class OverviewSection(Section):
         self.cadence = QSpinBox()  # days without an interaction before Today lists the partner as quiet
         self.cadence.setObjectName("contactCadence")
         self.cadence.setRange(1, 365)
-        self.scores = [QSpinBox() for _ in range(3)]
-        for s in self.scores:
-            s.setRange(0, 5)
+        self.scores = [StarRating() for _ in range(3)]
         self.notes = QPlainTextEdit()
         self.notes.setMinimumHeight(60)  # takes the height the form leaves over
         self.ladder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -90,6 +89,7 @@ class OverviewSection(Section):
                                 strict=False):
             form.addRow(label, field)
         form.insertRow(0, self.ladder)
+        self.ladder.hide()  # the header card above the profile shows the ladder as steps
         self.notes_label = QLabel()
         form.addRow(self.notes_label, self.notes)
         form.addRow(self.save)
@@ -109,8 +109,8 @@ class OverviewSection(Section):
         for day, box in enumerate(self.weekend_days):
             box.setText(weekday_name(day, "abbreviated"))
             box.setToolTip(weekday_name(day))
-        for s in self.scores:
-            s.setSpecialValueText(_("not rated"))
+        for stars, label in zip(self.scores, self.labels[8:], strict=True):
+            stars.setAccessibleName(label.text())
         for combo, enum_cls in ((self.kind, PartnerKind), (self.stage, PartnerStage)):
             current = combo.currentData()
             combo.clear()

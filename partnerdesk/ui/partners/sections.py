@@ -230,6 +230,8 @@ class ResponsibilitiesSection(Section):
         self.model = ResponsibilitiesModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        # Dates, names and headers take the width they need in every language; the title gets the rest.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         layout.addWidget(self.table, 1)

@@ -24,6 +24,7 @@ from partnerdesk.domain.enums import PartnerKind, PartnerStage
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _, country_name
 from partnerdesk.services.partners import PartnerService
+from partnerdesk.ui.partners.header import PartnerHeader
 from partnerdesk.ui.partners.model import ID_ROLE, SORT_ROLE, PartnersModel
 from partnerdesk.ui.partners.profile import PartnerProfile
 from partnerdesk.ui.shortcuts import find_shortcut
@@ -92,12 +93,18 @@ class PartnersView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(False)  # "Overdue" is a number, not a third of it
         self.table.horizontalHeader().setResizeContentsPrecision(50)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.profile = PartnerProfile(context, self)
+        self.header = PartnerHeader()
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 4, 0, 0)
+        lower_layout.addWidget(self.header)
+        lower_layout.addWidget(self.profile, 1)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.profile)
+        splitter.addWidget(lower)
         splitter.setStretchFactor(1, 2)
         self.splitter = splitter
         self._split_set = False
@@ -134,6 +141,8 @@ class PartnersView(QWidget):
         self.stage.blockSignals(False)
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self.profile.retranslate_ui()
+        if hasattr(self, "header"):
+            self._show_header()
 
     def reload(self) -> None:
         selected = self.current_partner_id()
@@ -149,10 +158,12 @@ class PartnersView(QWidget):
 
     def _tick(self) -> None:
         self.model.tick()
+        self._show_header()  # their local time moves on
 
     def _on_changed(self, changes: Any) -> None:
         if {"partner", "work_item", "team_member"} & changes.entities():
             self.reload()
+            self._show_header()
         self.profile.on_changed(changes)
 
     def current_partner_id(self) -> int | None:
@@ -170,6 +181,12 @@ class PartnersView(QWidget):
 
     def _current_changed(self, current: Any, _previous: Any) -> None:
         self.profile.show_partner(self.proxy.data(current, ID_ROLE) if current.isValid() else None)
+        self._show_header()
+
+    def _show_header(self) -> None:
+        partner_id = self.current_partner_id()
+        row = self.model.row_of(partner_id) if partner_id is not None else -1
+        self.header.show_row(self.model.row(row) if row >= 0 else None)
 
     def build_packet(self) -> None:
         from partnerdesk.ui.packets.actions import open_build_dialog

@@ -5,6 +5,7 @@ language, so views that hold a picker open fast."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from zoneinfo import ZoneInfo, available_timezones
@@ -144,6 +145,7 @@ class ZonePicker(QComboBox):
         self.setMaxVisibleItems(16)
         self._zone = "UTC"
         self._filled_for = ""
+        self.empty_label: Callable[[], str] | None = None  # set: "" (no zone of its own) can be chosen
         completer = QCompleter(self.model(), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -159,7 +161,7 @@ class ZonePicker(QComboBox):
     def _show_single(self, name: str) -> None:
         self.blockSignals(True)
         self.clear()
-        self.addItem(zone_label(name), name)
+        self.addItem(self._label(name), name)
         self.setCurrentIndex(0)
         self.lineEdit().setCursorPosition(0)  # a narrow box shows the city, not the end of the label
         self.blockSignals(False)
@@ -173,11 +175,13 @@ class ZonePicker(QComboBox):
         choices = zone_choices(lang, dt.datetime.now(dt.UTC).hour)
         self.blockSignals(True)
         self.clear()
+        if self.empty_label is not None:
+            self.addItem(self.empty_label(), "")
         for choice in choices:
             self.addItem(choice.label, choice.name)
             self.setItemData(self.count() - 1, choice.name, Qt.ItemDataRole.ToolTipRole)
         if self.findData(self._zone) < 0:
-            self.addItem(zone_label(self._zone), self._zone)
+            self.addItem(self._label(self._zone), self._zone)
         self.setCurrentIndex(self.findData(self._zone))
         self.blockSignals(False)
         self._filled_for = lang
@@ -201,14 +205,14 @@ class ZonePicker(QComboBox):
 
     def set_zone(self, name: str) -> None:
         """Show ``name`` (an IANA zone; unknown names show as they are) without emitting ``zone_chosen``."""
-        self._zone = name or "UTC"
+        self._zone = name if name or self.empty_label is not None else "UTC"
         if not self._filled_for:
             self._show_single(self._zone)
             return
         self.blockSignals(True)
         index = self.findData(self._zone)
         if index < 0:
-            self.addItem(zone_label(self._zone), self._zone)
+            self.addItem(self._label(self._zone), self._zone)
             index = self.count() - 1
         self.setCurrentIndex(index)
         self.lineEdit().setCursorPosition(0)
@@ -217,11 +221,19 @@ class ZonePicker(QComboBox):
     def retranslate_ui(self) -> None:
         self._show_single(self._zone)
 
+    def allow_empty(self, label: Callable[[], str]) -> None:
+        """Offer "no zone of its own" first, shown as ``label()`` (e.g. "The partner's time zone")."""
+        self.empty_label = label
+        self._show_single(self._zone)
+
+    def _label(self, name: str) -> str:
+        return self.empty_label() if not name and self.empty_label is not None else zone_label(name)
+
     def _resolve(self, text: str) -> str | None:
         """The zone the typed text names: a label, an IANA name, or the only zone containing the text."""
         text = text.strip()
         if not text:
-            return None
+            return "" if self.empty_label is not None else None
         folded = fold(text)
         for i in range(self.count()):
             if fold(self.itemText(i)) == folded or fold(str(self.itemData(i))) == folded:

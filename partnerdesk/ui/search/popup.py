@@ -10,6 +10,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     QTimer,
     Signal,
@@ -107,9 +108,19 @@ class SearchPopup(QWidget):
         if self.isVisible():
             self.results.setFixedWidth(max(self.edit.width(), 420))
             self.results.setFixedHeight(min(24 * len(hits) + 8, 360))
-            self.results.move(self.edit.mapToGlobal(self.edit.rect().bottomLeft()))
+            self.results.move(self.popup_position())
             self.results.show()
             self.edit.setFocus()
+
+    def popup_position(self) -> QPoint:
+        """Under the field, kept inside the window: a field at the window's edge opens its list inwards."""
+        below = self.edit.mapToGlobal(self.edit.rect().bottomLeft())
+        width = self.results.width()
+        area = self.window().frameGeometry()
+        x = below.x()
+        if x + width > area.right():
+            x = self.edit.mapToGlobal(self.edit.rect().bottomRight()).x() - width + 1
+        return QPoint(max(area.left(), x), below.y())
 
     def _choose(self, index: QModelIndex) -> None:
         if not index.isValid():
