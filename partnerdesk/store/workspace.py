@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import N_
 from partnerdesk.store import search as _search  # noqa: F401  (installs the search-index hooks)
+from partnerdesk.store.app_versions import upgrade_copy_reason
 
 APPLICATION_ID = 0x50444B31  # "PDK1" in the SQLite header identifies a PartnerDesk workspace
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -271,7 +272,7 @@ def open_workspace(path: Path | str, *, create: bool = True, lock: bool = True) 
     try:
         backup = None
         if revision is not None and revision != head:
-            backup = backup_file(path, f"before-{head}")
+            backup = backup_file(path, upgrade_copy_reason(revision))  # named with the old app version
         engine = make_engine(path)
         if revision != head:
             from alembic import command

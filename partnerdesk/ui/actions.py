@@ -101,6 +101,9 @@ class MainActions:
 
         self.packets = PacketActions(w, self.help_menu)
         self.ics = IcsActions(w, self.file_menu, before=self.back_up)
+        from partnerdesk.ui.release_notes import ReleaseActions
+
+        self.release = ReleaseActions(w, self.help_menu)  # Help ▸ What's New, upgrade notices (issue 21)
         self.fill_recent_menu()
         self.retranslate_ui()
 
@@ -125,6 +128,7 @@ class MainActions:
         self.clear_recent.setText(_("&Clear List"))
         self.packets.retranslate_ui()
         self.ics.retranslate_ui()
+        self.release.retranslate_ui()
         for action, (_key, title, _icon, _target) in zip(self.view_actions, VIEWS, strict=True):
             action.setText(_(title))
         self._undo_texts()

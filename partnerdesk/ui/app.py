@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from partnerdesk import APP_NAME, ORG_NAME, __version__
 from partnerdesk.l10n import LANGUAGES, _, normalize_language
+from partnerdesk.ui.app_icon import app_icon
 from partnerdesk.ui.fonts import apply_application_font
 from partnerdesk.ui.os_language import os_language
 from partnerdesk.ui.qt_i18n import QtLanguage
@@ -37,6 +38,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         app.setApplicationName(APP_NAME)
         app.setApplicationVersion(__version__)
     app.setApplicationDisplayName(APP_NAME)
+    app.setWindowIcon(app_icon())  # title bars, the Windows taskbar, Alt+Tab
     apply_application_font(app)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
 
