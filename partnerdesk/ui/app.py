@@ -88,7 +88,12 @@ def run_gui(args: argparse.Namespace) -> int:
         return _run_smoke_test(args)
     _install_crash_hook(args)
     app = create_application()
+    from partnerdesk.ui.single_instance import InstanceServer, hand_over
+
+    if hand_over(getattr(args, "db", None)):  # a PartnerDesk is running: it opens the workspace (issue 21)
+        return 0
     window = build_main_window(getattr(args, "db", None), getattr(args, "lang", None))
+    InstanceServer(window).listen()
     window.show()
     QTimer.singleShot(0, window.start)
     code = app.exec()
