@@ -105,7 +105,7 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
-        self.resize(760, 560)
+        self.resize(900, 600)
 
 
 class PreferencesDialog(QDialog):

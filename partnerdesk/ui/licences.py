@@ -85,15 +85,17 @@ class LicencesWidget(QWidget):
         self.text = QPlainTextEdit()
         self.text.setObjectName("licence_text")
         self.text.setReadOnly(True)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # licence texts keep their own lines
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.text.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # licence texts are English
         for entry in self.entries:
             label = f"{entry.component} {entry.version}".strip() + f" — {entry.licence}"
             QListWidgetItem(label, self.list)
         self.list.currentRowChanged.connect(self._show)
+        self.list.setMinimumWidth(min(self.list.sizeHintForColumn(0) + 32, 320))
         layout = QHBoxLayout(self)
         layout.addWidget(self.list, 1)
-        layout.addWidget(self.text, 3)
+        layout.addWidget(self.text, 2)
         self.list.setCurrentRow(0)
 
     def _show(self, row: int) -> None:
