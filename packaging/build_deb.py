@@ -15,13 +15,14 @@ Layout (Debian policy and the freedesktop specifications):
   /usr/share/lintian/overrides/partnerdesk  (each override says why)
 Desktop, MIME and icon caches are refreshed by the dpkg triggers of desktop-file-utils, shared-mime-info and
 the icon theme: the package needs no maintainer scripts. ``Depends`` lists the system libraries the bundle
-links to (found with ldd, owned per ``dpkg -S``) and the glibc floor (the newest GLIBC_x.y symbol version any
-bundled binary needs).
+needs but does not carry (``DT_NEEDED`` entries, owned per ``dpkg -S``) and the glibc floor (the newest
+GLIBC_x.y symbol version any bundled binary needs).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import email.utils
 import gzip
 import hashlib
@@ -40,8 +41,6 @@ MAINTAINER = "PartnerDesk <release@partnerdesk.app>"
 HOMEPAGE = "https://partnerdesk.app/"
 MIME_TYPE = "application/x-partnerdesk-workspace"
 APPSTREAM_ID = "app.partnerdesk.PartnerDesk"
-# Libraries PyInstaller leaves to the system on purpose (glibc, the GL/EGL driver stack, fontconfig): they
-# must match the host. Everything else the bundle carries itself.
 _ELF_MAGIC = b"\x7fELF"
 
 
@@ -97,7 +96,7 @@ def debian_changelog(releases: list[Release]) -> str:
             lines.append(line)
             out.append("\n".join(lines))
         when = email.utils.format_datetime(
-            __import__("datetime").datetime.fromisoformat(release.date + "T12:00:00+00:00"))
+            dt.datetime.fromisoformat(release.date + "T12:00:00+00:00"))
         out.append(f"\n -- {MAINTAINER}  {when}\n")
     return "\n".join(out)
 
