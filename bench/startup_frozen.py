@@ -154,7 +154,9 @@ def main() -> int:
         shutil.rmtree(tmp, ignore_errors=True)
 
     metrics: dict[str, float] = {}
-    print(f"Time to window, ms (cold: {'page cache dropped' if cold_ok else 'first run only, cache not dropped'};"
+    cold_text = ("not measured" if not args.cold_runs else
+                 "page cache dropped" if cold_ok else "first run only, cache not dropped")
+    print(f"Time to window, ms (cold: {cold_text};"
           f" warm: median of {args.runs})")
     print(f"{'variant':<8} {'cold':>8} {'warm':>8} {'warm min':>9} {'warm max':>9}")
     for name in variants:
