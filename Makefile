@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 
-.PHONY: run test deps system-deps i18n i18n-update i18n-check lint bench app install-desktop clean demo screenshots
+.PHONY: run test deps system-deps i18n i18n-update i18n-check lint bench app install-desktop clean demo screenshots deb icons
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -63,4 +63,13 @@ install-desktop:
 
 bench-frozen: app
 	$(PY) bench/startup_frozen.py
+
+# Debian package from the one-folder build (issue 21; packaging/build_deb.py, docs/packaging.md)
+deb:
+	@test -x dist/PartnerDesk/PartnerDesk || $(MAKE) app
+	$(PY) packaging/build_deb.py
+
+# Windows .ico and macOS .icns from the committed PNGs (the spec does this itself; for a look at them)
+icons: deps
+	$(PY) packaging/make_icons.py --platform build/icons
 # --- end packaging -------------------------------------------------------------------------------------------

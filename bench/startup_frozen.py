@@ -1,6 +1,6 @@
 """Time to window: the frozen app (dist/PartnerDesk/PartnerDesk) next to running from source.
 
-Goal (issue 7): frozen within 1.2x of source, cold and warm. Measures from process start to the first
+Goal (issue 21, was 1.2x in issue 7): frozen within 1.1x of source, cold and warm. Measures from process start to the first
 top-level window being mapped on the X server (an X client watching MapNotify on the root window), so the
 app needs no cooperation. Runs under Xvfb (re-executes itself with xvfb-run when DISPLAY is unset).
 Cold = page cache dropped before the run (needs write access to /proc/sys/vm/drop_caches; otherwise the
@@ -154,7 +154,9 @@ def main() -> int:
         shutil.rmtree(tmp, ignore_errors=True)
 
     metrics: dict[str, float] = {}
-    print(f"Time to window, ms (cold: {'page cache dropped' if cold_ok else 'first run only, cache not dropped'};"
+    cold_text = ("not measured" if not args.cold_runs else
+                 "page cache dropped" if cold_ok else "first run only, cache not dropped")
+    print(f"Time to window, ms (cold: {cold_text};"
           f" warm: median of {args.runs})")
     print(f"{'variant':<8} {'cold':>8} {'warm':>8} {'warm min':>9} {'warm max':>9}")
     for name in variants:
@@ -163,10 +165,15 @@ def main() -> int:
         print(f"{name:<8} {c:>8.0f} {w:>8.0f} {min(warm[name]):>9.0f} {max(warm[name]):>9.0f}")
         metrics[f"{name}_cold_ms"] = round(c, 1)
         metrics[f"{name}_warm_ms"] = round(w, 1)
-    metrics["frozen_vs_source_cold"] = round(metrics["frozen_cold_ms"] / metrics["source_cold_ms"], 3)
     metrics["frozen_vs_source_warm"] = round(metrics["frozen_warm_ms"] / metrics["source_warm_ms"], 3)
-    goal = max(metrics["frozen_vs_source_cold"], metrics["frozen_vs_source_warm"]) <= 1.2
-    print(f"goal frozen <= 1.2x source: {'met' if goal else 'NOT met'}")
+    ratios = [metrics["frozen_vs_source_warm"]]
+    if args.cold_runs:  # --cold-runs 0 on a shared machine: dropping the page cache slows everyone else
+        metrics["frozen_vs_source_cold"] = round(metrics["frozen_cold_ms"] / metrics["source_cold_ms"], 3)
+        ratios.append(metrics["frozen_vs_source_cold"])
+    else:
+        del metrics["frozen_cold_ms"], metrics["source_cold_ms"]
+    goal = max(ratios) <= 1.1
+    print(f"goal frozen <= 1.1x source: {'met' if goal else 'NOT met'}")
     print(json.dumps(metrics))
     return 0
 

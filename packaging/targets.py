@@ -48,7 +48,7 @@ BUNDLED_DISTRIBUTIONS = (
     "PySide6-Essentials", "PySide6-Addons", "shiboken6", "SQLAlchemy", "alembic", "Mako", "MarkupSafe",
     "reportlab", "pillow", "babel", "tzdata", "platformdirs", "arabic-reshaper", "python-bidi", "vobject",
     "icalendar", "python-dateutil", "six", "recurring-ical-events", "x-wr-timezone", "charset-normalizer",
-    "phonenumbers", "typing_extensions", "greenlet",
+    "phonenumbers", "typing_extensions",
 )
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import N_
 from partnerdesk.store import search as _search  # noqa: F401  (installs the search-index hooks)
+from partnerdesk.store.app_versions import upgrade_copy_reason
 
 APPLICATION_ID = 0x50444B31  # "PDK1" in the SQLite header identifies a PartnerDesk workspace
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -373,7 +374,7 @@ def open_workspace(path: Path | str, *, create: bool = True, lock: bool = True) 
     try:
         backup = None
         if revision is not None and revision != head:
-            backup = _backup_before_migration(path, head)
+            backup = _backup_before_migration(path, revision)
         if not exists and path.exists():  # created by someone else meanwhile: never write over it
             raise NotAWorkspaceError(path=str(path))
         engine = make_engine(path)
@@ -396,15 +397,15 @@ def open_workspace(path: Path | str, *, create: bool = True, lock: bool = True) 
         raise
 
 
-def _backup_before_migration(path: Path, head: str) -> Path:
-    """A verified snapshot in the workspace's backup folder (see store/backup.py); beside the file if that
-    folder cannot be written."""
+def _backup_before_migration(path: Path, revision: str | None) -> Path:
+    """A verified snapshot in the workspace's backup folder (see store/backup.py); beside the file, named after the
+    app version that wrote it ("workspace.before-0.1.0-<date>.pdk"), if that folder cannot be written."""
     from partnerdesk.store import backup as backups
 
     try:
         return backups.snapshot_file(path, backups.Reason.MIGRATION)
     except backups.BackupError:
-        return backup_file(path, f"before-{head}")
+        return backup_file(path, upgrade_copy_reason(revision))
 
 
 def _open_read_only(path: Path) -> Workspace:

@@ -131,6 +131,9 @@ class MainActions:
         from partnerdesk.ui.backups.actions import BackupActions
 
         self.backups = BackupActions(w, self.file_menu, imports_before=self.ics.import_events, back_up=self.back_up)
+        from partnerdesk.ui.release_notes import ReleaseActions
+
+        self.release = ReleaseActions(w, self.help_menu)  # Help ▸ What's New, upgrade notices (issue 21)
         self.fill_recent_menu()
         self.retranslate_ui()
 
@@ -157,6 +160,7 @@ class MainActions:
         self.ics.retranslate_ui()
         self.performance.retranslate_ui()
         self.backups.retranslate_ui()
+        self.release.retranslate_ui()
         for action, (_key, title, _icon, _target) in zip(self.view_actions, VIEWS, strict=True):
             action.setText(_(title))
         self.undo.retranslate()

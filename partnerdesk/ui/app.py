@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from partnerdesk import APP_NAME, ORG_NAME, __version__
 from partnerdesk.l10n import LANGUAGES, normalize_language, set_digits
 from partnerdesk.ui import crash, smoke, startup_trace
+from partnerdesk.ui.app_icon import app_icon
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.fonts import apply_application_font
 from partnerdesk.ui.main_window import MainWindow, MissingFile
@@ -41,6 +42,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         app.setApplicationName(APP_NAME)
         app.setApplicationVersion(__version__)
     app.setApplicationDisplayName(APP_NAME)
+    app.setWindowIcon(app_icon())  # title bars, the Windows taskbar, Alt+Tab
     apply_application_font(app)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
 
@@ -130,8 +132,14 @@ def run_gui(args: argparse.Namespace) -> int:
     app = create_application()
     crash.install_crash_hook(show_dialog=not args.no_crash_dialog)
     db, missing = start_target(args)
+    from partnerdesk.ui.single_instance import InstanceServer, hand_over
+
+    if smoke_session is None and hand_over(db):  # a PartnerDesk is running: it opens the workspace (issue 21)
+        return 0
     window = build_main_window(db, args.lang, missing)
     context = window.context
+    if smoke_session is None:
+        InstanceServer(window).listen()
     app.installEventFilter(FileOpenFilter(window))
     app.setQuitOnLastWindowClosed(True)
     window.destroyed.connect(app.quit)  # deleted by any means: no process may stay without a window

@@ -105,10 +105,18 @@ class AboutDialog(QDialog):
         self.browser.setHtml(about_html())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        from PySide6.QtWidgets import QTabWidget
+
+        from partnerdesk.ui.licences import LicencesWidget
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.browser, _("About"))
+        self.licences = LicencesWidget(THIRD_PARTY)
+        self.tabs.addTab(self.licences, _("Licence texts"))
         layout = QVBoxLayout(self)
-        layout.addWidget(self.browser)
+        layout.addWidget(self.tabs)
         layout.addWidget(buttons)
-        self.resize(640, 560)
+        self.resize(900, 600)
 
 
 class PreferencesDialog(QDialog):
