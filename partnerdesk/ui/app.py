@@ -23,6 +23,7 @@ from partnerdesk.ui.fonts import apply_application_font
 from partnerdesk.ui.main_window import MainWindow, MissingFile
 from partnerdesk.ui.qt_i18n import QtLanguage
 from partnerdesk.ui.termination import close_on_termination
+from partnerdesk.ui.window_gone import watch_window_destruction
 
 SETTINGS_LANGUAGE = "ui/language"
 
@@ -140,8 +141,11 @@ def run_gui(args: argparse.Namespace) -> int:
     window.launch()
     startup_trace.install(window)
     termination = close_on_termination(window)
+    gone = watch_window_destruction(window)  # X11: our window destroyed by another program
     code = app.exec()
     termination.restore()
+    if gone is not None:
+        app.removeNativeEventFilter(gone)
     end_session(window, context)
     if smoke_session is not None:
         return smoke_session.finish(int(code))
