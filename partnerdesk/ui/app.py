@@ -91,8 +91,8 @@ class FileOpenFilter(QObject):
 def start_target(args: argparse.Namespace) -> tuple[Path | None, MissingFile]:
     """The file to open and what to do if it is missing: a workspace given as the only argument is opened
     like File → Open; `--db PATH` offers to create a missing file there."""
-    if args.file is not None:
-        return Path(args.file), MissingFile.REFUSE
+    if args.workspace_file is not None:
+        return Path(args.workspace_file), MissingFile.REFUSE
     if args.db is not None:
         return Path(args.db), MissingFile.FIRST_RUN
     return None, MissingFile.FIRST_RUN
@@ -125,7 +125,7 @@ def run_gui(args: argparse.Namespace) -> int:
     smoke_session: smoke.SmokeSession | None = None
     if args.smoke_test:
         smoke_session = smoke.SmokeSession()  # offscreen without a display, temporary data and settings
-        args.db, args.file = smoke_session.workspace_path, None
+        args.db, args.workspace_file = smoke_session.workspace_path, None
     app = create_application()
     crash.install_crash_hook(show_dialog=not args.no_crash_dialog)
     db, missing = start_target(args)
