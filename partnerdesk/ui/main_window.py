@@ -54,6 +54,7 @@ class MissingFile(Enum):
 
 SETTINGS_SAVE_DELAY_MS = 400  # geometry is saved this long after the last move or resize
 PROGRESS_DELAY_MS = 300  # opening that takes longer shows a busy bar
+FIRST_PAINT_WAIT_MS = 1000  # a window that is not painted by then (minimized, hidden) opens its workspace anyway
 
 
 class MainWindow(QMainWindow):
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
         checks, migrations) so the window keeps painting; a busy bar appears if that takes over 300 ms."""
         if not self.painted:
             self.first_painted.connect(self.launch, Qt.ConnectionType.SingleShotConnection)
+            QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._paint_overdue)  # e.g. started minimized
             return
         self.timings["start"] = time.perf_counter()
         target = self._start_target()
@@ -206,6 +208,11 @@ class MainWindow(QMainWindow):
     def _show_opening_progress(self) -> None:
         if self.opening_job is not None:
             self.panel.show_progress(True)
+
+    def _paint_overdue(self) -> None:
+        if not self.painted:
+            self.painted = True
+            self.first_painted.emit()
 
     def event(self, event: QEvent) -> bool:
         if not self.painted and event.type() == QEvent.Type.Paint:

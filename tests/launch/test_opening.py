@@ -51,3 +51,20 @@ def test_a_slow_open_keeps_the_window_responsive_and_shows_progress(demo_file: P
         timer.stop()
         window.close()
         window.shutdown()
+
+
+def test_a_window_that_is_never_painted_still_opens_its_workspace(demo_file: Path, tmp_path: Path, qtbot,  # type: ignore[no-untyped-def]
+                                                                  isolated_dirs: Path) -> None:
+    from partnerdesk.ui.app import build_main_window
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(isolated_dirs / "settings"))
+    db = tmp_path / "hidden.pdk"
+    shutil.copy(demo_file, db)
+    window = build_main_window(db, "en")  # not shown: started minimized, or on a desktop that maps it late
+    qtbot.addWidget(window)
+    try:
+        window.launch()
+        qtbot.waitUntil(lambda: window.context.workspace is not None, timeout=10000)
+    finally:
+        window.shutdown()
