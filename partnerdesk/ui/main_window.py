@@ -54,6 +54,7 @@ class MissingFile(Enum):
 
 SETTINGS_SAVE_DELAY_MS = 400  # geometry is saved this long after the last move or resize
 PROGRESS_DELAY_MS = 300  # opening that takes longer shows a busy bar
+REMINDERS_DELAY_MS = 500  # reminders (and the list of missed ones) start once the first view has painted
 FIRST_PAINT_WAIT_MS = 1000  # a window that is not painted by then (minimized, hidden) opens its workspace anyway
 
 
@@ -306,7 +307,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self, self.update_status)  # counts after the first view has painted
         self.path_label.setText(_("Workspace: {path}").format(path=_isolated(str(path))))
         self.retranslate_title()
-        QTimer.singleShot(0, self, self.start_reminders)
+        QTimer.singleShot(REMINDERS_DELAY_MS, self, self.start_reminders)  # after the first view's data
         self.workspace_opened.emit(str(path))
 
     def start_reminders(self) -> None:
@@ -564,10 +565,14 @@ class MainWindow(QMainWindow):
 def _open_in_worker(path: Path, create: bool, view_module: str) -> Any:
     """Runs in a worker thread: open (check, lock, migrate) the workspace and import the first view's code,
     so the GUI thread only builds widgets."""
+    from sqlalchemy.orm import configure_mappers
+
     from partnerdesk.store.workspace import open_workspace
 
     workspace = open_workspace(path, create=create)
+    configure_mappers()  # otherwise the first query on the GUI thread does it (~0.15 s)
     importlib.import_module(view_module)
+    import partnerdesk.ui.calendar.reminders  # noqa: F401 - started soon after the data shows
     return workspace
 
 
