@@ -25,6 +25,7 @@ from partnerdesk.ui.main_window import MainWindow, MissingFile
 from partnerdesk.ui.os_language import os_language
 from partnerdesk.ui.qt_i18n import QtLanguage
 from partnerdesk.ui.termination import close_on_termination
+from partnerdesk.ui.window_gone import watch_window_destruction
 
 SETTINGS_LANGUAGE = "ui/language"
 
@@ -94,8 +95,8 @@ class FileOpenFilter(QObject):
 def start_target(args: argparse.Namespace) -> tuple[Path | None, MissingFile]:
     """The file to open and what to do if it is missing: a workspace given as the only argument is opened
     like File → Open; `--db PATH` offers to create a missing file there."""
-    if args.file is not None:
-        return Path(args.file), MissingFile.REFUSE
+    if args.workspace_file is not None:
+        return Path(args.workspace_file), MissingFile.REFUSE
     if args.db is not None:
         return Path(args.db), MissingFile.FIRST_RUN
     return None, MissingFile.FIRST_RUN
@@ -128,7 +129,7 @@ def run_gui(args: argparse.Namespace) -> int:
     smoke_session: smoke.SmokeSession | None = None
     if args.smoke_test:
         smoke_session = smoke.SmokeSession()  # offscreen without a display, temporary data and settings
-        args.db, args.file = smoke_session.workspace_path, None
+        args.db, args.workspace_file = smoke_session.workspace_path, None
     app = create_application()
     crash.install_crash_hook(show_dialog=not args.no_crash_dialog)
     db, missing = start_target(args)
@@ -150,8 +151,11 @@ def run_gui(args: argparse.Namespace) -> int:
     window.launch()
     startup_trace.install(window)
     termination = close_on_termination(window)
+    gone = watch_window_destruction(window)  # X11: our window destroyed by another program
     code = app.exec()
     termination.restore()
+    if gone is not None:
+        app.removeNativeEventFilter(gone)
     end_session(window, context)
     if smoke_session is not None:
         return smoke_session.finish(int(code))

@@ -60,6 +60,8 @@ class MissingFile(Enum):
 
 SETTINGS_SAVE_DELAY_MS = 400  # geometry is saved this long after the last move or resize
 PROGRESS_DELAY_MS = 300  # opening that takes longer shows a busy bar
+REMINDERS_DELAY_MS = 500  # reminders (and the list of missed ones) start once the first view has painted
+FIRST_PAINT_WAIT_MS = 1000  # a window that is not painted by then (minimized, hidden) opens its workspace anyway
 
 
 class MainWindow(QMainWindow):
@@ -186,6 +188,7 @@ class MainWindow(QMainWindow):
         checks, migrations) so the window keeps painting; a busy bar appears if that takes over 300 ms."""
         if not self.painted:
             self.first_painted.connect(self.launch, Qt.ConnectionType.SingleShotConnection)
+            QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._paint_overdue)  # e.g. started minimized
             return
         self.timings["start"] = time.perf_counter()
         target = self._start_target()
@@ -225,6 +228,11 @@ class MainWindow(QMainWindow):
     def _show_opening_progress(self) -> None:
         if self.opening_job is not None:
             self.panel.show_progress(True)
+
+    def _paint_overdue(self) -> None:
+        if not self.painted:
+            self.painted = True
+            self.first_painted.emit()
 
     def event(self, event: QEvent) -> bool:
         if not self.painted and event.type() == QEvent.Type.Paint:
@@ -319,7 +327,7 @@ class MainWindow(QMainWindow):
         self.path_label.setText(fill(_("Workspace: {path}"), path=Path(path).name))
         self.path_label.setToolTip(str(path))
         self.retranslate_title()
-        QTimer.singleShot(0, self, self.start_reminders)
+        QTimer.singleShot(REMINDERS_DELAY_MS, self, self.start_reminders)  # after the first view's data
         self.workspace_opened.emit(str(path))
 
     def start_reminders(self) -> None:
@@ -606,10 +614,14 @@ class MainWindow(QMainWindow):
 def _open_in_worker(path: Path, create: bool, view_module: str) -> Any:
     """Runs in a worker thread: open (check, lock, migrate) the workspace and import the first view's code,
     so the GUI thread only builds widgets."""
+    from sqlalchemy.orm import configure_mappers
+
     from partnerdesk.store.workspace import open_workspace
 
     workspace = open_workspace(path, create=create)
+    configure_mappers()  # otherwise the first query on the GUI thread does it (~0.15 s)
     importlib.import_module(view_module)
+    import partnerdesk.ui.calendar.reminders  # noqa: F401 - started soon after the data shows
     return workspace
 
 

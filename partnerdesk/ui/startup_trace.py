@@ -2,7 +2,7 @@
 
 One line per event, ``<event> <unix time> <detail>``: ``shown``, ``exposed`` (the window system mapped and exposed
 the window), ``painted`` (the first frame), then ``data`` (the first view has its rows; detail: the window title),
-``first_run`` (the first-run panel, detail: the offered path) or ``error`` (detail: the message), and ``closed``.
+``first_run`` (the first-run panel, detail: the offered path) or ``error`` (detail: the message).
 A process outside can time a real launch, or wait for it, without looking inside.
 """
 

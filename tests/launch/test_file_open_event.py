@@ -37,6 +37,7 @@ def test_a_file_open_event_opens_the_workspace_in_the_running_window(demo_file: 
         assert window.context.workspace.path == db
         box = window.findChild(QMessageBox, "workspaceErrorBox")
         assert box is not None and box.isVisible() and "not a PartnerDesk workspace" in box.text()
+        box.close()
     finally:
         app.removeEventFilter(opener)
         window.close()

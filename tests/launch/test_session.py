@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.launch.launcher import drive, tracebacks
+from tests.launch.launcher import ON_X, drive, launch, tracebacks
 
 
 @pytest.fixture
@@ -141,3 +141,35 @@ def test_an_error_in_a_qt_slot_reaches_the_crash_log(tmp_path: Path, demo_copy: 
         assert "dialog: PartnerDesk ran into a problem | RuntimeError: deliberate failure in a Qt slot" in stdout
     else:
         assert "dialog:" not in stdout
+
+
+def _destroy_x_window(window_id: int) -> None:
+    """What another X client (a broken window manager, xkill-like tools) can do to our window."""
+    import ctypes
+    import ctypes.util
+
+    x11 = ctypes.CDLL(ctypes.util.find_library("X11"))
+    x11.XOpenDisplay.restype = ctypes.c_void_p
+    x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    x11.XDestroyWindow.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
+    x11.XSync.argtypes = [ctypes.c_void_p, ctypes.c_int]
+    x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+    display = x11.XOpenDisplay(None)
+    x11.XDestroyWindow(display, window_id)
+    x11.XSync(display, 0)
+    x11.XCloseDisplay(display)
+
+
+@pytest.mark.skipif(not ON_X, reason="needs an X server (PARTNERDESK_LAUNCH_ON_X=1 under Xvfb, as in .ci/run)")
+def test_the_process_ends_when_another_program_destroys_its_x_window(tmp_path: Path, demo_copy: Path) -> None:
+    run = launch(tmp_path / "home", "script", [str(demo_copy)])
+    try:
+        assert run.wait_for("data")[0] == "data"
+        (line,) = run.mapped_window_titles()
+        _destroy_x_window(int(line.split()[0], 16))
+        run.communicate(timeout=20)  # ends by itself: no window, no process
+    finally:
+        if run.process is not None and run.process.poll() is None:
+            run.kill()
+    assert run.process is not None and run.process.returncode == 0, run.stderr[-3000:]
+    assert _unlocked(demo_copy)
