@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from partnerdesk.domain.attention import Kind, Section
+from partnerdesk.domain.attention import Kind, Row, Section
 from partnerdesk.l10n import LANGUAGES, translations
 from partnerdesk.services.attention import Options
 from partnerdesk.ui.today.badge import BadgeRole
@@ -31,7 +31,7 @@ def _today(window: Any) -> Any:
 
 def _click(qtbot: Any, view: Any, predicate: Any) -> Any:
     row = next(r for r in view.model.rows() if predicate(r))
-    index = view.model.index(view.model.entries.index(row))
+    index = view.model.index(view.model.reveal(row))
     view.list.scrollTo(index)
     qtbot.mouseClick(view.list.viewport(), Qt.MouseButton.LeftButton, pos=view.list.visualRect(index).center())
     return row
@@ -254,8 +254,14 @@ def test_a_long_overdue_list_ends_with_a_link_to_the_board(demo_window: Any, qtb
     window = demo_window
     window.start()
     view = _today(window)
+    preview = next(e for e in view.model.entries if isinstance(e, More))
+    assert preview.section == Section.OVERDUE and preview.expand  # the first screen shows every section
+    assert len([e for e in view.model.entries if isinstance(e, Row) and e.section == Section.OVERDUE]) == 5
+    at = view.model.index(view.model.entries.index(preview))
+    qtbot.mouseClick(view.list.viewport(), Qt.MouseButton.LeftButton, pos=view.list.visualRect(at).center())
+    assert Section.OVERDUE in view.model.expanded  # one click shows the rest in place
     more = next(e for e in view.model.entries if isinstance(e, More))
-    assert more.section == Section.OVERDUE and more.count > 0
+    assert more.section == Section.OVERDUE and more.count > 0 and not more.expand
     index = view.model.index(view.model.entries.index(more))
     assert index.data() == f"…and {more.count} more"
     view.list.scrollTo(index)

@@ -39,12 +39,18 @@ WATCHED = frozenset({"work_item", "work_status", "event", "interaction", "contra
 MoreRole = Qt.ItemDataRole.UserRole + 5
 
 
+#: Rows a section shows until the user expands it, so that every section shows on the first screen.
+PREVIEW = 5
+
+
 @dataclass(frozen=True)
 class More:
-    """The line after a section that lists only part of its rows: how many more there are."""
+    """The line after a section that shows only part of its rows: how many more there are. ``expand``: a click
+    shows them here; otherwise (past what Today lists) a click opens them on the board."""
 
     section: Section
     count: int
+    expand: bool = True
 
 
 Entry = Row | Section | More
@@ -61,20 +67,44 @@ class TodayModel(QAbstractListModel):
         self.kpi_cache: dict[dt.date, dict[int, tuple[str, ...]]] = {}  # cleared when KPI inputs change
         self.brief: Brief | None = None
         self.entries: list[Entry] = []
+        self.expanded: set[Section] = set()
 
     # -- loading --------------------------------------------------------------------------------------------------
     def refresh(self) -> None:
         if self.ws is None:
             return
-        new = brief(self.ws, self.options, self.missed, self.kpi_cache)
+        self.brief = brief(self.ws, self.options, self.missed, self.kpi_cache)
+        self._show(self._entries())
+        self.refreshed.emit()
+
+    def _entries(self) -> list[Entry]:
         entries: list[Entry] = []
-        for section, rows in new.sections():
+        assert self.brief is not None
+        for section, rows in self.brief.sections():
             entries.append(section)
-            entries.extend(rows)
-            if new.more.get(section):
-                entries.append(More(section, new.more[section]))
+            if section in self.expanded or len(rows) <= PREVIEW + 1:
+                entries.extend(rows)
+                if self.brief.more.get(section):
+                    entries.append(More(section, self.brief.more[section], expand=False))
+            else:
+                entries.extend(rows[:PREVIEW])
+                entries.append(More(section, self.brief.count(section) - PREVIEW))
+        return entries
+
+    def expand(self, section: Section) -> None:
+        """Show every row of a section (up to what Today lists)."""
+        if section not in self.expanded and self.brief is not None:
+            self.expanded.add(section)
+            self._show(self._entries())
+
+    def reveal(self, row: Row) -> int:
+        """The list row of ``row``, expanding its section when the row is beyond the preview."""
+        if row not in self.entries:
+            self.expand(row.section)
+        return self.entries.index(row)
+
+    def _show(self, entries: list[Entry]) -> None:
         old_keys = [_key(e) for e in self.entries]
-        self.brief = new
         if old_keys == [_key(e) for e in entries]:
             changed = [i for i, (a, b) in enumerate(zip(self.entries, entries, strict=True)) if a != b]
             self.entries = entries
@@ -85,10 +115,10 @@ class TodayModel(QAbstractListModel):
             self.beginResetModel()
             self.entries = entries
             self.endResetModel()
-        self.refreshed.emit()
 
     def set_workspace(self, ws: Any) -> None:
         self.ws = ws
+        self.expanded.clear()
         self.kpi_cache.clear()
         self.beginResetModel()
         self.entries, self.brief = [], None
@@ -104,7 +134,8 @@ class TodayModel(QAbstractListModel):
         return self.brief.action_count if self.brief is not None else 0
 
     def rows(self) -> list[Row]:
-        return [e for e in self.entries if isinstance(e, Row)]
+        """Every row Today lists, shown or behind a section's "more" line."""
+        return list(self.brief.rows) if self.brief is not None else []
 
     def row_of(self, index: QModelIndex | QPersistentModelIndex) -> Row | None:
         entry = self.entries[index.row()] if index.isValid() and index.row() < len(self.entries) else None
@@ -127,7 +158,7 @@ class TodayModel(QAbstractListModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return more_text(entry.count)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return _("Show them on the board")
+                return _("Show them here") if entry.expand else _("Show them on the board")
             return None
         if isinstance(entry, Section):
             if role == SectionRole:

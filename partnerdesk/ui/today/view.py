@@ -120,6 +120,7 @@ class TodayView(QWidget):
         self.model.options = Options(zone=self._zone_name(), mine=self.only_mine.isChecked())
         self.model.missed = ()
         self.model.kpi_cache.clear()
+        self.model.expanded.clear()
         self.model.ws = self.context.workspace
         self.refresh()
 
@@ -153,8 +154,11 @@ class TodayView(QWidget):
         row = self.model.row_of(index)
         if row is not None:
             self.open_row(row)
-        elif index.data(MoreRole) is not None:
-            navigation.open_overdue_on_board(self)
+        elif (more := index.data(MoreRole)) is not None:
+            if more.expand:
+                self.model.expand(more.section)
+            else:
+                navigation.open_overdue_on_board(self)
 
     def open_row(self, row: Row) -> Any:
         return navigation.open_row(self, row)
