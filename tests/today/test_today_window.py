@@ -248,7 +248,7 @@ def test_a_payment_opens_in_the_ledger_and_can_be_marked_paid(demo_window: Any, 
 
 def test_a_long_overdue_list_ends_with_a_link_to_the_board(demo_window: Any, qtbot: Any, monkeypatch: Any) -> None:
     from partnerdesk.domain import attention as rules
-    from partnerdesk.ui.today.model import More
+    from partnerdesk.ui.today.model import PREVIEW, More
 
     monkeypatch.setattr(rules, "SECTION_LIMIT", 3)
     window = demo_window
@@ -256,7 +256,7 @@ def test_a_long_overdue_list_ends_with_a_link_to_the_board(demo_window: Any, qtb
     view = _today(window)
     preview = next(e for e in view.model.entries if isinstance(e, More))
     assert preview.section == Section.OVERDUE and preview.expand  # the first screen shows every section
-    assert len([e for e in view.model.entries if isinstance(e, Row) and e.section == Section.OVERDUE]) == 5
+    assert len([e for e in view.model.entries if isinstance(e, Row) and e.section == Section.OVERDUE]) == PREVIEW
     at = view.model.index(view.model.entries.index(preview))
     qtbot.mouseClick(view.list.viewport(), Qt.MouseButton.LeftButton, pos=view.list.visualRect(at).center())
     assert Section.OVERDUE in view.model.expanded  # one click shows the rest in place

@@ -40,7 +40,7 @@ MoreRole = Qt.ItemDataRole.UserRole + 5
 
 
 #: Rows a section shows until the user expands it, so that every section shows on the first screen.
-PREVIEW = 5
+PREVIEW = 3
 
 
 @dataclass(frozen=True)
