@@ -24,7 +24,8 @@ def _index(key: str) -> int:
 def _today(window: Any) -> Any:
     """The Today view, pinned to the demo's day (the demo was built for DEMO_TODAY)."""
     view = window.views[_index("today")]
-    view.model.options = Options(today=DEMO_TODAY, zone=view.model.options.zone, mine=view.only_mine.isChecked())
+    view.model.options = Options(today=DEMO_TODAY, zone=view.model.options.zone, mine=view.only_mine.isChecked(),
+                                 horizon_days=view.horizon.value())
     view.refresh()
     return view
 
@@ -291,3 +292,19 @@ def test_the_contact_cadence_is_set_on_the_partner_and_ends_the_quiet(demo_windo
     assert any(r.partner_id == quiet.partner_id and any(p.reason == Reason.QUIET for p in r.reasons)
                for r in view.model.rows())
     window.context.undo_stack.clear()
+
+
+def test_deadlines_ahead_look_as_far_as_the_setting(demo_window: Any) -> None:
+    from partnerdesk.services.attention import brief
+
+    window = demo_window
+    window.start()
+    view = _today(window)
+    near = len(view.model.brief.section(Section.DEADLINES))
+    view.horizon.setValue(120)
+    view = _today(window)
+    far = view.model.brief.section(Section.DEADLINES)
+    assert len(far) > near and window.context.settings.value("today/deadline_days", type=int) == 120
+    assert max(r.day for r in far) > DEMO_TODAY + dt.timedelta(days=30)
+    assert len(brief(window.context.ws, Options(today=DEMO_TODAY, horizon_days=120)).section(
+        Section.DEADLINES)) == len(far)

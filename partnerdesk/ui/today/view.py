@@ -4,6 +4,7 @@ need attention and reminders missed, each row one click from its source; inline 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
@@ -17,10 +18,12 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSizePolicy,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from partnerdesk.domain import attention as rules
 from partnerdesk.domain.attention import Kind, Row
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _, format_date
@@ -30,6 +33,7 @@ from partnerdesk.ui.today.delegate import TodayDelegate
 from partnerdesk.ui.today.model import KPI_INPUTS, WATCHED, MoreRole, TodayModel
 
 MINE_KEY = "today/only_mine"
+HORIZON_KEY = "today/deadline_days"
 
 
 class TodayView(QWidget):
@@ -52,16 +56,26 @@ class TodayView(QWidget):
         self.only_mine.setObjectName("onlyMine")
         self.only_mine.setChecked(context.settings.value(MINE_KEY, False, type=bool))
         self.only_mine.toggled.connect(self._mine_toggled)
+        self.horizon_label = QLabel()
+        self.horizon = QSpinBox()
+        self.horizon.setObjectName("deadlineDays")
+        self.horizon.setRange(1, 366)
+        self.horizon.setValue(context.settings.value(HORIZON_KEY, rules.DEADLINE_HORIZON_DAYS, type=int))
+        self.horizon_label.setBuddy(self.horizon)
+        self.horizon.valueChanged.connect(self._horizon_changed)
         self.print_button = QPushButton()
         self.print_button.setObjectName("printBrief")
         self.print_button.clicked.connect(self.print_preview)
         bar = QHBoxLayout()
         bar.addWidget(self.title, 1)
+        bar.addWidget(self.horizon_label)
+        bar.addWidget(self.horizon)
+        bar.addSpacing(12)
         bar.addWidget(self.only_mine)
         bar.addWidget(self.print_button)
 
         self.model = TodayModel(context.workspace, self)
-        self.model.options = Options(zone=self._zone_name(), mine=self.only_mine.isChecked())
+        self.model.options = self._options()
         self.delegate = TodayDelegate(self)
         self.list = QListView()
         self.list.setObjectName("todayList")
@@ -116,8 +130,11 @@ class TodayView(QWidget):
             self.empty.setText(exc.message)
             self.empty.show()
 
+    def _options(self) -> Options:
+        return Options(zone=self._zone_name(), mine=self.only_mine.isChecked(), horizon_days=self.horizon.value())
+
     def reload(self) -> None:
-        self.model.options = Options(zone=self._zone_name(), mine=self.only_mine.isChecked())
+        self.model.options = self._options()
         self.model.missed = ()
         self.model.kpi_cache.clear()
         self.model.expanded.clear()
@@ -145,8 +162,12 @@ class TodayView(QWidget):
 
     def _mine_toggled(self, on: bool) -> None:
         self.context.settings.setValue(MINE_KEY, on)
-        self.model.options = Options(zone=self.model.options.zone, mine=on,
-                                     horizon_days=self.model.options.horizon_days)
+        self.model.options = replace(self.model.options, mine=on)
+        self.refresh()
+
+    def _horizon_changed(self, days: int) -> None:
+        self.context.settings.setValue(HORIZON_KEY, days)
+        self.model.options = replace(self.model.options, horizon_days=days)
         self.refresh()
 
     # --- opening and acting ---------------------------------------------------------------------------------------
@@ -202,6 +223,7 @@ class TodayView(QWidget):
         self.only_mine.setText(_("Only mine"))
         self.only_mine.setToolTip(_("Only items where you are owner #1, owner #2 or responsible"))
         self.print_button.setText(_("Print…"))
+        self.horizon_label.setText(_("Deadlines within (days):"))
         self.empty.setText(_("Nothing needs you right now."))
         self.title.setText(_("Today, {date}").format(date=format_date(self.model.today, "full")))
         self.list.viewport().update()
