@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from partnerdesk.l10n import pgettext
+from partnerdesk.l10n import ngettext, pgettext
 
 #: An open payment due within this many days (and not today) is "due soon".
 DUE_SOON_DAYS = 7
@@ -83,6 +83,21 @@ def payment_status(due_on: dt.date, paid_on: dt.date | None, on: dt.date, grace_
     if days <= soon_days:
         return PaymentStatus.DUE_SOON
     return PaymentStatus.SCHEDULED
+
+
+def describe_status(due_on: dt.date, paid_on: dt.date | None, on: dt.date, grace_days: int = 0) -> str:
+    """"Overdue 12 days", "Paid late by 3 days", "Due in 5 days", "Due today", "Paid", in the UI language."""
+    status = payment_status(due_on, paid_on, on, grace_days)
+    if status == PaymentStatus.OVERDUE:
+        n = days_overdue(due_on, paid_on, on)
+        return ngettext("Overdue {n} day", "Overdue {n} days", n).format(n=n)
+    if status == PaymentStatus.PAID_LATE:
+        n = days_late(due_on, paid_on)
+        return ngettext("Paid late by {n} day", "Paid late by {n} days", n).format(n=n)
+    if status == PaymentStatus.DUE_SOON:
+        n = (due_on - on).days
+        return ngettext("Due in {n} day", "Due in {n} days", n).format(n=n)
+    return status_label(status)
 
 
 def days_overdue(due_on: dt.date, paid_on: dt.date | None, on: dt.date) -> int:

@@ -142,7 +142,9 @@ def test_derived_entries_and_filters(workspace) -> None:
     kinds = {(o.source, o.title) for o in got}
     assert (SourceKind.WORK_ITEM, "Due: Catalogue feed") in kinds
     assert (SourceKind.CONTRACT_REVIEW, "Contract review: Marketplace agreement") in kinds
-    assert any(o.source is SourceKind.PAYMENT and "INV-7" in o.title for o in got)
+    # The chip names who and how much ("Sakura · €1,250.00"); the invoice is in the ledger it opens.
+    assert any(o.source is SourceKind.PAYMENT and o.title.endswith(" · €1,250.00") and o.partner_id == pid
+               for o in got)
     assert not any("PAID-1" in o.title for o in got)  # paid already
     assert (SourceKind.FOLLOW_UP, "Follow up: Asked for the SLA draft") in kinds
     review = next(o for o in got if o.source is SourceKind.CONTRACT_REVIEW)

@@ -102,3 +102,24 @@ def test_partner_summary_and_settings(ledger) -> None:  # type: ignore[no-untype
     assert P.grace_days(ledger) == 5
     summary = P.partner_summary(ledger, kansai, D)
     assert summary.receivables_on_time is not None and summary.receivables_on_time.rate == 0.5  # KS-2 in grace
+
+
+def test_incremental_summary_matches_the_full_functions(ledger) -> None:  # type: ignore[no-untyped-def]
+    rows = P.load_rows(ledger)
+    summary = P.LedgerSummary(D)
+    summary.add_base(rows)
+    summary.add_shown(rows)
+    assert summary.totals() == P.totals_per_currency(rows, D)
+    assert summary.aging() == P.aging_per_currency(rows, D)
+    full = {k: v for k, v in P.on_time_by_partner(rows, D, 0, None).items() if v.counted}
+    assert summary.on_time() == full
+    # a payment marked paid: remove the old row, add the new one
+    old = next(r for r in rows if r.invoice_ref == "RS-1")
+    new = old._replace(paid_on=D)
+    for add in (summary.add_base, summary.add_shown):
+        add([old], -1)
+        add([new])
+    changed = [new if r.id == old.id else r for r in rows]
+    assert summary.totals() == P.totals_per_currency(changed, D)
+    assert summary.aging() == P.aging_per_currency(changed, D)
+    assert summary.on_time() == {k: v for k, v in P.on_time_by_partner(changed, D, 0, None).items() if v.counted}

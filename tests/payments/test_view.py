@@ -19,6 +19,13 @@ def open_payments(window):  # type: ignore[no-untyped-def]
     window.nav.setCurrentRow(index)
     view = window.current_view()
     assert isinstance(view, PaymentsView)
+    from PySide6.QtTest import QTest
+
+    for _ in range(100):  # the tables above the ledger fill on the next event-loop turn
+        if view.summary is not None:
+            break
+        QTest.qWait(10)
+    assert view.summary is not None
     return view
 
 
@@ -100,3 +107,47 @@ def test_sorting_by_amount_groups_by_currency(payments_window) -> None:  # type:
     view.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
     keys = [(r.currency, r.amount_minor) for r in view.model.visible_rows()]
     assert keys == sorted(keys)
+
+
+def test_payment_dialog_shows_bad_input_at_the_field(payments_window) -> None:  # type: ignore[no-untyped-def]
+    view = open_payments(payments_window)
+    total = view.model.rowCount()
+    view.buttons["add"].click()
+    dialog = view.dialog
+    dialog.invoice.setText("NEW-1")
+    dialog.currency.setCurrentText("JPY")
+    dialog.amount.setText("1500.5")
+    dialog.save()
+    assert "JPY" in dialog.error.text() and not dialog.error.isHidden()
+    assert dialog.amount.hasFocus() or dialog.focusWidget() is dialog.amount
+    dialog.currency.setCurrentText("BHD")
+    dialog.amount.setText("1.2345")
+    dialog.save()
+    assert "BHD" in dialog.error.text()
+    dialog.currency.setCurrentText("EUR")
+    dialog.amount.setText("-3")
+    dialog.save()
+    assert "negative" in dialog.error.text()
+    dialog.amount.setText("1,250.50")
+    dialog.is_paid.setChecked(True)
+    dialog.issued.setDate(dialog.paid.date().addDays(1))
+    dialog.due.setDate(dialog.paid.date().addDays(30))
+    dialog.save()
+    assert "before the invoice date" in dialog.error.text()
+    assert view.model.rowCount() == total  # nothing saved
+    dialog.is_paid.setChecked(False)
+    dialog.save()
+    assert view.model.rowCount() == total + 1
+    new = [r for r in view.model.rows.values() if r.invoice_ref == "NEW-1"][0]
+    assert new.amount_minor == 125050 and new.currency == "EUR"
+    assert view.selected_ids() == [new.id]
+
+
+def test_portuguese_amounts_are_read_with_portuguese_separators(payments_window) -> None:  # type: ignore[no-untyped-def]
+    from partnerdesk.ui.payments.dialogs import parse_amount
+
+    view = open_payments(payments_window)
+    payments_window.set_language("pt")
+    assert parse_amount("18.225,00", "BRL") == 1822500
+    assert parse_amount("18225.00", "BRL") == 1822500
+    assert "R$" in view.model.index(0, 3).data() and "," in view.model.index(0, 3).data()

@@ -43,7 +43,11 @@ def open_source(view: CalendarView, occ: Occurrence) -> None:
                                  else profile.contract)
         return
     if occ.source == SourceKind.PAYMENT:
-        show_payment(view, occ)
+        ledger = _switch_to(view, "payments")
+        if ledger is not None and callable(getattr(ledger, "open_payment", None)):
+            ledger.open_payment(occ.source_id)  # selected in the ledger, filters that hid it cleared
+        else:
+            show_payment(view, occ)
 
 
 def payment_text(ws: Any, payment_id: int) -> str:

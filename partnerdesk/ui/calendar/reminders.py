@@ -40,6 +40,10 @@ def settings_key(path: str) -> str:
 
 
 def reminder_text(reminder: Any, tz: dt.tzinfo) -> str:
+    if not hasattr(reminder, "occurrence"):  # a payment reminder (ui/payments/reminders.py)
+        from partnerdesk.ui.payments.reminders import payment_reminder_text
+
+        return payment_reminder_text(reminder, tz)
     occ = reminder.occurrence
     start = occ.start.astimezone(tz)
     when = format_time(start) if occ.all_day is False else format_skeleton("MMMEd", start)
@@ -166,14 +170,13 @@ class ReminderWatcher(QObject):
 
     def start(self, now: dt.datetime | None = None) -> list[Any]:
         """A workspace was opened: list what was missed since the last run, then keep watching."""
-        from partnerdesk.services.calendar import due_reminders
 
         if self.context.workspace is None:
             self.timer.stop()
             return []
         now = now or dt.datetime.now(dt.UTC)
         last = self.last_check()
-        missed = due_reminders(self.context.ws, last, now) if last is not None and last < now else []
+        missed = self._due(last, now) if last is not None and last < now else []
         self.remember(now)
         if missed:
             dialog = MissedRemindersDialog(missed, self._tz(), self.window)
@@ -185,6 +188,15 @@ class ReminderWatcher(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
+
+    def _due(self, since: dt.datetime, until: dt.datetime) -> list[Any]:
+        """Event reminders and payment reminders (payables due soon) in (since, until], oldest first."""
+        from partnerdesk.services.calendar import due_reminders
+        from partnerdesk.ui.payments.reminders import due_payment_reminders
+
+        found = due_reminders(self.context.ws, since, until) + \
+            due_payment_reminders(self.context.ws, since, until, self._tz())
+        return sorted(found, key=lambda r: r.remind_at)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if watched is self.window and event.type() == QEvent.Type.Close:
@@ -199,13 +211,12 @@ class ReminderWatcher(QObject):
             self.stop()
 
     def check(self, now: dt.datetime | None = None) -> list[Any]:
-        from partnerdesk.services.calendar import due_reminders
 
         if self.context.workspace is None:
             return []
         now = now or dt.datetime.now(dt.UTC)
         last = self.last_check() or now
-        due = due_reminders(self.context.ws, last, now) if last < now else []
+        due = self._due(last, now) if last < now else []
         self.remember(now)
         tz = self._tz()
         for reminder in due:

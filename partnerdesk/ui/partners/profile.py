@@ -1,4 +1,4 @@
-"""A partner's profile: Overview, People, Scope, Contract, Responsibilities, Interactions, Activity."""
+"""A partner's profile: Overview, People, Scope, Contract, Responsibilities, Interactions, Activity, Payments."""
 
 from __future__ import annotations
 
@@ -214,8 +214,11 @@ class PartnerProfile(QTabWidget):
         self.responsibilities = ResponsibilitiesSection(context)
         self.interactions = InteractionsSection(context)
         self.activity = ActivitySection(context)
+        from partnerdesk.ui.payments.partner_tab import PartnerPaymentsSection
+
+        self.payments = PartnerPaymentsSection(context)
         self.sections = (self.overview, self.people, self.scope, self.contract, self.responsibilities,
-                         self.interactions, self.activity)
+                         self.interactions, self.activity, self.payments)
         for section in self.sections:  # each page scrolls, so the profile fits a laptop screen
             page = QScrollArea()
             page.setWidgetResizable(True)
@@ -233,7 +236,7 @@ class PartnerProfile(QTabWidget):
 
     def retranslate_ui(self) -> None:
         titles = (_("Overview"), _("People"), _("Scope"), _("Contract"), _("Responsibilities"), _("Interactions"),
-                  _("Activity"))
+                  _("Activity"), _("Payments"))
         for i, title in enumerate(titles):
             self.setTabText(i, title)
         for section in self.sections:
@@ -260,6 +263,7 @@ class PartnerProfile(QTabWidget):
             self.responsibilities.load(s)
             self.interactions.load(s)
             self.activity.load(s)
+            self.payments.load(s)
 
     def on_changed(self, changes: Any) -> None:
         if self.partner_id is not None and changes:

@@ -34,7 +34,6 @@ class FilterBar(QWidget):
         self.text.setClearButtonEnabled(True)
         self.partner = QComboBox()
         self.partner.setObjectName("paymentsPartner")
-        self.partner.setMinimumContentsLength(14)
         self.direction = QComboBox()
         self.status = QComboBox()
         self.status.setObjectName("paymentsStatus")
@@ -47,6 +46,10 @@ class FilterBar(QWidget):
         self.clear.setObjectName("paymentsClearFilters")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
+        for combo in (self.partner, self.direction, self.status, self.currency):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(9)
+        self.text.setMinimumWidth(120)
         for widget in (self.text, self.partner, self.direction, self.status, self.currency, self.due_label,
                        self.due_from, self.due_to, self.clear):
             row.addWidget(widget)

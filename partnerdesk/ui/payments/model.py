@@ -13,9 +13,10 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from partnerdesk.domain.aging import PaymentStatus, status_label
-from partnerdesk.l10n import N_, _, format_date, format_money, ngettext
-from partnerdesk.services.payments import PaymentFilter, PaymentRow, filter_rows, load_rows
+from partnerdesk.domain.aging import PaymentStatus, describe_status
+from partnerdesk.l10n import N_, _, format_date
+from partnerdesk.services.payments import PaymentFilter, PaymentRow, filter_rows, haystack, load_rows
+from partnerdesk.ui.payments.text import money
 
 COLUMNS = (N_("Partner"), N_("Invoice"), N_("Direction"), N_("Amount"), N_("Due"), N_("Paid"), N_("Method"),
            N_("Status"), N_("Days to pay"))
@@ -29,18 +30,7 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 def status_text(row: PaymentRow, on: dt.date, grace: int = 0) -> str:
-    """"Overdue 12 days", "Paid late by 3 days", "Due in 5 days", "Due today", "Paid", in the UI language."""
-    status = row.status(on, grace)
-    if status == PaymentStatus.OVERDUE:
-        n = row.days_overdue(on)
-        return ngettext("Overdue {n} day", "Overdue {n} days", n).format(n=n)
-    if status == PaymentStatus.PAID_LATE:
-        n = row.days_late()
-        return ngettext("Paid late by {n} day", "Paid late by {n} days", n).format(n=n)
-    if status == PaymentStatus.DUE_SOON:
-        n = (row.due_on - on).days
-        return ngettext("Due in {n} day", "Due in {n} days", n).format(n=n)
-    return status_label(status)
+    return describe_status(row.due_on, row.paid_on, on, grace)
 
 
 def _sort_key(column: int, on: dt.date, grace: int) -> Callable[[PaymentRow], Any]:
@@ -65,75 +55,137 @@ def _sort_key(column: int, on: dt.date, grace: int) -> Callable[[PaymentRow], An
 
 
 class LedgerModel(QAbstractTableModel):
-    """Rows are payment ids; ``rows`` maps id -> :class:`PaymentRow` for every payment of the workspace."""
+    """Rows are payment ids; ``rows`` maps id -> :class:`PaymentRow` for every payment of the workspace.
+
+    All rows are kept sorted by the current sort column (``_ordered``), so a filter change is one pass over
+    that list that keeps its order; a change to a few payments replaces them in place when their sort key and
+    filter membership stay the same (the usual case: marking paid, editing notes)."""
 
     def __init__(self, workspace: Any = None, parent: Any = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.rows: dict[int, PaymentRow] = {}
-        self.ids: list[int] = []
-        self._position: dict[int, int] = {}
+        self._hay: dict[int, str] = {}
+        self._visible: list[PaymentRow] = []
+        self._ids: list[int] | None = []
+        self._ordered: list[PaymentRow] = []
+        self._order_pos: dict[int, int] | None = {}
+        self._position: dict[int, int] | None = {}
         self.filter = PaymentFilter()
         self.on = dt.date.today()
         self.grace = 0
         self.sort_column, self.sort_order = DUE, Qt.SortOrder.AscendingOrder
 
     # --- loading -----------------------------------------------------------------------------------------
-    def load(self, workspace: Any, on: dt.date | None = None, grace: int = 0) -> None:
+    def load(self, workspace: Any, on: dt.date | None = None, grace: int = 0,
+             rows: list[PaymentRow] | None = None, haystacks: dict[int, str] | None = None) -> None:
+        """All rows of ``workspace`` (or ``rows`` already read, e.g. by a background job)."""
         self.workspace = workspace
         self.on = on or dt.date.today()
         self.grace = grace
-        self.rows = {r.id: r for r in load_rows(workspace)} if workspace is not None else {}
-        self._rebuild()
+        if rows is None:
+            rows = load_rows(workspace) if workspace is not None else []
+        self.set_rows(rows, haystacks)
 
-    def refresh(self, ids: Iterable[int]) -> None:
-        """Reload the payments ``ids`` (created, edited, trashed or restored) and re-place them."""
+    def set_rows(self, rows: list[PaymentRow], haystacks: dict[int, str] | None = None) -> None:
+        self.rows = {r.id: r for r in rows}
+        self._hay = haystacks or {}
+        self._sort_all(rows if self.sort_column == DUE else None)
+        self._apply()
+
+    @property
+    def hay(self) -> dict[int, str]:
+        """Text-filter haystacks by id, made on the first text filter (not at load)."""
+        if len(self._hay) != len(self.rows):
+            self._hay = {pid: haystack(r) for pid, r in self.rows.items()}
+        return self._hay
+
+    @property
+    def ids(self) -> list[int]:
+        """Ids of the shown rows, in order."""
+        if self._ids is None:
+            self._ids = [r.id for r in self._visible]
+        return self._ids
+
+    def _sort_all(self, by_due: list[PaymentRow] | None = None) -> None:
+        """Sort every row by the current column; ``by_due`` is a list already in (due, id) order."""
+        descending = self.sort_order == Qt.SortOrder.DescendingOrder
+        if by_due is not None:
+            ordered = list(reversed(by_due)) if descending else list(by_due)
+        else:
+            ordered = sorted(self.rows.values(), key=_sort_key(self.sort_column, self.on, self.grace),
+                             reverse=descending)
+        self._ordered = ordered
+        self._order_pos = None
+
+    def _apply(self) -> None:
+        self.beginResetModel()
+        flt = self.filter
+        self._visible = self._ordered if flt.is_empty() else \
+            filter_rows(self._ordered, flt, self.on, self.grace, self.hay if flt.text.strip() else None)
+        self._ids = self._position = None  # made when asked for
+        self.endResetModel()
+
+    def refresh(self, ids: Iterable[int]) -> tuple[list[PaymentRow], list[PaymentRow]]:
+        """Reload the payments ``ids`` (created, edited, trashed or restored) and re-place them.
+
+        Returns (old rows, new rows) of the changed payments, for incremental summaries."""
         ids = set(ids)
         if not ids or self.workspace is None:
-            return
+            return [], []
         fresh = {r.id: r for r in load_rows(self.workspace, ids)}
+        old = [self.rows[pid] for pid in ids if pid in self.rows]
+        key = _sort_key(self.sort_column, self.on, self.grace)
+        in_place = all(pid in self.rows and pid in fresh and key(self.rows[pid]) == key(fresh[pid]) for pid in ids)
         for pid in ids:
             if pid in fresh:
                 self.rows[pid] = fresh[pid]
+                if self._hay:
+                    self._hay[pid] = haystack(fresh[pid])
             else:
                 self.rows.pop(pid, None)
-        if all(pid in self._position for pid in ids) and all(pid in fresh for pid in ids) \
-                and filter_rows(fresh.values(), self.filter, self.on, self.grace) == list(fresh.values()) \
-                and self.sort_column in (INVOICE, PARTNER, DIRECTION):
-            for pid in ids:  # still visible where they were: repaint the rows only
-                row = self._position[pid]
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
-            return
-        self._rebuild()
+                self._hay.pop(pid, None)
+        new = list(fresh.values())
+        if in_place:
+            if self._order_pos is None:
+                self._order_pos = {r.id: n for n, r in enumerate(self._ordered)}
+            for row in new:
+                self._ordered[self._order_pos[row.id]] = row
+            visible = {r.id for r in filter_rows(new, self.filter, self.on, self.grace)}
+            position = self.positions()
+            if visible == {pid for pid in ids if pid in position}:
+                for pid in visible:  # shown where they were: repaint those rows only
+                    row = position[pid]
+                    self._visible[row] = self.rows[pid]
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+                return old, new
+        else:
+            self._sort_all()
+        self._apply()
+        return old, new
 
     def set_filter(self, flt: PaymentFilter) -> None:
         if flt != self.filter:
             self.filter = flt
-            self._rebuild()
+            self._apply()
 
     def visible_rows(self) -> list[PaymentRow]:
-        return [self.rows[i] for i in self.ids]
+        return self._visible
 
     def all_rows(self) -> list[PaymentRow]:
-        return list(self.rows.values())
+        return self._ordered
 
-    def _rebuild(self) -> None:
-        self.beginResetModel()
-        rows: Iterable[PaymentRow] = self.rows.values()
-        if not self.filter.is_empty():
-            rows = filter_rows(rows, self.filter, self.on, self.grace)
-        ordered = sorted(rows, key=_sort_key(self.sort_column, self.on, self.grace),
-                         reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
-        self.ids = [r.id for r in ordered]
-        self._position = {pid: n for n, pid in enumerate(self.ids)}
-        self.endResetModel()
+    def positions(self) -> dict[int, int]:
+        if self._position is None:
+            self._position = {r.id: n for n, r in enumerate(self._visible)}
+        return self._position
 
     def row_of(self, payment_id: int) -> int | None:
-        return self._position.get(payment_id)
+        return self.positions().get(payment_id)
 
     # --- Qt model API ------------------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.ids)
+        return 0 if parent.isValid() else len(self._visible)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -144,13 +196,16 @@ class LedgerModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if (column, order) == (self.sort_column, self.sort_order) and self._ordered:
+            return
         self.sort_column, self.sort_order = column, order
-        self._rebuild()
+        self._sort_all()
+        self._apply()
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self.rows[self.ids[index.row()]]
+        row = self._visible[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.AccessibleTextRole:
             return self.text(row, col)
@@ -174,7 +229,7 @@ class LedgerModel(QAbstractTableModel):
         if col == DIRECTION:
             return row.direction.label
         if col == AMOUNT:
-            return format_money(row.amount_minor, row.currency)
+            return money(row.amount_minor, row.currency)
         if col == DUE:
             return format_date(row.due_on)
         if col == PAID:

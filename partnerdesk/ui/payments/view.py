@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -40,7 +42,17 @@ class PaymentsView(QWidget):
         super().__init__(parent)
         self.setObjectName("paymentsView")
         self.context = context
+        self.dialog: QWidget | None = None
+        self.print_dialog: QWidget | None = None
         self.model = LedgerModel(None, self)
+        self.summary: P.LedgerSummary | None = None
+        self.summary_filter = P.PaymentFilter()
+        self._names: dict[int, str] = {}
+        self._names_for: object = None
+        self.summary_timer = QTimer(self)
+        self.summary_timer.setSingleShot(True)
+        self.summary_timer.setInterval(150)
+        self.summary_timer.timeout.connect(self.recompute_summary)
         self.filters = FilterBar()
         self.filters.changed.connect(self._filter_changed)
         self.totals, self.aging, self.on_time = TotalsTable(), AgingTable(), OnTimeTable()
@@ -50,17 +62,31 @@ class PaymentsView(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("paymentsCount")
         self.buttons: dict[str, QPushButton] = {}
-        actions = QHBoxLayout()
-        for key, slot in (("add", self.add_payment), ("edit", self.edit_payment), ("paid", self.mark_paid),
+        # A tool bar, so buttons that do not fit a narrow window (long Greek labels at 1280 px) go into its
+        # overflow menu instead of widening the window.
+        actions = QToolBar()
+        actions.setObjectName("paymentsActions")
+        for key, slot in (("add", self.add_payment), ("schedule", self.add_schedule), ("edit", self.edit_payment),
+                          ("paid", self.mark_paid),
                           ("unpaid", self.mark_unpaid), ("delete", self.delete_payments)):
             button = QPushButton()
             button.setObjectName(f"payments_{key}")
             button.clicked.connect(slot)
             self.buttons[key] = button
             actions.addWidget(button)
-        self.extra_actions = actions  # features in their own modules add buttons here
-        actions.addStretch()
-        actions.addWidget(self.count_label)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        actions.addWidget(spacer)
+        for key, slot in (("import", self.import_csv), ("export", self.export_csv), ("print", self.print_ledger),
+                          ("settings", self.edit_settings)):
+            button = QPushButton()
+            button.setObjectName(f"payments_{key}")
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            actions.addWidget(button)
+        row = QHBoxLayout()
+        row.addWidget(actions, 1)
+        row.addWidget(self.count_label)
 
         tables = QHBoxLayout()
         for title, table, stretch in ((self.totals_title, self.totals, 3), (self.aging_title, self.aging, 5),
@@ -96,7 +122,7 @@ class PaymentsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
         layout.addLayout(tables)
-        layout.addLayout(actions)
+        layout.addLayout(row)
         layout.addWidget(self.table, 1)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
                            context=Qt.ShortcutContext.WidgetShortcut)
@@ -110,8 +136,9 @@ class PaymentsView(QWidget):
 
     # --- view contract ---------------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
-        texts = {"add": _("New payment…"), "edit": _("Edit…"), "paid": _("Mark paid…"),
-                 "unpaid": _("Mark unpaid"), "delete": _("Delete")}
+        texts = {"add": _("New payment…"), "schedule": _("New schedule…"), "edit": _("Edit…"), "paid": _("Mark paid…"),
+                 "unpaid": _("Mark unpaid"), "delete": _("Delete"), "import": _("Import…"),
+                 "export": _("Export…"), "print": _("Print…"), "settings": _("Settings…")}
         for key, text in texts.items():
             self.buttons[key].setText(text)
         self.totals_title.setText(_("Totals per currency"))
@@ -120,20 +147,47 @@ class PaymentsView(QWidget):
         self.filters.retranslate_ui()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         self.table.viewport().update()
-        self._refresh_summary()
+        self._show_summary()
+
+    #: Above this many payments the ledger is read off the UI thread (the view shows at once, rows follow).
+    BACKGROUND_LOAD = 20_000
 
     def reload(self) -> None:
         ws = self.context.workspace
+        self.summary_timer.stop()
         if ws is None:
             self.model.load(None)
             return
         self.grace = P.grace_days(ws)
-        self.model.load(ws, dt.date.today(), self.grace)
+        if P.count_payments(ws) > self.BACKGROUND_LOAD:
+            from partnerdesk.ui.jobs import BackgroundJob
+
+            self.count_label.setText(_("Loading payments…"))
+            previous = getattr(self, "_loader", None)
+            if previous is not None and previous.isRunning():
+                previous.succeeded.disconnect()
+            def read() -> tuple[list[P.PaymentRow], dict[int, str]]:
+                rows = P.load_rows(ws)
+                return rows, {r.id: P.haystack(r) for r in rows}  # the text filter's, made off the UI thread
+
+            self._loader = BackgroundJob(read, self)
+            self._loader.succeeded.connect(lambda found: self._loaded(ws, *found))
+            self._loader.start()
+            return
+        self._loaded(ws, P.load_rows(ws))
+
+    def _loaded(self, ws: Any, rows: list[P.PaymentRow], haystacks: dict[int, str] | None = None) -> None:
+        if ws is not self.context.workspace:
+            return
+        self.model.load(ws, dt.date.today(), self.grace, rows, haystacks)
         self._refresh_choices()
-        self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(40)  # widths from the first rows, not all 50,000
+        self.table.resizeColumnsToContents()
         header.resizeSection(PARTNER, max(header.sectionSize(PARTNER), 200))
-        self._refresh_summary()
+        self._update_count()
+        self.summary = None
+        QTimer.singleShot(0, self.recompute_summary)  # the ledger first, the tables above on the next turn
 
     @property
     def service(self) -> PaymentService:
@@ -148,9 +202,20 @@ class PaymentsView(QWidget):
         if "payment" not in entities:
             return
         selected = self.selected_ids()
-        self.model.refresh(changes.ids("payment"))
-        self._refresh_choices()
-        self._refresh_summary()
+        old, new = self.model.refresh(changes.ids("payment"))
+        if self.summary_timer.isActive() or self.summary is None:
+            self.recompute_summary()
+        else:  # only the changed payments' share of the totals, aging and on-time rates
+            base = dataclasses.replace(self.model.filter, bucket=None, statuses=frozenset())
+            on, grace = self.model.on, self.model.grace
+            self.summary.add_base(P.filter_rows(old, base, on, grace), -1)
+            self.summary.add_shown(P.filter_rows(old, self.summary_filter, on, grace), -1)
+            self.summary.add_base(P.filter_rows(new, base, on, grace))
+            self.summary.add_shown(P.filter_rows(new, self.model.filter, on, grace))
+            self.summary_filter = self.model.filter
+            self._show_summary(partners={r.partner_id for r in old + new})
+        if {r.currency for r in new} - {self.filters.currency.itemData(i) for i in range(self.filters.currency.count())}:
+            self._refresh_choices()
         self.select_ids(selected)
 
     def _refresh_choices(self) -> None:
@@ -163,21 +228,47 @@ class PaymentsView(QWidget):
     def _filter_changed(self, flt: P.PaymentFilter) -> None:
         selected = self.selected_ids()
         self.model.set_filter(flt)
-        self._refresh_summary()
         self.select_ids(selected)
+        self._update_count()
+        # Typing should stay instant: the tables above follow once the keystrokes pause.
+        self.summary_timer.start()
 
-    def _refresh_summary(self) -> None:
-        visible = self.model.visible_rows()
-        on = self.model.on
-        self.totals.show_totals(P.totals_per_currency(visible, on))
+    def recompute_summary(self) -> None:
+        """Totals of the shown rows; aging and on-time rates of the rows the other filters leave."""
+        self.summary_timer.stop()
         flt = self.model.filter
+        on, grace = self.model.on, self.model.grace
         base_filter = dataclasses.replace(flt, bucket=None, statuses=frozenset())
         base = self.model.all_rows() if base_filter.is_empty() else \
-            P.filter_rows(self.model.rows.values(), base_filter, on, self.model.grace)
-        self.aging.show_aging(P.aging_per_currency(base, on), (self.filters.bucket_currency, self.filters.bucket))
-        names = {r.partner_id: r.partner_name for r in base}
-        self.on_time.show_stats(names, P.on_time_by_partner(base, on, self.model.grace, flt.direction))
-        shown, total = len(visible), len(self.model.rows)
+            P.filter_rows(self.model.all_rows(), base_filter, on, grace,
+                          self.model.hay if base_filter.text.strip() else None)
+        summary = P.LedgerSummary(on, grace)
+        summary.add_base(base)
+        summary.add_shown(self.model.visible_rows())
+        self.summary, self.summary_filter = summary, flt
+        self._show_summary()
+
+    def _show_summary(self, partners: set[int] | None = None) -> None:
+        """Fill the tables from the summary; ``partners``: only their on-time rows changed (updated in place)."""
+        if self.summary is None:
+            return
+        self.totals.show_totals(self.summary.totals())
+        self.aging.show_aging(self.summary.aging(), (self.filters.bucket_currency, self.filters.bucket))
+        stats = self.summary.on_time()
+        if partners is None or not self.on_time.update_stats({pid: stats.get(pid) for pid in partners}):
+            names = {pid: self.partner_names.get(pid, "") for pid in stats}
+            self.on_time.show_stats(names, stats)
+        self._update_count()
+
+    @property
+    def partner_names(self) -> dict[int, str]:
+        if len(self._names) == 0 or self._names_for is not self.model.rows:
+            self._names = {r.partner_id: r.partner_name for r in self.model.rows.values()}
+            self._names_for = self.model.rows
+        return self._names
+
+    def _update_count(self) -> None:
+        shown, total = len(self.model.ids), len(self.model.rows)
         self.count_label.setText(ngettext("{shown} of {total} payment", "{shown} of {total} payments",
                                           total).format(shown=shown, total=total))
 
@@ -250,6 +341,15 @@ class PaymentsView(QWidget):
         self.dialog = PaymentDialog(P.partner_choices(self.context.ws), submit, None, self, partner)
         self.dialog.open()
 
+    def add_schedule(self) -> None:
+        from partnerdesk.services.payment_schedules import ScheduleService
+        from partnerdesk.ui.payments.schedule_dialog import ScheduleDialog
+
+        partner = next(iter(self.model.filter.partner_ids), None)
+        self.dialog = ScheduleDialog(P.partner_choices(self.context.ws), ScheduleService(self.context.ws),
+                                     self.context.hub, self.context.undo_stack, self, partner)
+        self.dialog.open()
+
     def edit_payment(self) -> None:
         ids = self.selected_ids()
         if len(ids) != 1:
@@ -287,6 +387,27 @@ class PaymentsView(QWidget):
         ids = [i for i in self.selected_ids() if self.model.rows[i].paid_on is not None]
         if ids:
             self._run(C.MarkUnpaid(self.service, self.context.hub, ids))
+
+    def export_csv(self) -> None:
+        from partnerdesk.ui.payments.files import export_ledger
+
+        export_ledger(self)
+
+    def import_csv(self) -> None:
+        from partnerdesk.ui.payments.files import import_ledger
+
+        self.dialog = import_ledger(self)
+
+    def print_ledger(self) -> None:
+        from partnerdesk.ui.payments.files import print_ledger
+
+        print_ledger(self)
+
+    def edit_settings(self) -> None:
+        from partnerdesk.ui.payments.settings import PaymentSettingsDialog
+
+        self.dialog = PaymentSettingsDialog(self.service, self.context.hub, self)
+        self.dialog.open()
 
     def delete_payments(self) -> None:
         ids = self.selected_ids()
