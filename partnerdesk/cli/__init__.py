@@ -16,7 +16,7 @@ from partnerdesk import __version__
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import LANGUAGES, _, set_language, system_language
 
-COMMAND_MODULES: tuple[str, ...] = ("info", "demo", "contacts", "packets", "calendar", "today", "payments")
+COMMAND_MODULES: tuple[str, ...] = ("info", "demo", "contacts", "packets", "calendar", "today", "payments", "kpis")
 
 _VERBS: dict[str, argparse._SubParsersAction] = {}
 

@@ -112,9 +112,10 @@ def read_kpi_table(data: bytes) -> CsvTable:
     return table
 
 
-def records(table: CsvTable, mapping: CsvMapping, lang: str = "en", *, machine_first: bool = False
-            ) -> list[KpiRecord]:
-    """The values under ``mapping``; KpiFileError naming line and column at the first bad cell."""
+def records(table: CsvTable, mapping: CsvMapping, lang: str = "en", *, machine_first: bool = False,
+            also: tuple[str, ...] = ()) -> list[KpiRecord]:
+    """The values under ``mapping``; KpiFileError naming line and column at the first bad cell. Numbers are read
+    in ``lang``, then in the languages ``also`` lists (the partner's: its report may be in its own format)."""
     if not mapping.complete():
         raise KpiFileError(N_("No column is recognised as a period and a KPI value. Choose the columns in the "
                               "mapping."))
@@ -131,11 +132,13 @@ def records(table: CsvTable, mapping: CsvMapping, lang: str = "en", *, machine_f
         text = cell(cells, index)
         if not text:
             return None
-        try:
-            return parse_number(text, lang, machine_first=machine_first)
-        except ValueError:
-            raise KpiFileError(N_("Line {line}: “{text}” in column “{column}” is not a number."), line=line,
-                               text=text, column=headers[index] if index is not None else "") from None
+        for attempt in (lang, *also):
+            try:
+                return parse_number(text, attempt, machine_first=machine_first)
+            except ValueError:
+                continue
+        raise KpiFileError(N_("Line {line}: “{text}” in column “{column}” is not a number."), line=line,
+                           text=text, column=headers[index] if index is not None else "")
 
     for line, cells in table.rows:
         period_text = cell(cells, mapping.period)

@@ -171,6 +171,9 @@ class PartnerRow:
     second_id: int | None
 
 
+Row = tuple[int, float | None, float | None, str, dict[str, Any]]  # id, value, target, note, evidence
+
+
 @dataclass
 class KpiData:
     """KPI values, costs and our-side facts of some partners over a window of months, held in memory."""
@@ -179,54 +182,63 @@ class KpiData:
     last: dt.date
     definitions: dict[int, KpiInfo]
     partners: dict[int, PartnerRow]
-    values: dict[tuple[int, int], dict[tuple[dt.date, dt.date], StoredValue]]  # (partner, definition) -> rows
+    # (partner, definition) -> {(start, end): (id, value, target, note, evidence)}: plain tuples, made fast
+    values: dict[tuple[int, int], dict[tuple[dt.date, dt.date], Row]]
     costs: dict[int, list[tuple[dt.date, float]]]  # partner -> (paid on, amount in major units), sorted
     payments: dict[int, list[our_side.PaymentFact]]
     work: dict[int, list[our_side.WorkFact]]
     interactions: dict[int, list[dt.date]]
     trainings: dict[int, list[dt.date]]
     _by_key: dict[str, KpiInfo] = field(default_factory=dict)
-    # (partner, definition) -> sorted (month start, target) of the month rows that set a target
+    # (partner, definition) -> sorted (month start, target) of the month rows that set a target (built when needed)
     _targets: dict[tuple[int, int], list[tuple[dt.date, float]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._by_key = {d.key: d for d in self.definitions.values()}
-        for series_key, rows in self.values.items():
-            self._targets[series_key] = sorted((s, r.target) for (s, e), r in rows.items()
-                                               if r.target is not None and s.day == 1 and (e - s).days < 31)
 
     def definition(self, key: str) -> KpiInfo | None:
         return self._by_key.get(key)
 
+    def row(self, partner_id: int, definition_id: int, period: Period) -> Row | None:
+        series = self.values.get((partner_id, definition_id))
+        return None if series is None else series.get((period.start, period.end))
+
     def stored(self, partner_id: int, definition_id: int, period: Period) -> StoredValue | None:
-        return self.values.get((partner_id, definition_id), {}).get((period.start, period.end))
+        row = self.row(partner_id, definition_id, period)
+        return None if row is None else StoredValue(row[0], period.start, period.end, row[1], row[2], row[3],
+                                                    row[4])
 
     def value(self, partner_id: int, info: KpiInfo, period: Period) -> float | None:
         """Stored value for the period: the row spanning it exactly, else (a quarter) its months rolled up."""
         if info.id is None:
             return None
-        row = self.stored(partner_id, info.id, period)
+        row = self.row(partner_id, info.id, period)
         if row is not None:
-            return row.value
+            return row[1]
         if period.granularity is Granularity.QUARTER:
-            months = [self.stored(partner_id, info.id, m) for m in period.months()]
-            return aggregate([r.value for r in months if r is not None and r.value is not None], info.unit)
+            months = [self.row(partner_id, info.id, m) for m in period.months()]
+            return aggregate([r[1] for r in months if r is not None and r[1] is not None], info.unit)
         return None
 
     def target(self, partner_id: int, info: KpiInfo, period: Period) -> float | None:
         """The period's target; a quarter adds up (or averages) its months' targets; else carried forward."""
         if info.id is None:
             return None
-        row = self.stored(partner_id, info.id, period)
-        if row is not None and row.target is not None:
-            return row.target
+        row = self.row(partner_id, info.id, period)
+        if row is not None and row[2] is not None:
+            return row[2]
         if period.granularity is Granularity.QUARTER:
             targets = [self.target(partner_id, info, m) for m in period.months()]
             known = [t for t in targets if t is not None]
             return aggregate(known, info.unit) if len(known) == len(targets) else None
-        targets = self._targets.get((partner_id, info.id))
-        if not targets:
+        series_key = (partner_id, info.id)
+        series = self.values.get(series_key)
+        if not series:
             return None
+        targets = self._targets.get(series_key)
+        if targets is None:
+            targets = self._targets[series_key] = sorted(
+                (s, r[2]) for (s, e), r in series.items() if r[2] is not None and s.day == 1 and (e - s).days < 31)
         index = bisect.bisect_left(targets, (period.start,))
         return targets[index - 1][1] if index else None
 
@@ -246,10 +258,12 @@ def _definitions(session: Session) -> dict[int, KpiInfo]:
 
 
 def load_kpi_data(session: Session, first: dt.date, last: dt.date, partner_ids: Iterable[int] | None = None,
-                  *, details: bool = False) -> KpiData:
+                  *, details: bool = False, glance: Iterable[Period] | None = None) -> KpiData:
     """Read everything the scorecards of ``partner_ids`` (None: all partners) need for months first..last.
 
     ``details`` also reads notes and evidence (a single partner's tab; the matrix does without).
+    ``glance`` limits the KPI values read to those periods (and their months): a quick first look before the
+    whole window.
     """
     ids = None if partner_ids is None else list(partner_ids)
 
@@ -260,23 +274,46 @@ def load_kpi_data(session: Session, first: dt.date, last: dt.date, partner_ids: 
                 for row in session.execute(select(Partner.id, Partner.name, Partner.kind, Partner.stage,
                                                   Partner.owner_id, Partner.second_id)
                                            .where(*only(Partner.id)).order_by(Partner.name))}
-    cols: list[Any] = [KpiValue.id, KpiValue.partner_id, KpiValue.definition_id, KpiValue.period_start,
-                       KpiValue.period_end, KpiValue.value, KpiValue.target]
+    # Plain driver SQL: 100k+ rows through the ORM's type processing cost over a second; dates come back as ISO
+    # text and are parsed once per distinct day.
+    con = session.connection()
+    where = "" if ids is None else f" AND partner_id IN ({','.join(str(int(i)) for i in ids)})"
+    if glance is not None:
+        starts = sorted({m.start.isoformat() for p in glance for m in (p, *p.months())})
+        where += f" AND period_start IN ({','.join(repr(x) for x in starts)})"
+    extra = ", note, evidence" if details else ""
+    days: dict[str, dt.date] = {}
+
+    def day(text: str) -> dt.date:
+        found = days.get(text)
+        if found is None:
+            found = days[text] = dt.date.fromisoformat(text[:10])
+        return found
+
+    values: dict[tuple[int, int], dict[tuple[dt.date, dt.date], Row]] = defaultdict(dict)
+    raw = con.connection.driver_connection  # the sqlite3 connection: no per-row wrapper
+    rows = raw.execute(  # type: ignore[union-attr]
+        "SELECT id, partner_id, definition_id, period_start, period_end, value, target" + extra +
+        " FROM kpi_values WHERE period_start <= ? AND period_end >= ?" + where,
+        (last.isoformat(), first.isoformat())).fetchall()
+    empty: dict[str, Any] = {}
+    spans: dict[tuple[str, str], tuple[dt.date, dt.date]] = {}
     if details:
-        cols += [KpiValue.note, KpiValue.evidence]
-    values: dict[tuple[int, int], dict[tuple[dt.date, dt.date], StoredValue]] = defaultdict(dict)
-    query = select(*cols).where(KpiValue.period_start <= last, KpiValue.period_end >= first,
-                                *only(KpiValue.partner_id))
-    for row in session.execute(query):
-        extra = (row[7], row[8] or {}) if details else ("", {})
-        values[(row[1], row[2])][(row[3], row[4])] = StoredValue(row[0], row[3], row[4], row[5], row[6], *extra)
+        import json
+
+        for rid, pid, did, start, end, value, target, note, evidence in rows:
+            span = spans.get((start, end)) or spans.setdefault((start, end), (day(start), day(end)))
+            values[(pid, did)][span] = (rid, value, target, note or "", json.loads(evidence) if evidence else {})
+    else:
+        for rid, pid, did, start, end, value, target in rows:
+            span = spans.get((start, end)) or spans.setdefault((start, end), (day(start), day(end)))
+            values[(pid, did)][span] = (rid, value, target, "", empty)
     # Targets set before the window still carry forward into it: the latest row before ``first`` per series.
-    for row in session.execute(select(*cols[:7]).where(KpiValue.period_start < first,
-                                                       KpiValue.target.is_not(None), *only(KpiValue.partner_id))
-                               .order_by(KpiValue.period_start.desc()).limit(20000)):
-        rows = values[(row[1], row[2])]
-        if not any(s < first for s, _ in rows):
-            rows[(row[3], row[4])] = StoredValue(row[0], row[3], row[4], None, row[6])
+    for rid, pid, did, start, end, target in con.exec_driver_sql(
+            "SELECT id, partner_id, definition_id, max(period_start), period_end, target FROM kpi_values "
+            "WHERE period_start < ? AND target IS NOT NULL" + where + " GROUP BY partner_id, definition_id",
+            (first.isoformat(),)):
+        values[(pid, did)][(day(start), day(end))] = (rid, None, target, "", empty)
     costs: dict[int, list[tuple[dt.date, float]]] = defaultdict(list)
     payments: dict[int, list[our_side.PaymentFact]] = defaultdict(list)
     for pid, due, paid, amount, currency in session.execute(
@@ -347,12 +384,19 @@ def _value(data: KpiData, partner_id: int, info: KpiInfo, period: Period, today:
     return data.value(partner_id, info, period), False
 
 
+def evaluate(data: KpiData, partner_id: int, info: KpiInfo, period: Period, today: dt.date
+             ) -> tuple[float | None, float | None, bool, Assessment]:
+    """(value, target, computed, assessment) of one KPI in one period, without history: cheap enough to run for
+    every cell of the matrix when the period changes."""
+    value, computed = _value(data, partner_id, info, period, today)
+    target = _OUR_TARGETS.get(info.key) if info.our_side else data.target(partner_id, info, period)
+    return value, target, computed, assess(value, target, info.direction, info.unit, period, today, info.tolerance)
+
+
 def build_tile(data: KpiData, partner_id: int, info: KpiInfo, period: Period, today: dt.date,
                history: int = HISTORY) -> KpiTile:
     """One KPI of one partner in ``period`` as seen on ``today`` (pure; from loaded data)."""
-    value, computed = _value(data, partner_id, info, period, today)
-    target = _OUR_TARGETS.get(info.key) if info.our_side else data.target(partner_id, info, period)
-    result = assess(value, target, info.direction, info.unit, period, today, info.tolerance)
+    value, target, computed, result = evaluate(data, partner_id, info, period, today)
     past = tuple(_value(data, partner_id, info, p, today)[0] for p in period.history(history)[:-1])
     stored = None if info.id is None else data.stored(partner_id, info.id, period)
     return KpiTile(info, period, value, target, result, past[-1] if past else
@@ -376,6 +420,45 @@ def partner_kpis(data: KpiData, partner_id: int) -> list[KpiInfo]:
                 partner_id, data.definition(k).id or 0)) for k in DERIVED_INPUTS[info.key]):  # type: ignore[union-attr]
             shown.append(info)
     return shown
+
+
+def matrix_columns(data: KpiData) -> list[KpiInfo]:
+    """The KPIs the performance matrix shows: every definition some loaded partner has values for (derived ones
+    when their inputs exist), in definition order."""
+    used = {did for (_pid, did), rows in data.values.items() if any(r[1] is not None for r in rows.values())}
+    shown = []
+    for info in data.definitions.values():
+        if info.id in used:
+            shown.append(info)
+        elif info.derived and all(k == COST or ((d := data.definition(k)) is not None and d.id in used)
+                                  for k in DERIVED_INPUTS[info.key]):
+            shown.append(info)
+    return shown
+
+
+def matrix_partners(data: KpiData) -> list[int]:
+    """Partners the matrix lists: those with a KPI value in the loaded window, or in a live stage."""
+    with_values = {pid for (pid, _did), rows in data.values.items() if any(r[1] is not None
+                                                                           for r in rows.values())}
+    live = {PartnerStage.PILOT, PartnerStage.ACTIVE, PartnerStage.EXPANDED, PartnerStage.PAUSED}
+    return [pid for pid, p in data.partners.items() if pid in with_values or p.stage in live]
+
+
+def load_matrix_glance(workspace: Workspace, period: Period) -> KpiData:
+    """Just what the matrix needs to show ``period`` at once: its values, the previous period's and last year's
+    (sparklines fill in when ``load_matrix_data`` has read the whole window)."""
+    needed = (period, period.previous(), period.last_year())
+    with workspace.session() as session:
+        return load_kpi_data(session, min(p.start for p in needed), period.end, glance=needed)
+
+
+def load_matrix_data(workspace: Workspace, period: Period, months: int = 36, history: int = HISTORY) -> KpiData:
+    """Values of every partner for ``months`` months up to ``period`` plus sparkline history and last year, so that
+    switching among those periods needs no query."""
+    first_month = Period.containing(period.end).shifted(-(months - 1))
+    first = window_for(Period.containing(first_month.start, period.granularity), history)[0]
+    with workspace.session() as session:
+        return load_kpi_data(session, first, period.end)
 
 
 def window_for(period: Period, history: int = HISTORY) -> tuple[dt.date, dt.date]:

@@ -100,6 +100,9 @@ class MainActions:
 
         self.packets = PacketActions(w, self.help_menu)
         self.ics = IcsActions(w, self.file_menu, before=self.back_up)
+        from partnerdesk.ui.performance.actions import PerformanceActions
+
+        self.performance = PerformanceActions(w, self.file_menu, before=self.back_up)
         self.fill_recent_menu()
         self.retranslate_ui()
 
@@ -124,6 +127,7 @@ class MainActions:
         self.clear_recent.setText(_("&Clear List"))
         self.packets.retranslate_ui()
         self.ics.retranslate_ui()
+        self.performance.retranslate_ui()
         for action, (_key, title, _icon, _target) in zip(self.view_actions, VIEWS, strict=True):
             action.setText(_(title))
         self._undo_texts()

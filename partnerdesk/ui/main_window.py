@@ -236,6 +236,7 @@ class MainWindow(QMainWindow):
         self.actions_.back_up.setEnabled(enabled)
         self.actions_.packets.set_enabled(enabled)
         self.actions_.ics.set_enabled(enabled)
+        self.actions_.performance.set_enabled(enabled)
         for action in self.actions_.view_actions:
             action.setEnabled(enabled)
 

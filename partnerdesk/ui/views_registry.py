@@ -16,4 +16,5 @@ VIEWS: tuple[tuple[str, str, str, str], ...] = (
     ("contacts", N_("Contacts"), "x-office-address-book", "partnerdesk.ui.contacts.view:ContactsView"),
     ("partners", N_("Partners"), "system-users", "partnerdesk.ui.partners.view:PartnersView"),
     ("payments", N_("Payments"), "wallet-open", "partnerdesk.ui.payments.view:PaymentsView"),
+    ("performance", N_("Performance"), "office-chart-line", "partnerdesk.ui.performance.view:PerformanceView"),
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from partnerdesk.domain.enums import KpiDirection, KpiUnit
@@ -37,6 +37,7 @@ class KpiValue(Base):
     __table_args__ = (
         UniqueConstraint("definition_id", "partner_id", "period_start", name="uq_kpi_values_period"),
         CheckConstraint("period_end >= period_start", name="period_order"),
+        Index("ix_kpi_values_period", "period_start"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

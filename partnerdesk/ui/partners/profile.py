@@ -1,4 +1,5 @@
-"""A partner's profile: Overview, People, Scope, Contract, Responsibilities, Interactions, Activity, Payments."""
+"""A partner's profile: Overview, People, Scope, Contract, Responsibilities, Interactions, Activity, Payments and
+Performance."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ from partnerdesk.ui.partners.sections import (
     ScopeSection,
     Section,
 )
+from partnerdesk.ui.performance.tab import PerformanceSection
 
 
 def ladder_text(stage: PartnerStage, rtl: bool = False) -> str:
@@ -217,8 +219,9 @@ class PartnerProfile(QTabWidget):
         from partnerdesk.ui.payments.partner_tab import PartnerPaymentsSection
 
         self.payments = PartnerPaymentsSection(context)
+        self.performance = PerformanceSection(context)
         self.sections = (self.overview, self.people, self.scope, self.contract, self.responsibilities,
-                         self.interactions, self.activity, self.payments)
+                         self.interactions, self.activity, self.payments, self.performance)
         for section in self.sections:  # each page scrolls, so the profile fits a laptop screen
             page = QScrollArea()
             page.setWidgetResizable(True)
@@ -236,7 +239,7 @@ class PartnerProfile(QTabWidget):
 
     def retranslate_ui(self) -> None:
         titles = (_("Overview"), _("People"), _("Scope"), _("Contract"), _("Responsibilities"), _("Interactions"),
-                  _("Activity"), _("Payments"))
+                  _("Activity"), _("Payments"), _("Performance"))
         for i, title in enumerate(titles):
             self.setTabText(i, title)
         for section in self.sections:
@@ -264,6 +267,7 @@ class PartnerProfile(QTabWidget):
             self.interactions.load(s)
             self.activity.load(s)
             self.payments.load(s)
+            self.performance.load(s)
 
     def on_changed(self, changes: Any) -> None:
         if self.partner_id is not None and changes:

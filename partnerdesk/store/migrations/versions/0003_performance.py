@@ -33,6 +33,7 @@ def upgrade() -> None:
         batch_op.alter_column("value", existing_type=sa.Float(), nullable=True)
         batch_op.add_column(sa.Column("note", sa.Text(), server_default="", nullable=False))
         batch_op.add_column(sa.Column("evidence", sa.JSON(), server_default="{}", nullable=False))
+        batch_op.create_index("ix_kpi_values_period", ["period_start"], unique=False)
     with op.batch_alter_table("partners", schema=None) as batch_op:
         batch_op.add_column(sa.Column("traffic_sources", sa.JSON(), server_default="[]", nullable=False))
     op.create_table(
@@ -80,6 +81,7 @@ def downgrade() -> None:
     with op.batch_alter_table("partners", schema=None) as batch_op:
         batch_op.drop_column("traffic_sources")
     with op.batch_alter_table("kpi_values", schema=None) as batch_op:
+        batch_op.drop_index("ix_kpi_values_period")
         batch_op.drop_column("evidence")
         batch_op.drop_column("note")
     op.execute("DELETE FROM kpi_values WHERE value IS NULL")

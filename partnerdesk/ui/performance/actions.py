@@ -1,0 +1,73 @@
+"""File ▸ Import KPI Values…: the menu entry and what it opens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from partnerdesk.domain.errors import PartnerDeskError
+from partnerdesk.l10n import _
+
+if TYPE_CHECKING:
+    from partnerdesk.ui.main_window import MainWindow
+    from partnerdesk.ui.performance.import_dialog import ImportKpiDialog
+
+FOLDER_KEY = "files/kpi_import_folder"
+
+
+class PerformanceActions:
+    """Adds "Import KPI Values…" to ``menu`` before the action ``before``."""
+
+    def __init__(self, window: MainWindow, menu: QMenu, before: QAction) -> None:
+        self.window = window
+        self.import_kpis = QAction(window)
+        self.import_kpis.setObjectName("importKpiAction")
+        self.import_kpis.triggered.connect(self.choose_and_import)
+        menu.insertAction(before, self.import_kpis)
+        self.dialog: ImportKpiDialog | None = None
+
+    def set_enabled(self, enabled: bool) -> None:
+        self.import_kpis.setEnabled(enabled)
+
+    def retranslate_ui(self) -> None:
+        self.import_kpis.setText(_("Import &KPI Values…"))
+        self.import_kpis.setStatusTip(_("Add KPI values from a Google Analytics 4 export or a CSV table, with a "
+                                        "preview before anything is saved"))
+
+    def choose_and_import(self) -> ImportKpiDialog | None:
+        w = self.window
+        if w.context.workspace is None:
+            return None
+        settings = w.context.settings
+        folder = settings.value(FOLDER_KEY, str(Path(w.context.ws.path).parent), type=str)
+        name, _filter = QFileDialog.getOpenFileName(w, _("Import KPI Values"), folder, _(
+            "CSV files ({pattern})").format(pattern="*.csv *.txt") + ";;" + _("All files ({pattern})").format(
+            pattern="*"))
+        if not name:
+            return None
+        settings.setValue(FOLDER_KEY, str(Path(name).parent))
+        return self.open_import(Path(name))
+
+    def open_import(self, path: Path) -> ImportKpiDialog | None:
+        from partnerdesk.ui.performance.import_dialog import ImportKpiDialog
+
+        try:
+            dialog = ImportKpiDialog(self.window.context, path, self.window)
+        except PartnerDeskError as exc:
+            QMessageBox.warning(self.window, _("Import KPI Values"), exc.message)
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog = dialog
+
+        def forget(_obj: object = None, ref: object = dialog) -> None:
+            if self.dialog is ref:
+                self.dialog = None
+
+        dialog.destroyed.connect(forget)
+        dialog.open()
+        return dialog
