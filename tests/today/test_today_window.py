@@ -91,6 +91,8 @@ def test_a_click_opens_the_meeting_in_the_calendar(demo_window: Any, qtbot: Any)
 
 
 def test_a_click_opens_the_contract_or_the_partner(demo_window: Any, qtbot: Any) -> None:
+    from partnerdesk.domain.attention import Reason
+
     window = demo_window
     window.start()
     view = _today(window)
@@ -100,7 +102,8 @@ def test_a_click_opens_the_contract_or_the_partner(demo_window: Any, qtbot: Any)
     assert partners.current_partner_id() == row.partner_id
     assert partners.profile.current_section() is partners.profile.contract
     window.show_view(_index("today"))
-    row = _click(qtbot, view, lambda r: r.kind == Kind.PARTNER)
+    row = _click(qtbot, view, lambda r: r.kind == Kind.PARTNER and not any(
+        p.reason == Reason.KPI_AT_RISK for p in r.reasons))
     assert window.current_index == _index("partners") and partners.current_partner_id() == row.partner_id
     assert partners.profile.current_section() is partners.profile.overview
     window.show_view(_index("today"))
@@ -308,3 +311,15 @@ def test_deadlines_ahead_look_as_far_as_the_setting(demo_window: Any) -> None:
     assert max(r.day for r in far) > DEMO_TODAY + dt.timedelta(days=30)
     assert len(brief(window.context.ws, Options(today=DEMO_TODAY, horizon_days=120)).section(
         Section.DEADLINES)) == len(far)
+
+
+def test_a_kpi_at_risk_opens_the_partners_performance_tab(demo_window: Any, qtbot: Any) -> None:
+    from partnerdesk.domain.attention import Reason
+
+    window = demo_window
+    window.start()
+    view = _today(window)
+    row = _click(qtbot, view, lambda r: any(p.reason == Reason.KPI_AT_RISK for p in r.reasons))
+    partners = window.current_view()
+    assert window.current_index == _index("partners") and partners.current_partner_id() == row.partner_id
+    assert partners.profile.current_section() is partners.profile.performance
