@@ -52,7 +52,7 @@ def row_json(row: Any) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     from partnerdesk.services.attention import Options, brief
-    from partnerdesk.services.attention_texts import section_title, when_text
+    from partnerdesk.services.attention_texts import kind_label, reasons_text, section_title, when_text
     from partnerdesk.store.workspace import open_workspace
 
     with open_workspace(workspace_path(args), create=False) as ws:
@@ -71,7 +71,8 @@ def run(args: argparse.Namespace) -> int:
     for section, rows in sections:
         print(f"{section_title(section)} ({result.count(section)})")
         for r in rows:
-            bits = [r.title, r.partner if r.partner != r.title else "", when_text(r, result.today)]
+            bits = [kind_label(r.kind), r.title, r.partner if r.partner != r.title else "",
+                    when_text(r, result.today), reasons_text(r)]
             print("  " + " · ".join(b for b in bits if b))
         if result.more.get(section):
             print("  " + ngettext("…and {n} more", "…and {n} more", result.more[section]).format(
