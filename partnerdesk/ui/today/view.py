@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.domain import attention as rules
-from partnerdesk.domain.attention import Kind, Row
+from partnerdesk.domain.attention import Row
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _, format_date
 from partnerdesk.services.attention import Options
@@ -227,6 +227,3 @@ class TodayView(QWidget):
         self.empty.setText(_("Nothing needs you right now."))
         self.title.setText(_("Today, {date}").format(date=format_date(self.model.today, "full")))
         self.list.viewport().update()
-
-    def row_kinds(self) -> list[Kind]:
-        return [r.kind for r in self.model.rows()]
