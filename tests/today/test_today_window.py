@@ -323,3 +323,27 @@ def test_a_kpi_at_risk_opens_the_partners_performance_tab(demo_window: Any, qtbo
     partners = window.current_view()
     assert window.current_index == _index("partners") and partners.current_partner_id() == row.partner_id
     assert partners.profile.current_section() is partners.profile.performance
+
+
+def test_a_slow_refresh_runs_off_the_ui_thread(demo_window: Any, qtbot: Any, monkeypatch: Any) -> None:
+    from partnerdesk.ui.today import model as today_model
+    from partnerdesk.ui.today.commands import mark_card_done
+
+    monkeypatch.setattr(today_model, "SLOW_S", 0.0)  # as on a large workspace
+    window = demo_window
+    window.start()
+    qtbot.waitUntil(lambda: window.reminders is not None, timeout=2000)  # start-up's own refreshes are done
+    view = _today(window)
+    first = view.model.brief.section(Section.OVERDUE)[0]
+    started = []
+    background = view.model.refresh_in_background
+    monkeypatch.setattr(view.model, "refresh_in_background", lambda: (started.append(1), background()))
+    monkeypatch.setattr(view.model, "refresh", lambda: pytest.fail("refreshed on the UI thread"))
+    assert view.push(mark_card_done(window.context, first.source_id))
+    qtbot.waitUntil(lambda: view.model.job is None and first.key not in {r.key for r in view.model.rows()},
+                    timeout=5000)
+    window.context.undo_stack.undo()
+    qtbot.waitUntil(lambda: first.key in {r.key for r in view.model.rows()}, timeout=5000)
+    qtbot.waitUntil(lambda: view.model.job is None, timeout=5000)
+    assert len(started) >= 2  # each edit refreshed in the background
+    window.context.undo_stack.clear()

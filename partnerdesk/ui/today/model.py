@@ -7,6 +7,7 @@ content changed are repainted in place; only when rows come or go is the list re
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +40,9 @@ WATCHED = frozenset({"work_item", "work_status", "event", "interaction", "contra
 MoreRole = Qt.ItemDataRole.UserRole + 5
 
 
+#: A refresh slower than this (a large workspace) runs off the UI thread after an edit.
+SLOW_S = 0.1
+
 #: Rows a section shows until the user expands it, so that every section shows on the first screen.
 PREVIEW = 3
 
@@ -68,12 +72,69 @@ class TodayModel(QAbstractListModel):
         self.brief: Brief | None = None
         self.entries: list[Entry] = []
         self.expanded: set[Section] = set()
+        self.kpi_generation = 0
+        self.last_duration = 0.0  # seconds the last refresh took
+        self.job: Any = None  # the background refresh running, if any
+        self.again = False
 
     # -- loading --------------------------------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Ask the attention service again, here and now (the first fill, a changed option)."""
         if self.ws is None:
             return
-        self.brief = brief(self.ws, self.options, self.missed, self.kpi_cache)
+        started = time.perf_counter()
+        result = brief(self.ws, self.options, self.missed, self.kpi_cache)
+        self.last_duration = time.perf_counter() - started
+        self.apply(result)
+
+    def clear_kpi_cache(self) -> None:
+        self.kpi_cache.clear()
+        self.kpi_generation += 1
+
+    def refresh_in_background(self) -> None:
+        """The same refresh in a worker thread (a large workspace, after an edit), so the window never stalls;
+        a change announced meanwhile runs one more refresh when this one ends."""
+        from partnerdesk.ui.jobs import BackgroundJob
+
+        if self.ws is None:
+            return
+        if self.job is not None:
+            self.again = True
+            return
+        ws, options, missed = self.ws, self.options, tuple(self.missed)
+        cache, generation = dict(self.kpi_cache), self.kpi_generation
+        job = BackgroundJob(lambda: (brief(ws, options, missed, cache), time.perf_counter()), self)
+        started = time.perf_counter()
+
+        def done(payload: Any) -> None:
+            result, ended = payload
+            self.last_duration = ended - started
+            if self.ws is ws and self.options == options:
+                if generation == self.kpi_generation:
+                    self.kpi_cache.update(cache)
+                self.apply(result)
+
+        def finished() -> None:
+            self.job = None
+            job.deleteLater()
+            if self.again:
+                self.again = False
+                self.refresh_later()
+
+        job.succeeded.connect(done)
+        job.finished.connect(finished)
+        self.job = job
+        job.start()
+
+    def refresh_later(self) -> None:
+        """After an announced change: at once when refreshing is quick, else off the UI thread."""
+        if self.last_duration < SLOW_S:
+            self.refresh()
+        else:
+            self.refresh_in_background()
+
+    def apply(self, result: Brief) -> None:
+        self.brief = result
         self._show(self._entries())
         self.refreshed.emit()
 
@@ -119,7 +180,7 @@ class TodayModel(QAbstractListModel):
     def set_workspace(self, ws: Any) -> None:
         self.ws = ws
         self.expanded.clear()
-        self.kpi_cache.clear()
+        self.clear_kpi_cache()
         self.beginResetModel()
         self.entries, self.brief = [], None
         self.endResetModel()

@@ -101,7 +101,7 @@ class TodayView(QWidget):
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)
-        self._pending.timeout.connect(self.refresh)
+        self._pending.timeout.connect(self._refresh_after_change)
         self.model.refreshed.connect(self._after_refresh)
         context.hub.changed.connect(self._on_changed)
         context.hub.workspace_replaced.connect(self.reload)
@@ -133,22 +133,30 @@ class TodayView(QWidget):
     def _options(self) -> Options:
         return Options(zone=self._zone_name(), mine=self.only_mine.isChecked(), horizon_days=self.horizon.value())
 
+    def _refresh_after_change(self) -> None:
+        if self.context.workspace is None:
+            return
+        self.delegate.tz = self.tz
+        self.model.refresh_later()
+
     def reload(self) -> None:
         self.model.options = self._options()
         self.model.missed = ()
-        self.model.kpi_cache.clear()
+        self.model.clear_kpi_cache()
         self.model.expanded.clear()
         self.model.ws = self.context.workspace
         self.refresh()
 
     def set_missed_reminders(self, reminders: list[Any]) -> None:
         """Reminders that fell due while the app was closed (from the main window's reminder watcher)."""
+        if not reminders and not self.model.missed:
+            return  # nothing missed: no second query at start-up
         self.model.missed = list(reminders)
         self.refresh()
 
     def _on_changed(self, changes: Any) -> None:
         if changes.entities() & KPI_INPUTS:
-            self.model.kpi_cache.clear()
+            self.model.clear_kpi_cache()
         if changes.entities() & WATCHED:
             self._pending.start()  # several announcements in one turn refresh once
 
