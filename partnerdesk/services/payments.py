@@ -89,9 +89,8 @@ class PaymentRow(NamedTuple):
 _COLUMNS = (Payment.id, Payment.partner_id, Partner.name, Partner.color, Payment.invoice_ref, Payment.direction,
             Payment.amount_minor, Payment.currency, Payment.due_on, Payment.paid_on, Payment.issued_on,
             Payment.method, Payment.notes, Payment.schedule_id)
-_SQL = ("SELECT p.id, p.partner_id, r.name, r.color, p.invoice_ref, p.direction, p.amount_minor, p.currency, "
-        "p.due_on, p.paid_on, p.issued_on, p.method, p.notes, p.schedule_id "
-        "FROM payments p JOIN partners r ON r.id = p.partner_id WHERE p.deleted_at IS {trash} NULL")
+_SQL = ("SELECT id, partner_id, invoice_ref, direction, amount_minor, currency, due_on, paid_on, issued_on, method, "
+        "notes, schedule_id FROM payments WHERE deleted_at IS {trash} NULL")
 
 
 def load_rows(ws: Workspace, ids: Collection[int] | None = None, *, partner_id: int | None = None,
@@ -102,10 +101,10 @@ def load_rows(ws: Workspace, ids: Collection[int] | None = None, *, partner_id: 
     the time for a large ledger)."""
     sql = _SQL.format(trash="NOT" if trashed else "")
     if ids is not None:
-        sql += " AND p.id IN (" + ",".join(str(int(i)) for i in ids) + ")"
+        sql += " AND id IN (" + ",".join(str(int(i)) for i in ids) + ")"
     if partner_id is not None:
-        sql += f" AND p.partner_id = {int(partner_id)}"
-    sql += " ORDER BY p.due_on, p.id"
+        sql += f" AND partner_id = {int(partner_id)}"
+    sql += " ORDER BY due_on, id"
     directions = {d.value: d for d in PaymentDirection}
     methods = {m.value: m for m in PaymentMethod}
     day = dt.date.fromisoformat
@@ -113,15 +112,15 @@ def load_rows(ws: Workspace, ids: Collection[int] | None = None, *, partner_id: 
     raw = ws.engine.raw_connection()  # the sqlite3 cursor's own fetchall: no per-row wrapper calls
     try:
         cursor = raw.cursor()
+        partners = {pid: (name, color) for pid, name, color in cursor.execute("SELECT id, name, color FROM partners")}
         cursor.execute(sql)
         found = cursor.fetchall()
         cursor.close()
     finally:
         raw.close()
-    return [make((pid, partner, name, color, ref, directions[direction], amount, currency, day(due),
+    return [make((pid, partner, *partners[partner], ref, directions[direction], amount, currency, day(due),
                   day(paid) if paid else None, day(issued) if issued else None, methods[method], notes, schedule))
-            for (pid, partner, name, color, ref, direction, amount, currency, due, paid, issued, method, notes,
-                 schedule) in found]
+            for (pid, partner, ref, direction, amount, currency, due, paid, issued, method, notes, schedule) in found]
 
 
 @dataclass(frozen=True)

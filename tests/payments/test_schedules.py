@@ -112,3 +112,31 @@ def test_schedule_dialog_refuses_a_bad_amount_at_the_field(payments_window) -> N
     assert dialog.isVisible() or dialog.result() != 1
     assert "JPY" in dialog.error.text() and not dialog.error.isHidden()
     assert view.model.rowCount() == before
+
+
+def test_editing_a_scheduled_payment_this_and_following_from_the_view(payments_window) -> None:  # type: ignore[no-untyped-def]
+    from tests.payments.test_view import open_payments
+
+    view = open_payments(payments_window)
+    view.buttons["schedule"].click()
+    dialog = view.dialog
+    dialog.amount.setText("100.00")
+    dialog.currency.setCurrentText("EUR")
+    dialog.prefix.setText("SER")
+    dialog.recurrence.count.setValue(5)
+    dialog.save()
+    series = sorted((r for r in view.model.rows.values() if r.invoice_ref.startswith("SER-")), key=lambda r: r.due_on)
+    assert len(series) == 5
+    view.filters.text.setText("SER-")
+    view.select_ids([series[2].id])
+    view.buttons["edit"].click()
+    edit = view.dialog
+    assert edit.scope.isVisibleTo(edit)  # only a scheduled payment asks "this / this and following"
+    edit.amount.setText("120.00")
+    edit.scope.setCurrentIndex(edit.scope.findData("following"))
+    edit.save()
+    after = sorted((r for r in view.model.rows.values() if r.invoice_ref.startswith("SER-")), key=lambda r: r.due_on)
+    assert [r.amount_minor for r in after] == [10000, 10000, 12000, 12000, 12000]
+    payments_window.context.undo_stack.undo()  # one step for the whole series edit
+    again = [r.amount_minor for r in view.model.rows.values() if r.invoice_ref.startswith("SER-")]
+    assert again == [10000] * 5

@@ -151,3 +151,19 @@ def test_portuguese_amounts_are_read_with_portuguese_separators(payments_window)
     assert parse_amount("18.225,00", "BRL") == 1822500
     assert parse_amount("18225.00", "BRL") == 1822500
     assert "R$" in view.model.index(0, 3).data() and "," in view.model.index(0, 3).data()
+
+
+def test_trash_dialog_restores_a_deleted_payment(payments_window) -> None:  # type: ignore[no-untyped-def]
+    view = open_payments(payments_window)
+    total = view.model.rowCount()
+    view.table.selectRow(0)
+    victim = view.selected_ids()[0]
+    view.delete_payments()
+    assert view.model.row_of(victim) is None
+    view.buttons["trash"].click()
+    dialog = view.dialog
+    assert dialog.list.count() == 1
+    dialog.list.item(0).setSelected(True)
+    dialog.restore_button.click()
+    assert view.model.rowCount() == total and view.model.row_of(victim) is not None
+    assert dialog.list.count() == 0 and not dialog.empty.isHidden()

@@ -88,3 +88,15 @@ def test_settings_change_grace_and_reminder_days(payments_window) -> None:  # ty
     ws = payments_window.context.ws
     assert (P.grace_days(ws), P.reminder_days(ws)) == (4, 6)
     assert view.model.grace == 4
+
+
+def test_print_button_opens_a_landscape_preview(payments_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QPageLayout
+
+    view = open_payments(payments_window)
+    view.buttons["print"].click()
+    dialog = view.print_dialog
+    assert dialog is not None and dialog.isVisible()
+    printer = dialog.printer()
+    assert printer.pageLayout().orientation() == QPageLayout.Orientation.Landscape
+    dialog.close()

@@ -52,6 +52,8 @@ class PartnerPaymentsSection(QWidget):
         self.form.addRow(self.form_labels[1], self.theirs)
         self.form.addRow(self.form_labels[2], self.next_due)
         self.totals = TotalsTable()
+        self.totals.setMaximumHeight(120)
+        self.totals.horizontalHeader().setStretchLastSection(False)
         self.model = LedgerModel(None, self)
         self.table = QTableView()
         self.table.setObjectName("partnerLedger")

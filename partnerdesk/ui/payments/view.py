@@ -77,8 +77,8 @@ class PaymentsView(QWidget):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         actions.addWidget(spacer)
-        for key, slot in (("import", self.import_csv), ("export", self.export_csv), ("print", self.print_ledger),
-                          ("settings", self.edit_settings)):
+        for key, slot in (("trash", self.show_trash), ("import", self.import_csv), ("export", self.export_csv),
+                          ("print", self.print_ledger), ("settings", self.edit_settings)):
             button = QPushButton()
             button.setObjectName(f"payments_{key}")
             button.clicked.connect(slot)
@@ -137,7 +137,7 @@ class PaymentsView(QWidget):
     # --- view contract ---------------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         texts = {"add": _("New payment…"), "schedule": _("New schedule…"), "edit": _("Edit…"), "paid": _("Mark paid…"),
-                 "unpaid": _("Mark unpaid"), "delete": _("Delete"), "import": _("Import…"),
+                 "unpaid": _("Mark unpaid"), "delete": _("Delete"), "trash": _("Trash…"), "import": _("Import…"),
                  "export": _("Export…"), "print": _("Print…"), "settings": _("Settings…")}
         for key, text in texts.items():
             self.buttons[key].setText(text)
@@ -387,6 +387,12 @@ class PaymentsView(QWidget):
         ids = [i for i in self.selected_ids() if self.model.rows[i].paid_on is not None]
         if ids:
             self._run(C.MarkUnpaid(self.service, self.context.hub, ids))
+
+    def show_trash(self) -> None:
+        from partnerdesk.ui.payments.trash import PaymentTrashDialog
+
+        self.dialog = PaymentTrashDialog(self.context, self)
+        self.dialog.open()
 
     def export_csv(self) -> None:
         from partnerdesk.ui.payments.files import export_ledger
