@@ -277,7 +277,8 @@ def load_kpi_data(session: Session, first: dt.date, last: dt.date, partner_ids: 
     # Plain driver SQL: 100k+ rows through the ORM's type processing cost over a second; dates come back as ISO
     # text and are parsed once per distinct day.
     con = session.connection()
-    where = "" if ids is None else f" AND partner_id IN ({','.join(str(int(i)) for i in ids)})"
+    partner_where = "" if ids is None else f" AND partner_id IN ({','.join(str(int(i)) for i in ids)})"
+    where = partner_where
     if glance is not None:
         starts = sorted({m.start.isoformat() for p in glance for m in (p, *p.months())})
         where += f" AND period_start IN ({','.join(repr(x) for x in starts)})"
@@ -308,12 +309,17 @@ def load_kpi_data(session: Session, first: dt.date, last: dt.date, partner_ids: 
         for rid, pid, did, start, end, value, target in rows:
             span = spans.get((start, end)) or spans.setdefault((start, end), (day(start), day(end)))
             values[(pid, did)][span] = (rid, value, target, "", empty)
-    # Targets set before the window still carry forward into it: the latest row before ``first`` per series.
-    for rid, pid, did, start, end, target in con.exec_driver_sql(
-            "SELECT id, partner_id, definition_id, max(period_start), period_end, target FROM kpi_values "
-            "WHERE period_start < ? AND target IS NOT NULL" + where + " GROUP BY partner_id, definition_id",
-            (first.isoformat(),)):
-        values[(pid, did)][(day(start), day(end))] = (rid, None, target, "", empty)
+    # Targets set before the window still carry forward into it: the latest row before ``first`` per series,
+    # needed only for series whose earliest row here has no target of its own.
+    needs = {key for key, rows in values.items() if rows[min(rows)][2] is None}
+    if needs:
+        needy = f" AND partner_id IN ({','.join(str(pid) for pid in sorted({k[0] for k in needs}))})"
+        for rid, pid, did, start, end, target in raw.execute(  # type: ignore[union-attr]
+                "SELECT id, partner_id, definition_id, max(period_start), period_end, target FROM kpi_values "
+                "WHERE period_start < ? AND target IS NOT NULL" + needy + " GROUP BY partner_id, definition_id",
+                (first.isoformat(),)):
+            if (pid, did) in needs:
+                values[(pid, did)][(day(start), day(end))] = (rid, None, target, "", empty)
     costs: dict[int, list[tuple[dt.date, float]]] = defaultdict(list)
     payments: dict[int, list[our_side.PaymentFact]] = defaultdict(list)
     for pid, due, paid, amount, currency in session.execute(

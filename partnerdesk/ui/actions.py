@@ -102,7 +102,7 @@ class MainActions:
         self.ics = IcsActions(w, self.file_menu, before=self.back_up)
         from partnerdesk.ui.performance.actions import PerformanceActions
 
-        self.performance = PerformanceActions(w, self.file_menu, before=self.back_up)
+        self.performance = PerformanceActions(w, self.file_menu, before=self.back_up, packets_menu=self.packets.menu)
         self.fill_recent_menu()
         self.retranslate_ui()
 

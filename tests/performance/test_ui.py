@@ -241,3 +241,17 @@ def test_kpi_definitions_add_rename_tolerance_and_kind_defaults(window, qtbot, m
     tab, _pid = _tab(window, qtbot, "Rota Sul Logística")
     assert tab.card.tile("returns_rate") is not None  # a logistics partner gets it by default
     dialog.close()
+
+
+def test_quarter_is_rolled_up_and_edited_month_by_month(window, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    tab, _pid = _tab(window, qtbot)
+    tab.set_period(Period.parse("2025-Q4"))
+    assert tab.card.tile("traffic").value == sum(  # the quarter adds up October to December
+        tab.data.value(tab.partner_id, tab.card.tile("traffic").kpi, Period.parse(m)) for m in
+        ("2025-10", "2025-11", "2025-12"))
+    tab.select_kpi("traffic")
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: warnings.append(text))
+    assert not tab.grid_model.flags(tab.grid_model.index(0, VALUE)) & Qt.ItemFlag.ItemIsEditable
+    assert not tab.grid_model.setData(tab.grid_model.index(0, VALUE), "5")
+    assert warnings == ["This quarter adds up its months: edit the months instead."]

@@ -22,21 +22,41 @@ FOLDER_KEY = "files/kpi_import_folder"
 class PerformanceActions:
     """Adds "Import KPI Values…" to ``menu`` before the action ``before``."""
 
-    def __init__(self, window: MainWindow, menu: QMenu, before: QAction) -> None:
+    def __init__(self, window: MainWindow, menu: QMenu, before: QAction, packets_menu: QMenu | None = None) -> None:
         self.window = window
         self.import_kpis = QAction(window)
         self.import_kpis.setObjectName("importKpiAction")
         self.import_kpis.triggered.connect(self.choose_and_import)
         menu.insertAction(before, self.import_kpis)
+        self.scorecard = QAction(window)
+        self.scorecard.setObjectName("scorecardPdfAction")
+        self.scorecard.triggered.connect(lambda: self.open_scorecard())
+        if packets_menu is not None:
+            packets_menu.addSeparator()
+            packets_menu.addAction(self.scorecard)
         self.dialog: ImportKpiDialog | None = None
 
     def set_enabled(self, enabled: bool) -> None:
         self.import_kpis.setEnabled(enabled)
+        self.scorecard.setEnabled(enabled)
+
+    def open_scorecard(self, partner_id: int | None = None, period: object = None) -> object:
+        """The scorecard PDF dialog (for the partner and period shown, when there is one)."""
+        from partnerdesk.ui.performance.scorecard_dialog import ScorecardDialog
+
+        if self.window.context.workspace is None:
+            return None
+        dialog = ScorecardDialog(self.window.context, self.window, partner_id, period)  # type: ignore[arg-type]
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def retranslate_ui(self) -> None:
         self.import_kpis.setText(_("Import &KPI Values…"))
         self.import_kpis.setStatusTip(_("Add KPI values from a Google Analytics 4 export or a CSV table, with a "
                                         "preview before anything is saved"))
+        self.scorecard.setText(_("&Scorecard PDF…"))
+        self.scorecard.setStatusTip(_("A partner's KPIs for a period, with charts, our side and evidence"))
 
     def choose_and_import(self) -> ImportKpiDialog | None:
         w = self.window

@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from partnerdesk.domain.enums import KpiUnit
 from partnerdesk.domain.errors import PartnerDeskError
-from partnerdesk.domain.periods import Period
+from partnerdesk.domain.periods import Granularity, Period
 from partnerdesk.l10n import _, current_language, format_decimal
 from partnerdesk.services.kpi_values import Entry
 from partnerdesk.services.kpis import KpiData, KpiInfo, format_kpi_value
@@ -79,9 +79,18 @@ class EntryGridModel(QAbstractTableModel):
             return None
         return (_("Period"), _("Value"), _("Target"), _("Note"), _("Source"))[section]
 
+    def editable(self, period: Period) -> bool:
+        """A quarter rolled up from its months is edited month by month, not as a whole."""
+        if self.kpi is None:
+            return False
+        if period.granularity is Granularity.QUARTER and self.data_ is not None and self.kpi.id is not None \
+                and self.partner_id is not None:
+            return not any(self.data_.row(self.partner_id, self.kpi.id, m) for m in period.months())
+        return True
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in (VALUE, TARGET, NOTE) and self.kpi is not None:
+        if index.column() in (VALUE, TARGET, NOTE) and self.editable(self.periods[index.row()]):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -120,6 +129,9 @@ class EntryGridModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or self.kpi is None or self.partner_id is None:
             return False
         period = self.periods[index.row()]
+        if not self.editable(period):
+            self.refused.emit(_("This quarter adds up its months: edit the months instead."))
+            return False
         old = self.entry(period)
         col = index.column()
         text = str(value or "")

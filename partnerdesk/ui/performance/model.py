@@ -17,6 +17,7 @@ from partnerdesk.domain.kpi import KpiStatus
 from partnerdesk.domain.periods import Period
 from partnerdesk.l10n import _
 from partnerdesk.services.kpis import (
+    HISTORY,
     KpiData,
     KpiInfo,
     KpiTile,
@@ -53,13 +54,15 @@ class PerformanceModel(QAbstractTableModel):
         self.rows: list[int] = []
         self.filter = MatrixFilter()
         self.worst_first = False
+        self.glance = False
         self.compare_last_year = False
         self._status: dict[tuple[int, int], tuple[float | None, KpiStatus]] = {}
         self._tiles: dict[tuple[int, int], KpiTile] = {}
 
     # --- loading --------------------------------------------------------------------------------------
-    def set_data(self, data: KpiData, period: Period, today: dt.date) -> None:
+    def set_data(self, data: KpiData, period: Period, today: dt.date, glance: bool = False) -> None:
         self.beginResetModel()
+        self.glance = glance
         self.data_, self.today = data, today
         self.columns = matrix_columns(data)
         self.all_rows = matrix_partners(data)
@@ -142,7 +145,10 @@ class PerformanceModel(QAbstractTableModel):
         key = (pid, col)
         tile = self._tiles.get(key)
         if tile is None:
-            tile = self._tiles[key] = build_tile(self.data_, pid, self.columns[col], self.period, self.today)
+            # A glance has no history yet: no sparkline to work out until the three years are read.
+            history = 2 if self.glance else HISTORY
+            tile = self._tiles[key] = build_tile(self.data_, pid, self.columns[col], self.period, self.today,
+                                                 history)
         return tile
 
     def status(self, row: int, col: int) -> KpiStatus:

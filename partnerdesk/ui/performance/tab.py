@@ -132,8 +132,12 @@ class PerformanceSection(QWidget):
         bar.addWidget(self.period_combo)
         bar.addWidget(self.granularity)
         bar.addStretch(1)
+        self.pdf_button = QPushButton()
+        self.pdf_button.setObjectName("scorecardPdfButton")
+        self.pdf_button.clicked.connect(self.scorecard_pdf)
         bar.addWidget(self.card_button)
         bar.addWidget(self.freeze_button)
+        bar.addWidget(self.pdf_button)
         layout.addLayout(bar)
         self.snapshot_label = QLabel()
         self.snapshot_label.setObjectName("snapshotDifferences")
@@ -387,6 +391,14 @@ class PerformanceSection(QWidget):
             if hasattr(window, "statusBar"):
                 window.statusBar().showMessage(_("Card created on the Kanban board."), 6000)
 
+    def scorecard_pdf(self) -> Any:
+        from partnerdesk.ui.performance.scorecard_dialog import ScorecardDialog
+
+        dialog = ScorecardDialog(self.context, self.window(), self.partner_id, self.period)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def freeze(self) -> None:
         from partnerdesk.ui.performance.commands import FreezeCommand
 
@@ -424,6 +436,7 @@ class PerformanceSection(QWidget):
         self.freeze_button.setToolTip(_("Keep the scorecard as it is now; later changes to these periods show as "
                                         "differences from it."))
         self.card_button.setText(_("Create a card"))
+        self.pdf_button.setText(_("Scorecard PDF…"))
         self.card_button.setToolTip(_("A Kanban card for the selected KPI, which is behind or at risk."))
         self.partner_heading.setText("<b>" + _("The partner's KPIs") + "</b>")
         self.ours_heading.setText("<b>" + _("Our side (computed from PartnerDesk's own records)") + "</b>")

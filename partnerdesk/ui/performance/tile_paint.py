@@ -3,11 +3,14 @@ tiles (full) and the performance matrix's cells (compact), on screen and when pr
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
+from partnerdesk.domain.enums import KpiUnit
 from partnerdesk.domain.kpi import KpiStatus, is_improvement, rule_text
-from partnerdesk.l10n import _, format_date
+from partnerdesk.l10n import _, current_language, format_date
 from partnerdesk.services.kpis import KpiTile, format_change, format_kpi_value
 from partnerdesk.ui.charts import paint_sparkline
 
@@ -37,12 +40,23 @@ def _metrics(font: QFont) -> QFontMetricsF:
     return found
 
 
+@lru_cache(maxsize=50_000)
+def _formatted(value: float | None, unit: str, currency: str, lang: str) -> str:
+    return format_kpi_value(value, KpiUnit(unit), currency, lang)
+
+
+@lru_cache(maxsize=20_000)
+def _change_text(delta: float | None, lang: str) -> str:
+    return format_change(delta, lang)
+
+
 def value_text(tile: KpiTile) -> str:
-    return format_kpi_value(tile.value, tile.kpi.unit, tile.kpi.currency)
+    """Formatting through Babel costs more than painting a cell: remembered per value and language."""
+    return _formatted(tile.value, tile.kpi.unit.value, tile.kpi.currency, current_language())
 
 
 def target_text(tile: KpiTile) -> str:
-    return format_kpi_value(tile.target, tile.kpi.unit, tile.kpi.currency)
+    return _formatted(tile.target, tile.kpi.unit.value, tile.kpi.currency, current_language())
 
 
 def tooltip(tile: KpiTile) -> str:
@@ -69,6 +83,11 @@ def tooltip(tile: KpiTile) -> str:
             end = dt.date.fromisoformat(evidence.get("report_end") or evidence["report_start"])
             lines.append(_("Report period: {start} – {end}").format(start=format_date(start), end=format_date(end)))
     return "<br>".join(lines)
+
+
+def _ltr(text: str) -> str:
+    """A signed number kept left-to-right inside right-to-left text ("+5.6%", not "5.6%+")."""
+    return "\u2066" + text + "\u2069"
 
 
 def _change_color(tile: KpiTile, delta: float | None) -> QColor:
@@ -111,7 +130,7 @@ def paint_tile(painter: QPainter, rect: QRectF, tile: KpiTile, *, compact: bool 
         painter.drawText(text_rect, int(start | _A.AlignVCenter), value_text(tile))
         delta = tile.vs_last_year if compare_last_year else tile.vs_previous
         painter.setPen(_change_color(tile, delta))
-        painter.drawText(text_rect, int(end | _A.AlignVCenter), format_change(delta))
+        painter.drawText(text_rect, int(end | _A.AlignVCenter), _ltr(_change_text(delta, current_language())))
         spark = QRectF(inner.left(), inner.top() + line + 2, inner.width(), max(6.0, inner.height() - line - 2))
         paint_sparkline(painter, spark, tile.history, color=SPARK, target=tile.target, rtl=rtl)
         painter.restore()
@@ -148,9 +167,10 @@ def paint_tile(painter: QPainter, rect: QRectF, tile: KpiTile, *, compact: bool 
     for i, (label, delta) in enumerate(((_("vs previous"), tile.vs_previous), (_("vs last year"), tile.vs_last_year))):
         x = inner.left() + (half * (1 - i) if rtl else half * i)
         painter.setPen(QColor("#777777"))
-        painter.drawText(QRectF(x, row, half, line), int(start | _A.AlignVCenter), label)
+        painter.drawText(QRectF(x, row, half - 4, line), int(start | _A.AlignVCenter),
+                         metrics.elidedText(label, Qt.TextElideMode.ElideRight, half - 4))
         painter.setPen(_change_color(tile, delta))
-        painter.drawText(QRectF(x, row + line, half, line), int(start | _A.AlignVCenter), format_change(delta))
+        painter.drawText(QRectF(x, row + line, half, line), int(start | _A.AlignVCenter), _ltr(_change_text(delta, current_language())))
     spark = QRectF(inner.left(), row + 2 * line + 4, inner.width(), max(8.0, inner.bottom() - row - 2 * line - 4))
     paint_sparkline(painter, spark, tile.history, color=SPARK, target=tile.target, rtl=rtl)
     painter.restore()

@@ -137,7 +137,7 @@ class PerformanceView(QWidget):
             period = default_period(self.context.ws, self.today, granularity)
         self._fill_periods(granularity, period)
         if self.model.data_ is None or self.loading:
-            self.model.set_data(load_matrix_glance(self.context.ws, period), period, self.today)
+            self.model.set_data(load_matrix_glance(self.context.ws, period), period, self.today, glance=True)
         self._fill_owner_filter()
         self._update_empty()
         self._load_window()
@@ -208,7 +208,7 @@ class PerformanceView(QWidget):
                 from partnerdesk.services.kpis import load_matrix_glance
 
                 self.model.set_data(load_matrix_glance(self.context.ws, self.current_period()),
-                                    self.current_period(), self.today)
+                                    self.current_period(), self.today, glance=True)
             else:
                 self.model.set_period(self.current_period())
             self._update_empty()
