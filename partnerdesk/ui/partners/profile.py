@@ -109,7 +109,7 @@ class OverviewSection(Section):
         for day, box in enumerate(self.weekend_days):
             box.setText(weekday_name(day, "abbreviated"))
             box.setToolTip(weekday_name(day))
-        for stars, label in zip(self.scores, self.labels[8:], strict=True):
+        for stars, label in zip(self.scores, self.labels[9:], strict=True):
             stars.setAccessibleName(label.text())
         for combo, enum_cls in ((self.kind, PartnerKind), (self.stage, PartnerStage)):
             current = combo.currentData()
