@@ -206,7 +206,7 @@ class PaymentsView(QWidget):
         header.resizeSection(PARTNER, max(header.sectionSize(PARTNER), 200))
         self._update_count()
         self.summary = None
-        QTimer.singleShot(0, self.recompute_summary)  # the ledger first, the tables above on the next turn
+        QTimer.singleShot(0, self, self.recompute_summary)  # the ledger first, the tables above on the next turn
 
     @property
     def service(self) -> PaymentService:
