@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from partnerdesk import l10n
 from partnerdesk.ui.qt_i18n import QtLanguage, qt_date_format, qt_time_format
+from partnerdesk.ui.views_registry import VIEWS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -57,10 +58,10 @@ def test_preferences_offer_european_portuguese(make_window, tmp_path: Path) -> N
     assert dialog.language.itemText(index) == "Português (Portugal)"
     dialog.language.setCurrentIndex(index)
     dialog.accept()
-    assert window.nav.item(2).text() == "Contactos"  # Brazilian: "Contatos"
+    assert window.nav.item([k for k, *_r in VIEWS].index("contacts")).text() == "Contactos"  # Brazilian: "Contatos"
     assert window.context.settings.value("ui/language") == "pt_PT"
     window.set_language("pt")
-    assert window.nav.item(2).text() == "Contatos"
+    assert window.nav.item([k for k, *_r in VIEWS].index("contacts")).text() == "Contatos"
 
 
 def test_arabic_indic_digits_chosen_in_preferences_reach_fields_and_text(demo_window) -> None:  # type: ignore[no-untyped-def]
@@ -94,16 +95,21 @@ def test_arabic_working_hours_use_the_arabic_clock(demo_window, qtbot) -> None: 
     window = demo_window
     window.start()
     try:
+        from PySide6.QtCore import QTime
+
         window.set_language("ar")
-        window.show_view(3)
+        window.show_view([k for k, *_r in VIEWS].index("partners"))
         view = window.current_view()
         with window.context.workspace.session() as s:
             pid = s.scalar(select(Partner.id).where(Partner.name == "Najd Care Center"))
         view.select_partner(pid)
         hours = view.profile.overview.hours
-        qtbot.waitUntil(lambda: "–" in hours.text())
-        assert hours.text() == "8:00 ص–4:00 م"  # stored as 08:00–16:00; the table beside shows "11:00 م" too
-        hours.setText("9:00 ص–5:30 م")
+        qtbot.waitUntil(lambda: hours.start.time() == QTime(8, 0))
+        # Stored as 08:00–16:00, shown on the Arabic clock like the table beside ("11:00 م").
+        assert "AP" in hours.start.displayFormat()  # 12-hour, with ص/م
+        assert "ص" in hours.start.text() and "م" in hours.end.text() and "16" not in hours.end.text()
+        hours.start.setTime(QTime(9, 0))
+        hours.end.setTime(QTime(17, 30))
         view.profile.overview.save.click()
         with window.context.workspace.session() as s:
             partner = s.get(Partner, pid)

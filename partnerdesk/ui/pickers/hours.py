@@ -5,9 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTimeEdit, QWidget
 
+from partnerdesk.ui.qt_i18n import qt_time_format
+
 
 def _qtime(text: str, fallback: QTime) -> QTime:
-    parsed = QTime.fromString(text.strip(), "HH:mm")
+    """A stored "08:30" as a QTime (the fallback if it is not one)."""
+    hours, _sep, minutes = text.strip().partition(":")
+    parsed = QTime(int(hours), int(minutes)) if hours.isdigit() and minutes.isdigit() else QTime()
     return parsed if parsed.isValid() else fallback
 
 
@@ -20,6 +24,7 @@ class WorkingHoursEdit(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         for edit in (self.start, self.end):
+            edit.setDisplayFormat(qt_time_format())  # the language's clock: "8:00 ص" in Arabic, 24-hour elsewhere
             edit.timeChanged.connect(lambda _t: self.changed.emit())
         row.addWidget(self.start)
         row.addWidget(QLabel("–"))
@@ -32,7 +37,7 @@ class WorkingHoursEdit(QWidget):
         self.end.setTime(_qtime(end, QTime(18, 0)))
 
     def hours(self) -> tuple[str, str]:
-        return self.start.time().toString("HH:mm"), self.end.time().toString("HH:mm")
+        return tuple(f"{t.hour():02d}:{t.minute():02d}" for t in (self.start.time(), self.end.time()))  # type: ignore[return-value]
 
     def set_accessible_names(self, start: str, end: str) -> None:
         self.start.setAccessibleName(start)
