@@ -270,7 +270,7 @@ class EventService(Service):
             if delta:
                 values.setdefault("exdates", [(i + delta).isoformat() for i in parse_instants(master.exdates)])
                 for override in master.overrides:
-                    override.recurrence_id = override.recurrence_id + delta  # type: ignore[operator]
+                    override.recurrence_id = override.recurrence_id + delta
                     changes.add("updated", ENTITY, override.id)
         self._apply(s, master, values, changes)
         shared = {k: v for k, v in values.items() if k in _COPY}
