@@ -49,7 +49,7 @@ class MainActions:
         w = window
         stack = w.context.undo_stack
 
-        def act(slot, shortcut=None, checkable=False, fallback="", action=None) -> QAction:  # type: ignore[no-untyped-def]
+        def act(slot, shortcut=None, checkable=False, fallback="", action=None) -> QAction:
             action = action if action is not None else QAction(w)
             if isinstance(shortcut, QKeySequence.StandardKey):
                 # Standard keys follow the platform; some platforms define none, so keep a usual default.

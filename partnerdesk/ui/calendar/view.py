@@ -213,7 +213,7 @@ class CalendarView(QWidget):
         for view in (self.month, self.week):
             view.today = today
         self.filters.update_clock()
-        self.stack.currentWidget().viewport().update()  # type: ignore[attr-defined]
+        self.stack.currentWidget().viewport().update()
 
     # --- navigation ---------------------------------------------------------------------------------------
     def first_weekday(self) -> int:

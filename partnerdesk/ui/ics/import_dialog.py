@@ -169,4 +169,8 @@ class ImportEventsDialog(JobDialog):
         if show is not None and self.summary is not None and self.summary.changes:
             button = self.buttons.addButton(_("Show calendar"), self.buttons.ButtonRole.ActionRole)
             button.setObjectName("showCalendarButton")
-            button.clicked.connect(lambda: (show(), self.accept()))
+            def show_and_close() -> None:
+                show()
+                self.accept()
+
+            button.clicked.connect(show_and_close)

@@ -384,7 +384,11 @@ class PacketPreview(QDialog):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)
         progress.canceled.connect(run.cancel)
-        run.progress.connect(lambda done, total: (progress.setMaximum(total), progress.setValue(done)))
+        def progressed(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+
+        run.progress.connect(progressed)
 
         def finished() -> None:
             progress.reset()

@@ -75,6 +75,7 @@ class PerformanceView(QWidget):
         self.definitions_button.clicked.connect(self.edit_definitions)
         self.export_button.clicked.connect(self.export_csv)
         self.print_button.clicked.connect(self.print_matrix)
+        w: QWidget
         for w in (self.previous_button, self.period, self.next_button, self.granularity, self.compare):
             bar.addWidget(w)
         bar.addStretch(1)
