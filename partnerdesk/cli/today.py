@@ -29,6 +29,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
+def plain(text: str) -> str:
+    """Text for a terminal or a script: without the direction isolates the window uses around user data."""
+    return text.replace("\u2068", "").replace("\u2069", "")
+
+
 def row_json(row: Any) -> dict[str, Any]:
     from partnerdesk.services.attention_texts import reasons_text
 
@@ -42,7 +47,7 @@ def row_json(row: Any) -> dict[str, Any]:
         "days_overdue": row.days_overdue,
         "source_kind": row.source_kind,
         "source_id": row.source_id,
-        "reason": reasons_text(row).replace("\u2068", "").replace("\u2069", ""),
+        "reason": plain(reasons_text(row)),
         "reasons": [{"reason": r.reason.value, **r.values} for r in row.reasons],
         "amount_minor": row.amount_minor,
         "currency": row.currency or None,
@@ -52,7 +57,7 @@ def row_json(row: Any) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     from partnerdesk.services.attention import Options, brief
-    from partnerdesk.services.attention_texts import section_title, when_text
+    from partnerdesk.services.attention_texts import kind_label, reasons_text, section_title, when_text
     from partnerdesk.store.workspace import open_workspace
 
     with open_workspace(workspace_path(args), create=False) as ws:
@@ -71,8 +76,9 @@ def run(args: argparse.Namespace) -> int:
     for section, rows in sections:
         print(f"{section_title(section)} ({result.count(section)})")
         for r in rows:
-            bits = [r.title, r.partner if r.partner != r.title else "", when_text(r, result.today)]
-            print("  " + " · ".join(b for b in bits if b))
+            bits = [kind_label(r.kind), r.title, r.partner if r.partner != r.title else "",
+                    when_text(r, result.today), reasons_text(r)]
+            print("  " + plain(" · ".join(b for b in bits if b)))
         if result.more.get(section):
             print("  " + ngettext("…and {n} more", "…and {n} more", result.more[section]).format(
                 n=result.more[section]))

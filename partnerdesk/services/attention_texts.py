@@ -116,10 +116,10 @@ def when_text(row: Row, today: dt.date) -> str:
 def money_totals_text(totals: dict[str, dict[str, int]]) -> str:
     """Overdue and due-soon payables, each currency on its own (amounts are never added across currencies)."""
     parts = []
-    overdue = [format_money(t["overdue"], c) for c, t in totals.items() if t.get("overdue")]
-    soon = [format_money(t["due_soon"], c) for c, t in totals.items() if t.get("due_soon")]
+    overdue = [isolated(format_money(t["overdue"], c)) for c, t in totals.items() if t.get("overdue")]
+    soon = [isolated(format_money(t["due_soon"], c)) for c, t in totals.items() if t.get("due_soon")]
     if overdue:
-        parts.append(_("Overdue: {amounts}").format(amounts=", ".join(overdue)))
+        parts.append(_("Overdue: {amounts}").format(amounts=format_list(overdue)))
     if soon:
-        parts.append(_("Due within 7 days: {amounts}").format(amounts=", ".join(soon)))
+        parts.append(_("Due within 7 days: {amounts}").format(amounts=format_list(soon)))
     return " · ".join(parts)

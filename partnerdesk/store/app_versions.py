@@ -9,6 +9,9 @@ from __future__ import annotations
 REVISION_APP_VERSIONS: dict[str, str] = {
     "0001": "0.1.0",
     "0002_search": "0.1.0",
+    "0003_payments_ledger": "0.1.0",
+    "0003_performance": "0.1.0",
+    "0003_partner_contact_cadence": "0.1.0",
 }
 
 

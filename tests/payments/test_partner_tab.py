@@ -24,7 +24,7 @@ def test_partner_profile_shows_that_partners_ledger(payments_window) -> None:  #
     assert "%" in tab.ours.text() or "No payments" in tab.ours.text()
     assert tab.totals.rowCount() == len({r.currency for r in mine})
     window.set_language("el")
-    assert profile.tabText(profile.indexOf(profile.widget(len(profile.sections) - 1))) == "Πληρωμές"
+    assert profile.tabText(profile.sections.index(profile.payments)) == "Πληρωμές"
 
 
 def test_calendar_payment_chip_names_partner_and_amount_and_opens_the_ledger(payments_window) -> None:  # type: ignore[no-untyped-def]

@@ -154,3 +154,18 @@ def test_a_long_overdue_list_shows_the_oldest_and_counts_the_rest(workspace: Any
     assert [r.title for r in listed[:2]] == ["Old 4", "Old 3"]  # the oldest
     assert b.count(Section.OVERDUE) == 8 and b.more[Section.OVERDUE] == 8 - len(listed)
     assert b.action_count == brief(workspace, Options(today=TODAY)).action_count
+
+
+def test_reminders_missed_while_closed_are_listed(workspace: Any) -> None:
+    from partnerdesk.services.calendar import due_reminders
+
+    _seed(workspace)
+    with workspace.transaction() as s:
+        s.add(m.Event(uid="r1", title="Call with reminder", starts_at=_at(TODAY, 9), ends_at=_at(TODAY, 10),
+                      reminder_minutes=[30]))
+    missed = due_reminders(workspace, _at(TODAY, 0), _at(TODAY, 12))
+    b = brief(workspace, Options(today=TODAY), missed)
+    rows = b.section(Section.REMINDERS)
+    assert [r.title for r in rows] == ["Call with reminder"] and rows[0].kind == Kind.REMINDER
+    assert rows[0].source_kind == "event"
+    assert b.action_count == brief(workspace, Options(today=TODAY)).action_count + 1

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from partnerdesk.domain.attention import Kind, Section
+from partnerdesk.domain.attention import Kind, Row, Section
 from partnerdesk.l10n import LANGUAGES, translations
 from partnerdesk.services.attention import Options
 from partnerdesk.ui.today.badge import BadgeRole
@@ -24,14 +24,15 @@ def _index(key: str) -> int:
 def _today(window: Any) -> Any:
     """The Today view, pinned to the demo's day (the demo was built for DEMO_TODAY)."""
     view = window.views[_index("today")]
-    view.model.options = Options(today=DEMO_TODAY, zone=view.model.options.zone, mine=view.only_mine.isChecked())
+    view.model.options = Options(today=DEMO_TODAY, zone=view.model.options.zone, mine=view.only_mine.isChecked(),
+                                 horizon_days=view.horizon.value())
     view.refresh()
     return view
 
 
 def _click(qtbot: Any, view: Any, predicate: Any) -> Any:
     row = next(r for r in view.model.rows() if predicate(r))
-    index = view.model.index(view.model.entries.index(row))
+    index = view.model.index(view.model.reveal(row))
     view.list.scrollTo(index)
     qtbot.mouseClick(view.list.viewport(), Qt.MouseButton.LeftButton, pos=view.list.visualRect(index).center())
     return row
@@ -90,6 +91,8 @@ def test_a_click_opens_the_meeting_in_the_calendar(demo_window: Any, qtbot: Any)
 
 
 def test_a_click_opens_the_contract_or_the_partner(demo_window: Any, qtbot: Any) -> None:
+    from partnerdesk.domain.attention import Reason
+
     window = demo_window
     window.start()
     view = _today(window)
@@ -99,7 +102,8 @@ def test_a_click_opens_the_contract_or_the_partner(demo_window: Any, qtbot: Any)
     assert partners.current_partner_id() == row.partner_id
     assert partners.profile.current_section() is partners.profile.contract
     window.show_view(_index("today"))
-    row = _click(qtbot, view, lambda r: r.kind == Kind.PARTNER)
+    row = _click(qtbot, view, lambda r: r.kind == Kind.PARTNER and not any(
+        p.reason == Reason.KPI_AT_RISK for p in r.reasons))
     assert window.current_index == _index("partners") and partners.current_partner_id() == row.partner_id
     assert partners.profile.current_section() is partners.profile.overview
     window.show_view(_index("today"))
@@ -248,14 +252,20 @@ def test_a_payment_opens_in_the_ledger_and_can_be_marked_paid(demo_window: Any, 
 
 def test_a_long_overdue_list_ends_with_a_link_to_the_board(demo_window: Any, qtbot: Any, monkeypatch: Any) -> None:
     from partnerdesk.domain import attention as rules
-    from partnerdesk.ui.today.model import More
+    from partnerdesk.ui.today.model import PREVIEW, More
 
     monkeypatch.setattr(rules, "SECTION_LIMIT", 3)
     window = demo_window
     window.start()
     view = _today(window)
+    preview = next(e for e in view.model.entries if isinstance(e, More))
+    assert preview.section == Section.OVERDUE and preview.expand  # the first screen shows every section
+    assert len([e for e in view.model.entries if isinstance(e, Row) and e.section == Section.OVERDUE]) == PREVIEW
+    at = view.model.index(view.model.entries.index(preview))
+    qtbot.mouseClick(view.list.viewport(), Qt.MouseButton.LeftButton, pos=view.list.visualRect(at).center())
+    assert Section.OVERDUE in view.model.expanded  # one click shows the rest in place
     more = next(e for e in view.model.entries if isinstance(e, More))
-    assert more.section == Section.OVERDUE and more.count > 0
+    assert more.section == Section.OVERDUE and more.count > 0 and not more.expand
     index = view.model.index(view.model.entries.index(more))
     assert index.data() == f"…and {more.count} more"
     view.list.scrollTo(index)
@@ -284,4 +294,56 @@ def test_the_contact_cadence_is_set_on_the_partner_and_ends_the_quiet(demo_windo
     view = _today(window)
     assert any(r.partner_id == quiet.partner_id and any(p.reason == Reason.QUIET for p in r.reasons)
                for r in view.model.rows())
+    window.context.undo_stack.clear()
+
+
+def test_deadlines_ahead_look_as_far_as_the_setting(demo_window: Any) -> None:
+    from partnerdesk.services.attention import brief
+
+    window = demo_window
+    window.start()
+    view = _today(window)
+    near = len(view.model.brief.section(Section.DEADLINES))
+    view.horizon.setValue(120)
+    view = _today(window)
+    far = view.model.brief.section(Section.DEADLINES)
+    assert len(far) > near and window.context.settings.value("today/deadline_days", type=int) == 120
+    assert max(r.day for r in far) > DEMO_TODAY + dt.timedelta(days=30)
+    assert len(brief(window.context.ws, Options(today=DEMO_TODAY, horizon_days=120)).section(
+        Section.DEADLINES)) == len(far)
+
+
+def test_a_kpi_at_risk_opens_the_partners_performance_tab(demo_window: Any, qtbot: Any) -> None:
+    from partnerdesk.domain.attention import Reason
+
+    window = demo_window
+    window.start()
+    view = _today(window)
+    row = _click(qtbot, view, lambda r: any(p.reason == Reason.KPI_AT_RISK for p in r.reasons))
+    partners = window.current_view()
+    assert window.current_index == _index("partners") and partners.current_partner_id() == row.partner_id
+    assert partners.profile.current_section() is partners.profile.performance
+
+
+def test_a_slow_refresh_runs_off_the_ui_thread(demo_window: Any, qtbot: Any, monkeypatch: Any) -> None:
+    from partnerdesk.ui.today import model as today_model
+    from partnerdesk.ui.today.commands import mark_card_done
+
+    monkeypatch.setattr(today_model, "SLOW_S", 0.0)  # as on a large workspace
+    window = demo_window
+    window.start()
+    qtbot.waitUntil(lambda: window.reminders is not None, timeout=2000)  # start-up's own refreshes are done
+    view = _today(window)
+    first = view.model.brief.section(Section.OVERDUE)[0]
+    started = []
+    background = view.model.refresh_in_background
+    monkeypatch.setattr(view.model, "refresh_in_background", lambda: (started.append(1), background()))
+    monkeypatch.setattr(view.model, "refresh", lambda: pytest.fail("refreshed on the UI thread"))
+    assert view.push(mark_card_done(window.context, first.source_id))
+    qtbot.waitUntil(lambda: view.model.job is None and first.key not in {r.key for r in view.model.rows()},
+                    timeout=5000)
+    window.context.undo_stack.undo()
+    qtbot.waitUntil(lambda: first.key in {r.key for r in view.model.rows()}, timeout=5000)
+    qtbot.waitUntil(lambda: view.model.job is None, timeout=5000)
+    assert len(started) >= 2  # each edit refreshed in the background
     window.context.undo_stack.clear()

@@ -89,14 +89,16 @@ class TodayBadge(QObject):
     def _computed(self, ws: Any) -> int:
         from sqlalchemy.exc import SQLAlchemyError
 
+        from partnerdesk.domain.attention import DEADLINE_HORIZON_DAYS
         from partnerdesk.services.attention import Options, brief
         from partnerdesk.ui.calendar.zones import user_zone_name
-        from partnerdesk.ui.today.view import MINE_KEY
+        from partnerdesk.ui.today.view import HORIZON_KEY, MINE_KEY
 
         settings = self.window.context.settings
+        options = Options(zone=user_zone_name(ws, settings), mine=settings.value(MINE_KEY, False, type=bool),
+                          horizon_days=settings.value(HORIZON_KEY, DEADLINE_HORIZON_DAYS, type=int))
         try:
-            return brief(ws, Options(zone=user_zone_name(ws, settings),
-                                     mine=settings.value(MINE_KEY, False, type=bool)), self.missed).action_count
+            return brief(ws, options, self.missed).action_count
         except (PartnerDeskError, SQLAlchemyError):
             return 0
 

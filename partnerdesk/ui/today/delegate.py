@@ -53,7 +53,7 @@ def detail_text(row: Row, tz: dt.tzinfo) -> str:
     if row.partner:  # (partner rows returned above)
         bits.append(isolated(row.partner))
     if row.amount_minor is not None:
-        bits.append(format_money(row.amount_minor, row.currency))
+        bits.append(isolated(format_money(row.amount_minor, row.currency)))
     _mine, there = time_texts(row, tz) if row.days_overdue == 0 else ("", "")
     if there:
         bits.append(there)
@@ -122,8 +122,8 @@ def paint_row(painter: QPainter, rect: QRectF, row: Row, font: QFont, rtl: bool,
     painter.setFont(bold)
     painter.setPen(QColor("#1F2933"))
     title_rect = top.adjusted(trail_w if rtl else 0, 0, 0 if rtl else -trail_w, 0)
-    painter.drawText(title_rect, lead | _A.AlignVCenter, QFontMetrics(bold).elidedText(
-        row.title, Qt.TextElideMode.ElideRight, int(title_rect.width())))
+    title = QFontMetrics(bold).elidedText(row.title, Qt.TextElideMode.ElideRight, int(title_rect.width()) - 4)
+    painter.drawText(title_rect, lead | _A.AlignVCenter, isolated(title))  # user data keeps its own direction
     painter.setFont(small)
     painter.setPen(QColor("#52606D"))
     bottom = QRectF(inner.left(), inner.top() + inner.height() / 2, inner.width(), inner.height() / 2)

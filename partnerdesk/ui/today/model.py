@@ -7,6 +7,7 @@ content changed are repainted in place; only when rows come or go is the list re
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -39,12 +40,21 @@ WATCHED = frozenset({"work_item", "work_status", "event", "interaction", "contra
 MoreRole = Qt.ItemDataRole.UserRole + 5
 
 
+#: A refresh slower than this (a large workspace) runs off the UI thread after an edit.
+SLOW_S = 0.1
+
+#: Rows a section shows until the user expands it, so that every section shows on the first screen.
+PREVIEW = 3
+
+
 @dataclass(frozen=True)
 class More:
-    """The line after a section that lists only part of its rows: how many more there are."""
+    """The line after a section that shows only part of its rows: how many more there are. ``expand``: a click
+    shows them here; otherwise (past what Today lists) a click opens them on the board."""
 
     section: Section
     count: int
+    expand: bool = True
 
 
 Entry = Row | Section | More
@@ -61,20 +71,101 @@ class TodayModel(QAbstractListModel):
         self.kpi_cache: dict[dt.date, dict[int, tuple[str, ...]]] = {}  # cleared when KPI inputs change
         self.brief: Brief | None = None
         self.entries: list[Entry] = []
+        self.expanded: set[Section] = set()
+        self.kpi_generation = 0
+        self.last_duration = 0.0  # seconds the last refresh took
+        self.job: Any = None  # the background refresh running, if any
+        self.again = False
 
     # -- loading --------------------------------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Ask the attention service again, here and now (the first fill, a changed option)."""
         if self.ws is None:
             return
-        new = brief(self.ws, self.options, self.missed, self.kpi_cache)
+        started = time.perf_counter()
+        result = brief(self.ws, self.options, self.missed, self.kpi_cache)
+        self.last_duration = time.perf_counter() - started
+        self.apply(result)
+
+    def clear_kpi_cache(self) -> None:
+        self.kpi_cache.clear()
+        self.kpi_generation += 1
+
+    def refresh_in_background(self) -> None:
+        """The same refresh in a worker thread (a large workspace, after an edit), so the window never stalls;
+        a change announced meanwhile runs one more refresh when this one ends."""
+        from partnerdesk.ui.jobs import BackgroundJob
+
+        if self.ws is None:
+            return
+        if self.job is not None:
+            self.again = True
+            return
+        ws, options, missed = self.ws, self.options, tuple(self.missed)
+        cache, generation = dict(self.kpi_cache), self.kpi_generation
+        job = BackgroundJob(lambda: (brief(ws, options, missed, cache), time.perf_counter()), self)
+        started = time.perf_counter()
+
+        def done(payload: Any) -> None:
+            result, ended = payload
+            self.last_duration = ended - started
+            if self.ws is ws and self.options == options:
+                if generation == self.kpi_generation:
+                    self.kpi_cache.update(cache)
+                self.apply(result)
+
+        def finished() -> None:
+            self.job = None
+            job.deleteLater()
+            if self.again:
+                self.again = False
+                self.refresh_later()
+
+        job.succeeded.connect(done)
+        job.finished.connect(finished)
+        self.job = job
+        job.start()
+
+    def refresh_later(self) -> None:
+        """After an announced change: at once when refreshing is quick, else off the UI thread."""
+        if self.last_duration < SLOW_S:
+            self.refresh()
+        else:
+            self.refresh_in_background()
+
+    def apply(self, result: Brief) -> None:
+        self.brief = result
+        self._show(self._entries())
+        self.refreshed.emit()
+
+    def _entries(self) -> list[Entry]:
         entries: list[Entry] = []
-        for section, rows in new.sections():
+        assert self.brief is not None
+        for section, rows in self.brief.sections():
             entries.append(section)
-            entries.extend(rows)
-            if new.more.get(section):
-                entries.append(More(section, new.more[section]))
+            if section in self.expanded or len(rows) <= PREVIEW + 1:
+                entries.extend(rows)
+                if self.brief.more.get(section):
+                    entries.append(More(section, self.brief.more[section], expand=False))
+            else:
+                entries.extend(rows[:PREVIEW])
+                entries.append(More(section, self.brief.count(section) - PREVIEW))
+        return entries
+
+    def expand(self, section: Section) -> None:
+        """Show every row of a section (up to what Today lists)."""
+        if section not in self.expanded and self.brief is not None:
+            self.expanded.add(section)
+            self._show(self._entries())
+
+    def reveal(self, row: Row) -> int:
+        """The list row of ``row``, expanding its section when the row is beyond the preview."""
+        if row not in self.entries:
+            self.expand(row.section)
+        return self.entries.index(row)
+
+    def _show(self, entries: list[Entry]) -> None:
         old_keys = [_key(e) for e in self.entries]
-        self.brief = new
         if old_keys == [_key(e) for e in entries]:
             changed = [i for i, (a, b) in enumerate(zip(self.entries, entries, strict=True)) if a != b]
             self.entries = entries
@@ -85,11 +176,11 @@ class TodayModel(QAbstractListModel):
             self.beginResetModel()
             self.entries = entries
             self.endResetModel()
-        self.refreshed.emit()
 
     def set_workspace(self, ws: Any) -> None:
         self.ws = ws
-        self.kpi_cache.clear()
+        self.expanded.clear()
+        self.clear_kpi_cache()
         self.beginResetModel()
         self.entries, self.brief = [], None
         self.endResetModel()
@@ -104,7 +195,8 @@ class TodayModel(QAbstractListModel):
         return self.brief.action_count if self.brief is not None else 0
 
     def rows(self) -> list[Row]:
-        return [e for e in self.entries if isinstance(e, Row)]
+        """Every row Today lists, shown or behind a section's "more" line."""
+        return list(self.brief.rows) if self.brief is not None else []
 
     def row_of(self, index: QModelIndex | QPersistentModelIndex) -> Row | None:
         entry = self.entries[index.row()] if index.isValid() and index.row() < len(self.entries) else None
@@ -127,7 +219,7 @@ class TodayModel(QAbstractListModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 return more_text(entry.count)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return _("Show them on the board")
+                return _("Show them here") if entry.expand else _("Show them on the board")
             return None
         if isinstance(entry, Section):
             if role == SectionRole:

@@ -12,7 +12,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 from partnerdesk.domain.attention import Kind, Row, Section
 from partnerdesk.l10n import _, format_datetime, ngettext, paper_size
-from partnerdesk.services.attention_texts import money_totals_text, reasons_text
+from partnerdesk.services.attention_texts import isolated, money_totals_text, reasons_text
 from partnerdesk.ui.calendar.delegates import scaled
 from partnerdesk.ui.calendar.printing import pixel_font
 from partnerdesk.ui.today.delegate import HEADER_HEIGHT, paint_header, trailing_text
@@ -76,7 +76,7 @@ def _paint_line(painter: QPainter, rect: QRectF, row: Row, font: QFont, rtl: boo
     painter.setPen(QColor("#C62828") if row.days_overdue > 0 else QColor("#3E4C59"))
     painter.drawText(inner, trail, when)
     detail = reasons_text(row) if row.kind == Kind.PARTNER else row.partner
-    text = f"{row.title} — {detail}" if detail and detail != row.title else row.title
+    text = f"{isolated(row.title)} — {isolated(detail)}" if detail and detail != row.title else isolated(row.title)
     painter.setPen(QColor("#1F2933"))
     body = inner.adjusted(when_w if rtl else 0, 0, 0 if rtl else -when_w, 0)
     painter.drawText(body, lead, metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(body.width())))

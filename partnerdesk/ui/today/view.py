@@ -4,6 +4,7 @@ need attention and reminders missed, each row one click from its source; inline 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
@@ -17,11 +18,13 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSizePolicy,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from partnerdesk.domain.attention import Kind, Row
+from partnerdesk.domain import attention as rules
+from partnerdesk.domain.attention import Row
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _, format_date
 from partnerdesk.services.attention import Options
@@ -30,6 +33,7 @@ from partnerdesk.ui.today.delegate import TodayDelegate
 from partnerdesk.ui.today.model import KPI_INPUTS, WATCHED, MoreRole, TodayModel
 
 MINE_KEY = "today/only_mine"
+HORIZON_KEY = "today/deadline_days"
 
 
 class TodayView(QWidget):
@@ -52,16 +56,26 @@ class TodayView(QWidget):
         self.only_mine.setObjectName("onlyMine")
         self.only_mine.setChecked(context.settings.value(MINE_KEY, False, type=bool))
         self.only_mine.toggled.connect(self._mine_toggled)
+        self.horizon_label = QLabel()
+        self.horizon = QSpinBox()
+        self.horizon.setObjectName("deadlineDays")
+        self.horizon.setRange(1, 366)
+        self.horizon.setValue(context.settings.value(HORIZON_KEY, rules.DEADLINE_HORIZON_DAYS, type=int))
+        self.horizon_label.setBuddy(self.horizon)
+        self.horizon.valueChanged.connect(self._horizon_changed)
         self.print_button = QPushButton()
         self.print_button.setObjectName("printBrief")
         self.print_button.clicked.connect(self.print_preview)
         bar = QHBoxLayout()
         bar.addWidget(self.title, 1)
+        bar.addWidget(self.horizon_label)
+        bar.addWidget(self.horizon)
+        bar.addSpacing(12)
         bar.addWidget(self.only_mine)
         bar.addWidget(self.print_button)
 
         self.model = TodayModel(context.workspace, self)
-        self.model.options = Options(zone=self._zone_name(), mine=self.only_mine.isChecked())
+        self.model.options = self._options()
         self.delegate = TodayDelegate(self)
         self.list = QListView()
         self.list.setObjectName("todayList")
@@ -87,7 +101,7 @@ class TodayView(QWidget):
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)
-        self._pending.timeout.connect(self.refresh)
+        self._pending.timeout.connect(self._refresh_after_change)
         self.model.refreshed.connect(self._after_refresh)
         context.hub.changed.connect(self._on_changed)
         context.hub.workspace_replaced.connect(self.reload)
@@ -116,21 +130,33 @@ class TodayView(QWidget):
             self.empty.setText(exc.message)
             self.empty.show()
 
+    def _options(self) -> Options:
+        return Options(zone=self._zone_name(), mine=self.only_mine.isChecked(), horizon_days=self.horizon.value())
+
+    def _refresh_after_change(self) -> None:
+        if self.context.workspace is None:
+            return
+        self.delegate.tz = self.tz
+        self.model.refresh_later()
+
     def reload(self) -> None:
-        self.model.options = Options(zone=self._zone_name(), mine=self.only_mine.isChecked())
+        self.model.options = self._options()
         self.model.missed = ()
-        self.model.kpi_cache.clear()
+        self.model.clear_kpi_cache()
+        self.model.expanded.clear()
         self.model.ws = self.context.workspace
         self.refresh()
 
     def set_missed_reminders(self, reminders: list[Any]) -> None:
         """Reminders that fell due while the app was closed (from the main window's reminder watcher)."""
+        if not reminders and not self.model.missed:
+            return  # nothing missed: no second query at start-up
         self.model.missed = list(reminders)
         self.refresh()
 
     def _on_changed(self, changes: Any) -> None:
         if changes.entities() & KPI_INPUTS:
-            self.model.kpi_cache.clear()
+            self.model.clear_kpi_cache()
         if changes.entities() & WATCHED:
             self._pending.start()  # several announcements in one turn refresh once
 
@@ -144,8 +170,12 @@ class TodayView(QWidget):
 
     def _mine_toggled(self, on: bool) -> None:
         self.context.settings.setValue(MINE_KEY, on)
-        self.model.options = Options(zone=self.model.options.zone, mine=on,
-                                     horizon_days=self.model.options.horizon_days)
+        self.model.options = replace(self.model.options, mine=on)
+        self.refresh()
+
+    def _horizon_changed(self, days: int) -> None:
+        self.context.settings.setValue(HORIZON_KEY, days)
+        self.model.options = replace(self.model.options, horizon_days=days)
         self.refresh()
 
     # --- opening and acting ---------------------------------------------------------------------------------------
@@ -153,8 +183,11 @@ class TodayView(QWidget):
         row = self.model.row_of(index)
         if row is not None:
             self.open_row(row)
-        elif index.data(MoreRole) is not None:
-            navigation.open_overdue_on_board(self)
+        elif (more := index.data(MoreRole)) is not None:
+            if more.expand:
+                self.model.expand(more.section)
+            else:
+                navigation.open_overdue_on_board(self)
 
     def open_row(self, row: Row) -> Any:
         return navigation.open_row(self, row)
@@ -199,9 +232,7 @@ class TodayView(QWidget):
         self.only_mine.setText(_("Only mine"))
         self.only_mine.setToolTip(_("Only items where you are owner #1, owner #2 or responsible"))
         self.print_button.setText(_("Print…"))
+        self.horizon_label.setText(_("Deadlines within (days):"))
         self.empty.setText(_("Nothing needs you right now."))
         self.title.setText(_("Today, {date}").format(date=format_date(self.model.today, "full")))
         self.list.viewport().update()
-
-    def row_kinds(self) -> list[Kind]:
-        return [r.kind for r in self.model.rows()]
