@@ -19,7 +19,7 @@ PUBLISHER = "PartnerDesk"
 WORKSPACE_EXTENSION = "pdk"
 WORKSPACE_UTI = "app.partnerdesk.workspace"
 WORKSPACE_MIME = "application/x-partnerdesk-workspace"
-UI_LANGUAGES = ("en", "pt", "ja", "it", "el", "ar")
+UI_LANGUAGES = ("en", "pt", "pt_PT", "ja", "it", "el", "ar")
 QT_TRANSLATIONS = ("ar", "ja", "it", "pt_BR", "pt")  # qtbase has no Greek: our own catalogue covers it
 # Qt 6.11 supports macOS 13 (Ventura) and later (doc.qt.io/qt-6.11/macos.html).
 MACOS_MINIMUM = "13.0"

@@ -42,6 +42,7 @@ UsePreviousLanguage=no
 [Languages]
 Name: "en"; MessagesFile: "compiler:Default.isl"
 Name: "pt"; MessagesFile: "compiler:Languages\BrazilianPortuguese.isl"
+Name: "pt_PT"; MessagesFile: "compiler:Languages\Portuguese.isl"
 Name: "ja"; MessagesFile: "compiler:Languages\Japanese.isl"
 Name: "it"; MessagesFile: "compiler:Languages\Italian.isl"
 Name: "el"; MessagesFile: "compiler:Languages\Greek.isl"
@@ -50,12 +51,14 @@ Name: "ar"; MessagesFile: "compiler:Languages\Arabic.isl"
 [CustomMessages]
 en.WorkspaceType=PartnerDesk workspace
 pt.WorkspaceType=Espaço de trabalho do PartnerDesk
+pt_PT.WorkspaceType=Espaço de trabalho do PartnerDesk
 ja.WorkspaceType=PartnerDesk ワークスペース
 it.WorkspaceType=Spazio di lavoro PartnerDesk
 el.WorkspaceType=Χώρος εργασίας PartnerDesk
 ar.WorkspaceType=مساحة عمل PartnerDesk
 en.CommandLine=PartnerDesk (command line)
 pt.CommandLine=PartnerDesk (linha de comando)
+pt_PT.CommandLine=PartnerDesk (linha de comandos)
 ja.CommandLine=PartnerDesk (コマンドライン)
 it.CommandLine=PartnerDesk (riga di comando)
 el.CommandLine=PartnerDesk (γραμμή εντολών)

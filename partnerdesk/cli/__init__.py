@@ -20,8 +20,6 @@ from partnerdesk.l10n import LANGUAGES, _, set_language, system_language
 
 # Top-level options that take a value: the token after them is not a file or a command.
 _VALUE_OPTIONS = frozenset({"--lang", "--db"})
-COMMAND_MODULES: tuple[str, ...] = ("info", "demo", "contacts", "packets", "calendar", "today", "payments", "kpis",
-                                     "backups")
 
 _VERBS: dict[str, argparse._SubParsersAction] = {}
 
@@ -49,9 +47,9 @@ def workspace_path(args: argparse.Namespace) -> Path:
 
 def command_modules() -> tuple[ModuleType, ...]:
     """The modules that register subcommands (imported here, not at the top: they import this module)."""
-    from partnerdesk.cli import calendar, contacts, demo, info, packets
+    from partnerdesk.cli import backups, calendar, contacts, demo, info, kpis, packets, payments, today
 
-    return (info, demo, contacts, packets, calendar)
+    return (info, demo, contacts, packets, calendar, today, payments, kpis, backups)
 
 
 def build_parser() -> argparse.ArgumentParser:

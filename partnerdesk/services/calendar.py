@@ -251,9 +251,10 @@ def _payments(s: Session, start: dt.datetime, end: dt.datetime, partners: set[in
         .where(Payment.paid_on.is_(None), Payment.deleted_at.is_(None), Payment.due_on >= first,
                Payment.due_on <= last, *_partner_filter(Payment.partner_id, partners))
     ).all()
-    out = [_dated(SourceKind.PAYMENT, r.id, _("Payment due: {invoice} ({amount})").format(
-        invoice=r.invoice_ref, amount=format_money(r.amount_minor, r.currency)), r.due_on, zone, r.partner_id,
-        r.name, f"\u2068{r.name}\u2069 · {format_money(r.amount_minor, r.currency)}") for r in rows]
+    # "Rota Sul · R$ 18.225,00": who and how much; the invoice is one click away (the ledger).
+    out = [_dated(SourceKind.PAYMENT, r.id, _("{partner} · {amount}").format(
+        partner=r.name, amount=format_money(r.amount_minor, r.currency)), r.due_on, zone, r.partner_id,
+        r.name) for r in rows]
     return [o for o in out if meets(o.start, o.end, start, end)]
 
 

@@ -115,10 +115,10 @@ _FILTER: AccessibilityRules | None = None
 
 
 def install_accessibility_rules(app: QApplication) -> None:
-    """Install the filter on the application (idempotent) and apply it to the widgets that already exist."""
+    """Install the filter on the application (idempotent). Widgets that exist already are covered too: Qt polishes
+    a widget when it is first shown, and the main window installs this before it shows anything. (Walking
+    ``allWidgets()`` here instead could touch widgets whose deletion is pending: a crash.)"""
     global _FILTER
     if _FILTER is None:
         _FILTER = AccessibilityRules(app)
         app.installEventFilter(_FILTER)
-    for widget in app.allWidgets():
-        prepare_widget(widget)

@@ -33,7 +33,10 @@ def test_header_card_shows_the_partner_at_a_glance(demo_window: Any) -> None:
     row = view.model.row(view.model.row_of(pid))
     assert f"{row.open_items} open item" in header.items.text()
     assert (row.overdue_items > 0) == ("overdue" in header.items.text())
-    demo_window.set_language("el")
+    demo_window.set_language("el")  # views are built again in the new language
+    view = demo_window.current_view()
+    view.select_partner(pid)
+    header = view.header
     assert "Ριάντ" in header.clock.text() and header.steps[2].text() == "Πιλοτική φάση"
 
 

@@ -23,7 +23,8 @@ def test_partner_profile_shows_that_partners_ledger(payments_window) -> None:  #
     assert {tab.model.rows[i].partner_id for i in tab.model.ids} == {partner_id}
     assert "%" in tab.ours.text() or "No payments" in tab.ours.text()
     assert tab.totals.rowCount() == len({r.currency for r in mine})
-    window.set_language("el")
+    window.set_language("el")  # views are built again in the new language
+    profile = window.current_view().profile
     assert profile.tabText(profile.sections.index(profile.payments)) == "Πληρωμές"
 
 

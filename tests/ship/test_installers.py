@@ -48,7 +48,7 @@ def test_installer_is_per_user_with_an_uninstaller_and_a_stable_app_id() -> None
     assert setup["AppVersion"] == "{#AppVersion}"
 
 
-def test_installer_speaks_the_six_languages_with_every_custom_message() -> None:
+def test_installer_speaks_every_ui_language_with_every_custom_message() -> None:
     sections = _iss_sections()
     names = [re.search(r'Name: "(\w+)"', line).group(1) for line in sections["Languages"]]  # type: ignore[union-attr]
     assert names == list(LANGUAGES)

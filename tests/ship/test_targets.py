@@ -22,7 +22,7 @@ def test_macos_gets_a_windowed_bundle_with_a_complete_info_plist() -> None:
     assert [e.console for e in mac.executables] == [False]  # console=True writes LSBackgroundOnly: no Dock icon
     plist = mac.info_plist
     assert plist["CFBundleVersion"] == plist["CFBundleShortVersionString"] == "1.4.2"
-    assert plist["CFBundleLocalizations"] == ["en", "pt", "ja", "it", "el", "ar"] == list(LANGUAGES)
+    assert plist["CFBundleLocalizations"] == ["en", "pt", "pt_PT", "ja", "it", "el", "ar"] == list(LANGUAGES)
     assert plist["LSMinimumSystemVersion"] == "13.0"
     assert plist["NSHighResolutionCapable"] is True
     assert "LSBackgroundOnly" not in plist and "LSUIElement" not in plist

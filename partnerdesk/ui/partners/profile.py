@@ -97,7 +97,8 @@ class OverviewSection(Section):
     def retranslate_ui(self) -> None:
         for label, text in zip(self.labels, (_("Name"), _("Kind"), _("Stage"), _("Website"), _("Time zone"),
                                              _("Working hours"), _("Weekend"), _("Expected reply (hours)"),
-                                             _("Contact every (days)"), _("Experience"), _("Reputation"), _("Compatibility")), strict=False):
+                                             _("Contact every (days)"), _("Experience"), _("Reputation"),
+                                             _("Compatibility")), strict=False):
             label.setText(text)
         self.notes_label.setText(_("Evaluation notes"))
         self.weekend.setAccessibleName(_("Weekend"))
@@ -110,7 +111,7 @@ class OverviewSection(Section):
         for day, box in enumerate(self.weekend_days):
             box.setText(weekday_name(day, "abbreviated"))
             box.setToolTip(weekday_name(day))
-        for stars, label in zip(self.scores, self.labels[8:], strict=True):
+        for stars, label in zip(self.scores, self.labels[9:], strict=True):  # after the cadence
             stars.setAccessibleName(label.text())
         for combo, enum_cls in ((self.kind, PartnerKind), (self.stage, PartnerStage)):
             current = combo.currentData()
