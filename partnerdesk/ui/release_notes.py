@@ -84,7 +84,7 @@ class ReleaseActions:
         else:
             menu.addAction(self.whats_new)
         window.workspace_opened.connect(self.announce_upgraded_workspace)
-        QTimer.singleShot(0, self.announce_new_version)
+        QTimer.singleShot(0, window, self.announce_new_version)  # tied to the window: never after it is gone
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:

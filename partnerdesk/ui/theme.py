@@ -47,6 +47,7 @@ ROLES: dict[str, Role] = {
     "text.accent": Role("#1D4E89", "#8CB4F0"),      # today's date, the current week day
     "text.partner": Role("#7A5C00", "#E3C267"),     # the partner's local time column
     "danger": Role("#B3261E", "#FF8A80"),           # overdue, errors, WIP exceeded
+    "success": Role("#1E6B2F", "#7BD88F"),          # KPIs on track
     "danger.surface": Role("#FDE7E9", "#3B1F22"),
     "warning": Role("#7A4A00", "#F2C27B"),          # stale, warnings
     "warning.surface": Role("#FFF4CE", "#3A3016"),

@@ -395,25 +395,3 @@ def test_contact_rows_do_not_repeat_the_partner_and_show_tag_names(demo_window) 
     assert all(partner not in role for partner, role in roles if partner)
     tags = {model.index(r, TAGS).data() for r in range(model.rowCount())}
     assert "Conselho consultivo" in tags and not any("advisory-board" in t for t in tags)
-
-
-def test_group_by_partner_names_each_partner_once(demo_window) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import Qt
-
-    from partnerdesk.ui.contacts.model import PARTNER
-    from partnerdesk.ui.views_registry import VIEWS
-
-    window = demo_window
-    window.start()
-    window.show_view([k for k, *_r in VIEWS].index("contacts"))
-    view = window.current_view()
-    view.group.setChecked(True)
-    proxy = view.proxy
-    names = [proxy.index(r, PARTNER).data() for r in range(proxy.rowCount())]
-    shown = [n for n in names if n]
-    assert len(shown) == len(set(shown)) >= 5  # each partner once, at the head of its group
-    starts = [r for r in range(proxy.rowCount()) if proxy.group_start(r)]
-    assert all(proxy.index(r, 0).data(Qt.ItemDataRole.BackgroundRole) is not None for r in starts)
-    view.group.setChecked(False)
-    names = [proxy.index(r, PARTNER).data() for r in range(proxy.rowCount())]
-    assert sum(1 for n in names if n) > len(shown)  # ungrouped: every row names its partner again

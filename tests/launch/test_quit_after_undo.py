@@ -50,8 +50,37 @@ def _partners(window: Any) -> Any:
     return AddContractCommand(window.context, view.current_partner_id() or 1, {"title": "Addendum", "start_on": dt.date(2026, 4, 1)})
 
 
+def _today(window: Any) -> Any:
+    from sqlalchemy import select
+
+    from partnerdesk.store.models import WorkItem
+    from partnerdesk.ui.today.commands import PostponeCard
+
+    with window.context.ws.session() as s:
+        item = s.scalars(select(WorkItem.id).where(WorkItem.deleted_at.is_(None)).order_by(WorkItem.id)).first()
+    return PostponeCard(window.context, item, dt.date(2026, 12, 24))
+
+
+def _payments(window: Any) -> Any:
+    from sqlalchemy import select
+
+    from partnerdesk.store.models import Payment
+    from partnerdesk.ui.today.commands import mark_payment_paid
+
+    with window.context.ws.session() as s:
+        payment = s.scalars(select(Payment.id).where(Payment.paid_on.is_(None)).order_by(Payment.id)).first()
+    return mark_payment_paid(window.context, payment)
+
+
+def _performance(window: Any) -> Any:
+    from partnerdesk.ui.performance.commands import SetTrafficSourcesCommand
+
+    return SetTrafficSourcesCommand(window.context, 1, ["newsletter"], [])
+
+
 COMMANDS: dict[str, Callable[[Any], Any]] = {"kanban": _kanban, "calendar": _calendar, "contacts": _contacts,
-                                             "partners": _partners}
+                                             "partners": _partners, "today": _today, "payments": _payments,
+                                             "performance": _performance}
 
 
 def test_every_view_has_a_command_here() -> None:

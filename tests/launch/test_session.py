@@ -27,7 +27,9 @@ def user(window, app):
     from partnerdesk.services.work_items import WorkItemService
     from partnerdesk.ui.kanban.commands import MoveCards
     from partnerdesk.ui.undo import push
+    from partnerdesk.ui.views_registry import VIEWS
 
+    window.show_view([key for key, *_rest in VIEWS].index("kanban"))  # the app opens on Today
     view = window.current_view()
     column = next(i for i, c in enumerate(view.columns) if c.cell().ids)  # the first column with a card
     card = view.columns[column].cell().ids[0]
@@ -55,14 +57,18 @@ KILL_AFTER_VIEW_CHANGE = r'''
 def user(window, app):
     import os, signal
     from PySide6.QtCore import QTimer
-    window.actions_.view_actions[2].trigger()  # View → Contacts (Ctrl+3)
+    from partnerdesk.ui.views_registry import VIEWS
+    # The app opens on Today unless Preferences says "open the view I used last": this user said so.
+    window.context.settings.setValue("ui/open_last_view", True)
+    window.actions_.view_actions[[key for key, *_rest in VIEWS].index("contacts")].trigger()  # View → Contacts
     window.resize(760, 560)  # inside the offscreen 800x600 screen
     QTimer.singleShot(1500, lambda: os.kill(os.getpid(), signal.SIGKILL))  # no clean quit
 '''
 
 REPORT_STATE = r'''
 def user(window, app):
-    print("view", window.current_index, type(window.current_view()).__name__, flush=True)
+    from partnerdesk.ui.views_registry import VIEWS
+    print("view", VIEWS[window.current_index][0], type(window.current_view()).__name__, flush=True)
     print("size", window.width(), window.height(), flush=True)
     window.close()
 '''
@@ -76,7 +82,7 @@ def test_a_kill_after_a_view_change_keeps_the_view_and_size(tmp_path: Path, demo
     again = drive(home, REPORT_STATE, [str(demo_copy)])
     stdout, stderr = again.communicate(timeout=60)
     assert again.process is not None and again.process.returncode == 0, stderr[-3000:]
-    assert "view 2 ContactsView" in stdout
+    assert "view contacts ContactsView" in stdout
     assert "size 760 560" in stdout
 
 

@@ -29,6 +29,16 @@ def open_payments(window):  # type: ignore[no-untyped-def]
     return view
 
 
+def choose_more(view, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Open the view's "More" menu as a user would and choose the entry reading ``text``."""
+    menu = view.more.menu()
+    assert view.more.isVisible() and menu is not None
+    menu.aboutToShow.emit()
+    action = next(a for a in menu.actions() if a.text() == text)
+    assert action.isVisible() and action.isEnabled()
+    action.trigger()
+
+
 def test_ledger_lists_the_demo_payments_with_status_and_amounts(payments_window) -> None:  # type: ignore[no-untyped-def]
     view = open_payments(payments_window)
     rows = P.load_rows(payments_window.context.ws)
@@ -160,7 +170,7 @@ def test_trash_dialog_restores_a_deleted_payment(payments_window) -> None:  # ty
     victim = view.selected_ids()[0]
     view.delete_payments()
     assert view.model.row_of(victim) is None
-    view.buttons["trash"].click()
+    choose_more(view, "Trash…")
     dialog = view.dialog
     assert dialog.list.count() == 1
     dialog.list.item(0).setSelected(True)

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtPrintSupport import QPrinter
 
 from partnerdesk.services import payments as P
-from tests.payments.test_view import open_payments
+from tests.payments.test_view import choose_more, open_payments
 
 
 def test_export_writes_the_filtered_rows(payments_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -80,7 +80,7 @@ def test_print_to_pdf(payments_window, tmp_path: Path, lang: str) -> None:  # ty
 
 def test_settings_change_grace_and_reminder_days(payments_window) -> None:  # type: ignore[no-untyped-def]
     view = open_payments(payments_window)
-    view.buttons["settings"].click()
+    choose_more(view, "Settings…")
     dialog = view.dialog
     dialog.grace.setValue(4)
     dialog.reminder.setValue(6)
@@ -94,7 +94,7 @@ def test_print_button_opens_a_landscape_preview(payments_window) -> None:  # typ
     from PySide6.QtGui import QPageLayout
 
     view = open_payments(payments_window)
-    view.buttons["print"].click()
+    choose_more(view, "Print…")
     dialog = view.print_dialog
     assert dialog is not None and dialog.isVisible()
     printer = dialog.printer()

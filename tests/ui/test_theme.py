@@ -19,7 +19,7 @@ def view_index(key: str) -> int:
 #: (text or mark role, background role, minimum ratio)
 PAIRS = [
     *[(text, "surface", 4.5) for text in ("text", "text.muted", "text.faint", "text.accent", "text.partner",
-                                            "danger", "warning", "chip.text")],
+                                            "danger", "warning", "success", "chip.text")],
     ("text", "surface.alt", 4.5), ("text.faint", "surface.alt", 4.5), ("text", "surface.today", 4.5),
     ("text.accent", "surface.today", 4.5), ("text", "surface.selected", 4.5), ("text.muted", "surface.selected", 4.5),
     ("text", "surface.stale", 4.5), ("warning", "surface.stale", 4.5), ("text.muted", "surface.stale", 4.5),

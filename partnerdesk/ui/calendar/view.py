@@ -109,6 +109,7 @@ class CalendarView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.title.setFont(font)
+        self.title.setWordWrap(True)  # "dezembro de 2026" takes two lines rather than widening a laptop window
         self.mode_buttons = QButtonGroup(self)
         self.mode_buttons.setExclusive(True)
         bar = QHBoxLayout()

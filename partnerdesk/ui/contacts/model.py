@@ -10,7 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPixmap
 from sqlalchemy import select
 
 from partnerdesk.l10n import N_, _, format_time
@@ -284,32 +284,3 @@ class ContactsFilter(QSortFilterProxyModel):
     def set_filters(self, partner_id: int | None, tag: str, advisory_only: bool) -> None:
         self.sourceModel().set_filter(partner_id=partner_id, tag=tag,  # type: ignore[attr-defined]
                                       advisory_only=advisory_only)
-
-    # -- grouping by partner ------------------------------------------------------------------------------------
-    grouped = False
-
-    def set_grouped(self, on: bool) -> None:
-        """Sorted by partner, each partner's name shows once, in bold on a tinted first row of its group."""
-        self.grouped = on
-        self.sort(PARTNER if on else 0, Qt.SortOrder.AscendingOrder)
-        if self.rowCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
-
-    def group_start(self, row: int) -> bool:
-        if row <= 0:
-            return True
-        here = super().data(self.index(row, 0), PARTNER_ID_ROLE)
-        return bool(here != super().data(self.index(row - 1, 0), PARTNER_ID_ROLE))
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if self.grouped and index.isValid():
-            if role == Qt.ItemDataRole.DisplayRole and index.column() == PARTNER \
-                    and not self.group_start(index.row()):
-                return ""  # the group's first row names the partner
-            if role == Qt.ItemDataRole.FontRole and index.column() == PARTNER and self.group_start(index.row()):
-                font = QFont()
-                font.setBold(True)
-                return font
-            if role == Qt.ItemDataRole.BackgroundRole and self.group_start(index.row()):
-                return QColor("#EEF2F7")
-        return super().data(index, role)

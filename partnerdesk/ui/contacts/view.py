@@ -35,7 +35,8 @@ from partnerdesk.ui.contacts.commands import (
     MergeContactsCommand,
 )
 from partnerdesk.ui.contacts.dialog import ContactDialog
-from partnerdesk.ui.contacts.model import ID_ROLE, PARTNER, ContactsFilter, ContactsModel, tag_label
+from partnerdesk.ui.contacts.groups import GroupedContacts
+from partnerdesk.ui.contacts.model import ID_ROLE, NAME, ContactsFilter, ContactsModel, tag_label
 from partnerdesk.ui.shortcuts import find_shortcut
 from partnerdesk.ui.undo import push
 
@@ -47,6 +48,8 @@ class ContactsView(QWidget):
         self.model = ContactsModel(context.workspace, self)
         self.proxy = ContactsFilter(self)
         self.proxy.setSourceModel(self.model)
+        self.rows = GroupedContacts(self)  # the table's rows: contacts, and partner headers when grouped
+        self.rows.setSourceModel(self.proxy)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.search = QLineEdit()
@@ -77,7 +80,9 @@ class ContactsView(QWidget):
         actions.addStretch()
         layout.addLayout(actions)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.rows)
+        self.rows.layoutChanged.connect(self._span_headers)
+        self.rows.modelReset.connect(self._span_headers)
         # The model arrives sorted by name: no initial proxy sort (it would call data() 100k×log n times).
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
@@ -173,8 +178,16 @@ class ContactsView(QWidget):
                                self.advisory.isChecked())
 
     def _group(self, on: bool) -> None:
-        self.proxy.set_grouped(on)
-        self.table.horizontalHeader().setSortIndicator(PARTNER if on else 0, Qt.SortOrder.AscendingOrder)
+        self.rows.set_grouped(on)
+        if on and self.table.horizontalHeader().sortIndicatorSection() < 0:
+            self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)  # by name inside each partner's group
+
+    def _span_headers(self) -> None:
+        """Each partner's header row spans the table."""
+        self.table.clearSpans()
+        columns = self.rows.columnCount()
+        for row in self.rows.header_rows():
+            self.table.setSpan(row, 0, 1, columns)
 
     def _on_changed(self, changes: Any) -> None:
         self.model.apply_changes(changes)
@@ -185,12 +198,13 @@ class ContactsView(QWidget):
     # -- selection ----------------------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        return [self.proxy.data(r, ID_ROLE) for r in rows]
+        ids = (self.rows.data(r, ID_ROLE) for r in rows)
+        return [i for i in ids if i is not None]  # a partner's header row is no contact
 
     def select_contact(self, contact_id: int) -> None:
         row = self.model.row_of(contact_id)
         if row >= 0:
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            index = self.rows.mapFromSource(self.proxy.mapFromSource(self.model.index(row, 0)))
             # Not selectRow(): it finds no column in a right-to-left view that is not laid out yet.
             self.table.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)

@@ -191,9 +191,7 @@ class PacketPreview(QDialog):
             button = self.toolbar.widgetForAction(act)
             if isinstance(button, QToolButton):
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        hub = getattr(context, "hub", None)
-        if hub is not None:
-            hub.language_changed.connect(self._language_changed)
+        context.hub.language_changed.connect(self._language_changed)
         self.retranslate_ui()
         self._page_changed(self.navigator.currentPage())
 
@@ -277,7 +275,7 @@ class PacketPreview(QDialog):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.Resize:  # the fit zooms change with the viewport, after the dialog
-            QTimer.singleShot(0, self._update_zoom_label)
+            QTimer.singleShot(0, self, self._update_zoom_label)
         if (event.type() == QEvent.Type.Wheel and isinstance(event, QWheelEvent)
                 and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
             delta = event.angleDelta().y()

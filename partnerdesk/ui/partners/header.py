@@ -1,15 +1,19 @@
 """The partner's header card above the profile: colour, name, kind and country, the stage as a ladder of
-steps, owners #1/#2, their local time and the open and overdue items."""
+steps, owners #1/#2, their local time, the open and overdue items and, when the partner's KPI scorecard has values,
+its health ("3 KPIs on track · 1 KPI behind · 1 KPI at risk", each in its status colour and words)."""
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from partnerdesk.domain.kpi import KpiStatus
 from partnerdesk.domain.partners import SCOPE_LADDER
 from partnerdesk.l10n import _, country_name, ngettext
+from partnerdesk.ui import theme
 from partnerdesk.ui.partners.model import local_time
 from partnerdesk.ui.pickers.zones import zone_city
 
@@ -46,6 +50,11 @@ class PartnerHeader(QFrame):
         self.clock = QLabel()
         self.items = QLabel()
         self.items.setTextFormat(Qt.TextFormat.RichText)
+        self.health = QLabel()
+        self.health.setObjectName("partnerHealth")
+        self.health.setTextFormat(Qt.TextFormat.RichText)
+        self.health.hide()
+        self.health_counts: dict[KpiStatus, int] = {}
         left = QVBoxLayout()
         title = QHBoxLayout()
         title.addWidget(self.name)
@@ -53,7 +62,7 @@ class PartnerHeader(QFrame):
         left.addLayout(title)
         left.addLayout(ladder)
         right = QVBoxLayout()
-        for label in (self.owners, self.clock, self.items):
+        for label in (self.owners, self.clock, self.items, self.health):
             label.setAlignment(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
             right.addWidget(label)
         row = QHBoxLayout(self)
@@ -94,3 +103,38 @@ class PartnerHeader(QFrame):
         overdue = ngettext("{count} overdue", "{count} overdue", row.overdue_items).format(count=row.overdue_items)
         self.items.setText(open_text + (f" · <span style='color:#B00020'>{overdue}</span>" if row.overdue_items
                                         else ""))
+
+    def show_health(self, counts: dict[KpiStatus, int], period: str = "") -> None:
+        """The scorecard's KPIs per status (on track, behind, at risk) for ``period``; hidden when none has a
+        value. Each status is a word in its colour, after a dot of that colour: never the colour alone."""
+        self.health_counts = {s: n for s, n in counts.items() if n and s in _HEALTH}
+        self.health.setVisible(bool(self.health_counts))
+        if not self.health_counts:
+            self.health.clear()
+            return
+        parts, plain = [], []
+        for status, role in _HEALTH.items():
+            count = self.health_counts.get(status, 0)
+            if not count:
+                continue
+            text = health_text(status, count)
+            plain.append(text)
+            parts.append(f"<span style='color:{theme.name(role)}'>● {escape(text)}</span>")
+        self.health.setText(" · ".join(parts))
+        self.health.setAccessibleName(" · ".join(plain))
+        self.health.setToolTip(_("KPI scorecard: {period}").format(period=period) if period else "")
+
+
+_HEALTH: dict[KpiStatus, str] = {KpiStatus.ON_TRACK: "success", KpiStatus.BEHIND: "warning",
+                                  KpiStatus.AT_RISK: "danger"}
+
+
+def health_text(status: KpiStatus, count: int) -> str:
+    """"3 KPIs on track", "1 KPI behind", "2 KPIs at risk" in the current language."""
+    if status is KpiStatus.ON_TRACK:
+        text = ngettext("{count} KPI on track", "{count} KPIs on track", count)
+    elif status is KpiStatus.BEHIND:
+        text = ngettext("{count} KPI behind", "{count} KPIs behind", count)
+    else:
+        text = ngettext("{count} KPI at risk", "{count} KPIs at risk", count)
+    return text.format(count=count)

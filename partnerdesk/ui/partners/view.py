@@ -164,6 +164,8 @@ class PartnersView(QWidget):
         if {"partner", "work_item", "team_member"} & changes.entities():
             self.reload()
             self._show_header()
+        if {"kpi_value", "kpi_definition", "partner"} & changes.entities():
+            self._show_health()
         self.profile.on_changed(changes)
 
     def current_partner_id(self) -> int | None:
@@ -182,6 +184,12 @@ class PartnersView(QWidget):
     def _current_changed(self, current: Any, _previous: Any) -> None:
         self.profile.show_partner(self.proxy.data(current, ID_ROLE) if current.isValid() else None)
         self._show_header()
+        self._show_health()
+
+    def _show_health(self) -> None:
+        from partnerdesk.ui.partners.health import show_partner_health
+
+        show_partner_health(self.header, self.context.workspace, self.current_partner_id())
 
     def _show_header(self) -> None:
         partner_id = self.current_partner_id()

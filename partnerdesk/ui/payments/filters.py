@@ -6,7 +6,16 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from partnerdesk.domain.aging import AgingBucket, PaymentStatus, status_label
 from partnerdesk.domain.enums import PaymentDirection
@@ -45,16 +54,28 @@ class FilterBar(QWidget):
         self.bucket_currency: str | None = None
         self.clear = QToolButton()
         self.clear.setObjectName("paymentsClearFilters")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        # Two rows, so the bar fits a 1280-px laptop screen in every language (Greek at a 1.25× font included):
+        # what to look for on the first, the due-date range and the clear button on the second, whose right end
+        # (``extras``) holds the view's count of shown payments.
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(4)
+        row, second = QHBoxLayout(), QHBoxLayout()
+        rows.addLayout(row)
+        rows.addLayout(second)
+        self.extras = QHBoxLayout()
         for combo in (self.partner, self.direction, self.status, self.currency):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(9)
         self.text.setMinimumWidth(120)
-        for widget in (self.text, self.partner, self.direction, self.status, self.currency, self.due_label,
-                       self.due_from, self.due_to, self.clear):
-            row.addWidget(widget)
-        row.setStretch(0, 1)
+        widget: QWidget
+        for widget in (self.text, self.partner, self.direction, self.status, self.currency):
+            row.addWidget(widget, 1)
+        row.setStretch(0, 2)  # the text box takes the most, the choices widen to show their names
+        for widget in (self.due_label, self.due_from, self.due_to, self.clear):
+            second.addWidget(widget)
+        second.addStretch(1)
+        second.addLayout(self.extras)
         self._building = False
         self.retranslate_ui()
         self.text.textChanged.connect(self._emit)

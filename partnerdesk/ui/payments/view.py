@@ -8,7 +8,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QTableView,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -62,8 +63,8 @@ class PaymentsView(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("paymentsCount")
         self.buttons: dict[str, QPushButton] = {}
-        # A tool bar, so buttons that do not fit a narrow window (long Greek labels at 1280 px) go into its
-        # overflow menu instead of widening the window.
+        # A tool bar, so buttons that do not fit a narrow window go into its overflow menu instead of widening
+        # the window; the everyday actions are buttons, the occasional ones sit in a "More" menu.
         actions = QToolBar()
         actions.setObjectName("paymentsActions")
         for key, slot in (("add", self.add_payment), ("schedule", self.add_schedule), ("edit", self.edit_payment),
@@ -77,16 +78,24 @@ class PaymentsView(QWidget):
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         actions.addWidget(spacer)
+        self.more = QToolButton()
+        self.more.setObjectName("paymentsMore")
+        self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.more_menu = QMenu(self.more)
+        self.more.setMenu(self.more_menu)
+        #: The occasional actions, in the "More" menu: trash, import, export, print, settings.
+        self.more_actions: dict[str, QAction] = {}
         for key, slot in (("trash", self.show_trash), ("import", self.import_csv), ("export", self.export_csv),
                           ("print", self.print_ledger), ("settings", self.edit_settings)):
-            button = QPushButton()
-            button.setObjectName(f"payments_{key}")
-            button.clicked.connect(slot)
-            self.buttons[key] = button
-            actions.addWidget(button)
-        row = QHBoxLayout()
-        row.addWidget(actions, 1)
-        row.addWidget(self.count_label)
+            if key == "print":
+                self.more_menu.addSeparator()
+            action = self.more_menu.addAction("")
+            action.setObjectName(f"payments_{key}")
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
+            self.more_actions[key] = action
+        actions.addWidget(self.more)
+        self.filters.extras.addWidget(self.count_label)
 
         tables = QHBoxLayout()
         for title, table, stretch in ((self.totals_title, self.totals, 3), (self.aging_title, self.aging, 5),
@@ -122,7 +131,7 @@ class PaymentsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
         layout.addLayout(tables)
-        layout.addLayout(row)
+        layout.addWidget(actions)
         layout.addWidget(self.table, 1)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
                            context=Qt.ShortcutContext.WidgetShortcut)
@@ -140,7 +149,13 @@ class PaymentsView(QWidget):
                  "unpaid": _("Mark unpaid"), "delete": _("Delete"), "trash": _("Trash…"), "import": _("Import…"),
                  "export": _("Export…"), "print": _("Print…"), "settings": _("Settings…")}
         for key, text in texts.items():
-            self.buttons[key].setText(text)
+            if key in self.buttons:
+                self.buttons[key].setText(text)
+            else:
+                self.more_actions[key].setText(text)
+        self.more.setText(_("More"))
+        self.more.setToolTip(_("Trash, import, export, print and settings"))
+        self.more.setAccessibleName(_("More payment actions"))
         self.totals_title.setText(_("Totals per currency"))
         self.aging_title.setText(_("Aging by due date"))
         self.on_time_title.setText(_("On time by partner (12 months)"))
@@ -191,7 +206,7 @@ class PaymentsView(QWidget):
         header.resizeSection(PARTNER, max(header.sectionSize(PARTNER), 200))
         self._update_count()
         self.summary = None
-        QTimer.singleShot(0, self.recompute_summary)  # the ledger first, the tables above on the next turn
+        QTimer.singleShot(0, self, self.recompute_summary)  # the ledger first, the tables above on the next turn
 
     @property
     def service(self) -> PaymentService:

@@ -75,6 +75,9 @@ class PerformanceView(QWidget):
         self.definitions_button.clicked.connect(self.edit_definitions)
         self.export_button.clicked.connect(self.export_csv)
         self.print_button.clicked.connect(self.print_matrix)
+        for combo in (self.period, self.granularity, self.compare):  # long choices never widen the window
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         w: QWidget
         for w in (self.previous_button, self.period, self.next_button, self.granularity, self.compare):
             bar.addWidget(w)

@@ -14,9 +14,11 @@ from partnerdesk.ui.views_registry import VIEWS
 
 def switch_to(widget: QWidget, key: str) -> Any:
     """Show the main window's view ``key`` and return it (None outside a main window or when not registered)."""
-    window: Any = widget.window()
+    from partnerdesk.ui.main_window import MainWindow
+
+    window = widget.window()
     keys = [k for k, *_rest in VIEWS]
-    if key not in keys or not callable(getattr(window, "show_view", None)):
+    if key not in keys or not isinstance(window, MainWindow):
         return None
     index = keys.index(key)
     window.show_view(index)
