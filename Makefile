@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 
-.PHONY: run test deps system-deps i18n i18n-update i18n-check lint bench app install-desktop clean demo screenshots deb icons
+.PHONY: run test typecheck deps system-deps i18n i18n-update i18n-check lint bench app install-desktop clean demo screenshots deb icons
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,8 +40,12 @@ lint: deps
 	$(VENV)/bin/ruff check partnerdesk tests tools bench
 	$(VENV)/bin/lint-imports
 
-test: system-deps i18n
+test: system-deps i18n typecheck
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
+
+# mypy, configured in pyproject.toml ([tool.mypy]): strict on the core, checked on ui/ and cli/
+typecheck: deps
+	$(VENV)/bin/mypy
 
 BENCHES ?= startup today kanban contacts calendar ics_ui packets packets_ui payments performance
 
@@ -49,7 +53,7 @@ bench: i18n
 	@for b in $(BENCHES); do echo "== bench/$$b.py"; QT_QPA_PLATFORM=offscreen $(PY) bench/$$b.py || exit 1; done
 
 clean:
-	rm -rf build dist .pytest_cache .ruff_cache
+	rm -rf build dist .pytest_cache .ruff_cache .mypy_cache
 	find i18n -name '*.mo' -delete
 
 # --- packaging (issue 7; see docs/packaging.md) -------------------------------------------------------------

@@ -36,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run_export)
 
 
-def read_file(path: Path):  # type: ignore[no-untyped-def]
+def read_file(path: Path):
     """Records and errors of a .vcf or .csv file (chosen by extension, then by content)."""
     from partnerdesk.interop import csv_io, vcard
     from partnerdesk.interop.records import UnreadableFileError

@@ -61,7 +61,7 @@ def _paper(value: str) -> str:
 
 
 def run_onboarding(args: argparse.Namespace) -> int:
-    from partnerdesk.services.packet_builds import write_atomically
+    from partnerdesk.services.files import write_atomically
     from partnerdesk.services.packets import onboarding_pdf
     from partnerdesk.store.workspace import open_workspace
 
@@ -75,7 +75,7 @@ def run_onboarding(args: argparse.Namespace) -> int:
 
 
 def run_brand_guide(args: argparse.Namespace) -> int:
-    from partnerdesk.services.packet_builds import write_atomically
+    from partnerdesk.services.files import write_atomically
     from partnerdesk.services.packets import brand_guide_pdf
     from partnerdesk.store.workspace import open_workspace
 
@@ -88,7 +88,7 @@ def run_brand_guide(args: argparse.Namespace) -> int:
 
 def run_scorecard(args: argparse.Namespace) -> int:
     from partnerdesk.cli.kpis import _period
-    from partnerdesk.services.packet_builds import write_atomically
+    from partnerdesk.services.files import write_atomically
     from partnerdesk.services.scorecard_packet import scorecard_pdf
     from partnerdesk.store.workspace import open_workspace
 

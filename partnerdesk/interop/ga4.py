@@ -126,15 +126,15 @@ def read_ga4(data: bytes, lang: str = "en") -> Ga4Report:
         raise KpiFileError(N_("No table in the file has sessions, key events or total revenue next to a source "
                               "column."))
     header_line, header, rows = chosen
-    metric_cols = {i: METRIC_OF[norm(h)] for i, h in enumerate(header) if norm(h) in METRIC_OF}
-    dims = list(range(min(metric_cols)))
+    metric_of_col = {i: METRIC_OF[norm(h)] for i, h in enumerate(header) if norm(h) in METRIC_OF}
+    dims = list(range(min(metric_of_col)))
     report = Ga4Report(name, start, end, " · ".join(header[i] for i in dims), ignored_tables=ignored)
     for number, cells in rows:
         source = " · ".join(cells[i].strip() for i in dims if i < len(cells) and cells[i].strip())
         if not source or norm(source) in GRAND_TOTALS:
             continue
         metrics = {}
-        for i, key in metric_cols.items():
+        for i, key in metric_of_col.items():
             cell = cells[i].strip() if i < len(cells) else ""
             if not cell:
                 continue

@@ -88,4 +88,5 @@ def write_calendar(records: list[EventRecord], name: str = "", stamp: dt.datetim
             calendar.add_component(icalendar.Timezone.from_tzid(zone, first_date=first, last_date=last))
     for record in records:
         calendar.add_component(_vevent(record, stamp))
-    return calendar.to_ical()
+    data: bytes = calendar.to_ical()
+    return data

@@ -16,7 +16,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 import icalendar
 from dateutil.rrule import rrulestr
@@ -63,7 +63,7 @@ class _Context:
                 found = zone_by_name(str(self.vtimezones[tzid].get("X-LIC-LOCATION", "")))
             if found is None and tzid in self.vtimezones:
                 try:
-                    tz = self.vtimezones[tzid].to_tz(lookup_tzid=False)
+                    tz = cast(icalendar.Timezone, self.vtimezones[tzid]).to_tz(lookup_tzid=False)
                 except Exception:  # noqa: BLE001 - a broken VTIMEZONE is reported as an unknown zone
                     tz = None
                 if tz is not None:
@@ -279,7 +279,7 @@ def _rule(component: Props, start: dt.datetime, zone: str, all_day: bool) -> str
         else:  # a date UNTIL on a timed event: the end of that day in the event's zone
             end = dt.datetime.combine(value, dt.time(23, 59, 59), zone_info(zone))
             rule["UNTIL"] = [end.astimezone(UTC)]
-    text = rule.to_ical().decode()
+    text: str = rule.to_ical().decode()
     try:
         local_start = start.astimezone(zone_info(zone))
         parsed = rrulestr(text, dtstart=local_start if not all_day else local_start.replace(tzinfo=None))
@@ -357,7 +357,8 @@ def _video(component: Props, location: str, description: str) -> str:
 
 def _stable_uid(component: Props) -> str:
     basis = "|".join(_text(component, name) for name in ("DTSTART", "SUMMARY", "LOCATION", "RRULE"))
-    basis += "|" + str(component.get("DTSTART").to_ical() if component.get("DTSTART") is not None else "")
+    dtstart = component.get("DTSTART")
+    basis += "|" + str(dtstart.to_ical() if dtstart is not None else "")
     return "partnerdesk-" + hashlib.sha1(basis.encode()).hexdigest()[:24] + "@import"
 
 
@@ -378,9 +379,9 @@ def _read_event(event: icalendar.cal.Component, ctx: _Context) -> EventRecord:
         raise _Bad("", _("it has no start (DTSTART)"))
     start_value, zone = _moment(start_prop, "DTSTART", ctx)
     end_prop = _prop(component, "DTEND")
-    if _outlook_all_day(component, start_value, end_prop):
-        start_value = start_value.date()  # type: ignore[union-attr]
-        end_prop = icalendar.prop.vDDDTypes(end_prop.dt.date())  # type: ignore[union-attr]
+    if isinstance(start_value, dt.datetime) and _outlook_all_day(component, start_value, end_prop):
+        start_value = start_value.date()
+        end_prop = icalendar.prop.vDDDTypes(end_prop.dt.date())
         component = {**component, "X-PARTNERDESK-ZONE": zone}
     all_day = not isinstance(start_value, dt.datetime)
     rrule_present = component.get("RRULE") is not None
@@ -442,7 +443,7 @@ def _read_event(event: icalendar.cal.Component, ctx: _Context) -> EventRecord:
         organizer=next(iter(_emails(component, "ORGANIZER")), ""),
         reminder_minutes=_alarms(event, starts_at, ends_at), categories=categories, kind=kind,
         sequence=max(0, sequence_number), cancelled=_text(component, "STATUS").upper() == "CANCELLED",
-        **stamps)
+        created_at=stamps.get("created_at"), updated_at=stamps.get("updated_at"))
 
 
 __all__ = ["PRODID", "CalendarFileError", "EventReadError", "EventRecord", "read_calendar", "write_calendar"]

@@ -1,5 +1,7 @@
 """Localization shared by the UI and the packets: gettext catalogs plus CLDR formatting (Babel)."""
 
+from typing import TYPE_CHECKING
+
 from partnerdesk.l10n.catalog import (
     DIGIT_SYSTEMS,
     LANGUAGE_NAMES,
@@ -25,6 +27,30 @@ from partnerdesk.l10n.catalog import (
     system_language,
     translations,
 )
+
+if TYPE_CHECKING:  # the real signatures for the type checker; at run time __getattr__ loads them lazily
+    from partnerdesk.l10n.formats import (
+        babel_locale,
+        country_name,
+        first_weekday,
+        format_clock,
+        format_date,
+        format_datetime,
+        format_decimal,
+        format_list,
+        format_money,
+        format_number,
+        format_percent,
+        format_skeleton,
+        format_time,
+        month_name,
+        paper_size,
+        parse_clock,
+        time_pattern,
+        uses_24_hour_clock,
+        weekday_name,
+        weekend_days,
+    )
 
 _FORMATS = frozenset({
     "babel_locale", "country_name", "first_weekday", "format_clock", "format_date", "format_datetime",

@@ -115,11 +115,13 @@ def weekend_days(lang: str | None = None) -> tuple[int, ...]:
 
 def weekday_name(weekday: int, width: str = "wide", lang: str | None = None) -> str:
     """Localized name of a weekday, 0 = Monday."""
-    return babel_locale(lang).days["stand-alone"][width][weekday]
+    name: str = babel_locale(lang).days["stand-alone"][width][weekday]
+    return name
 
 
 def month_name(month: int, width: str = "wide", lang: str | None = None) -> str:
-    return babel_locale(lang).months["stand-alone"][width][month]
+    name: str = babel_locale(lang).months["stand-alone"][width][month]
+    return name
 
 
 def paper_size(lang: str | None = None) -> str:
@@ -132,7 +134,8 @@ def country_name(code: str, lang: str | None = None) -> str:
     """CLDR name of an ISO 3166 country code in the language (``BR`` -> ``Brasil`` in pt)."""
     if not code:
         return ""
-    return babel_locale(lang).territories.get(code.upper(), code.upper())
+    name: str = babel_locale(lang).territories.get(code.upper(), code.upper())
+    return name
 
 
 def format_list(items: list[str], lang: str | None = None) -> str:

@@ -45,7 +45,7 @@ def _swatches(kit: Kit, data: BrandGuideData) -> Table:
     per_row = 6
     chip_w = kit.width / per_row - 3 * mm
     colours = list(data.colours)
-    cells = []
+    cells: list[object] = []  # one cell per colour: [chip, name, HEX]; "" pads the last row
     for c in colours:
         chip = Table([[""]], colWidths=[chip_w], rowHeights=[16 * mm])
         chip.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), kit.family, 8),

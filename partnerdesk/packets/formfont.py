@@ -75,5 +75,5 @@ def use_embedded_form_font(canvas: Canvas, family: str, lang: str) -> None:
         form.fonts[FORM_FONT_NAME] = ref
         return ref, FORM_FONT_NAME
 
-    form.makeFont = make_font  # type: ignore[method-assign]
-    form._partnerdesk_font = ref  # type: ignore[attr-defined]
+    form.makeFont = make_font
+    form._partnerdesk_font = ref

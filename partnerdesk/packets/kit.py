@@ -131,16 +131,16 @@ class Kit:
 
         self.sections += 1
         head = self.heading(text, 0)
-        head.toc_number = self.sections  # type: ignore[attr-defined]
+        head.toc_number = self.sections
         eyebrow = self.p(self.number(self.sections), self.eyebrow)
         rule = Rule(self.width, self.accent, rtl_=self.rtl)
-        eyebrow.keepWithNext = head.keepWithNext = rule.keepWithNext = 1  # type: ignore[attr-defined]
+        eyebrow.keepWithNext = head.keepWithNext = rule.keepWithNext = 1
         # Chained keepWithNext: the title never stands alone at the foot of a page.
         return [PageBreak() if new_page else CondPageBreak(60 * mm), eyebrow, head, rule]
 
     def heading(self, text: str, level: int = 0) -> Paragraph:
         para = self.p(text, self.h1 if level == 0 else self.h2)
-        para.outline = (text, level, f"h{next(self._keys)}")  # type: ignore[attr-defined]
+        para.outline = (text, level, f"h{next(self._keys)}")
         return para
 
     def sub(self, text: str) -> Paragraph:

@@ -62,8 +62,7 @@ def _rows(kit: Kit, data: OnboardingData, persons: list[Person], labels: list[st
         label = kit.t(texts.ACCOUNT_MANAGER)
         if person.is_manager and label.casefold() not in role.casefold():
             role = " — ".join(x for x in (label, role) if x)
-        local = time_range(kit, dt.time(*map(int, person.work_start.split(":"))),
-                           dt.time(*map(int, person.work_end.split(":"))))
+        local = time_range(kit, _clock(person.work_start), _clock(person.work_end))
         shared, length = overlap_text(kit, person, manager, data.today)
         rows.append([
             kit.stack([(person.name, kit.cell_bold), (person.email, kit.cell_muted)], widths[0]),
@@ -90,3 +89,9 @@ def whos_who(kit: Kit, data: OnboardingData) -> list[Flowable]:
     if manager is not None:
         story.append(kit.p(t(texts.OVERLAP_NOTE, name=manager.name), kit.small))
     return story
+
+
+def _clock(text: str) -> dt.time:
+    """``"08:30"`` (or ``"08:30:15"``) as a time of day."""
+    parts = [int(part) for part in text.split(":")]
+    return dt.time(parts[0], parts[1] if len(parts) > 1 else 0, parts[2] if len(parts) > 2 else 0)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
@@ -43,7 +44,8 @@ class Cancelled(Exception):
 def page_size_for(lang: str, paper: str | None) -> tuple[float, float]:
     """A4 or US Letter: ``paper`` ("A4"/"Letter", any case) wins, else the language's CLDR territory."""
     choice = (paper or paper_size(lang)).lower()
-    return LETTER if choice == "letter" else A4
+    size: tuple[float, float] = LETTER if choice == "letter" else A4
+    return size
 
 
 @dataclass
@@ -58,7 +60,7 @@ class _NumberedCanvas(Canvas):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self._saved: list[dict] = []
+        self._saved: list[dict[str, Any]] = []
         self._toc_marks: list[tuple[int, str, float, float, bool]] = []  # page, heading key, x, y, right-aligned
         self._heading_pages: dict[str, int] = {}
 
@@ -78,7 +80,7 @@ class _NumberedCanvas(Canvas):
 
     def toc_numbers(self) -> None:
         """Write the final page numbers into the table of contents on this page."""
-        kit: Kit = self._kit  # type: ignore[attr-defined]
+        kit: Kit = self._kit
         self.setFillColor(MUTED)
         for page, key, x, y, right in self._toc_marks:
             number = self._heading_pages.get(key)
@@ -86,7 +88,7 @@ class _NumberedCanvas(Canvas):
                 draw_runs(self, x, y, str(number), kit.family, kit.toc.fontSize, right=right)
 
     def footer(self, total: int) -> None:
-        kit: Kit = self._kit  # type: ignore[attr-defined]
+        kit: Kit = self._kit
         text = kit.t(texts.PAGE_X_OF_Y, page=self._pageNumber, pages=total)
         if kit.rtl:
             text = rtl.visual_lines(text, kit.family, 7.5, 1e6)[0]
@@ -126,8 +128,10 @@ class _KeepStart(KeepTogether):
             self.wrap(aW, aH)
         start = self._H - self._last + min(self._last, 40 * mm)
         if self._H > aH and start <= aH and len(self._content) > 1:
-            return self._content[:]
-        return super().split(aW, aH)
+            whole: list[Flowable] = self._content[:]
+            return whole
+        parts: list[Flowable] = super().split(aW, aH)
+        return parts
 
 
 class _Doc(BaseDocTemplate):
@@ -235,8 +239,8 @@ def _build(kit: Kit, pagesize: tuple[float, float], story: list[Flowable], meta:
     running = rtl.visual_lines(meta.running, kit.family, 7.5, 1e6)[0] if kit.rtl else meta.running
 
     def header(canvas: Canvas, _doc: BaseDocTemplate) -> None:
-        canvas._kit = kit  # type: ignore[attr-defined]
-        canvas._heading_pages = doc.pages  # type: ignore[attr-defined]
+        canvas._kit = kit
+        canvas._heading_pages = doc.pages
         canvas.saveState()
         canvas.setFillColor(MUTED)
         y = pagesize[1] - MARGIN + 2 * mm
@@ -248,8 +252,8 @@ def _build(kit: Kit, pagesize: tuple[float, float], story: list[Flowable], meta:
         canvas.restoreState()
 
     def first(canvas: Canvas, _doc: BaseDocTemplate) -> None:
-        canvas._kit = kit  # type: ignore[attr-defined]
-        canvas._heading_pages = doc.pages  # type: ignore[attr-defined]
+        canvas._kit = kit
+        canvas._heading_pages = doc.pages
         if cover is not None:
             canvas.saveState()
             cover(canvas, kit, pagesize)

@@ -20,11 +20,13 @@ def _reshaper() -> arabic_reshaper.ArabicReshaper:
 
 def shape(text: str) -> str:
     """Join Arabic letters into their contextual forms (logical order kept)."""
-    return _reshaper().reshape(text)
+    shaped: str = _reshaper().reshape(text)
+    return shaped
 
 
 def _width(text: str, family: str, size: float) -> float:
-    return sum(stringWidth(chunk, fam, size) for fam, chunk in fonts.runs(text, family))
+    width: float = sum(stringWidth(chunk, fam, size) for fam, chunk in fonts.runs(text, family))
+    return width
 
 
 def break_lines(text: str, family: str, size: float, width: float) -> list[str]:

@@ -4,6 +4,7 @@ left (tables mirrored, chart time axis reversed). Data in (already formatted), P
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reportlab.graphics.charts.lineplots import LinePlot
@@ -87,20 +88,18 @@ def build_scorecard(data: ScorecardData, lang: str, paper: str | None = None, *,
                                                                     data.period_label)))
 
 
-def _table(kit: Kit, rows: list[ScorecardRow], t: object, both: bool) -> Table:
-    tr = t  # type: ignore[assignment]
-    header = [tr(COL_KPI), tr(COL_VALUE), tr(COL_TARGET), tr(COL_STATUS), tr(COL_PREVIOUS),  # type: ignore[operator]
-              tr(COL_LAST_YEAR)]  # type: ignore[operator]
+def _table(kit: Kit, rows: list[ScorecardRow], t: Callable[[str], str], both: bool) -> Table:
+    header = [t(COL_KPI), t(COL_VALUE), t(COL_TARGET), t(COL_STATUS), t(COL_PREVIOUS), t(COL_LAST_YEAR)]
     w = kit.width
     widths = [0.30 * w, 0.14 * w, 0.14 * w, 0.16 * w, 0.13 * w, 0.13 * w]
-    body = []
+    body: list[list[object]] = []
     for r in rows:
         name = r.label + (f" / {r.label_en}" if both and r.label_en != r.label else "") + (" ⓒ" if r.computed else "")
         status = r.status_label + (f" / {r.status_label_en}" if both else "")
         body.append([name, r.value, r.target, status, r.previous, r.last_year])
     table = kit.table(header, body, widths)
     status_col = 2 if kit.rtl else 3
-    extra = [("TEXTCOLOR", (status_col, i + 1), (status_col, i + 1), colors.HexColor(STATUS_COLOURS[r.status]))
+    extra: list[tuple[object, ...]] = [("TEXTCOLOR", (status_col, i + 1), (status_col, i + 1), colors.HexColor(STATUS_COLOURS[r.status]))
              for i, r in enumerate(rows)]
     extra += [("LINEBEFORE" if not kit.rtl else "LINEAFTER", (0 if not kit.rtl else len(widths) - 1, i + 1),
                (0 if not kit.rtl else len(widths) - 1, i + 1), 3, colors.HexColor(STATUS_COLOURS[r.status]))

@@ -203,6 +203,7 @@ def _work_items(s: Session, today: dt.date, tz: dt.tzinfo, partners: dict[int, _
     near = s.execute(joined.where(*where, WorkItem.due_at >= bound, WorkItem.due_at < until)).all()
     out: list[Row] = []
     for wid, title, due_at, has_time, partner_id, responsible in (*old, *near):
+        assert due_at is not None  # the query keeps dated cards only
         partner = partners.get(partner_id) if partner_id is not None else None
         day = _due_day(due_at, bool(has_time), partner.zone if partner else "UTC", tz)
         overdue = rules.is_overdue(day, today)
@@ -225,6 +226,7 @@ def _follow_ups(s: Session, today: dt.date, partners: dict[int, _Partner], me: i
                Interaction.follow_up_on <= last))
     out = []
     for iid, summary, day, partner_id, member in result:
+        assert day is not None  # the query keeps dated follow-ups only
         partner = partners.get(partner_id) if partner_id is not None else None
         text = " ".join((summary or "").split())
         out.append(Row(Section.THIS_WEEK, Kind.FOLLOW_UP, iid, text if len(text) <= 80 else text[:79] + "…",
@@ -365,7 +367,8 @@ def _as_day(value: Any, tz: dt.tzinfo) -> dt.date:
         value = dt.datetime.fromisoformat(value)
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
-    return value.astimezone(tz).date()
+    day: dt.date = value.astimezone(tz).date()
+    return day
 
 
 # --- reminders ------------------------------------------------------------------------------------------------

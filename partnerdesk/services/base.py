@@ -7,7 +7,7 @@ import enum
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import inspect, select
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -18,6 +18,8 @@ from partnerdesk.domain.errors import ConflictError, NotFoundError, PartnerDeskE
 from partnerdesk.l10n import N_
 from partnerdesk.store.models import ActivityLog, Base, TeamMember
 from partnerdesk.store.workspace import Workspace
+
+_Model = TypeVar("_Model", bound=Base)
 
 
 class WriteFailedError(PartnerDeskError):
@@ -127,7 +129,7 @@ class Service:
         ))
 
     @staticmethod
-    def get(session: Session, model: type[Any], obj_id: int) -> Any:
+    def get(session: Session, model: type[_Model], obj_id: int) -> _Model:
         obj = session.get(model, obj_id)
         if obj is None:
             raise NotFoundError()

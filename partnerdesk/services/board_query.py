@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
@@ -97,7 +98,7 @@ class BoardQuery(Service):
         gc.disable()
         try:
             with self.workspace.engine.connect() as con:
-                rows = con.execute(stmt).all()
+                rows: Sequence[Any] = con.execute(stmt).all()  # 3 or 4 columns, by the lane mode
             if lane is None:
                 for status_id, position, wid in rows:
                     out.setdefault((status_id, None), []).append((position, wid))
@@ -121,9 +122,10 @@ class BoardQuery(Service):
         """Unfiltered open (not Done) cards per partner: what partner-lane WIP limits are checked against."""
         done = select(WorkStatus.id).where(WorkStatus.category == "done")
         with self.workspace.session() as s:
-            return dict(s.execute(select(WorkItem.partner_id, func.count()).where(
+            return {pid: n for pid, n in s.execute(select(WorkItem.partner_id, func.count()).where(
                 WorkItem.deleted_at.is_(None), WorkItem.archived.is_(False), WorkItem.partner_id.is_not(None),
-                WorkItem.status_id.not_in(done)).group_by(WorkItem.partner_id)).all())
+                WorkItem.status_id.not_in(done)).group_by(WorkItem.partner_id))
+                if pid is not None}  # always (the query), for the type checker
 
     def page(self, flt: BoardFilter, status_id: int, lane_mode: str = "none", lane_key: LaneKey = None,
              after: Key | None = None, limit: int = 100) -> list[Key]:

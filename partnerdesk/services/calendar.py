@@ -17,8 +17,8 @@ from operator import attrgetter
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import String, and_, func, or_, select, type_coerce
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, String, and_, func, or_, select, type_coerce
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from partnerdesk.domain.occurrence import KIND_COLORS, Occurrence, SourceKind
 from partnerdesk.domain.partners import add_months, notice_deadline
@@ -81,8 +81,8 @@ def _my_zone(s: Session) -> str:
     return zone or "UTC"
 
 
-def _partner_filter(column: object, partners: set[int] | None) -> list[object]:
-    return [] if partners is None else [column.in_(partners)]  # type: ignore[attr-defined]
+def _partner_filter(column: QueryableAttribute[int | None], partners: set[int] | None) -> list[ColumnElement[bool]]:
+    return [] if partners is None else [column.in_(partners)]
 
 
 def _all_day_span(day: dt.date, zone: str) -> tuple[dt.datetime, dt.datetime]:
@@ -132,6 +132,7 @@ def _events(s: Session, start: dt.datetime, end: dt.datetime, partners: set[int]
     if series_ids:
         for sid, rid in s.execute(select(Event.series_id, Event.recurrence_id).where(
                 Event.series_id.in_(series_ids), Event.recurrence_id.is_not(None))):
+            assert sid is not None and rid is not None  # the query keeps overrides only
             overridden.setdefault(sid, set()).add(rid)
     out: list[Occurrence] = []
     append = out.append

@@ -7,9 +7,9 @@ import enum
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 
 from partnerdesk.domain.enums import Action
 from partnerdesk.domain.errors import PartnerDeskError, ValidationError
@@ -311,6 +311,7 @@ class ContactService(Service):
             # json_each in SQL: decoding 100k JSON lists in Python would dominate the import.
             # The raw sqlite3 connection of this session: 100k rows without SQLAlchemy's row objects.
             con = s.connection().connection.driver_connection
+            assert con is not None  # an open session always holds its sqlite3 connection
             for cid, name, value in con.execute(
                     "SELECT c.id, c.display_name, json_extract(e.value, '$.value') FROM contacts c, "
                     "json_each(c.emails) e").fetchall():
@@ -426,7 +427,7 @@ class ContactService(Service):
 
     def export_records(self, partner_id: int | None = None) -> list[ContactRecord]:
         with self.workspace.session() as s:
-            names = dict(s.execute(select(Partner.id, Partner.name)).all())
+            names: dict[int | None, str] = dict(s.execute(select(Partner.id, Partner.name)).tuples().all())
             query = select(Contact).order_by(Contact.display_name)
             if partner_id is not None:
                 query = query.where(Contact.partner_id == partner_id)
@@ -456,7 +457,7 @@ _INSERT_COLUMNS = (*CONTACT_FIELDS, "created_at", "updated_at")
 def _insert_many(con: Any, rows: list[dict[str, Any]]) -> None:
     """INSERT the rows with one DB-API executemany, each value converted by its column type's own bind processor
     (the same JSON, date and boolean forms the ORM writes), without SQLAlchemy's per-row parameter handling."""
-    table = Contact.__table__
+    table = cast(Table, Contact.__table__)  # declared as FromClause; a mapped class's table is a Table
     now = utcnow()
     processors = [table.c[name].type.bind_processor(con.dialect) for name in _INSERT_COLUMNS]
     data = []

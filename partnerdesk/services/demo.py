@@ -12,6 +12,7 @@ import datetime as dt
 import random
 import struct
 import zlib
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
@@ -64,6 +65,8 @@ from partnerdesk.store.models import (
 )
 from partnerdesk.store.workspace import Workspace
 
+_Row = TypeVar("_Row")
+
 UTC = dt.UTC
 
 
@@ -115,7 +118,7 @@ class _Builder:
         self.changes = ChangeSet()
         self.event_n = 0
 
-    def add(self, entity: str, obj: object) -> object:
+    def add(self, entity: str, obj: _Row) -> _Row:
         self.s.add(obj)
         self.s.flush()
         self.changes.add("created", entity, obj.id)  # type: ignore[attr-defined]
@@ -223,7 +226,7 @@ class _Builder:
 
     def _event(self, **values: object) -> Event:
         self.event_n += 1
-        return self.add("event", Event(uid=f"demo-{self.event_n}@partnerdesk.local", **values))  # type: ignore
+        return self.add("event", Event(uid=f"demo-{self.event_n}@partnerdesk.local", **values))
 
     def events(self, partners: list[Partner], contacts: list[list[Contact]], team: list[TeamMember]) -> None:
         for title, kind, rule, zone, (h, m), minutes in D.RECURRING_EVENTS:
@@ -335,7 +338,8 @@ class _Builder:
 
 
 def partner_owner_index(partner_index: int, k: int) -> int:
-    return D.PARTNERS[partner_index]["owners"][k % 2]
+    owner: int = D.PARTNERS[partner_index]["owners"][k % 2]
+    return owner
 
 
 def populate_demo(workspace: Workspace, today: dt.date | None = None, seed: int = 7) -> ChangeSet:

@@ -6,6 +6,8 @@ languages and scripts where people would. Nothing here is wrapped in ``_()``.
 
 from __future__ import annotations
 
+from typing import Any
+
 COMPANY = "Lumen & Co."
 
 # name, role, seniority, email, zone, start, end, is_me
@@ -25,7 +27,7 @@ TEAM = (
 )
 
 # Owner #1 is a senior team member, owner #2 a junior (indexes into TEAM).
-PARTNERS: tuple[dict, ...] = (
+PARTNERS: tuple[dict[str, Any], ...] = (
     dict(name="Vitrine Paulista", kind="marketplace", stage="active", country="BR", time_zone="America/Sao_Paulo",
          locale="pt", website="https://www.vitrinepaulista.com.br", hours=("09:00", "18:00"), reply=12,
          owners=(1, 3), scores=(5, 4, 4), color="#E4572E", tags=["marketplace", "latam", "top-seller"],
@@ -99,7 +101,7 @@ PARTNERS: tuple[dict, ...] = (
 )
 
 # Per partner (same order): (given, family, display, role, email, phone, advisory, zone override, locale)
-CONTACTS: tuple[tuple[tuple, ...], ...] = (
+CONTACTS: tuple[tuple[tuple[Any, ...], ...], ...] = (
     (("Ana Luíza", "Conceição", "Ana Luíza Conceição", "Gerente de Contas", "ana.conceicao", "+55 11 98765-4321",
       False, "", "pt"),
      ("João", "Araújo", "João Araújo", "Diretor Comercial", "joao.araujo", "+55 11 97654-3210", True, "", "pt"),
@@ -253,7 +255,7 @@ INTERACTIONS = (
     ("message", "Quick check on the delayed shipment; new ETA Friday."),
 )
 
-BRAND = dict(
+BRAND: dict[str, Any] = dict(
     name="Lumen & Co. brand guide",
     story="Lumen & Co. started in 2014 in a Lisbon workshop selling hand-glazed lamps. Today we ship calm, "
           "well-made home goods to 30 countries, working with makers who care about materials as much as we do. "
@@ -276,7 +278,7 @@ BRAND = dict(
            ("dont", "Don't place text over busy photo areas.")),
 )
 
-QUESTIONNAIRE = dict(
+QUESTIONNAIRE: dict[str, Any] = dict(
     title="Partner onboarding questionnaire",
     intro="Please answer before our kick-off call so we can prepare the pilot. It takes about 10 minutes.",
     questions=(

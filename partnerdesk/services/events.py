@@ -107,7 +107,7 @@ class EventService(Service):
                **values: Any) -> tuple[int, ChangeSet]:
         data = _clean({"title": title, "starts_at": starts_at, "ends_at": ends_at, "time_zone": time_zone,
                        **values})
-        people = {k: data.pop(k) for k in ("contact_ids", "member_ids") if k in data}
+        people: dict[str, Any] = {k: data.pop(k) for k in ("contact_ids", "member_ids") if k in data}
         with self.unit_of_work() as (s, changes):
             ev = Event(uid=f"{uuid.uuid4()}@partnerdesk", **data)
             self._check_times(ev)
@@ -147,7 +147,7 @@ class EventService(Service):
         with self.unit_of_work() as (s, changes):
             ev = self.get(s, Event, event_id)
             master, rid = self._series(s, ev, recurrence_id)
-            whole = scope is EditScope.ALL or (scope is EditScope.FOLLOWING and (rid is None
+            whole = scope is EditScope.ALL or (scope is EditScope.FOLLOWING and (rid is None or master is None
                                                                                or rid <= master.starts_at))
             if master is None or whole:
                 target = master or ev
@@ -270,7 +270,7 @@ class EventService(Service):
             if delta:
                 values.setdefault("exdates", [(i + delta).isoformat() for i in parse_instants(master.exdates)])
                 for override in master.overrides:
-                    override.recurrence_id = override.recurrence_id + delta  # type: ignore[operator]
+                    override.recurrence_id = override.recurrence_id + delta
                     changes.add("updated", ENTITY, override.id)
         self._apply(s, master, values, changes)
         shared = {k: v for k, v in values.items() if k in _COPY}

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from sqlalchemy import insert, select, update
 
@@ -272,6 +272,10 @@ def plan_csv(workspace: Workspace, data: bytes, file_name: str, mapping: CsvMapp
     return plan
 
 
+@overload
+def _as_unit(value: float, percent_sign: bool, unit: KpiUnit) -> float: ...
+@overload
+def _as_unit(value: None, percent_sign: bool, unit: KpiUnit) -> None: ...
 def _as_unit(value: float | None, percent_sign: bool, unit: KpiUnit) -> float | None:
     """Percent KPIs are stored as ratios: "95 %" and "95" (over 1) mean 0.95; "0.95" already is one."""
     if value is None or unit != KpiUnit.PERCENT:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from partnerdesk.domain.enums import Action, KpiDirection, KpiUnit, PartnerKind
 from partnerdesk.domain.errors import ValidationError
@@ -105,14 +106,14 @@ class KpiService(Service):
             return changes
 
     @staticmethod
-    def _row(s: Any, partner_id: int, definition_id: int, period: Period) -> KpiValue | None:
+    def _row(s: Session, partner_id: int, definition_id: int, period: Period) -> KpiValue | None:
         return s.scalar(select(KpiValue).where(KpiValue.partner_id == partner_id,
                                                KpiValue.definition_id == definition_id,
                                                KpiValue.period_start == period.start,
                                                KpiValue.period_end == period.end))
 
     @staticmethod
-    def _definition(s: Any, key: str) -> KpiDefinition:
+    def _definition(s: Session, key: str) -> KpiDefinition:
         definition = s.scalar(select(KpiDefinition).where(KpiDefinition.key == key))
         if definition is None:
             raise ValidationError(N_("There is no KPI “{key}”."), field="key", key=key)

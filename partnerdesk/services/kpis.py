@@ -235,12 +235,12 @@ class KpiData:
         series = self.values.get(series_key)
         if not series:
             return None
-        targets = self._targets.get(series_key)
-        if targets is None:
-            targets = self._targets[series_key] = sorted(
+        monthly = self._targets.get(series_key)
+        if monthly is None:
+            monthly = self._targets[series_key] = sorted(
                 (s, r[2]) for (s, e), r in series.items() if r[2] is not None and s.day == 1 and (e - s).days < 31)
-        index = bisect.bisect_left(targets, (period.start,))
-        return targets[index - 1][1] if index else None
+        index = bisect.bisect_left(monthly, (period.start,))
+        return monthly[index - 1][1] if index else None
 
     def cost(self, partner_id: int, period: Period) -> float | None:
         """What we paid the partner in the period (major units); None when nothing was paid."""
@@ -335,22 +335,25 @@ def load_kpi_data(session: Session, first: dt.date, last: dt.date, partner_ids: 
     work: dict[int, list[our_side.WorkFact]] = defaultdict(list)
     low = dt.datetime.combine(first, dt.time(), dt.UTC)
     high = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), dt.UTC)
-    for pid, due, status_id, changed in session.execute(
+    for item_pid, due_at, status_id, changed in session.execute(
             select(WorkItem.partner_id, WorkItem.due_at, WorkItem.status_id, WorkItem.status_changed_at)
             .where(WorkItem.partner_id.is_not(None), WorkItem.deleted_at.is_(None), WorkItem.due_at >= low,
                    WorkItem.due_at < high, *only(WorkItem.partner_id))):
+        assert item_pid is not None and due_at is not None  # the query keeps only these
         done = changed.date() if status_id in done_ids and changed is not None else None
-        work[pid].append(our_side.WorkFact(due.date(), done))
+        work[item_pid].append(our_side.WorkFact(due_at.date(), done))
     interactions: dict[int, list[dt.date]] = defaultdict(list)
     for pid, when in session.execute(select(Interaction.partner_id, Interaction.occurred_at)
                                      .where(Interaction.occurred_at >= low, Interaction.occurred_at < high,
                                             Interaction.partner_id.is_not(None), *only(Interaction.partner_id))):
+        assert pid is not None  # the query keeps only these
         interactions[pid].append(when.date())
     trainings: dict[int, list[dt.date]] = defaultdict(list)
     for pid, when in session.execute(select(Event.partner_id, Event.starts_at)
                                      .where(Event.kind == EventKind.TRAINING, Event.starts_at >= low,
                                             Event.starts_at < high, Event.partner_id.is_not(None),
                                             *only(Event.partner_id))):
+        assert pid is not None  # the query keeps only these
         trainings[pid].append(when.date())
     return KpiData(first, last, _definitions(session), partners, dict(values), dict(costs), dict(payments),
                    dict(work), dict(interactions), dict(trainings))

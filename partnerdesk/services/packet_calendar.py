@@ -81,6 +81,7 @@ def partner_calendar(workspace: Workspace, session: Session, partner: Partner, t
     for item in items:
         if item.status.category == StatusCategory.DONE:
             continue
+        assert item.due_at is not None  # the query keeps dated cards only
         entries.append(CalendarEntry(item.due_at, item.title, "work_item", all_day=not item.due_has_time))
     return sorted(entries, key=lambda e: (e.start.astimezone(zone).date() if not e.all_day else e.start.date(),
                                           e.all_day is False, e.start, e.title))

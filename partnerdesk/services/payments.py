@@ -327,7 +327,7 @@ def due_payables(ws: Workspace, on: dt.date | None = None, within_days: int = 7)
                     Payment.direction == PaymentDirection.PAYABLE, Payment.due_on <= last)
              .order_by(Payment.due_on, Payment.id))
     with ws.session() as s:
-        return [PaymentRow(*r) for r in s.execute(query)]
+        return [PaymentRow._make(r) for r in s.execute(query)]
 
 
 @dataclass
@@ -451,7 +451,7 @@ def payment_reminders(ws: Workspace, since: dt.datetime, until: dt.datetime,
     out: list[PaymentReminder] = []
     with ws.session() as s:
         for r in s.execute(query):
-            row = PaymentRow(*r)
+            row = PaymentRow._make(r)
             day = row.due_on - dt.timedelta(days=days)
             at = dt.datetime.combine(day, dt.time(REMINDER_HOUR), tzinfo=tz)
             if since < at <= until:

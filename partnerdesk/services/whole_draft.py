@@ -35,7 +35,8 @@ class WholeDraftService(Service, Generic[D]):
         """A validated, normalised copy of ``draft`` (raises ValidationError)."""
         raise NotImplementedError
 
-    def draft_of(self, obj: Any) -> D:
+    def draft_of(self, obj: Any, /) -> D:
+        """The draft of a stored record (positional: subclasses name the parameter for their model)."""
         raise NotImplementedError
 
     def write(self, obj: Any, before: D | None, clean: D) -> dict[str, Any]:

@@ -190,10 +190,11 @@ class WorkItemService(Service):
     def trashed(self) -> list[tuple[int, str, str, dt.datetime]]:
         """Cards in the trash, newest first: id, title, partner name, when deleted."""
         with self.workspace.session() as s:
-            return [(r[0], r[1], r[2] or "", r[3]) for r in s.execute(
+            return [(item_id, title, partner or "", deleted_at) for item_id, title, partner, deleted_at in s.execute(
                 select(WorkItem.id, WorkItem.title, Partner.name, WorkItem.deleted_at)
                 .outerjoin(Partner, Partner.id == WorkItem.partner_id)
-                .where(WorkItem.deleted_at.is_not(None)).order_by(WorkItem.deleted_at.desc(), WorkItem.id))]
+                .where(WorkItem.deleted_at.is_not(None)).order_by(WorkItem.deleted_at.desc(), WorkItem.id))
+                if deleted_at is not None]  # always true (the query), for the type checker
 
     def trash(self, item_ids: Iterable[int]) -> ChangeSet:
         return self._set_deleted(item_ids, _now(), Action.DELETE)

@@ -313,7 +313,8 @@ class Workspace:
 
     def schema_revision(self) -> str:
         with self.engine.connect() as con:
-            return con.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one()
+            revision: str = con.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one()
+            return revision
 
     def close(self) -> None:
         self.engine.dispose()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -49,7 +49,7 @@ class MainActions:
         w = window
         stack = w.context.undo_stack
 
-        def act(slot, shortcut=None, checkable=False, fallback="", action=None) -> QAction:  # type: ignore[no-untyped-def]
+        def act(slot, shortcut=None, checkable=False, fallback="", action=None) -> QAction:
             action = action if action is not None else QAction(w)
             if isinstance(shortcut, QKeySequence.StandardKey):
                 # Standard keys follow the platform; some platforms define none, so keep a usual default.
@@ -66,8 +66,10 @@ class MainActions:
         self.open_workspace = act(w.open_workspace_dialog, QKeySequence.StandardKey.Open)
         self.back_up = act(w.back_up_dialog)
         self.quit = act(w.close, QKeySequence.StandardKey.Quit, fallback="Ctrl+Q")
-        self.undo = act(stack.undo, QKeySequence.StandardKey.Undo, action=StackAction(w, redo=False))
-        self.redo = act(stack.redo, QKeySequence.StandardKey.Redo, action=StackAction(w, redo=True))
+        self.undo = StackAction(w, redo=False)
+        act(stack.undo, QKeySequence.StandardKey.Undo, action=self.undo)
+        self.redo = StackAction(w, redo=True)
+        act(stack.redo, QKeySequence.StandardKey.Redo, action=self.redo)
         self.preferences = act(w.preferences_dialog, QKeySequence.StandardKey.Preferences, fallback="Ctrl+,")
         self.about = act(w.about_dialog)
         self.about_qt = act(QApplication.aboutQt)
@@ -173,7 +175,7 @@ class MainActions:
 
     # --- recent files ----------------------------------------------------------------------------------
     def recent_files(self) -> list[str]:
-        value = self.window.context.settings.value("files/recent", [])
+        value: Any = self.window.context.settings.value("files/recent", [])
         if isinstance(value, str):
             value = [value]
         return [str(v) for v in (value or []) if v]

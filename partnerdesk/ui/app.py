@@ -32,20 +32,22 @@ SETTINGS_LANGUAGE = "ui/language"
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The one QApplication, named so QSettings finds our settings, with the bundled fonts."""
-    app = QApplication.instance()
-    if app is None:
+    existing = QApplication.instance()
+    if existing is None:
         QApplication.setOrganizationName(ORG_NAME)
         QApplication.setApplicationName(APP_NAME)
         QApplication.setApplicationVersion(__version__)
         app = QApplication(argv if argv is not None else sys.argv[:1])
     else:
+        assert isinstance(existing, QApplication)  # a GUI program: never a bare QCoreApplication
+        app = existing
         app.setOrganizationName(ORG_NAME)
         app.setApplicationName(APP_NAME)
         app.setApplicationVersion(__version__)
     app.setApplicationDisplayName(APP_NAME)
     app.setWindowIcon(app_icon())  # title bars, the Windows taskbar, Alt+Tab
-    apply_application_font(app)  # type: ignore[arg-type]
-    return app  # type: ignore[return-value]
+    apply_application_font(app)
+    return app
 
 
 def choose_language(cli_lang: str | None, settings: QSettings) -> str:
@@ -67,7 +69,7 @@ def build_main_window(db: Path | None = None, lang: str | None = None,
 
     app = create_application()
     settings = QSettings()
-    set_digits(settings.value("ui/digits", "latn", type=str))  # Arabic's digits, chosen in Preferences
+    set_digits(str(settings.value("ui/digits", "latn", type=str)))  # Arabic's digits, chosen in Preferences
     qt_language = QtLanguage(app)
     qt_language.apply(choose_language(lang, settings))
     context = AppContext(workspace=None, undo_stack=QUndoStack(), hub=ChangeHub(), settings=settings)

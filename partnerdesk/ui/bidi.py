@@ -15,8 +15,9 @@ def isolate_shortcut_texts(bar: QMenuBar, rtl: bool) -> None:
 
     def walk(menu: QMenu) -> None:
         for action in menu.actions():
-            if action.menu() is not None:
-                walk(action.menu())
+            submenu = action.menu()
+            if isinstance(submenu, QMenu):
+                walk(submenu)
                 continue
             text = action.text().split("\t", 1)[0]
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
@@ -25,5 +26,6 @@ def isolate_shortcut_texts(bar: QMenuBar, rtl: bool) -> None:
                 action.setText(wanted)
 
     for top in bar.actions():
-        if top.menu() is not None:
-            walk(top.menu())
+        submenu = top.menu()
+        if isinstance(submenu, QMenu):
+            walk(submenu)

@@ -225,6 +225,7 @@ class BackgroundJob(QObject):
         self._started = True
         _job_started()
         _running[self._key] = self
+        assert self._runnable is not None  # dropped only once the job has run
         _thread_pool().start(self._runnable)
 
     def cancel(self) -> None:

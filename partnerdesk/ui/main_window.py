@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         self.actions_ = MainActions(self)
         install_accessibility_rules(QApplication.instance())  # type: ignore[arg-type]
         theme.apply(QApplication.instance(),  # type: ignore[arg-type]
-                    self.context.settings.value(theme.SETTINGS_KEY, theme.SYSTEM, type=str))
+                    str(self.context.settings.value(theme.SETTINGS_KEY, theme.SYSTEM, type=str)))
         from partnerdesk.ui.search.opener import WindowSearch
 
         self.search = WindowSearch(self, self.actions_.edit_menu)  # Ctrl+K, Edit → Search…
@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
                 return self.db_path, False
             self.show_first_run(self.db_path)
             return None
-        last = self.context.settings.value("files/last_workspace", "", type=str)
+        last = str(self.context.settings.value("files/last_workspace", "", type=str))
         if last and Path(last).exists():
             return Path(last), False
         default = default_workspace_path()
@@ -441,8 +441,9 @@ class MainWindow(QMainWindow):
         view: QWidget = cls(self.context, self)
         placeholder = self.stack.widget(index + 1)
         self.stack.insertWidget(index + 1, view)
-        self.stack.removeWidget(placeholder)
-        placeholder.deleteLater()
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
         self.views[index] = view
         from partnerdesk.ui.window_icons import apply_view_icons
 
@@ -539,7 +540,7 @@ class MainWindow(QMainWindow):
         from partnerdesk.ui.dialogs import PreferencesDialog
 
         settings = self.context.settings
-        dialog = PreferencesDialog(current_language(), self, settings.value(OPEN_LAST_VIEW, False, type=bool),
+        dialog = PreferencesDialog(current_language(), self, bool(settings.value(OPEN_LAST_VIEW, False, type=bool)),
                                    theme.appearance(), digits=digit_system("ar"))
         dialog.setObjectName("preferencesDialog")
         dialog.accepted.connect(lambda: settings.setValue(OPEN_LAST_VIEW, dialog.open_last_view()))

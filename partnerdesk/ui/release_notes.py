@@ -79,8 +79,10 @@ class ReleaseActions:
         self.whats_new = QAction(window)
         self.whats_new.setObjectName("whats_new_action")
         self.whats_new.triggered.connect(self.show_whats_new)
-        first = menu.actions()[0] if menu.actions() else None
-        menu.insertAction(first, self.whats_new)
+        if menu.actions():
+            menu.insertAction(menu.actions()[0], self.whats_new)
+        else:
+            menu.addAction(self.whats_new)
         window.workspace_opened.connect(self.announce_upgraded_workspace)
         QTimer.singleShot(0, window, self.announce_new_version)  # tied to the window: never after it is gone
         self.retranslate_ui()

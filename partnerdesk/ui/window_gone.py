@@ -43,9 +43,11 @@ class WindowGoneFilter(QAbstractNativeEventFilter):
         self.window_id = int(window.winId())
         self.ender = _Ender(window)
 
-    def nativeEventFilter(self, event_type: QByteArray | bytes, message: Any) -> tuple[bool, int]:  # noqa: N802
+    def nativeEventFilter(  # noqa: N802
+            self, event_type: QByteArray | bytes | bytearray | memoryview, message: Any) -> tuple[bool, int]:
         address = int(message)  # a shiboken VoidPtr (of size 0, so falsy even when set)
-        if bytes(event_type) == b"xcb_generic_event_t" and address:
+        if bytes(event_type.data() if isinstance(event_type, QByteArray) else event_type) == b"xcb_generic_event_t" \
+                and address:
             kind = ctypes.c_uint8.from_address(address).value & 0x7F
             if kind == XCB_DESTROY_NOTIFY:
                 gone = ctypes.c_uint32.from_address(address + _WINDOW_OFFSET).value

@@ -29,15 +29,6 @@ def _feature_lines() -> list[str]:
     ]
 
 
-def _feature_lines() -> list[str]:
-    return [
-        _("Partners and their people: stage, owners, contracts, who does what, and everyone's local time."),
-        _("A board for deliverables and issues, from Pending to Done, with due dates and owners."),
-        _("A calendar across time zones: meetings, due dates, contract reviews, payments and follow-ups."),
-        _("Onboarding packets and brand guides as PDF, in each partner's language."),
-    ]
-
-
 class WorkspacePanel(QWidget):
     """Non-modal: the menus stay usable while it is shown."""
 

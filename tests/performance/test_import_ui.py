@@ -51,7 +51,7 @@ def test_ga4_import_preview_import_and_reimport(window, qtbot, monkeypatch, tmp_
     dialog.preview_button.click()
     assert dialog.plan is not None and dialog.plan.count("new") == 3
     assert "3 new values" in dialog.summary.text() and "4 rows not matched" in dialog.summary.text()
-    assert dialog.result.rowCount() == 3 + 4
+    assert dialog.plan_table.rowCount() == 3 + 4
     dialog.import_button.click()
     qtbot.waitUntil(lambda: window.actions_.performance.dialog is None, timeout=10_000)
     assert KpiService(window.context.ws).entry(ventura, "traffic", Period.parse("2026-10")).value == 2100

@@ -231,9 +231,9 @@ def test_kpi_definitions_add_rename_tolerance_and_kind_defaults(window, qtbot, m
         assert s.scalar(select(KpiDefinition.name).where(KpiDefinition.key == "cs_response_hours")) == ""
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a: warnings.append(text))
-    assert not dialog.create("Bad Key")
+    assert not dialog.create_kpi("Bad Key")
     assert warnings and "lower-case" in warnings[0]
-    assert dialog.create("returns_rate")
+    assert dialog.create_kpi("returns_rate")
     dialog.list.setCurrentRow(len(dialog.defs) - 1)
     dialog.kinds["logistics"].setChecked(True)
     dialog.unit.setCurrentIndex(dialog.unit.findData("percent"))

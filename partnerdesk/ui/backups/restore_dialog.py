@@ -50,7 +50,7 @@ def _count(value: int | None) -> str:
 class RestoreDialog(QDialog):
     """Lists the snapshots; ``restore(path)`` is called with the chosen one after the user confirms."""
 
-    def __init__(self, workspace_path: Path, restore: Callable[[Path], None],
+    def __init__(self, workspace_path: Path, restore: Callable[[Path], object],
                  back_up_now: Callable[[], None] | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("restoreDialog")

@@ -57,16 +57,16 @@ class EntryAccessible(QAccessibleInterface):
     def isValid(self) -> bool:  # noqa: N802 - Qt API
         return self._occurrence() is not None
 
-    def object(self) -> QObject | None:
+    def object(self) -> QObject | None:  # type: ignore[override]  # Qt returns nullptr; PySide6's stubs omit None
         return None
 
-    def window(self) -> QWindow | None:
+    def window(self) -> QWindow | None:  # type: ignore[override]  # Qt returns nullptr; PySide6's stubs omit None
         return self.grid.window()
 
     def parent(self) -> QAccessibleInterface:
         return self.grid
 
-    def child(self, _index: int) -> None:
+    def child(self, _index: int) -> None:  # type: ignore[override]  # Qt returns nullptr; PySide6's stubs omit None
         return None
 
     def childCount(self) -> int:  # noqa: N802 - Qt API
@@ -75,10 +75,10 @@ class EntryAccessible(QAccessibleInterface):
     def indexOfChild(self, _child: Any) -> int:  # noqa: N802 - Qt API
         return -1
 
-    def childAt(self, _x: int, _y: int) -> None:  # noqa: N802 - Qt API
+    def childAt(self, _x: int, _y: int) -> None:  # type: ignore[override]  # noqa: N802 - Qt API; Qt returns nullptr, PySide6 stubs omit None
         return None
 
-    def focusChild(self) -> None:  # noqa: N802 - Qt API
+    def focusChild(self) -> None:  # type: ignore[override]  # noqa: N802 - Qt API; Qt returns nullptr, PySide6 stubs omit None
         return None
 
     def relations(self, _match: Any = None) -> list[Any]:
@@ -134,7 +134,7 @@ class GridAccessible(QAccessibleWidget):
     def childCount(self) -> int:  # noqa: N802 - Qt API
         return len(self.view().placed)
 
-    def child(self, index: int) -> QAccessibleInterface | None:
+    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]  # Qt returns nullptr; PySide6's stubs omit None
         if not 0 <= index < self.childCount():
             return None
         entry = self._entries.get(index)
@@ -146,14 +146,14 @@ class GridAccessible(QAccessibleWidget):
     def indexOfChild(self, child: Any) -> int:  # noqa: N802 - Qt API
         return child.position if isinstance(child, EntryAccessible) and child.grid is self else -1
 
-    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # noqa: N802 - Qt API
+    def childAt(self, x: int, y: int) -> QAccessibleInterface | None:  # type: ignore[override]  # noqa: N802 - Qt API; Qt returns nullptr, PySide6 stubs omit None
         point = self.view().viewport().mapFromGlobal(QPoint(x, y))
         for position, (rect, _row) in enumerate(self.view().placed):
             if rect.contains(point):
                 return self.child(position)
         return None
 
-    def focusChild(self) -> QAccessibleInterface | None:  # noqa: N802 - Qt API
+    def focusChild(self) -> QAccessibleInterface | None:  # type: ignore[override]  # noqa: N802 - Qt API; Qt returns nullptr, PySide6 stubs omit None
         position = current_position(self.view())
         return self.child(position) if position >= 0 else None
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
@@ -16,6 +17,9 @@ from partnerdesk.domain.occurrence import Occurrence, SourceKind
 from partnerdesk.l10n import current_language, format_date, format_time
 from partnerdesk.ui import theme
 from partnerdesk.ui.calendar.model import OccurrenceRole, entry_color
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 _LEFT_TOP = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute) | Qt.AlignmentFlag.AlignTop
 _RIGHT_TOP = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute) | Qt.AlignmentFlag.AlignTop
@@ -50,7 +54,7 @@ def _clock(moment: dt.datetime, tz: dt.tzinfo, lang: str, digits: str) -> str:
 
 
 @lru_cache(maxsize=16)
-def _locale(lang: str) -> object:
+def _locale(lang: str) -> Locale:
     from partnerdesk.l10n import babel_locale
 
     return babel_locale(lang)

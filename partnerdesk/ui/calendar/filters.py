@@ -121,7 +121,8 @@ class FilterPanel(QWidget):
         # Group box titles do not name the controls inside them for a screen reader.
         self.partner.setAccessibleName(_("Partner"))
         for widget in (self.zone, self.zone.lineEdit()):
-            widget.setAccessibleName(_("Time zone"))
+            if widget is not None:
+                widget.setAccessibleName(_("Time zone"))
         if self.partner.count():
             self.partner.setItemText(0, _("All partners"))
         self.update_clock()

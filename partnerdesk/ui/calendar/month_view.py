@@ -115,7 +115,7 @@ class MonthView(CalendarGridView):
         key = (self.days[0], current_language())
         if getattr(self, "_labels_key", None) != key:
             self._labels_key = key
-            self._labels = {
+            self._labels: dict[str, object] = {
                 "weekend": set(weekend_days()),
                 "wide": [weekday_name(d.weekday(), "wide") for d in self.days[:7]],
                 "short": [weekday_name(d.weekday(), "abbreviated") for d in self.days[:7]],

@@ -50,8 +50,9 @@ def open_source(view: CalendarView, occ: Occurrence) -> None:
         return
     if occ.source == SourceKind.PAYMENT:
         ledger = _switch_to(view, "payments")
-        if ledger is not None and callable(getattr(ledger, "open_payment", None)):
-            ledger.open_payment(occ.source_id)  # selected in the ledger, filters that hid it cleared
+        open_payment = getattr(ledger, "open_payment", None)
+        if callable(open_payment):
+            open_payment(occ.source_id)  # selected in the ledger, filters that hid it cleared
         else:
             show_payment(view, occ)
 

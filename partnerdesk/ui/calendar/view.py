@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QButtonGroup,
     QDateEdit,
     QHBoxLayout,
@@ -214,7 +215,9 @@ class CalendarView(QWidget):
         for view in (self.month, self.week):
             view.today = today
         self.filters.update_clock()
-        self.stack.currentWidget().viewport().update()  # type: ignore[attr-defined]
+        current = self.stack.currentWidget()
+        if isinstance(current, QAbstractScrollArea):  # the month and week grids, the agenda list
+            current.viewport().update()
 
     # --- navigation ---------------------------------------------------------------------------------------
     def first_weekday(self) -> int:

@@ -223,13 +223,13 @@ class WeekView(CalendarGridView):
             available = column.width() - 6
             # Short entries are drawn at least one text line high: lay them out at that height too.
             least = dt.timedelta(minutes=(metrics.height() + 4) * 60 / self.hour_height)
-            spans = [(rows[n].start, max(rows[n].end, rows[n].start + least)) for n in members]
-            hidden: dict[int, list[int]] = {}  # cluster → rows that did not fit
-            for n, (lane, width, cluster) in zip(members, layout.clustered_lanes(spans), strict=True):
+            timed_spans = [(rows[n].start, max(rows[n].end, rows[n].start + least)) for n in members]
+            hidden_rows: dict[int, list[int]] = {}  # cluster → rows that did not fit
+            for n, (lane, width, cluster) in zip(members, layout.clustered_lanes(timed_spans), strict=True):
                 occ = rows[n]
                 shown, lane_w = layout.fit_lanes(width, available, least_lane, badge_w)
                 if lane >= shown:
-                    hidden.setdefault(cluster, []).append(n)
+                    hidden_rows.setdefault(cluster, []).append(n)
                     continue
                 y0 = self.y_at(day, occ.start, top)
                 bottom = max(self.y_at(day, occ.end, top), y0 + least_px)
@@ -239,7 +239,7 @@ class WeekView(CalendarGridView):
                 if bottom > visible_top:  # partly scrolled above the grid: only the visible part is placed
                     y0 = max(y0, visible_top)
                     self.placed.append((QRect(int(x), y0, int(lane_w), bottom - y0), n))
-            for cluster_rows in hidden.values():
+            for cluster_rows in hidden_rows.values():
                 # "+N" beside the shown lanes, over the time the hidden entries take (click: the day's agenda).
                 y0 = min(self.y_at(day, rows[n].start, top) for n in cluster_rows)
                 bottom = max(max(self.y_at(day, rows[n].end, top) for n in cluster_rows), y0 + least_px)
@@ -446,9 +446,9 @@ class WeekView(CalendarGridView):
             lo, hi = min(a, b), max(a, b)
             gesture.start, gesture.end = lo, max(hi, lo + dt.timedelta(minutes=STEP))
         elif gesture.kind == "select-all-day":
-            lo, hi = min(gesture.day, day), max(gesture.day, day)
-            gesture.start = layout.day_bounds(lo, self.tz)[0]
-            gesture.end = layout.day_bounds(hi, self.tz)[1]
+            first_day, last_day = min(gesture.day, day), max(gesture.day, day)
+            gesture.start = layout.day_bounds(first_day, self.tz)[0]
+            gesture.end = layout.day_bounds(last_day, self.tz)[1]
         elif gesture.kind == "move-all-day" and occ is not None:
             gesture.start, gesture.end = shift_days(occ, (day - gesture.day).days, self.tz)
         elif gesture.kind == "move" and occ is not None:

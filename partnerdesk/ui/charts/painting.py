@@ -155,9 +155,9 @@ def paint_line_chart(painter: QPainter, rect: QRectF, series: Sequence[LineSerie
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(_path(plot, s.values, low, high, rtl))
         painter.setBrush(color)
-        for i, value in enumerate(s.values):
-            if value is not None and math.isfinite(value):
-                painter.drawEllipse(QPointF(_x(plot, i, count, rtl), _y(plot, value, low, high)), 2.5, 2.5)
+        for i, point in enumerate(s.values):
+            if point is not None and math.isfinite(point):
+                painter.drawEllipse(QPointF(_x(plot, i, count, rtl), _y(plot, point, low, high)), 2.5, 2.5)
     # Period labels, thinned so they never overlap.
     painter.setPen(style.text)
     widest = max(metrics.horizontalAdvance(label) for label in labels) + 8

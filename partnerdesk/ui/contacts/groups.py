@@ -121,7 +121,7 @@ class GroupedContacts(QAbstractProxyModel):
                 members[pid], names[pid] = [], str(index.data() or "")
             members[pid].append(row)
         # Named partners by name; contacts without a partner last.
-        order = sorted((p for p in members if p is not None), key=lambda p: names[p].casefold(),
+        order: list[int | None] = sorted((p for p in members if p is not None), key=lambda p: names[p].casefold(),
                        reverse=self.partner_order == Qt.SortOrder.DescendingOrder)
         if None in members:
             order.append(None)

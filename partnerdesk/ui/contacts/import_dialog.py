@@ -46,7 +46,8 @@ INDEX_ROLE = Qt.ItemDataRole.UserRole + 2
 class ChoiceDelegate(QStyledItemDelegate):
     """A combo box in the "what to do" cell of a duplicate row."""
 
-    def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget | None:
+    def createEditor(  # type: ignore[override]  # None is Qt's "no editor"; PySide6's stubs omit it
+            self, parent: QWidget, option: Any, index: Any) -> QWidget | None:
         if index.data(CHOICE_ROLE) is None:
             return None
         combo = QComboBox(parent)
@@ -209,8 +210,9 @@ class ImportDialog(QDialog):
     def _build_mapping(self) -> None:
         while self.mapping_grid.count():
             item = self.mapping_grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.mapping_combos: list[QComboBox] = []
         if self.table is None:
             self.mapping_box.hide()

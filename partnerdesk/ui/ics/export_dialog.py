@@ -38,6 +38,7 @@ from partnerdesk.ui.ics.files import (
 )
 from partnerdesk.ui.ics.job_dialog import JobDialog, zone_name
 from partnerdesk.ui.jobs import JobControl
+from partnerdesk.ui.qdates import from_qdate
 
 ALL, RANGE, PARTNER = "all", "range", "partner"
 
@@ -161,7 +162,7 @@ class ExportEventsDialog(JobDialog):
 
     def choice(self) -> ExportChoice:
         if self.scope_range.isChecked():
-            return ExportChoice(RANGE, self.start_date.date().toPython(), self.end_date.date().toPython())
+            return ExportChoice(RANGE, from_qdate(self.start_date.date()), from_qdate(self.end_date.date()))
         if self.scope_partner.isChecked() and self.partner.currentData() is not None:
             return ExportChoice(PARTNER, partner_id=int(self.partner.currentData()),
                                 partner_name=self.partner.currentText())

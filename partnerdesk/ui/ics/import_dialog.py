@@ -96,7 +96,7 @@ class ImportEventsDialog(JobDialog):
         result.addWidget(self.headline)
         counts = QGridLayout()  # label, number, then room: the number stays beside its label in both directions
         counts.setHorizontalSpacing(24)
-        for row, (key, label) in enumerate((("created", pgettext("import summary", "New")),
+        for line, (key, label) in enumerate((("created", pgettext("import summary", "New")),
                                             ("updated", pgettext("import summary", "Updated")),
                                             ("skipped", pgettext("import summary", "Unchanged")),
                                             ("deleted", pgettext("import summary", "Removed")))):
@@ -104,8 +104,8 @@ class ImportEventsDialog(JobDialog):
             value.setObjectName(f"count_{key}")
             value.setAlignment(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
             self.counts[key] = value
-            counts.addWidget(QLabel(label), row, 0)
-            counts.addWidget(value, row, 1)
+            counts.addWidget(QLabel(label), line, 0)
+            counts.addWidget(value, line, 1)
         counts.setColumnStretch(2, 1)
         result.addLayout(counts)
         self.run_button.setText(_("Import"))
@@ -169,4 +169,8 @@ class ImportEventsDialog(JobDialog):
         if show is not None and self.summary is not None and self.summary.changes:
             button = self.buttons.addButton(_("Show calendar"), self.buttons.ButtonRole.ActionRole)
             button.setObjectName("showCalendarButton")
-            button.clicked.connect(lambda: (show(), self.accept()))
+            def show_and_close() -> None:
+                show()
+                self.accept()
+
+            button.clicked.connect(show_and_close)

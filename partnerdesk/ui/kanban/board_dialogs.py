@@ -71,12 +71,14 @@ class TrashDialog(QDialog):
         self.restore.setEnabled(self.list.topLevelItemCount() > 0)
         self.purge.setEnabled(self.list.topLevelItemCount() > 0)
 
+    def _items(self) -> list[QTreeWidgetItem]:
+        return [item for i in range(self.list.topLevelItemCount()) if (item := self.list.topLevelItem(i)) is not None]
+
     def titles(self) -> list[str]:
-        return [self.list.topLevelItem(i).text(0) for i in range(self.list.topLevelItemCount())]
+        return [item.text(0) for item in self._items()]
 
     def select_titles(self, titles: list[str]) -> None:
-        for i in range(self.list.topLevelItemCount()):
-            item = self.list.topLevelItem(i)
+        for item in self._items():
             item.setSelected(item.text(0) in titles)
 
     def restore_selected(self) -> None:

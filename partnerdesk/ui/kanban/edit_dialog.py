@@ -160,7 +160,11 @@ class CardDialog(QDialog):
                 self.log.addItem(text)
         if not self.log.count():
             self.log.hide()
-        box.toggled.connect(lambda on: (self.dates.setVisible(on), self.log.setVisible(on and self.log.count() > 0)))
+        def show_history(on: bool) -> None:
+            self.dates.setVisible(on)
+            self.log.setVisible(on and self.log.count() > 0)
+
+        box.toggled.connect(show_history)
         self.dates.setVisible(False)
         self.log.setVisible(False)
         return box

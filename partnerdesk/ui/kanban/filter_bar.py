@@ -69,7 +69,8 @@ class FilterBar(QToolBar):
         super().__init__(parent)
         self.context = context
         self.partner, self.owner, self.due = _combo(), _combo(), _combo(100)
-        self.tag = _combo(100, LazyCombo(self.load_tags))
+        self.tag = LazyCombo(self.load_tags)
+        _combo(100, self.tag)
         self.text = QLineEdit()
         self.text.setClearButtonEnabled(True)
         self.text.setMinimumWidth(160)

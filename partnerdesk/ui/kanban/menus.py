@@ -20,7 +20,7 @@ from partnerdesk.services.board_settings import BoardSettingsService
 from partnerdesk.store.paths import documents_dir
 from partnerdesk.ui.kanban.cell import CardList
 from partnerdesk.ui.kanban.commands import MoveColumn, RenameColumn, SetWipLimit, push
-from partnerdesk.ui.kanban.grid import BoardGrid
+from partnerdesk.ui.kanban.grid import BoardGrid, Column
 
 if TYPE_CHECKING:
     from partnerdesk.ui.kanban.view import KanbanView
@@ -52,8 +52,10 @@ def card_menu(view: KanbanView, cell: CardList, pos: QPoint) -> None:
         menu.addAction(_("Edit…"), lambda: view.edit_card(ids[0]))
     move = menu.addMenu(_("Move to"))
     for column in view.board_columns:
-        action = move.addAction(column.label, lambda sid=column.status_id: view._drop(ids, sid, None,
-                                                                                      cell.cell().lane_key))
+        def move_to(sid: int = column.status_id) -> None:
+            view._drop(ids, sid, None, cell.cell().lane_key)
+
+        action = move.addAction(column.label, move_to)
         action.setEnabled(column.status_id != cell.cell().status_id)
     menu.addSeparator()
     menu.addAction(ngettext("Delete card", "Delete {n} cards", len(ids)).format(n=len(ids)),
@@ -81,7 +83,7 @@ def column_menu(view: KanbanView, status_id: int, pos: QPoint) -> None:
     menu.popup(view.header_global_pos(status_id, pos))
 
 
-def _column(view: KanbanView, status_id: int):  # type: ignore[no-untyped-def]
+def _column(view: KanbanView, status_id: int) -> Column:
     return next(c for c in view.board_columns if c.status_id == status_id)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -249,7 +250,7 @@ class CellModel(QAbstractListModel):
     def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt API
         return [MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802 - Qt API
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802 - Qt API
         data = QMimeData()
         ids = [self.ids[i.row()] for i in sorted(indexes, key=lambda i: i.row())]
         data.setData(MIME, QByteArray(json.dumps(ids).encode()))

@@ -198,8 +198,8 @@ class KanbanView(QWidget):
         for (status_id, lane_key), cell in self.grid.cells.items():
             cell.cell().total = counts.get((status_id, lane_key), 0)
             name = labels.get(status_id, "")
-            lane = lane_names.get(lane_key)
-            cell.setAccessibleName(_("{column}, {lane}").format(column=name, lane=lane) if lane else name)
+            lane_name = lane_names.get(lane_key)
+            cell.setAccessibleName(_("{column}, {lane}").format(column=name, lane=lane_name) if lane_name else name)
         if self.grid.lane_headers:
             limits = BoardSettingsService(self.context.ws).partner_wip_limits() \
                 if self.state.lane_mode == "partner" else {}
@@ -208,7 +208,7 @@ class KanbanView(QWidget):
                 count = sum(n for (_sid, key), n in counts.items() if key == lane.key)
                 limit = limits.get(lane.key) if isinstance(lane.key, int) else None
                 self.grid.lane_headers[lane.key].set_text(lane_label(self.state.lane_mode, lane), lane.color,
-                                                          count, open_cards.get(lane.key, 0) if limit else None,
+                                                          count, open_cards.get(lane.key, 0) if limit and isinstance(lane.key, int) else None,
                                                           limit)
         self.grid.update_heights()
 
@@ -265,7 +265,7 @@ class KanbanView(QWidget):
         self.build()
 
     def _collapsed(self, name: str, as_int: bool = False) -> set[Any]:
-        values = self.context.settings.value(f"kanban/collapsed_{name}", []) or []
+        values: Any = self.context.settings.value(f"kanban/collapsed_{name}", []) or []
         values = [values] if isinstance(values, str) else list(values)
         return {int(v) for v in values if str(v).lstrip("-").isdigit()} if as_int else {str(v) for v in values}
 

@@ -345,8 +345,11 @@ class BuildPacketDialog(QDialog):
         self._start(job, _("Building the packet for {partner}…").format(
             partner=request.partner.name if request.partner else _(pb.KIND_TITLES[request.kind])))
         self.progress.setRange(0, 0)  # busy until the builder reports its steps (if it does)
-        job.progress.connect(lambda done, total, _t: (self.progress.setRange(0, total),
-                                                       self.progress.setValue(done)))
+        def progressed(done: int, total: int, _t: object) -> None:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+        job.progress.connect(progressed)
 
         def succeeded(pdf: bytes) -> None:
             self._finish()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _, format_percent
-from partnerdesk.services.packet_builds import write_atomically
+from partnerdesk.services.files import write_atomically
 from partnerdesk.store.paths import documents_dir
 from partnerdesk.ui.icons import theme_icon
 from partnerdesk.ui.jobs import BackgroundJob, error_message
@@ -382,7 +382,11 @@ class PacketPreview(QDialog):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)
         progress.canceled.connect(run.cancel)
-        run.progress.connect(lambda done, total: (progress.setMaximum(total), progress.setValue(done)))
+        def progressed(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+
+        run.progress.connect(progressed)
 
         def finished() -> None:
             progress.reset()

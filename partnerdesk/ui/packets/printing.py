@@ -7,7 +7,7 @@ rendered in horizontal bands of at most ``BAND_PIXELS`` pixels (~16 MB each) at 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 
 from PySide6.QtCore import QRect, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
@@ -63,7 +63,7 @@ def pages_to_print(printer: QPrinter, page_count: int) -> list[int]:
     return list(range(max(0, first - 1), min(page_count, last)))
 
 
-def print_steps(document: QPdfDocument, printer: QPrinter) -> Iterator[tuple[int, int]]:
+def print_steps(document: QPdfDocument, printer: QPrinter) -> Generator[tuple[int, int], None, None]:
     """Print ``document`` on ``printer`` one band at a time: yields (pages done, pages to print) after each
     band, so the UI thread can stay responsive and offer Cancel between steps (close the generator to stop:
     the printer job is then aborted)."""

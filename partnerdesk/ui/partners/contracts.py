@@ -39,6 +39,7 @@ from partnerdesk.ui.partners.commands import (
     RemoveContractCommand,
 )
 from partnerdesk.ui.partners.sections import Section
+from partnerdesk.ui.qdates import from_qdate, to_qdate
 from partnerdesk.ui.table_model import ListTableModel
 from partnerdesk.ui.undo import push
 
@@ -93,9 +94,9 @@ class EndContractDialog(QDialog):
         self.setMinimumWidth(360)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("Last day “{title}” applies:").format(title=title)))
-        self.day = QDateEdit(QDate.currentDate() if QDate.currentDate().toPython() >= start else QDate(start))
+        self.day = QDateEdit(QDate.currentDate() if from_qdate(QDate.currentDate()) >= start else to_qdate(start))
         self.day.setCalendarPopup(True)
-        self.day.setMinimumDate(QDate(start))
+        self.day.setMinimumDate(to_qdate(start))
         layout.addWidget(self.day)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -158,9 +159,10 @@ class ContractSection(Section):
         end_row = QHBoxLayout()
         end_row.addWidget(self.has_end)
         end_row.addWidget(self.end, 1)
-        widgets = [self.title, self.start, end_row, self.review, self.notice, *self.fields.values()]
-        for label, w in zip(self.labels, widgets, strict=True):
-            form.addRow(label, w)
+        widgets: list[QWidget | QHBoxLayout] = [self.title, self.start, end_row, self.review, self.notice,
+                                                *self.fields.values()]
+        for label, field in zip(self.labels, widgets, strict=True):
+            form.addRow(label, field)
         form.addRow(self.save)
         layout.addWidget(self.editor, 1)
 
@@ -287,14 +289,14 @@ class ContractSection(Section):
         if self.partner_id is None:
             return
         if self.contract_id is None:
-            command = AddContractCommand(self.context, self.partner_id, self.values())
-            if self._push(command):
-                self.contract_id = command.contract_id
+            add = AddContractCommand(self.context, self.partner_id, self.values())
+            if self._push(add):
+                self.contract_id = add.contract_id
                 self.load()
         else:
-            command = EditContractCommand(self.context, self.contract_id, self.values())
-            if command.new:  # nothing changed: no empty step on the undo stack
-                self._push(command)
+            edit = EditContractCommand(self.context, self.contract_id, self.values())
+            if edit.new:  # nothing changed: no empty step on the undo stack
+                self._push(edit)
 
     def _ask_end(self) -> None:
         if self.contract_id is None:
@@ -302,7 +304,7 @@ class ContractSection(Section):
         data = self.service_().snapshot(self.contract_id)
         dialog = EndContractDialog(data["title"] or _("untitled"), data["start_on"], self)
         if dialog.exec():
-            self.end_selected(dialog.day.date().toPython())
+            self.end_selected(from_qdate(dialog.day.date()))
 
     def end_selected(self, on: dt.date) -> None:
         if self.contract_id is not None:

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from partnerdesk.domain.enums import PartnerStage
 from partnerdesk.l10n import N_, country_name, format_time
 from partnerdesk.services.partners import PartnerRow, PartnerService
 from partnerdesk.ui import theme
@@ -81,10 +82,11 @@ class PartnersModel(ListTableModel):
             return self._local(r.time_zone) if col == 4 else self._display[index.row()][col]
         if role == SORT_ROLE:
             if col == 2:
-                return list(type(r.stage)).index(r.stage)
+                return list(PartnerStage).index(r.stage)
             if col == 4:
                 try:
-                    return dt.datetime.now(ZoneInfo(r.time_zone or "UTC")).utcoffset().total_seconds()
+                    offset = dt.datetime.now(ZoneInfo(r.time_zone or "UTC")).utcoffset()
+                    return offset.total_seconds() if offset is not None else 0
                 except (KeyError, ValueError):
                     return 0
             value = self._display[index.row()][col]

@@ -105,7 +105,8 @@ class OverviewSection(Section):
         self.save.setText(_("Save overview"))
         self.zone.retranslate_ui()
         for widget in (self.zone, self.zone.lineEdit()):  # a screen reader focuses the line edit inside
-            widget.setAccessibleName(_("Time zone"))
+            if widget is not None:
+                widget.setAccessibleName(_("Time zone"))
         self.hours.set_accessible_names(_("Working hours"), _("Working hours"))
         for day, box in enumerate(self.weekend_days):
             box.setText(weekday_name(day, "abbreviated"))

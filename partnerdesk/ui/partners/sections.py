@@ -148,7 +148,8 @@ class ScopeSection(Section):
         if not ok:
             return
         pilot = self.tree.topLevelItem(0)
-        ids = [pilot.child(i).data(0, Qt.ItemDataRole.UserRole) for i in range(pilot.childCount())] if pilot else []
+        ids = [item.data(0, Qt.ItemDataRole.UserRole) for i in range(pilot.childCount())
+               if (item := pilot.child(i)) is not None] if pilot else []
         self.push(commands.DecideExpansionCommand(self.context, self.partner_id, rationale, ids))
 
 

@@ -29,6 +29,7 @@ from partnerdesk.domain.errors import PartnerDeskError, ValidationError
 from partnerdesk.domain.money import AmountFormatError, to_minor
 from partnerdesk.l10n import _, babel_locale, format_decimal
 from partnerdesk.services.payments import PaymentRow
+from partnerdesk.ui.qdates import from_qdate, to_qdate
 
 COMMON_CURRENCIES = ("EUR", "USD", "BRL", "JPY", "GBP", "CHF", "BHD", "AED", "SAR")
 
@@ -59,7 +60,7 @@ def format_amount_input(amount_minor: int, currency: str) -> str:
 
 
 def _date_edit(value: dt.date | None = None) -> QDateEdit:
-    edit = QDateEdit(QDate(value) if value else QDate.currentDate())
+    edit = QDateEdit(to_qdate(value) if value else QDate.currentDate())
     edit.setCalendarPopup(True)
     return edit
 
@@ -159,11 +160,11 @@ class PaymentDialog(QDialog):
         self.currency.setCurrentText(row.currency)
         self.amount.setText(format_amount_input(row.amount_minor, row.currency))
         if row.issued_on:
-            self.issued.setDate(QDate(row.issued_on))
-        self.due.setDate(QDate(row.due_on))
+            self.issued.setDate(to_qdate(row.issued_on))
+        self.due.setDate(to_qdate(row.due_on))
         self.is_paid.setChecked(row.paid_on is not None)
         if row.paid_on:
-            self.paid.setDate(QDate(row.paid_on))
+            self.paid.setDate(to_qdate(row.paid_on))
         self.method.setCurrentIndex(self.method.findData(row.method.value))
         self.notes.setPlainText(row.notes)
 
@@ -228,5 +229,5 @@ class MarkPaidDialog(QDialog):
 
     def chosen(self) -> tuple[dt.date, PaymentMethod | None]:
         data = self.method.currentData()
-        return self.date.date().toPython(), PaymentMethod(data) if data else None
+        return from_qdate(self.date.date()), PaymentMethod(data) if data else None
 

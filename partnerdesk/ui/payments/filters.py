@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -21,6 +21,7 @@ from partnerdesk.domain.aging import AgingBucket, PaymentStatus, status_label
 from partnerdesk.domain.enums import PaymentDirection
 from partnerdesk.l10n import _, pgettext
 from partnerdesk.services.payments import PaymentFilter
+from partnerdesk.ui.qdates import from_qdate
 
 _NO_DATE = QDate(2000, 1, 1)  # the minimum of a date edit shows "Any"
 
@@ -67,6 +68,7 @@ class FilterBar(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(9)
         self.text.setMinimumWidth(120)
+        widget: QWidget
         for widget in (self.text, self.partner, self.direction, self.status, self.currency):
             row.addWidget(widget, 1)
         row.setStretch(0, 2)  # the text box takes the most, the choices widen to show their names
@@ -106,7 +108,7 @@ class FilterBar(QWidget):
         self._building = False
 
     @staticmethod
-    def _refill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
+    def _refill(combo: QComboBox, items: Sequence[tuple[str, object]]) -> None:
         data = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
@@ -162,7 +164,7 @@ class FilterBar(QWidget):
 
     @staticmethod
     def _date(edit: QDateEdit) -> dt.date | None:
-        return None if edit.date() == _NO_DATE else edit.date().toPython()
+        return None if edit.date() == _NO_DATE else from_qdate(edit.date())
 
     def _emit(self) -> None:
         if not self._building:

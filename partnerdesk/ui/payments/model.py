@@ -149,8 +149,8 @@ class LedgerModel(QAbstractTableModel):
         if in_place:
             if self._order_pos is None:
                 self._order_pos = {r.id: n for n, r in enumerate(self._ordered)}
-            for row in new:
-                self._ordered[self._order_pos[row.id]] = row
+            for updated in new:
+                self._ordered[self._order_pos[updated.id]] = updated
             visible = {r.id for r in filter_rows(new, self.filter, self.on, self.grace)}
             position = self.positions()
             if visible == {pid for pid in ids if pid in position}:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -29,6 +28,7 @@ from partnerdesk.services.payment_schedules import ScheduleService, plan_schedul
 from partnerdesk.ui.calendar.recurrence_editor import RecurrenceEditor
 from partnerdesk.ui.context import ChangeHub
 from partnerdesk.ui.payments.dialogs import COMMON_CURRENCIES, ErrorLine, parse_amount
+from partnerdesk.ui.qdates import from_qdate, to_qdate
 from partnerdesk.ui.undo import ServiceCommand, push
 
 
@@ -83,7 +83,7 @@ class ScheduleDialog(QDialog):
         self.prefix.setPlaceholderText("RET-2026")
         first = dt.date.today().replace(day=1) + dt.timedelta(days=32)
         first = first.replace(day=5)
-        self.first = QDateEdit(QDate(first))
+        self.first = QDateEdit(to_qdate(first))
         self.first.setCalendarPopup(True)
         default_rule = Rule(Repeat.MONTHLY, month_day=5, count=12).to_rrule()
         self.recurrence = RecurrenceEditor(default_rule, _start(first))
@@ -126,7 +126,7 @@ class ScheduleDialog(QDialog):
             self.series.setText(problem)
             return
         try:
-            dates = plan_schedule(self.first.date().toPython(), self.rrule())
+            dates = plan_schedule(from_qdate(self.first.date()), self.rrule())
         except PartnerDeskError as exc:
             self.series.setText(exc.message)
             return

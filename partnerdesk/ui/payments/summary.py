@@ -33,7 +33,7 @@ class _Small(QTableWidget):
         """Columns and row count; existing items are kept and updated by :meth:`_put` (cheaper than new ones)."""
         if self.columnCount() != len(headers):
             self.setColumnCount(len(headers))
-        if [self.horizontalHeaderItem(c).text() if self.horizontalHeaderItem(c) else "" for c in
+        if [item.text() if (item := self.horizontalHeaderItem(c)) is not None else "" for c in
                 range(len(headers))] != headers:
             self.setHorizontalHeaderLabels(headers)
         if self.rowCount() != rows:

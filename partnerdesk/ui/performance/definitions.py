@@ -152,9 +152,9 @@ class KpiDefinitionsDialog(QDialog):
     def add_kpi(self) -> None:
         key, ok = QInputDialog.getText(self, _("New KPI"), _("Key of the new KPI (for example returns_rate):"))
         if ok and key.strip():
-            self.create(key.strip())
+            self.create_kpi(key.strip())
 
-    def create(self, key: str) -> bool:
+    def create_kpi(self, key: str) -> bool:
         try:
             _id, changes = KpiService(self.context.ws).define(key, "", KpiUnit.COUNT, KpiDirection.HIGHER)
         except PartnerDeskError as exc:

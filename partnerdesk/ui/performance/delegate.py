@@ -27,16 +27,16 @@ class TileDelegate(QStyledItemDelegate):
         from partnerdesk.ui.performance.tile_paint import paint_tile
 
         tile = index.data(TILE_ROLE)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        rect = QRectF(option.rect)  # type: ignore[attr-defined]
-        palette = option.palette  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        rect = QRectF(option.rect)
+        palette = option.palette
         if self.compact and selected:
             painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight).lighter(170))
         if tile is None:
             return
         model = index.model()
         compare = bool(getattr(model, "compare_last_year", False))
-        rtl = option.direction.name == "RightToLeft"  # type: ignore[attr-defined]
+        rtl = option.direction.name == "RightToLeft"
         paint_tile(painter, rect if self.compact else rect.adjusted(4, 4, -4, -4), tile, compact=self.compact,
                    compare_last_year=compare, rtl=rtl, selected=selected,
                    base=palette.color(QPalette.ColorRole.Base), text=palette.color(QPalette.ColorRole.Text))

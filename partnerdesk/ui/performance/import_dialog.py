@@ -77,11 +77,11 @@ class ImportKpiDialog(QDialog):
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.result = QTableWidget()
-        self.result.setObjectName("importPlan")
-        self.result.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.result.setMinimumHeight(180)
-        layout.addWidget(self.result, 1)
+        self.plan_table = QTableWidget()
+        self.plan_table.setObjectName("importPlan")
+        self.plan_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.plan_table.setMinimumHeight(180)
+        layout.addWidget(self.plan_table, 1)
         self.progress = QProgressBar()
         self.progress.hide()
         layout.addWidget(self.progress)
@@ -180,8 +180,8 @@ class ImportKpiDialog(QDialog):
     def _clear_plan(self) -> None:
         self.plan = None
         self.import_button.setEnabled(False)
-        self.result.clear()
-        self.result.setRowCount(0)
+        self.plan_table.clear()
+        self.plan_table.setRowCount(0)
         self.summary.setText("")
 
     def _error(self, message: str) -> None:
@@ -212,9 +212,9 @@ class ImportKpiDialog(QDialog):
         changes = {"new": _("new"), "changed": _("changed"), "same": _("unchanged")}
         headers = [_("Partner"), _("KPI"), _("Period"), _("Value"), _("Before"), _("Change"), _("Rows")]
         rows = len(plan.values) + len(plan.unmatched)
-        self.result.setColumnCount(len(headers))
-        self.result.setHorizontalHeaderLabels(headers)
-        self.result.setRowCount(rows)
+        self.plan_table.setColumnCount(len(headers))
+        self.plan_table.setHorizontalHeaderLabels(headers)
+        self.plan_table.setRowCount(rows)
         with self.context.ws.session() as s:
             from partnerdesk.store.models import KpiDefinition
 
@@ -226,14 +226,14 @@ class ImportKpiDialog(QDialog):
                      format_kpi_value(v.old_value, d.unit, d.currency) if v.change == "changed" else "",
                      changes[v.change], ", ".join(str(n) for n in v.lines[:10])]
             for c, text in enumerate(cells):
-                self.result.setItem(r, c, QTableWidgetItem(text))
+                self.plan_table.setItem(r, c, QTableWidgetItem(text))
         for i, u in enumerate(plan.unmatched):
             r = len(plan.values) + i
-            self.result.setItem(r, 0, QTableWidgetItem(_("Not imported")))
-            self.result.setItem(r, 1, QTableWidgetItem(u.text))
-            self.result.setItem(r, 5, QTableWidgetItem(u.reason))
-            self.result.setItem(r, 6, QTableWidgetItem(str(u.line)))
-        self.result.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            self.plan_table.setItem(r, 0, QTableWidgetItem(_("Not imported")))
+            self.plan_table.setItem(r, 1, QTableWidgetItem(u.text))
+            self.plan_table.setItem(r, 5, QTableWidgetItem(u.reason))
+            self.plan_table.setItem(r, 6, QTableWidgetItem(str(u.line)))
+        self.plan_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         new, changed, same = plan.count("new"), plan.count("changed"), plan.count("same")
         parts = [ngettext("{count} new value", "{count} new values", new).format(count=new),
                  ngettext("{count} changed", "{count} changed", changed).format(count=changed),
@@ -242,7 +242,7 @@ class ImportKpiDialog(QDialog):
             parts.append(ngettext("{count} row not matched (listed below)", "{count} rows not matched (listed below)",
                                   len(plan.unmatched)).format(count=len(plan.unmatched)))
         text = " · ".join(parts)
-        if plan.report_start and plan.kind == "ga4":
+        if plan.report_start and plan.report_end and plan.kind == "ga4":
             from partnerdesk.l10n import format_date
 
             text = _("Report {start} – {end}").format(start=format_date(plan.report_start),
@@ -268,7 +268,11 @@ class ImportKpiDialog(QDialog):
         self.progress.show()
         for w in (self.import_button, self.preview_button, self.partner, self.mapping, self.source):
             w.setEnabled(False)
-        job.progressed.connect(lambda done, total: (self.progress.setRange(0, total), self.progress.setValue(done)))
+        def progressed(done: int, total: int) -> None:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+        job.progressed.connect(progressed)
         job.succeeded.connect(self._imported)
         job.failed.connect(lambda exc: self._stopped(exc.message if isinstance(exc, PartnerDeskError) else str(exc)))
         job.cancelled.connect(lambda: self._stopped(_("Import cancelled.")))

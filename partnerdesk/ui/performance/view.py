@@ -78,6 +78,7 @@ class PerformanceView(QWidget):
         for combo in (self.period, self.granularity, self.compare):  # long choices never widen the window
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
+        w: QWidget
         for w in (self.previous_button, self.period, self.next_button, self.granularity, self.compare):
             bar.addWidget(w)
         bar.addStretch(1)

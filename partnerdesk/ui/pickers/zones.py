@@ -8,12 +8,16 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, available_timezones
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
 from partnerdesk.l10n import current_language
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 _SKIP = ("Etc/", "SystemV/", "US/", "Canada/", "Mexico/", "Brazil/", "Chile/")
 
@@ -50,17 +54,17 @@ def _compose(gmt: str, place: str, lang: str) -> str:
     return f"({gmt}) {place}"
 
 
-def _gmt(offset_minutes: int, locale: object) -> str:
+def _gmt(offset_minutes: int, locale: Locale) -> str:
     from babel.dates import get_timezone_gmt
 
     zone = dt.timezone(dt.timedelta(minutes=offset_minutes))
     return get_timezone_gmt(dt.datetime(2026, 1, 1, tzinfo=zone), width="long", locale=locale)
 
 
-def _city(name: str, locale: object) -> str:
+def _city(name: str, locale: Locale) -> str:
     from babel.dates import get_timezone_location
 
-    known = locale.time_zones.get(name, {}).get("city")  # type: ignore[attr-defined]
+    known = locale.time_zones.get(name, {}).get("city")
     return str(known) if known else get_timezone_location(name, locale=locale, return_city=True)
 
 
@@ -150,12 +154,18 @@ class ZonePicker(QComboBox):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.activated[str].connect(lambda _text: self._commit())
+        # PySide6's stubs type a signal instance as not indexable; the [str] overload exists at run time
+        completer.activated[str].connect(lambda _text: self._commit())  # type: ignore[index]
         self.setCompleter(completer)
         self.activated.connect(lambda _i: self._commit())
-        self.lineEdit().editingFinished.connect(self._commit)
-        self.lineEdit().installEventFilter(self)
+        self._edit().editingFinished.connect(self._commit)
+        self._edit().installEventFilter(self)
         self._show_single(self._zone)
+
+    def _edit(self) -> QLineEdit:
+        edit = self.lineEdit()
+        assert edit is not None  # the box is editable from the constructor on
+        return edit
 
     # --- filling ------------------------------------------------------------------------------------------
     def _show_single(self, name: str) -> None:
@@ -163,7 +173,7 @@ class ZonePicker(QComboBox):
         self.clear()
         self.addItem(self._label(name), name)
         self.setCurrentIndex(0)
-        self.lineEdit().setCursorPosition(0)  # a narrow box shows the city, not the end of the label
+        self._edit().setCursorPosition(0)  # a narrow box shows the city, not the end of the label
         self.blockSignals(False)
         self._filled_for = ""
 
@@ -193,10 +203,10 @@ class ZonePicker(QComboBox):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if watched is self.lineEdit() and event.type() in (QEvent.Type.FocusIn, QEvent.Type.KeyPress):
             if not self._filled_for:
-                text, position = self.lineEdit().text(), self.lineEdit().cursorPosition()
+                text, position = self._edit().text(), self._edit().cursorPosition()
                 self.ensure_filled()
-                self.lineEdit().setText(text)
-                self.lineEdit().setCursorPosition(position)
+                self._edit().setText(text)
+                self._edit().setCursorPosition(position)
         return super().eventFilter(watched, event)
 
     # --- value --------------------------------------------------------------------------------------------
@@ -215,7 +225,7 @@ class ZonePicker(QComboBox):
             self.addItem(self._label(self._zone), self._zone)
             index = self.count() - 1
         self.setCurrentIndex(index)
-        self.lineEdit().setCursorPosition(0)
+        self._edit().setCursorPosition(0)
         self.blockSignals(False)
 
     def retranslate_ui(self) -> None:

@@ -50,7 +50,7 @@ def detail_text(row: Row, tz: dt.tzinfo) -> str:
     if row.kind == Kind.PARTNER:
         return reasons_text(row)
     bits = [kind_label(row.kind)]
-    if row.partner and row.kind != Kind.PARTNER:
+    if row.partner:  # (partner rows returned above)
         bits.append(isolated(row.partner))
     if row.amount_minor is not None:
         bits.append(isolated(format_money(row.amount_minor, row.currency)))

@@ -39,13 +39,14 @@ def pick_and_postpone(view: TodayView, row: Row) -> None:
 def log_interaction(view: TodayView, row: Row) -> None:
     from partnerdesk.ui.today.dialogs import LogInteractionDialog
 
-    if row.partner_id is None:
+    partner_id = row.partner_id
+    if partner_id is None:
         return
     dialog = LogInteractionDialog(row.partner, view)
 
     def save() -> None:
         channel, summary, follow_up = dialog.values()
-        view.push(commands.log_interaction(view.context, row.partner_id, channel, summary, follow_up))
+        view.push(commands.log_interaction(view.context, partner_id, channel, summary, follow_up))
 
     dialog.accepted.connect(save)
     view.dialog = dialog
@@ -64,7 +65,10 @@ def row_menu(view: TodayView, row: Row) -> QMenu:
     if row.kind in (Kind.WORK_ITEM, Kind.FOLLOW_UP):
         later = menu.addMenu(_("Postpone"))
         for text, day in postpone_targets(view.model.today):
-            later.addAction(text, lambda day=day: postpone(view, row, day))
+            def postpone_to(day: dt.date = day) -> None:
+                postpone(view, row, day)
+
+            later.addAction(text, postpone_to)
         later.addAction(_("Pick a date…"), lambda: pick_and_postpone(view, row))
     if row.partner_id is not None:
         menu.addSeparator()
