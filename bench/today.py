@@ -26,22 +26,55 @@ import tempfile
 import time
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
 
-def _startup() -> object:
-    """bench/startup.py (its child program and timing), loaded by path: the bench folder is off sys.path."""
-    import importlib.util
+# The in-process launch this bench times (bench/startup.py times the real launch on an X server instead).
+CHILD_APP = """
+import sys, time
+sys.path.insert(0, {root!r})
+from PySide6.QtCore import QTimer
+from partnerdesk.ui.app import build_main_window, create_application
+app = create_application()
+w = build_main_window({db!r}, "en")
+w.show()
+def shown():
+    print("window", time.time())
+    w.start()
+def data():
+    view = w.current_view()
+    rows = view.model.rowCount() if hasattr(view, "model") else 0
+    print("data", time.time())
+    print("rows", rows)
+    app.quit()
+w.data_shown.connect(data)
+QTimer.singleShot(0, shown)
+QTimer.singleShot(20000, app.quit)
+app.exec()
+"""
 
-    spec = importlib.util.spec_from_file_location("bench_startup", Path(__file__).with_name("startup.py"))
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
+def run_child(code: str, env: dict[str, str]) -> dict[str, float]:
+    """Run ``code`` in a fresh interpreter; seconds from exec to the window and to the data it printed."""
+    import subprocess
+    import sys
 
-_S: object = _startup()
-CHILD_APP: str = _S.CHILD_APP  # type: ignore[attr-defined]
-ROOT: Path = _S.ROOT  # type: ignore[attr-defined]
-run_child = _S.run_child  # type: ignore[attr-defined]
+    start = time.time()
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    values: dict[str, float] = {}
+    for line in out.stdout.splitlines():
+        key, _, value = line.partition(" ")
+        try:
+            values[key] = float(value)
+        except ValueError:
+            continue
+    if "window" not in values:
+        raise RuntimeError(f"child failed: {out.stderr[-2000:]}")
+    result = {"window": values["window"] - start}
+    if "data" in values:
+        result["data"] = values["data"] - start
+        result["rows"] = values.get("rows", 0)
+    return result
+
 
 UTC = dt.UTC
 
