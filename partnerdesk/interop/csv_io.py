@@ -55,9 +55,9 @@ def _norm(header: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def guess_mapping(headers: Iterable[str]) -> dict[int, str]:
-    """Column index -> field, from header names in the languages we support."""
-    lookup = {_norm(alias): field for field, aliases in _ALIASES.items() for alias in aliases}
+def map_headers(headers: Iterable[str], aliases: Mapping[str, Iterable[str]]) -> dict[int, str]:
+    """Column index -> field, each field at most once, from header names compared without case or accents."""
+    lookup = {_norm(alias): field for field, names in aliases.items() for alias in names}
     mapping: dict[int, str] = {}
     used: set[str] = set()
     for index, header in enumerate(headers):
@@ -66,6 +66,11 @@ def guess_mapping(headers: Iterable[str]) -> dict[int, str]:
             mapping[index] = field
             used.add(field)
     return mapping
+
+
+def guess_mapping(headers: Iterable[str]) -> dict[int, str]:
+    """Column index -> contact field, from header names in the languages we support."""
+    return map_headers(headers, _ALIASES)
 
 
 @dataclass

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from partnerdesk.domain.enums import PaymentDirection, PaymentMethod
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.domain.money import plain_amount, to_minor
-from partnerdesk.interop.csv_io import CsvTable, _norm, _unprotect, read_table, safe_cell
+from partnerdesk.interop.csv_io import CsvTable, _unprotect, map_headers, read_table, safe_cell
 from partnerdesk.interop.records import RecordError
 from partnerdesk.l10n import N_, _
 
@@ -72,15 +72,7 @@ _METHODS = {"bank transfer": PaymentMethod.BANK_TRANSFER, "bank_transfer": Payme
 
 def guess_mapping(headers: Iterable[str]) -> dict[int, str]:
     """Column index -> payment field, from header names used by accounting tools and in our languages."""
-    lookup = {_norm(alias): name for name, aliases in _ALIASES.items() for alias in aliases}
-    mapping: dict[int, str] = {}
-    used: set[str] = set()
-    for index, header in enumerate(headers):
-        name = lookup.get(_norm(header))
-        if name and name not in used:
-            mapping[index] = name
-            used.add(name)
-    return mapping
+    return map_headers(headers, _ALIASES)
 
 
 @dataclass
