@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _
+from partnerdesk.ui.modal import open_modal
 
 if TYPE_CHECKING:
     from partnerdesk.ui.backups.restore_dialog import RestoreDialog
@@ -232,7 +233,7 @@ class BackupActions:
 
         dialog = ImportDialog(self.window.context, str(path), self.window)
         dialog.setObjectName("contactsImportDialog")
-        self._open(dialog)
+        open_modal(self, dialog)
         return dialog
 
     # -- File ▸ Restore from Backup… ---------------------------------------------------------------------------
@@ -244,7 +245,7 @@ class BackupActions:
             return None
         ws = self.window.context.workspace
         dialog = RestoreDialog(path, self.restore_now, self.back_up_now if ws is not None else None, self.window)
-        self._open(dialog)
+        open_modal(self, dialog)
         return dialog
 
     def back_up_now(self) -> None:
@@ -285,17 +286,6 @@ class BackupActions:
                 date=_format_snapshot(snapshot)), 10000)
         return ok
 
-    def _open(self, dialog: Any) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog = dialog
-
-        def forget(_obj: object = None, ref: object = dialog) -> None:
-            if self.dialog is ref:
-                self.dialog = None
-
-        dialog.destroyed.connect(forget)
-        dialog.open()
 
 
 def _format(moment: Any) -> str:

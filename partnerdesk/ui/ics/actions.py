@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from partnerdesk.l10n import _
 from partnerdesk.ui.ics.files import dialog_folder, ics_filter, remember_folder
+from partnerdesk.ui.modal import open_modal
 
 if TYPE_CHECKING:
     from partnerdesk.ui.ics.export_dialog import ExportEventsDialog
@@ -103,7 +104,7 @@ class IcsActions:
         from partnerdesk.ui.ics.import_dialog import ImportEventsDialog
 
         dialog = ImportEventsDialog(self.window.context, path, self.window, show_calendar=self.show_calendar)
-        self._open(dialog)
+        open_modal(self, dialog)
         return dialog
 
     def show_calendar(self) -> None:
@@ -120,17 +121,6 @@ class IcsActions:
         if self.window.context.workspace is None:
             return None
         dialog = ExportEventsDialog(self.window.context, self.window)
-        self._open(dialog)
+        open_modal(self, dialog)
         return dialog
 
-    def _open(self, dialog: ImportEventsDialog | ExportEventsDialog) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)  # no other workspace while it writes into this one
-        self.dialog = dialog
-
-        def forget(_obj: object = None, ref: object = dialog) -> None:
-            if self.dialog is ref:
-                self.dialog = None
-
-        dialog.destroyed.connect(forget)
-        dialog.open()

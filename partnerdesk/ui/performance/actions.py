@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _
+from partnerdesk.ui.modal import open_modal
 
 if TYPE_CHECKING:
     from partnerdesk.ui.main_window import MainWindow
@@ -80,14 +81,5 @@ class PerformanceActions:
         except PartnerDeskError as exc:
             QMessageBox.warning(self.window, _("Import KPI Values"), exc.message)
             return None
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog = dialog
-
-        def forget(_obj: object = None, ref: object = dialog) -> None:
-            if self.dialog is ref:
-                self.dialog = None
-
-        dialog.destroyed.connect(forget)
-        dialog.open()
+        open_modal(self, dialog)
         return dialog
