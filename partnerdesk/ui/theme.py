@@ -202,8 +202,5 @@ def _refresh() -> None:
             widget.setStyleSheet(sheet())
         except RuntimeError:  # deleted on the C++ side
             continue
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        for widget in app.allWidgets():
-            widget.update()
+    # Painted views repaint by themselves: setting the application palette sends every widget a PaletteChange.
     notifier().changed.emit()
