@@ -36,6 +36,44 @@ def workspace(tmp_path: Path):  # type: ignore[no-untyped-def]
     ws.close()
 
 
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The superuser URL of a PostgreSQL server for Team mode tests (issue 18): the one .ci/run started
+    (PARTNERDESK_TEST_PG_URL), else a throwaway cluster started here and removed at the end of the session."""
+    url = os.environ.get("PARTNERDESK_TEST_PG_URL")
+    if url:
+        yield url
+        return
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("pgcluster", Path(__file__).parent.parent / "tools" / "pgcluster.py")
+    assert spec and spec.loader
+    pgcluster = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pgcluster)
+    if pgcluster.server_bin_dir() is None:
+        pytest.fail("Team mode tests need PostgreSQL's server (Debian package postgresql; `make system-deps`)")
+    cluster = pgcluster.start(tmp_path_factory.mktemp("pg") / "cluster")
+    try:
+        yield cluster.url
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def pg_database(pg_server: str) -> Iterator[str]:
+    """An empty database on the test server, dropped afterwards: its URL (with the superuser's password)."""
+    import uuid
+
+    import psycopg
+
+    name = f"pd_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(pg_server, autocommit=True) as con:
+        con.execute(f'CREATE DATABASE "{name}"')
+    yield pg_server.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(pg_server, autocommit=True) as con:
+        con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 DEMO_TODAY = dt.date(2026, 3, 2)
 
 
