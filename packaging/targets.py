@@ -42,13 +42,19 @@ EXCLUDED_MODULES = (
     "PySide6.QtSpatialAudio", "PySide6.QtStateMachine", "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets",
     "PySide6.Qt3DRender", "PySide6.Qt3DInput", "PySide6.Qt3DLogic", "PySide6.Qt3DAnimation",
     "PySide6.Qt3DExtras", "PySide6.QtCanvasPainter",
+    # Pillow's AVIF codec (5 MB of libavif): logos are PNG or JPEG (the brand editor's file filter).
+    "PIL._avif", "PIL.AvifImagePlugin",
+    # keyring's Secret Service backend needs SecretStorage, which needs cryptography (16 MB): the frozen Linux
+    # build goes without it and Team mode asks for the password instead of remembering it (docs/team-mode.md).
+    "cryptography", "secretstorage",
 )
 # Distributions whose metadata (version, licence, licence files) is bundled, so About lists them frozen.
 BUNDLED_DISTRIBUTIONS = (
     "PySide6-Essentials", "PySide6-Addons", "shiboken6", "SQLAlchemy", "alembic", "Mako", "MarkupSafe",
     "reportlab", "pillow", "babel", "tzdata", "platformdirs", "arabic-reshaper", "python-bidi", "vobject",
     "icalendar", "python-dateutil", "six", "recurring-ical-events", "x-wr-timezone", "charset-normalizer",
-    "phonenumbers", "typing_extensions",
+    "phonenumbers", "typing_extensions", "psycopg", "psycopg-binary", "keyring", "jaraco.classes",
+    "jaraco.context", "jaraco.functools", "more-itertools", "jeepney",
 )
 
 
@@ -198,6 +204,9 @@ _DROP = [
     # the GTK theme plugin is dropped above; so is the GTK stack PyInstaller collected for it
     r"/lib(atk|atk-bridge|gtk|gdk|gdk_pixbuf|cairo|cairo-gobject|pango|pangocairo|pangoft2|pixman|thai"
     r"|datrie|epoxy|atspi)(-[\d.]+)?\.so",
+    # pytz (vobject's dependency) reads the tzdata package's zone files in the bundle (packaging/launcher.py):
+    # one copy of the time-zone database, not two
+    r"/pytz/zoneinfo/",
     # message catalogues ship compiled: a .po copied after its .mo looks newer and is recompiled at start
     r"/i18n/[^/]+/LC_MESSAGES/[^/]+\.po$",
 ]

@@ -91,6 +91,9 @@ def test_version_numbers_for_windows(version: str, numbers: tuple[int, ...]) -> 
     ("PySide6/Qt6WebEngineCore.dll", False),
     ("PySide6/Qt/lib/QtQuick.framework/QtQuick", False),
     ("tzdata/zoneinfo/Asia/Tokyo", True),
+    ("pytz/zoneinfo/Asia/Tokyo", False),  # pytz reads tzdata's copy in the bundle (PYTZ_TZDATADIR)
+    ("pytz/__init__.pyc", True),
+    ("psycopg_binary.libs/libpq-e9b5c9ac.so.5.18", True),  # Team mode reaches PostgreSQL through it
 ])
 def test_bundle_file_filter(dest: str, kept: bool) -> None:
     assert targets.keep(dest, "/src/" + dest.rsplit("/", 1)[-1]) is kept
@@ -98,6 +101,23 @@ def test_bundle_file_filter(dest: str, kept: bool) -> None:
 
 def test_pkg_resources_is_never_bundled() -> None:
     assert "pkg_resources" in targets.EXCLUDED_MODULES
+
+
+def test_pytz_reads_the_bundled_tzdata_zone_files(tmp_path: Path) -> None:
+    """The frozen launcher points pytz at the tzdata package's zone files, the only copy in the bundle: a
+    vCard with a time zone still converts."""
+    import subprocess
+    import sys
+
+    import tzdata
+
+    launcher = Path(targets.__file__).parent / "launcher.py"
+    code = (f"import sys; sys.frozen = True; sys._MEIPASS = {str(Path(tzdata.__file__).parent.parent)!r}\n"
+            + launcher.read_text(encoding="utf-8").split("from partnerdesk.cli import main")[0]
+            + "import os, pytz; print(os.environ['PYTZ_TZDATADIR']); print(pytz.timezone('Asia/Tokyo').zone)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    folder, zone = out.split()
+    assert Path(folder, "Asia", "Tokyo").is_file() and zone == "Asia/Tokyo"
 
 
 def test_spec_takes_every_decision_from_targets() -> None:
