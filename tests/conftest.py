@@ -40,9 +40,14 @@ def _runs_on_both_engines(metafunc: pytest.Metafunc) -> bool:
     folder = path.parent.name if path.parent.name != "tests" else path.stem
     if folder not in BOTH_ENGINES and path.stem != "test_demo":
         return False
-    if _QT_FIXTURES & set(metafunc.fixturenames):
+    if _QT_FIXTURES & set(metafunc.fixturenames) or metafunc.definition.get_closest_marker("sqlite_only"):
         return False
     return "PySide6" not in path.read_text(encoding="utf-8")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: a test of the SQLite file itself (pragmas, file lock); "
+                                       "its `workspace` is never a server database")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
