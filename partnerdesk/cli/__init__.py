@@ -67,9 +67,20 @@ def workspace_file(args: argparse.Namespace) -> Path:
 
 def command_modules() -> tuple[ModuleType, ...]:
     """The modules that register subcommands (imported here, not at the top: they import this module)."""
-    from partnerdesk.cli import backups, calendar, contacts, demo, info, kpis, packets, payments, today
+    from partnerdesk.cli import (
+        backups,
+        calendar,
+        contacts,
+        demo,
+        info,
+        kpis,
+        packets,
+        payments,
+        today,
+        workspace,
+    )
 
-    return (info, demo, contacts, packets, calendar, today, payments, kpis, backups)
+    return (info, demo, contacts, packets, calendar, today, payments, kpis, backups, workspace)
 
 
 def build_parser() -> argparse.ArgumentParser:
