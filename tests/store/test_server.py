@@ -121,8 +121,11 @@ def test_messages_are_translated(pg_database: str, monkeypatch: pytest.MonkeyPat
     monkeypatch.delenv("PGPASSWORD", raising=False)
     with pytest.raises(ServerPasswordError) as caught:
         open_workspace(_without_password(pg_database), password="wrong")
+    english = caught.value.message
     l10n.set_language("pt")
-    assert caught.value.message != caught.value.template
+    assert caught.value.message != english and "senha" in caught.value.message
+    l10n.set_language("el")
+    assert "διακομιστής" in caught.value.message
 
 
 def test_cli_db_accepts_a_server_url(pg_database: str, capsys: pytest.CaptureFixture[str]) -> None:
