@@ -43,7 +43,7 @@ def clients(workspace: Workspace) -> Iterator[tuple[WorkItemService, WorkItemSer
     other.close()
 
 
-def test_concurrent_edits_of_a_card_conflict_instead_of_losing_one(clients) -> None:  # type: ignore[no-untyped-def]
+def test_concurrent_edits_of_a_card_conflict_instead_of_losing_one(clients) -> None:
     a, b, card = clients
     _values, _checklist, held_by_a = a.snapshot_at(card)  # Marta opens the card…
     _values, _checklist, held_by_b = b.snapshot_at(card)  # …and so does Rui
@@ -65,7 +65,7 @@ def test_concurrent_edits_of_a_card_conflict_instead_of_losing_one(clients) -> N
     assert version == held_by_a + 2
 
 
-def test_a_write_racing_another_inside_one_transaction_is_refused(clients) -> None:  # type: ignore[no-untyped-def]
+def test_a_write_racing_another_inside_one_transaction_is_refused(clients) -> None:
     """Even without an expected version: Marta's transaction read the card, Rui committed, Marta's UPDATE finds
     the row at another version and nothing of hers is written (SQLAlchemy's version_id_col)."""
     a, b, card = clients
@@ -80,7 +80,7 @@ def test_a_write_racing_another_inside_one_transaction_is_refused(clients) -> No
     assert values["title"] == "Rui's title"
 
 
-def test_version_left_by_a_change_is_reported_and_logged(clients) -> None:  # type: ignore[no-untyped-def]
+def test_version_left_by_a_change_is_reported_and_logged(clients) -> None:
     a, b, card = clients
     _values, _checklist, version = a.snapshot_at(card)
     changes = a.edit(card, {"title": "Renamed"}, expected_version=version)
