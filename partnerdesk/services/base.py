@@ -44,6 +44,8 @@ class ChangeSet:
     deleted: dict[str, set[int]] = field(default_factory=dict)
     # (entity, id) -> the row_version this change left a versioned record at (what an undo step expects to find)
     versions: dict[tuple[str, int], int] = field(default_factory=dict)
+    # (entity, id) -> the row_version the record had before this change (absent: it was created)
+    versions_before: dict[tuple[str, int], int] = field(default_factory=dict)
 
     def version(self, entity: str, entity_id: int) -> int | None:
         return self.versions.get((entity, entity_id))
@@ -57,6 +59,8 @@ class ChangeSet:
         for bucket in ("created", "updated", "deleted"):
             for entity, ids in getattr(other, bucket).items():
                 self.add(bucket, entity, ids)
+        for key, version in other.versions_before.items():
+            self.versions_before.setdefault(key, version)
         self.versions.update(other.versions)
         return self
 
@@ -156,7 +160,10 @@ class Service:
             with session.begin():
                 yield session, changes
                 session.flush()
-                changes.versions.update(versioning.versions_left(session))
+                left = versioning.versions_left(session)
+                changes.versions.update(left)
+                read = versioning.versions_read(session)
+                changes.versions_before.update({key: read[key] for key in left if key in read})
                 session.flush()  # the versions stamped on this transaction's log entries
         except StaleDataError:
             # Someone else committed a change to a row this transaction read and then wrote: nothing is kept.

@@ -48,6 +48,7 @@ _ENTITY_OF: dict[type[Base], str] = {model: name for name, model in VERSIONED.it
 _PENDING = "partnerdesk.versions.pending"  # (entity, id, version read) of versioned rows about to be written
 _TOUCHED = "partnerdesk.versions.touched"  # versioned objects a flush of this session wrote
 _LOGS = "partnerdesk.versions.logs"  # activity-log entries this session added
+_FIRST = "partnerdesk.versions.first"  # (entity, id) -> the version a written row was first read at
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ def watch(session: Session) -> None:
     session.info[_PENDING] = []
     session.info[_TOUCHED] = []
     session.info[_LOGS] = []
+    session.info[_FIRST] = {}
 
     @event.listens_for(session, "before_flush")
     def _before(sess: Session, _ctx: object, _instances: object) -> None:
@@ -83,6 +85,7 @@ def watch(session: Session) -> None:
                 ident = sess.identity_key(instance=obj)[1]
                 if ident and obj.row_version is not None:
                     pending.append(StaleRecord(name, int(ident[0]), int(obj.row_version)))
+                    sess.info[_FIRST].setdefault((name, int(ident[0])), int(obj.row_version))
 
     @event.listens_for(session, "after_flush")
     def _after(sess: Session, _ctx: object) -> None:
@@ -107,6 +110,11 @@ def versions_left(session: Session) -> dict[tuple[str, int], int]:
         if (entry.entity, entry.entity_id) in left:
             entry.row_version = left[(entry.entity, entry.entity_id)]
     return left
+
+
+def versions_read(session: Session) -> dict[tuple[str, int], int]:
+    """(entity, id) -> the version each row this session wrote had when it was read (before the writes)."""
+    return dict(session.info.get(_FIRST, {}))
 
 
 def stale_records(session: Session) -> list[StaleRecord]:
