@@ -90,10 +90,13 @@ def _jsonable(value: Any) -> Any:
 
 
 def apply_changes(obj: Base, values: Mapping[str, Any]) -> dict[str, list[Any]]:
-    """Set attributes on a model; return {field: [old, new]} for those that really changed."""
+    """Set attributes on a model; return {field: [old, new]} for those that really changed. A ``row_version`` in
+    ``values`` (from a snapshot) is ignored: the version only goes up, counted by the store."""
     changes: dict[str, list[Any]] = {}
     columns = {c.key for c in inspect(type(obj)).column_attrs}
     for name, new in values.items():
+        if name == "row_version":
+            continue
         if name not in columns:
             raise AttributeError(f"{type(obj).__name__} has no column {name!r}")
         old = getattr(obj, name)

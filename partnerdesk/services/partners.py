@@ -150,9 +150,11 @@ class PartnerService(Service):
         if owner_id is not None and owner_id == second_id:
             raise ValidationError(N_("Owner #1 and owner #2 must be different people."), field="second_id")
 
-    def update(self, partner_id: int, **values: Any) -> Result:
+    def update(self, partner_id: int, *, expected_version: int | None = None, **values: Any) -> Result:
+        """Change fields; ``expected_version``: the version the edit started from (an edit conflict, nothing
+        written, if someone else changed the partner since)."""
         with self.unit_of_work() as (s, changes):
-            partner = self.get(s, Partner, partner_id)
+            partner = self.get_at(s, Partner, partner_id, expected_version)
             values = self._validate(s, dict(values), partner_id)
             if "work_start" in values or "work_end" in values:
                 check_hours(values.get("work_start", partner.work_start), values.get("work_end", partner.work_end))

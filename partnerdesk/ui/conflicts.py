@@ -165,3 +165,39 @@ def resolve_conflict(parent: QWidget, error: EditConflictError, workspace: Works
     parent.conflict_dialog = dialog  # type: ignore[attr-defined]
     dialog.open()
     return dialog
+
+
+def push_edit(parent: QWidget, context: Any, make: Callable[[int | None], Any], start_version: int | None,
+              mine: Mapping[str, Any], *, on_error: Callable[[Exception], object],
+              reload: Callable[[], None] | None = None) -> Any:
+    """Push the undoable save ``make(expected_version)`` of a record the user edited from ``start_version``.
+
+    A conflict opens the conflict dialog: Reload announces the record (views show theirs) and calls ``reload``
+    (e.g. reopen the editor); Re-apply mine pushes ``make(current version)``. Other errors go to ``on_error``.
+    Returns the command when the save was done now, else None."""
+    from partnerdesk.domain.errors import PartnerDeskError
+    from partnerdesk.services.base import ChangeSet
+    from partnerdesk.ui.undo import push
+
+    command = make(start_version)
+    try:
+        push(context.undo_stack, command)
+    except EditConflictError as exc:
+        error = exc
+
+        def show_theirs() -> None:
+            changes = ChangeSet()
+            changes.add("updated", error.entity, error.entity_id)
+            context.hub.announce(changes)
+            if reload is not None:
+                reload()
+
+        def reapply(current: int | None) -> None:
+            push_edit(parent, context, make, current, mine, on_error=on_error, reload=reload)
+
+        resolve_conflict(parent, error, context.workspace, mine, reload=show_theirs, reapply=reapply)
+        return None
+    except PartnerDeskError as exc:
+        on_error(exc)
+        return None
+    return command

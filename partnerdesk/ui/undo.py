@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from partnerdesk.domain.errors import EditConflictError
+from partnerdesk.domain.errors import EditConflictError, PartnerDeskError
 from partnerdesk.l10n import N_, _, format_datetime
 
 if TYPE_CHECKING:
@@ -68,9 +68,17 @@ def conflict_text(exc: EditConflictError, step: str, undoing: bool) -> str:
 
 
 class ServiceCommand(QUndoCommand):
+    """A step that calls a service. A versioned step (``track_version``) edits one record: its first apply
+    expects the version the user started from, later undos and redos the version this step left (followed
+    through this window's own later changes). When someone else changed the record in between, the step says
+    so, keeps their change and leaves the stack."""
+
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self._applied_before_push = False
+        self._record: tuple[Any, str, int] | None = None  # (hub, entity, id)
+        self._start_version: int | None = None
+        self._left_version: int | None = None
 
     def apply(self) -> None:
         """Do (or redo) the change; raise a PartnerDeskError to refuse it."""
@@ -78,6 +86,28 @@ class ServiceCommand(QUndoCommand):
 
     def revert(self) -> None:
         raise NotImplementedError
+
+    def track_version(self, hub: Any, entity: str, record_id: int, start_version: int | None) -> None:
+        self._record = (hub, entity, record_id)
+        self._start_version = start_version
+
+    def expected_version(self) -> int | None:
+        """What the record's version must be for this step to run now (None: no check)."""
+        if self._record is None:
+            return None
+        if self._left_version is None:
+            return self._start_version
+        hub, entity, record_id = self._record
+        return hub.ledger.reach(entity, record_id, self._left_version)
+
+    def note_version(self, changes: ChangeSet) -> ChangeSet:
+        """Remember the version a service call of this step left the record at; returns ``changes``."""
+        if self._record is not None:
+            _hub, entity, record_id = self._record
+            version = changes.version(entity, record_id)
+            if version is not None:
+                self._left_version = version
+        return changes
 
     def run_first(self) -> None:
         self.apply()
@@ -87,10 +117,29 @@ class ServiceCommand(QUndoCommand):
         if self._applied_before_push:
             self._applied_before_push = False
             return
-        self.apply()
+        try:
+            self.apply()
+        except EditConflictError as exc:
+            tell(conflict_text(exc, self.text(), undoing=False))
+            self.setObsolete(True)
+        except PartnerDeskError as exc:
+            tell(exc.message)
 
     def undo(self) -> None:
-        self.revert()
+        try:
+            self.revert()
+        except EditConflictError as exc:
+            tell(conflict_text(exc, self.text(), undoing=True))
+            self.setObsolete(True)
+        except PartnerDeskError as exc:
+            tell(exc.message)
+
+
+def tell(text: str) -> None:
+    """Why an undo or redo step did nothing (no traceback reaches the user)."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    QMessageBox.warning(QApplication.activeWindow(), _("Undo"), text)
 
 
 def push(stack: QUndoStack, command: Any) -> None:
