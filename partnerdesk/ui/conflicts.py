@@ -39,13 +39,14 @@ if TYPE_CHECKING:
 FIELD_LABELS: dict[str, str] = {
     "title": N_("Title"), "description": N_("Description"), "partner_id": N_("Partner"),
     "responsible_member_id": N_("Responsible"), "responsible_contact_id": N_("Responsible"),
-    "priority": N_("Priority"), "due_at": N_("Due date"), "due_has_time": N_("Due time"), "tags": N_("Tags"),
+    "priority": N_("Priority"), "due_at": N_("Due date"), "due_has_time": N_("Time"), "tags": N_("Tags"),
     "status_id": N_("Status"), "checklist": N_("Checklist"), "name": N_("Name"), "display_name": N_("Name"),
-    "email": N_("Email"), "phone": N_("Phone"), "notes": N_("Notes"), "note": N_("Note"),
-    "starts_at": N_("Starts"), "ends_at": N_("Ends"), "location": N_("Location"), "amount": N_("Amount"),
-    "currency": N_("Currency"), "value": N_("Value"), "target": N_("Target"), "deleted_at": N_("Deleted"),
+    "emails": N_("Email"), "phones": N_("Phone"), "notes": N_("Notes"), "note": N_("Note"), "role": N_("Role"),
+    "organization": N_("Organization"), "starts_at": N_("Start"), "ends_at": N_("End"), "location": N_("Location"),
+    "amount_minor": N_("Amount"), "currency": N_("Currency"), "invoice_ref": N_("Invoice"), "due_on": N_("Due"),
+    "paid_on": N_("Paid on"), "value": N_("Value"), "target": N_("Target"), "deleted_at": N_("Deleted"),
     "time_zone": N_("Time zone"), "stage": N_("Stage"), "kind": N_("Kind"), "website": N_("Website"),
-    "company": N_("Company"), "job_title": N_("Job title"), "status": N_("Status"),
+    "status": N_("Status"),
 }
 # Bookkeeping a person did not type: not shown.
 HIDDEN = {"position", "status_changed_at", "updated_at", "created_at", "row_version", "evidence", "purged"}

@@ -139,7 +139,7 @@ def tell(text: str) -> None:
     """Why an undo or redo step did nothing (no traceback reaches the user)."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    QMessageBox.warning(QApplication.activeWindow(), _("Undo"), text)
+    QMessageBox.warning(QApplication.activeWindow(), "PartnerDesk", text)
 
 
 def push(stack: QUndoStack, command: Any) -> None:
