@@ -15,15 +15,8 @@ from sqlalchemy import select
 from partnerdesk.domain.errors import EditConflictError
 from partnerdesk.services.work_items import WorkItemService
 from partnerdesk.store.models import TeamMember, WorkItem, WorkStatus
-from partnerdesk.store.workspace import Workspace, open_workspace
-
-
-def _target(ws: Workspace) -> object:
-    """What opens the same workspace a second time: the server URL, or the file."""
-    url = getattr(ws, "url", None)
-    if getattr(ws, "is_server", False) and url:
-        return url
-    return ws.path
+from partnerdesk.store.workspace import Workspace
+from tests.team.helpers import second_client
 
 
 @pytest.fixture
@@ -36,7 +29,7 @@ def clients(workspace: Workspace) -> Iterator[tuple[WorkItemService, WorkItemSer
         rui = s.scalar(select(TeamMember.id).where(TeamMember.name == "Rui Costa"))
         status = s.scalar(select(WorkStatus.id).order_by(WorkStatus.position))
     assert status is not None
-    other = open_workspace(_target(workspace), lock=False)  # type: ignore[arg-type]
+    other = second_client(workspace)
     a, b = WorkItemService(workspace, marta), WorkItemService(other, rui)
     card, _changes = a.create(status, "Launch plan", description="first draft")
     yield a, b, card
