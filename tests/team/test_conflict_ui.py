@@ -113,3 +113,40 @@ def test_undo_after_a_colleagues_change_says_so_and_keeps_theirs(demo_window: An
     assert _card(window, item_id)["title"] == "Their title"
     assert len(warned) == 2 and "was not redone" in warned[1]
     assert stack.count() == 0
+
+
+def test_partner_overview_save_over_a_colleagues_change_asks(workspace: Any, qtbot: Any) -> None:
+    from PySide6.QtGui import QUndoStack
+
+    from partnerdesk.domain.enums import PartnerKind
+    from partnerdesk.services.partners import PartnerService
+    from partnerdesk.store.models import Partner
+    from partnerdesk.ui.context import AppContext, ChangeHub
+    from partnerdesk.ui.partners.view import PartnersView
+    from tests.team.helpers import second_client
+
+    with workspace.transaction() as s:
+        s.add_all([TeamMember(name="Ana", is_me=True), TeamMember(name="Rui Costa")])
+    ctx = AppContext(workspace, QUndoStack(), ChangeHub())
+    pid = PartnerService(workspace).create(name="Tokyo Express", kind=PartnerKind.LOGISTICS).id
+    view = PartnersView(ctx)
+    qtbot.addWidget(view)
+    view.select_partner(pid)
+    overview = view.profile.overview
+    overview.website.setText("https://tokyo-express.jp")  # I type…
+    other = second_client(workspace)
+    try:
+        with other.session() as s:
+            rui = s.scalar(select(TeamMember.id).where(TeamMember.name == "Rui Costa"))
+        PartnerService(other, rui).update(pid, name="Tokyo Express KK")  # …while Rui renames the partner
+    finally:
+        other.close()
+    overview.save.click()
+    conflict = view.profile.overview.conflict_dialog
+    assert conflict is not None and "Rui Costa changed this partner" in conflict.message.text()
+    with workspace.session() as s:
+        assert (s.get(Partner, pid).name, s.get(Partner, pid).website) == ("Tokyo Express KK", "")
+    conflict.reapply_button.click()
+    with workspace.session() as s:  # mine (the website) over theirs; their name, which I did not touch, stays
+        assert (s.get(Partner, pid).name, s.get(Partner, pid).website) == ("Tokyo Express KK",
+                                                                          "https://tokyo-express.jp")
