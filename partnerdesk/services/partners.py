@@ -212,11 +212,11 @@ class PartnerService(Service):
             changes.add("created", "scope_item", item.id)
             return Result(item.id, changes)
 
-    def update_scope_item(self, item_id: int, **values: Any) -> Result:
+    def update_scope_item(self, item_id: int, *, expected_version: int | None = None, **values: Any) -> Result:
         if "description" in values and not (values["description"] or "").strip():
             raise ValidationError(N_("Describe the scope item."), field="description")
         with self.unit_of_work() as (s, changes):
-            item = self.get(s, ScopeItem, item_id)
+            item = self.get_at(s, ScopeItem, item_id, expected_version)
             diff = apply_changes(item, values)
             if diff:
                 self.log(s, "scope_item", item.id, Action.UPDATE, item.description, diff,
@@ -311,10 +311,10 @@ class PartnerService(Service):
             changes.add("created", "responsibility", row.id)
             return Result(row.id, changes)
 
-    def update_responsibility(self, row_id: int, **values: Any) -> Result:
+    def update_responsibility(self, row_id: int, *, expected_version: int | None = None, **values: Any) -> Result:
         self._check_responsibility(values)
         with self.unit_of_work() as (s, changes):
-            row = self.get(s, Responsibility, row_id)
+            row = self.get_at(s, Responsibility, row_id, expected_version)
             if "member_id" in values and values["member_id"]:
                 values.setdefault("contact_id", None)
             if "contact_id" in values and values["contact_id"]:
@@ -366,11 +366,11 @@ class PartnerService(Service):
             changes.add("created", "interaction", item.id)
             return Result(item.id, changes)
 
-    def update_interaction(self, interaction_id: int, **values: Any) -> Result:
+    def update_interaction(self, interaction_id: int, *, expected_version: int | None = None, **values: Any) -> Result:
         if "summary" in values and not (values["summary"] or "").strip():
             raise ValidationError(N_("Write a short summary of the interaction."), field="summary")
         with self.unit_of_work() as (s, changes):
-            item = self.get(s, Interaction, interaction_id)
+            item = self.get_at(s, Interaction, interaction_id, expected_version)
             diff = apply_changes(item, values)
             if diff:
                 self.log(s, "interaction", item.id, Action.UPDATE, item.summary[:200], diff,

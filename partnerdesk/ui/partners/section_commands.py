@@ -118,20 +118,27 @@ class _EditRowCommand(_PartnerCommand):
         self.row_id = row_id
         self.new = {k: v for k, v in values.items() if before.get(k) != v}
         self.old = {k: before[k] for k in self.new}
+        self.track_version(context.hub, self.entity, row_id, None)
 
     def title(self, before: dict[str, Any]) -> str:
         raise NotImplementedError
 
     def update(self, values: dict[str, Any]) -> Result:
+        """The service call; ``values`` carries ``expected_version`` (the row's version this step expects)."""
         raise NotImplementedError
 
     def apply(self) -> None:
         if self.new:
-            self.announce(self.update(self.new))
+            self._update(self.new)
 
     def revert(self) -> None:
         if self.old:
-            self.announce(self.update(self.old))
+            self._update(self.old)
+
+    def _update(self, values: dict[str, Any]) -> None:
+        result = self.update({**values, "expected_version": self.expected_version()})
+        self.note_version(result.changes)
+        self.announce(result)
 
 
 class EditResponsibilityCommand(_EditRowCommand):
