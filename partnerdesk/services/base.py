@@ -12,10 +12,18 @@ from typing import Any, TypeVar
 from sqlalchemy import inspect, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from partnerdesk.domain.enums import Action
-from partnerdesk.domain.errors import ConflictError, NotFoundError, PartnerDeskError
+from partnerdesk.domain.errors import (
+    ConflictError,
+    EditConflictError,
+    NotFoundError,
+    PartnerDeskError,
+    TheirChange,
+)
 from partnerdesk.l10n import N_
+from partnerdesk.store import versioning
 from partnerdesk.store.models import ActivityLog, Base, TeamMember
 from partnerdesk.store.workspace import Workspace
 
@@ -34,6 +42,13 @@ class ChangeSet:
     created: dict[str, set[int]] = field(default_factory=dict)
     updated: dict[str, set[int]] = field(default_factory=dict)
     deleted: dict[str, set[int]] = field(default_factory=dict)
+    # (entity, id) -> the row_version this change left a versioned record at (what an undo step expects to find)
+    versions: dict[tuple[str, int], int] = field(default_factory=dict)
+    # (entity, id) -> the row_version the record had before this change (absent: it was created)
+    versions_before: dict[tuple[str, int], int] = field(default_factory=dict)
+
+    def version(self, entity: str, entity_id: int) -> int | None:
+        return self.versions.get((entity, entity_id))
 
     def add(self, bucket: str, entity: str, ids: int | Iterable[int]) -> None:
         target: dict[str, set[int]] = getattr(self, bucket)
@@ -44,6 +59,9 @@ class ChangeSet:
         for bucket in ("created", "updated", "deleted"):
             for entity, ids in getattr(other, bucket).items():
                 self.add(bucket, entity, ids)
+        for key, version in other.versions_before.items():
+            self.versions_before.setdefault(key, version)
+        self.versions.update(other.versions)
         return self
 
     def entities(self) -> set[str]:
@@ -72,10 +90,13 @@ def _jsonable(value: Any) -> Any:
 
 
 def apply_changes(obj: Base, values: Mapping[str, Any]) -> dict[str, list[Any]]:
-    """Set attributes on a model; return {field: [old, new]} for those that really changed."""
+    """Set attributes on a model; return {field: [old, new]} for those that really changed. A ``row_version`` in
+    ``values`` (from a snapshot) is ignored: the version only goes up, counted by the store."""
     changes: dict[str, list[Any]] = {}
     columns = {c.key for c in inspect(type(obj)).column_attrs}
     for name, new in values.items():
+        if name == "row_version":
+            continue
         if name not in columns:
             raise AttributeError(f"{type(obj).__name__} has no column {name!r}")
         old = getattr(obj, name)
@@ -83,6 +104,32 @@ def apply_changes(obj: Base, values: Mapping[str, Any]) -> dict[str, list[Any]]:
             setattr(obj, name, new)
             changes[name] = [_jsonable(old), _jsonable(new)]
     return changes
+
+
+class _StaleEdit(Exception):
+    """Raised inside a unit of work when a record is not at the version the caller started from."""
+
+    def __init__(self, record: versioning.StaleRecord) -> None:
+        super().__init__(record)
+        self.record = record
+
+
+def their_changes(session: Session, entity: str, entity_id: int, held_version: int) -> list[TheirChange]:
+    """The activity-log entries of a record made after ``held_version`` (oldest first); when the log has no
+    versioned entry for them (unlogged or older writes), its latest entry."""
+    rows = list(session.execute(
+        select(ActivityLog, TeamMember.name).outerjoin(TeamMember, TeamMember.id == ActivityLog.member_id)
+        .where(ActivityLog.entity == entity, ActivityLog.entity_id == entity_id,
+               ActivityLog.row_version > held_version)
+        .order_by(ActivityLog.id)))
+    if not rows:
+        rows = list(session.execute(
+            select(ActivityLog, TeamMember.name).outerjoin(TeamMember, TeamMember.id == ActivityLog.member_id)
+            .where(ActivityLog.entity == entity, ActivityLog.entity_id == entity_id)
+            .order_by(ActivityLog.id.desc()).limit(1)))
+    return [TheirChange(who=name or "", at=entry.at, action=str(getattr(entry.action, "value", entry.action)),
+                        summary=entry.summary or "", fields=dict(entry.changes or {}))
+            for entry, name in rows]
 
 
 class Service:
@@ -114,15 +161,62 @@ class Service:
         actor = self.actor_id
         session = self.workspace.session()
         session.info["actor_id"] = actor
+        versioning.watch(session)
+        stale: list[versioning.StaleRecord] = []
         try:
             with session.begin():
                 yield session, changes
+                session.flush()
+                left = versioning.versions_left(session)
+                changes.versions.update(left)
+                read = versioning.versions_read(session)
+                changes.versions_before.update({key: read[key] for key in left if key in read})
+                session.flush()  # the versions stamped on this transaction's log entries
+        except StaleDataError:
+            # Someone else committed a change to a row this transaction read and then wrote: nothing is kept.
+            stale = versioning.stale_records(session)
+        except _StaleEdit as exc:
+            stale = [exc.record]
         except IntegrityError as exc:
             raise ConflictError() from exc
         except OperationalError as exc:
             raise WriteFailedError() from exc
         finally:
             session.close()
+        if stale:
+            raise self.edit_conflict(stale)
+
+    def edit_conflict(self, records: list[versioning.StaleRecord]) -> PartnerDeskError:
+        """The conflict to report for rows read at ``held_version`` that changed since: the first one whose
+        committed version differs, with the other person's changes from its activity log."""
+        with self.workspace.session() as s:
+            for record in records:
+                current = versioning.current_version(s, record.entity, record.entity_id)
+                if current is None:
+                    return NotFoundError()
+                if current != record.held_version:
+                    return EditConflictError(record.entity, record.entity_id, held_version=record.held_version,
+                                             current_version=current,
+                                             theirs=their_changes(s, record.entity, record.entity_id,
+                                                                  record.held_version))
+            first = records[0]
+            return EditConflictError(first.entity, first.entity_id, held_version=first.held_version,
+                                     current_version=first.held_version)
+
+    def get_at(self, session: Session, model: type[_Model], obj_id: int, expected_version: int | None) -> _Model:
+        """``get``, and when ``expected_version`` is given (the version the user started editing from), an edit
+        conflict if the record has changed since: the caller's save must not overwrite the other change."""
+        obj = self.get(session, model, obj_id)
+        version = getattr(obj, "row_version", None)
+        if expected_version is not None and version is not None and version != expected_version:
+            raise _StaleEdit(versioning.StaleRecord(versioning.entity_of(obj) or model.__tablename__, obj_id,
+                                                    expected_version))
+        return obj
+
+    def version_of(self, model: type[Base], obj_id: int) -> int:
+        """The committed row_version of a record (what an edit dialog holds while the user types)."""
+        with self.workspace.session() as s:
+            return int(getattr(self.get(s, model, obj_id), "row_version", 0) or 0)
 
     def log(self, session: Session, entity: str, entity_id: int, action: Action, summary: str = "",
             changes: Mapping[str, Any] | None = None, partner_id: int | None = None) -> None:

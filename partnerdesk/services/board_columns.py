@@ -85,7 +85,8 @@ class BoardColumnService(Service):
             top = s.scalar(select(func.max(WorkItem.position)).where(WorkItem.status_id == move_cards_to)) or 0.0
             for i, wid in enumerate(ids, 1):
                 s.execute(update(WorkItem).where(WorkItem.id == wid).values(status_id=move_cards_to,
-                                                                              position=top + i))
+                                                                              position=top + i,
+                                                                              row_version=WorkItem.row_version + 1))
             if ids:
                 changes.add("updated", "work_item", ids)
             self.log(s, ENTITY, col.id, Action.DELETE, col.name or col.key, {"moved_cards": len(ids)})

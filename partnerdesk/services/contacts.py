@@ -129,7 +129,8 @@ def merged_values(keep: dict[str, Any], other: dict[str, Any], region: str = "")
 
 
 def snapshot(contact: Contact) -> dict[str, Any]:
-    return {k: getattr(contact, k) for k in ("id", *CONTACT_FIELDS)}
+    """Every field of a contact, its id and its row version (what an edit starts from)."""
+    return {k: getattr(contact, k) for k in ("id", *CONTACT_FIELDS, "row_version")}
 
 
 @dataclass
@@ -178,10 +179,12 @@ class ContactService(Service):
             changes.add("created", "contact", contact.id)
             return contact.id, changes
 
-    def update(self, contact_id: int, **values: Any) -> ChangeSet:
+    def update(self, contact_id: int, *, expected_version: int | None = None, **values: Any) -> ChangeSet:
+        """Change fields; ``expected_version``: the version the edit started from (an edit conflict, nothing
+        written, if someone else changed the contact since)."""
         values = validate_contact(dict(values))
         with self.unit_of_work() as (s, changes):
-            contact = self.get(s, Contact, contact_id)
+            contact = self.get_at(s, Contact, contact_id, expected_version)
             if values.get("phones"):
                 region = self.region_of(s, values.get("partner_id", contact.partner_id),
                                         values.get("locale", contact.locale), values.get("time_zone", contact.time_zone))

@@ -62,7 +62,8 @@ def _check(values: dict[str, Any], start: dt.date | None, end: dt.date | None) -
 
 
 def _values(c: Contract) -> dict[str, Any]:
-    return {"id": c.id, "partner_id": c.partner_id, **{k: getattr(c, k) for k in CONTRACT_FIELDS}}
+    return {"id": c.id, "partner_id": c.partner_id, **{k: getattr(c, k) for k in CONTRACT_FIELDS},
+            "row_version": c.row_version}
 
 
 class ContractService(Service):
@@ -86,11 +87,14 @@ class ContractService(Service):
         with self.workspace.session() as s:
             return _values(self.get(s, Contract, contract_id))
 
-    def save(self, partner_id: int, contract_id: int | None = None, **values: Any) -> tuple[int, ChangeSet]:
-        """Add a contract (``contract_id`` None) or change one; returns its id and the change report."""
+    def save(self, partner_id: int, contract_id: int | None = None, *, expected_version: int | None = None,
+             **values: Any) -> tuple[int, ChangeSet]:
+        """Add a contract (``contract_id`` None) or change one; returns its id and the change report.
+        ``expected_version``: the contract's version the edit started from (an edit conflict, nothing written,
+        if someone else changed it since)."""
         with self.unit_of_work() as (s, changes):
             self.get(s, Partner, partner_id)
-            contract = self.get(s, Contract, contract_id) if contract_id else None
+            contract = self.get_at(s, Contract, contract_id, expected_version) if contract_id else None
             if contract is not None and contract.partner_id != partner_id:
                 raise ValidationError(N_("This contract belongs to another partner."))
             start = values["start_on"] if "start_on" in values else (contract.start_on if contract else None)

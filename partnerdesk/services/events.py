@@ -119,12 +119,14 @@ class EventService(Service):
             return ev.id, changes
 
     def update(self, event_id: int, values: Mapping[str, Any], *, scope: EditScope = EditScope.ALL,
-               recurrence_id: dt.datetime | None = None) -> ChangeSet:
+               recurrence_id: dt.datetime | None = None, expected_version: int | None = None) -> ChangeSet:
         """Edit an event. For a recurring one, ``recurrence_id`` names the occurrence the user acted on, and
-        ``starts_at``/``ends_at`` in ``values`` are that occurrence's new times (the series shifts by as much)."""
+        ``starts_at``/``ends_at`` in ``values`` are that occurrence's new times (the series shifts by as much).
+        ``expected_version``: the version of the event row the edit started from (an edit conflict, nothing
+        written, if someone else changed it since)."""
         data = _clean(values)
         with self.unit_of_work() as (s, changes):
-            ev = self.get(s, Event, event_id)
+            ev = self.get_at(s, Event, event_id, expected_version)
             master, rid = self._series(s, ev, recurrence_id)
             if master is None:
                 self._apply(s, ev, data, changes)
@@ -138,14 +140,15 @@ class EventService(Service):
             return changes
 
     def move(self, event_id: int, starts_at: dt.datetime, ends_at: dt.datetime, *,
-             scope: EditScope = EditScope.ALL, recurrence_id: dt.datetime | None = None) -> ChangeSet:
+             scope: EditScope = EditScope.ALL, recurrence_id: dt.datetime | None = None,
+             expected_version: int | None = None) -> ChangeSet:
         return self.update(event_id, {"starts_at": starts_at, "ends_at": ends_at}, scope=scope,
-                           recurrence_id=recurrence_id)
+                           recurrence_id=recurrence_id, expected_version=expected_version)
 
     def delete(self, event_id: int, *, scope: EditScope = EditScope.ALL,
-               recurrence_id: dt.datetime | None = None) -> ChangeSet:
+               recurrence_id: dt.datetime | None = None, expected_version: int | None = None) -> ChangeSet:
         with self.unit_of_work() as (s, changes):
-            ev = self.get(s, Event, event_id)
+            ev = self.get_at(s, Event, event_id, expected_version)
             master, rid = self._series(s, ev, recurrence_id)
             whole = scope is EditScope.ALL or (scope is EditScope.FOLLOWING and (rid is None or master is None
                                                                                or rid <= master.starts_at))
@@ -186,9 +189,13 @@ class EventService(Service):
                 rows.append(data)
             return EventSnapshot(master.id, tuple(rows))
 
-    def revert(self, snapshot: EventSnapshot, created_ids: Iterable[int] = ()) -> ChangeSet:
-        """Put a series back exactly as snapshotted, removing rows a later edit created (e.g. a split)."""
+    def revert(self, snapshot: EventSnapshot, created_ids: Iterable[int] = (),
+               expected: Mapping[int, int] | None = None) -> ChangeSet:
+        """Put a series back exactly as snapshotted, removing rows a later edit created (e.g. a split).
+        ``expected``: {event id: version} the undone step left (an edit conflict if someone changed one since)."""
         with self.unit_of_work() as (s, changes):
+            for eid, version in (expected or {}).items():
+                self.get_at(s, Event, eid, version)
             for eid in created_ids:
                 row = s.get(Event, eid)
                 if row is not None:

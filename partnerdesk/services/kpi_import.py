@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, overload
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 
 from partnerdesk.domain.enums import Action, KpiUnit
 from partnerdesk.domain.errors import ValidationError
@@ -377,7 +377,12 @@ class KpiImportService(Service):
                     updates.append({"id": planned.row_id, **values})
             # Bulk statements (one INSERT, one UPDATE by primary key): a 10,000-row file in a fraction of a second.
             if updates:
-                s.execute(update(KpiValue), updates)
+                table = KpiValue.__table__  # a bulk UPDATE by id that also bumps each row's version
+                assert isinstance(table, Table)
+                s.execute(update(table).where(table.c.id == bindparam("b_id"))
+                          .values(row_version=table.c.row_version + 1,
+                                  **{k: bindparam(f"b_{k}") for k in updates[0] if k != "id"}),
+                          [{f"b_{k}": v for k, v in u.items()} for u in updates])
                 changes.add("updated", ENTITY, [u["id"] for u in updates])
             if inserts:
                 new_ids = s.scalars(insert(KpiValue).returning(KpiValue.id), inserts).all()

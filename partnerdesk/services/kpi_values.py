@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from partnerdesk.domain.enums import Action, KpiDirection, KpiUnit, PartnerKind
-from partnerdesk.domain.errors import ValidationError
+from partnerdesk.domain.errors import NotFoundError, ValidationError
 from partnerdesk.domain.kpi import KpiStatus
 from partnerdesk.domain.periods import Period
 from partnerdesk.l10n import N_, _, format_skeleton
@@ -46,6 +46,12 @@ class Entry:
     def empty(self) -> bool:
         return self.value is None and self.target is None and not self.note and not self.evidence
 
+    def same_as(self, other: Entry) -> bool:
+        """The same value, target, note and evidence as stored (notes are stored trimmed; no evidence and an
+        empty one are the same)."""
+        return (self.value, self.target, (self.note or "").strip(), self.evidence or {}) == \
+            (other.value, other.target, (other.note or "").strip(), other.evidence or {})
+
 
 def check_value(value: float | None, unit: KpiUnit, *, what: str = "value") -> None:
     """Refuse what a unit forbids: not a finite number, a negative count or duration, a percent over 100 %."""
@@ -70,9 +76,12 @@ class KpiService(Service):
             return Entry() if row is None else Entry(row.value, row.target, row.note, dict(row.evidence or {}))
 
     def set_entry(self, partner_id: int, key: str, period: Period, entry: Entry,
-                  today: dt.date | None = None) -> ChangeSet:
+                  today: dt.date | None = None, expected: Entry | None = None) -> ChangeSet:
         """Write (or, for an empty entry, remove) one period's value, target and note. A value for a period that has
-        not started is refused; a target for it is fine."""
+        not started is refused; a target for it is fine.
+
+        ``expected``: the entry the user saw when they typed (or that the undone step left): if the period holds
+        something else now, someone else changed it, and this is an edit conflict with nothing written."""
         today = today or dt.date.today()
         with self.unit_of_work() as (s, changes):
             definition = self._definition(s, key)
@@ -83,6 +92,8 @@ class KpiService(Service):
                 raise ValidationError(N_("{period} has not started yet: only a target can be set for it."),
                                       field="value", period=period.key)
             row = self._row(s, partner_id, definition.id, period)
+            if expected is not None:
+                self._check_expected(s, row, expected)
             if entry.empty:
                 if row is not None:
                     s.delete(row)
@@ -104,6 +115,15 @@ class KpiService(Service):
                     self.log(s, ENTITY, row.id, Action.UPDATE, f"{key} {period.key}", diff, partner_id=partner_id)
                     changes.add("updated", ENTITY, row.id)
             return changes
+
+    def _check_expected(self, s: Session, row: KpiValue | None, expected: Entry) -> None:
+        current = Entry() if row is None else Entry(row.value, row.target, row.note, dict(row.evidence or {}))
+        if current.same_as(expected):
+            return
+        if row is None:
+            raise NotFoundError()  # someone emptied the period since
+        # Their change: the record's latest logged version (or its creation, when the user saw no row).
+        self.get_at(s, KpiValue, row.id, 0 if expected.empty else max(0, row.row_version - 1))
 
     @staticmethod
     def _row(s: Session, partner_id: int, definition_id: int, period: Period) -> KpiValue | None:

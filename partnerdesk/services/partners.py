@@ -150,9 +150,11 @@ class PartnerService(Service):
         if owner_id is not None and owner_id == second_id:
             raise ValidationError(N_("Owner #1 and owner #2 must be different people."), field="second_id")
 
-    def update(self, partner_id: int, **values: Any) -> Result:
+    def update(self, partner_id: int, *, expected_version: int | None = None, **values: Any) -> Result:
+        """Change fields; ``expected_version``: the version the edit started from (an edit conflict, nothing
+        written, if someone else changed the partner since)."""
         with self.unit_of_work() as (s, changes):
-            partner = self.get(s, Partner, partner_id)
+            partner = self.get_at(s, Partner, partner_id, expected_version)
             values = self._validate(s, dict(values), partner_id)
             if "work_start" in values or "work_end" in values:
                 check_hours(values.get("work_start", partner.work_start), values.get("work_end", partner.work_end))
@@ -210,11 +212,11 @@ class PartnerService(Service):
             changes.add("created", "scope_item", item.id)
             return Result(item.id, changes)
 
-    def update_scope_item(self, item_id: int, **values: Any) -> Result:
+    def update_scope_item(self, item_id: int, *, expected_version: int | None = None, **values: Any) -> Result:
         if "description" in values and not (values["description"] or "").strip():
             raise ValidationError(N_("Describe the scope item."), field="description")
         with self.unit_of_work() as (s, changes):
-            item = self.get(s, ScopeItem, item_id)
+            item = self.get_at(s, ScopeItem, item_id, expected_version)
             diff = apply_changes(item, values)
             if diff:
                 self.log(s, "scope_item", item.id, Action.UPDATE, item.description, diff,
@@ -309,10 +311,10 @@ class PartnerService(Service):
             changes.add("created", "responsibility", row.id)
             return Result(row.id, changes)
 
-    def update_responsibility(self, row_id: int, **values: Any) -> Result:
+    def update_responsibility(self, row_id: int, *, expected_version: int | None = None, **values: Any) -> Result:
         self._check_responsibility(values)
         with self.unit_of_work() as (s, changes):
-            row = self.get(s, Responsibility, row_id)
+            row = self.get_at(s, Responsibility, row_id, expected_version)
             if "member_id" in values and values["member_id"]:
                 values.setdefault("contact_id", None)
             if "contact_id" in values and values["contact_id"]:
@@ -364,11 +366,11 @@ class PartnerService(Service):
             changes.add("created", "interaction", item.id)
             return Result(item.id, changes)
 
-    def update_interaction(self, interaction_id: int, **values: Any) -> Result:
+    def update_interaction(self, interaction_id: int, *, expected_version: int | None = None, **values: Any) -> Result:
         if "summary" in values and not (values["summary"] or "").strip():
             raise ValidationError(N_("Write a short summary of the interaction."), field="summary")
         with self.unit_of_work() as (s, changes):
-            item = self.get(s, Interaction, interaction_id)
+            item = self.get_at(s, Interaction, interaction_id, expected_version)
             diff = apply_changes(item, values)
             if diff:
                 self.log(s, "interaction", item.id, Action.UPDATE, item.summary[:200], diff,

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 
 from partnerdesk.domain.enums import Action, PaymentDirection, PaymentMethod
-from partnerdesk.domain.errors import ValidationError
+from partnerdesk.domain.errors import NotFoundError, ValidationError
 from partnerdesk.domain.money import check_currency, plain_amount
 from partnerdesk.l10n import N_, format_date
 from partnerdesk.services.base import ChangeSet, Service, apply_changes
@@ -23,6 +23,8 @@ from partnerdesk.services.payments import (
     DEFAULT_REMINDER_DAYS,
     GRACE_DAYS_KEY,
     REMINDER_DAYS_KEY,
+    PaymentRow,
+    load_rows,
 )
 from partnerdesk.store.models import Partner, Payment, Setting, utcnow
 
@@ -130,15 +132,20 @@ class PaymentService(Service):
             changes.add("created", ENTITY, payment.id)
             return payment.id, changes
 
-    def update(self, payment_id: int, values: Mapping[str, Any]) -> ChangeSet:
-        """Change some fields of one payment (checked together with the fields it keeps)."""
-        return self.update_many({payment_id: values})
+    def update(self, payment_id: int, values: Mapping[str, Any], expected_version: int | None = None) -> ChangeSet:
+        """Change some fields of one payment (checked together with the fields it keeps); ``expected_version``:
+        the version the edit started from (an edit conflict, nothing written, if someone changed it since)."""
+        return self.update_many({payment_id: values},
+                                {payment_id: expected_version} if expected_version is not None else None)
 
-    def update_many(self, values_by_id: Mapping[int, Mapping[str, Any]]) -> ChangeSet:
-        """Change several payments in one transaction (series edits, undo of them)."""
+    def update_many(self, values_by_id: Mapping[int, Mapping[str, Any]],
+                    expected: Mapping[int, int] | None = None) -> ChangeSet:
+        """Change several payments in one transaction (series edits, undo of them); ``expected``: {id: version}
+        the edit started from, for those known."""
+        expected = expected or {}
         with self.unit_of_work() as (s, changes):
             for pid, values in values_by_id.items():
-                payment = self.get(s, Payment, pid)
+                payment = self.get_at(s, Payment, pid, expected.get(pid))
                 merged = {f: getattr(payment, f) for f in FIELDS} | dict(values)
                 checked = validate_values(merged, self.today)
                 if not checked.get("partner_id"):
@@ -151,18 +158,34 @@ class PaymentService(Service):
                     changes.add("updated", ENTITY, pid)
             return changes
 
-    def restore_snapshot(self, snapshot: Mapping[int, Mapping[str, Any]]) -> ChangeSet:
-        """Put payments back as :meth:`snapshot` saw them (undo)."""
-        return self.update_many(snapshot)
+    def restore_snapshot(self, snapshot: Mapping[int, Mapping[str, Any]],
+                         expected: Mapping[int, int] | None = None) -> ChangeSet:
+        """Put payments back as :meth:`snapshot` saw them (undo), if still at the ``expected`` versions."""
+        return self.update_many(snapshot, expected)
+
+    def row_at(self, payment_id: int) -> tuple[PaymentRow, int]:
+        """One payment as the ledger shows it, fresh, with the row version it has (what an edit starts from).
+        Read until the version is the same before and after the row, so the two belong together."""
+        while True:
+            before = self.version_of(Payment, payment_id)
+            rows = load_rows(self.workspace, [payment_id])
+            if not rows:
+                raise NotFoundError()
+            if self.version_of(Payment, payment_id) == before:
+                return rows[0], before
 
     def mark_paid(self, payment_ids: Iterable[int], paid_on: dt.date | None = None,
                   method: PaymentMethod | None = None) -> ChangeSet:
         """Mark payments paid on ``paid_on`` (default today), optionally by ``method``: one transaction."""
-        paid_on = paid_on or self.today
-        values: dict[str, Any] = {"paid_on": paid_on}
+        values = self.paid_values(paid_on, method)
+        return self.update_many({pid: values for pid in payment_ids})
+
+    def paid_values(self, paid_on: dt.date | None = None, method: PaymentMethod | None = None) -> dict[str, Any]:
+        """The fields marking a payment paid on ``paid_on`` (default today), optionally by ``method``."""
+        values: dict[str, Any] = {"paid_on": paid_on or self.today}
         if method is not None:
             values["method"] = PaymentMethod(method)
-        return self.update_many({pid: values for pid in payment_ids})
+        return values
 
     def mark_unpaid(self, payment_ids: Iterable[int]) -> ChangeSet:
         return self.update_many({pid: {"paid_on": None} for pid in payment_ids})

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Integer, func, select, tuple_, update
+from sqlalchemy import Integer, Table, bindparam, exists, func, select, tuple_, update
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
@@ -64,10 +64,12 @@ class WorkItemService(Service):
             changes.add("created", ENTITY, item.id)
             return item.id, changes
 
-    def update(self, item_id: int, **values: Any) -> ChangeSet:
+    def update(self, item_id: int, *, expected_version: int | None = None, **values: Any) -> ChangeSet:
+        """Change fields of a card; ``expected_version``: the version the user started from (an edit conflict,
+        nothing written, when someone else changed the card since)."""
         data = _clean(values)
         with self.unit_of_work() as (s, changes):
-            item = self.get(s, WorkItem, item_id)
+            item = self.get_at(s, WorkItem, item_id, expected_version)
             diff = apply_changes(item, data)
             if diff:
                 self.log(s, ENTITY, item.id, Action.UPDATE, item.title, diff, partner_id=item.partner_id)
@@ -75,7 +77,7 @@ class WorkItemService(Service):
             return changes
 
     def move(self, item_ids: Iterable[int], status_id: int, before_id: int | None = None,
-             values: Mapping[str, Any] | None = None) -> ChangeSet:
+             values: Mapping[str, Any] | None = None, expected: Mapping[int, int] | None = None) -> ChangeSet:
         """Move cards (in the given order) into a column, before ``before_id`` or at the end.
 
         Only the moved cards get a new position (between their new neighbours), so a move costs the same in a
@@ -90,6 +92,8 @@ class WorkItemService(Service):
             items = {w.id: w for w in s.scalars(select(WorkItem).where(WorkItem.id.in_(ids)))}
             if len(items) != len(ids):
                 raise NotFoundError()
+            for wid, version in (expected or {}).items():
+                self.get_at(s, WorkItem, wid, version)
             lo, hi = self._gap(s, status_id, ids, before_id)
             if hi is not None and lo is not None and (hi - lo) / (len(ids) + 1) < 1e-6:
                 changes.add("updated", ENTITY, self._renumber(s, status_id))
@@ -133,7 +137,12 @@ class WorkItemService(Service):
     def _renumber(s: Session, status_id: int) -> list[int]:
         order = list(s.scalars(select(WorkItem.id).where(WorkItem.status_id == status_id)
                                .order_by(WorkItem.position, WorkItem.id)))
-        s.execute(update(WorkItem), [{"id": wid, "position": float(pos)} for pos, wid in enumerate(order)])
+        # Positions only, on the table (the ORM's bulk UPDATE would need each row's version): renumbering is
+        # layout upkeep, not an edit, so it leaves the cards' row versions (and anyone's open dialogs) alone.
+        table = WorkItem.__table__
+        assert isinstance(table, Table)
+        s.execute(update(table).where(table.c.id == bindparam("b_id")).values(position=bindparam("b_position")),
+                  [{"b_id": wid, "b_position": float(pos)} for pos, wid in enumerate(order)])
         return order
 
     def places(self, item_ids: Iterable[int], extra: Iterable[str] = ()) -> dict[int, dict[str, Any]]:
@@ -143,11 +152,14 @@ class WorkItemService(Service):
             return {w.id: {n: getattr(w, n) for n in names}
                     for w in s.scalars(select(WorkItem).where(WorkItem.id.in_(list(item_ids))))}
 
-    def restore_places(self, places: Mapping[int, Mapping[str, Any]]) -> ChangeSet:
-        """Put cards back exactly where ``places()`` saw them (undo of a move), in one transaction."""
+    def restore_places(self, places: Mapping[int, Mapping[str, Any]],
+                       expected: Mapping[int, int] | None = None) -> ChangeSet:
+        """Put cards back exactly where ``places()`` saw them (undo of a move), in one transaction; ``expected``:
+        {card id: version} the undo step left them at (an edit conflict if someone changed one since)."""
+        expected = expected or {}
         with self.unit_of_work() as (s, changes):
             for wid, place in places.items():
-                item = self.get(s, WorkItem, wid)
+                item = self.get_at(s, WorkItem, wid, expected.get(wid))
                 diff = apply_changes(item, place)
                 if diff:
                     self.log(s, ENTITY, wid, Action.MOVE if "status_id" in diff else Action.UPDATE, item.title,
@@ -157,19 +169,27 @@ class WorkItemService(Service):
 
     def snapshot(self, item_id: int) -> tuple[dict[str, Any], list[tuple[str, bool]]]:
         """Every editable field and the checklist of a card (what the edit dialog shows and undo restores)."""
-        with self.workspace.session() as s:
+        values, checklist, _version = self.snapshot_at(item_id)
+        return values, checklist
+
+    def snapshot_at(self, item_id: int) -> tuple[dict[str, Any], list[tuple[str, bool]], int]:
+        """``snapshot`` and the card's row version, read together (what a save from this copy expects)."""
+        with self.workspace.session() as s, s.begin():
             item = self.get(s, WorkItem, item_id)
             values = {name: getattr(item, name) for name in sorted(_EDITABLE)}
             values["priority"] = Priority(values["priority"]).value
             values["tags"] = list(values["tags"] or [])
-            return values, [(c.text, bool(c.done)) for c in item.checklist]
+            return values, [(c.text, bool(c.done)) for c in item.checklist], item.row_version
 
     def edit(self, item_id: int, values: Mapping[str, Any],
-             checklist: list[tuple[str, bool]] | None = None) -> ChangeSet:
-        """Save the edit dialog: fields and (when given) the whole checklist, in one transaction."""
+             checklist: list[tuple[str, bool]] | None = None, expected_version: int | None = None) -> ChangeSet:
+        """Save the edit dialog: fields and (when given) the whole checklist, in one transaction.
+
+        ``expected_version``: the card's version when the dialog opened; if someone else saved the card since,
+        an EditConflictError (with their change) and nothing written."""
         data = _clean(values)
         with self.unit_of_work() as (s, changes):
-            item = self.get(s, WorkItem, item_id)
+            item = self.get_at(s, WorkItem, item_id, expected_version)
             diff = apply_changes(item, data)
             if checklist is not None:
                 wanted = [(t.strip(), bool(d)) for t, d in checklist if t.strip()]
@@ -195,16 +215,18 @@ class WorkItemService(Service):
                 .where(WorkItem.deleted_at.is_not(None)).order_by(WorkItem.deleted_at.desc(), WorkItem.id))
                 if deleted_at is not None]  # always true (the query), for the type checker
 
-    def trash(self, item_ids: Iterable[int]) -> ChangeSet:
-        return self._set_deleted(item_ids, _now(), Action.DELETE)
+    def trash(self, item_ids: Iterable[int], expected: Mapping[int, int] | None = None) -> ChangeSet:
+        return self._set_deleted(item_ids, _now(), Action.DELETE, expected)
 
-    def restore(self, item_ids: Iterable[int]) -> ChangeSet:
-        return self._set_deleted(item_ids, None, Action.RESTORE)
+    def restore(self, item_ids: Iterable[int], expected: Mapping[int, int] | None = None) -> ChangeSet:
+        return self._set_deleted(item_ids, None, Action.RESTORE, expected)
 
-    def _set_deleted(self, item_ids: Iterable[int], when: dt.datetime | None, action: Action) -> ChangeSet:
+    def _set_deleted(self, item_ids: Iterable[int], when: dt.datetime | None, action: Action,
+                     expected: Mapping[int, int] | None = None) -> ChangeSet:
+        expected = expected or {}
         with self.unit_of_work() as (s, changes):
             for wid in item_ids:
-                item = self.get(s, WorkItem, wid)
+                item = self.get_at(s, WorkItem, wid, expected.get(wid))
                 item.deleted_at = when
                 self.log(s, ENTITY, wid, action, item.title, partner_id=item.partner_id)
                 changes.add("updated", ENTITY, wid)
@@ -232,7 +254,8 @@ class WorkItemService(Service):
                 WorkItem.status_id.in_(done), WorkItem.archived.is_(False), WorkItem.deleted_at.is_(None),
                 WorkItem.status_changed_at < cutoff)))
             if ids:
-                s.execute(update(WorkItem).where(WorkItem.id.in_(ids)).values(archived=True))
+                s.execute(update(WorkItem).where(WorkItem.id.in_(ids))
+                          .values(archived=True, row_version=WorkItem.row_version + 1))
                 for wid in ids:
                     self.log(s, ENTITY, wid, Action.ARCHIVE)
                 changes.add("updated", ENTITY, ids)

@@ -12,6 +12,7 @@ REVISION_APP_VERSIONS: dict[str, str] = {
     "0003_payments_ledger": "0.1.0",
     "0003_performance": "0.1.0",
     "0003_partner_contact_cadence": "0.1.0",
+    "0004_row_versions": "0.1.0",
 }
 
 

@@ -20,7 +20,14 @@ class ChangeHub(QObject):
     workspace_replaced = Signal()  # a different workspace was opened: reload everything
     language_changed = Signal(str)
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        from partnerdesk.ui.undo import VersionLedger
+
+        self.ledger = VersionLedger()  # the record versions this window's own changes left (undo checks them)
+
     def announce(self, changes: ChangeSet) -> None:
+        self.ledger.note(changes)
         if changes:
             self.changed.emit(changes)
 

@@ -30,6 +30,9 @@ class ActivityLog(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     # {"field": [old, new], ...}
     changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The record's row_version once this change was committed (None: not a versioned record, or older entries):
+    # what an edit conflict reads to tell "their change" since the version the user started from.
+    row_version: Mapped[int | None] = mapped_column(Integer)
 
     member: Mapped[TeamMember | None] = relationship()
 

@@ -6,9 +6,9 @@ import datetime as dt
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, MetaData, String, TypeDecorator, func
+from sqlalchemy import JSON, DateTime, Integer, MetaData, String, TypeDecorator, func
 from sqlalchemy import Enum as SAEnum
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -73,3 +73,15 @@ class Timestamps:
     updated_at: Mapped[dt.datetime] = mapped_column(
         default=utcnow, onupdate=utcnow, server_default=func.current_timestamp()
     )
+
+
+class Versioned:
+    """An editable aggregate: ``row_version`` goes up by one with every UPDATE of the row (SQLAlchemy's
+    ``version_id_col``), and an UPDATE made from a stale copy matches no row (StaleDataError): two people saving
+    the same record never overwrite each other silently (issue 18)."""
+
+    row_version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.row_version}

@@ -8,10 +8,10 @@ from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Integer, Larg
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from partnerdesk.domain.enums import AnswerType, RuleKind
-from partnerdesk.store.models.base import Base, Timestamps, enum_column
+from partnerdesk.store.models.base import Base, Timestamps, Versioned, enum_column
 
 
-class BrandGuide(Timestamps, Base):
+class BrandGuide(Timestamps, Versioned, Base):
     __tablename__ = "brand_guides"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -64,7 +64,7 @@ class BrandRule(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class Questionnaire(Timestamps, Base):
+class Questionnaire(Timestamps, Versioned, Base):
     __tablename__ = "questionnaires"
 
     id: Mapped[int] = mapped_column(primary_key=True)

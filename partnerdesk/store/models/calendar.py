@@ -22,7 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from partnerdesk.domain.enums import EventKind, PaymentDirection, PaymentMethod
-from partnerdesk.store.models.base import Base, Timestamps, enum_column
+from partnerdesk.store.models.base import Base, Timestamps, Versioned, enum_column
 
 if TYPE_CHECKING:
     from partnerdesk.store.models.people import Contact, Partner, TeamMember
@@ -42,7 +42,7 @@ event_members = Table(
 )
 
 
-class Event(Timestamps, Base):
+class Event(Timestamps, Versioned, Base):
     """A calendar entry. Times are UTC plus the IANA zone they were planned in (10:00 Lisbon stays 10:00).
 
     A recurring series has an RRULE; an edited occurrence is its own row with ``series_id`` and
@@ -88,7 +88,7 @@ class Event(Timestamps, Base):
     overrides: Mapped[list[Event]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
 
 
-class Payment(Timestamps, Base):
+class Payment(Timestamps, Versioned, Base):
     __tablename__ = "payments"
     __table_args__ = (
         CheckConstraint("length(currency) = 3 AND upper(currency) = currency", name="currency_iso"),

@@ -10,13 +10,13 @@ from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Index, String, 
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from partnerdesk.domain.enums import KpiDirection, KpiUnit
-from partnerdesk.store.models.base import Base, enum_column, utcnow
+from partnerdesk.store.models.base import Base, Versioned, enum_column, utcnow
 
 if TYPE_CHECKING:
     from partnerdesk.store.models.people import Partner
 
 
-class KpiDefinition(Base):
+class KpiDefinition(Versioned, Base):
     __tablename__ = "kpi_definitions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -32,7 +32,7 @@ class KpiDefinition(Base):
     partner_kinds: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
 
 
-class KpiValue(Base):
+class KpiValue(Versioned, Base):
     __tablename__ = "kpi_values"
     __table_args__ = (
         UniqueConstraint("definition_id", "partner_id", "period_start", name="uq_kpi_values_period"),

@@ -8,10 +8,10 @@ from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from partnerdesk.domain.enums import PaymentDirection, PaymentMethod
-from partnerdesk.store.models.base import Base, Timestamps, enum_column
+from partnerdesk.store.models.base import Base, Timestamps, Versioned, enum_column
 
 
-class PaymentSchedule(Timestamps, Base):
+class PaymentSchedule(Timestamps, Versioned, Base):
     """A recurrence rule (RFC 5545 RRULE, as the calendar's) and the template of the payments it created.
 
     The payments themselves are ordinary rows of ``payments`` with ``schedule_id`` set."""

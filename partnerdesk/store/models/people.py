@@ -21,7 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from partnerdesk.domain.enums import Channel, PartnerKind, PartnerStage, Seniority
-from partnerdesk.store.models.base import Base, Timestamps, enum_column
+from partnerdesk.store.models.base import Base, Timestamps, Versioned, enum_column
 
 if TYPE_CHECKING:
     from partnerdesk.store.models.work import Contract, Responsibility, ScopeItem, WorkItem
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 HHMM = "GLOB '[0-2][0-9]:[0-5][0-9]'"
 
 
-class TeamMember(Timestamps, Base):
+class TeamMember(Timestamps, Versioned, Base):
     """Someone on our side: owners #1/#2, people responsible for tasks, authors in the activity log."""
 
     __tablename__ = "team_members"
@@ -51,7 +51,7 @@ class TeamMember(Timestamps, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
-class Partner(Timestamps, Base):
+class Partner(Timestamps, Versioned, Base):
     __tablename__ = "partners"
     __table_args__ = (
         CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
@@ -105,7 +105,7 @@ class Partner(Timestamps, Base):
                                                                   order_by="Responsibility.position")
 
 
-class Contact(Timestamps, Base):
+class Contact(Timestamps, Versioned, Base):
     __tablename__ = "contacts"
     __table_args__ = (CheckConstraint("length(trim(display_name)) > 0", name="display_name_not_blank"),)
 
@@ -138,7 +138,7 @@ interaction_contacts = Table(
 )
 
 
-class Interaction(Timestamps, Base):
+class Interaction(Timestamps, Versioned, Base):
     __tablename__ = "interactions"
     __table_args__ = (Index("ix_interactions_partner_when", "partner_id", "occurred_at"),)
 

@@ -20,13 +20,13 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from partnerdesk.domain.enums import Frequency, Phase, Priority, ScopeStatus, StatusCategory
-from partnerdesk.store.models.base import Base, Timestamps, enum_column
+from partnerdesk.store.models.base import Base, Timestamps, Versioned, enum_column
 
 if TYPE_CHECKING:
     from partnerdesk.store.models.people import Contact, Partner, TeamMember
 
 
-class WorkStatus(Base):
+class WorkStatus(Versioned, Base):
     """A kanban column. Built-in columns have a key and a translated default label; the user may rename."""
 
     __tablename__ = "work_statuses"
@@ -43,7 +43,7 @@ class WorkStatus(Base):
     wip_limit: Mapped[int | None] = mapped_column(Integer)
 
 
-class WorkItem(Timestamps, Base):
+class WorkItem(Timestamps, Versioned, Base):
     """A kanban card: a deliverable or an issue with a partner."""
 
     __tablename__ = "work_items"
@@ -94,7 +94,7 @@ class ChecklistItem(Base):
     work_item: Mapped[WorkItem] = relationship(back_populates="checklist")
 
 
-class ScopeItem(Timestamps, Base):
+class ScopeItem(Timestamps, Versioned, Base):
     """What is (and is not) in scope for a phase of the partnership."""
 
     __tablename__ = "scope_items"
@@ -112,7 +112,7 @@ class ScopeItem(Timestamps, Base):
     partner: Mapped[Partner] = relationship(back_populates="scope_items")
 
 
-class Contract(Timestamps, Base):
+class Contract(Timestamps, Versioned, Base):
     __tablename__ = "contracts"
     __table_args__ = (
         CheckConstraint("end_on IS NULL OR end_on >= start_on", name="end_after_start"),
@@ -137,7 +137,7 @@ class Contract(Timestamps, Base):
     partner: Mapped[Partner] = relationship(back_populates="contracts")
 
 
-class Responsibility(Timestamps, Base):
+class Responsibility(Timestamps, Versioned, Base):
     """A row of the responsibility matrix: task | who | deadline or frequency."""
 
     __tablename__ = "responsibilities"

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog
 
-from partnerdesk.domain.errors import NotFoundError, PartnerDeskError
+from partnerdesk.domain.errors import EditConflictError, NotFoundError, PartnerDeskError
 from partnerdesk.domain.occurrence import Occurrence, SourceKind
 from partnerdesk.l10n import _, format_clock, format_list, format_skeleton, format_time, weekday_name
+from partnerdesk.services.base import ChangeSet
 from partnerdesk.services.calendar import EditScope, EventService
 from partnerdesk.store.models import Event
 from partnerdesk.ui.calendar.attendees import attendee_choices
@@ -21,6 +22,7 @@ from partnerdesk.ui.calendar.event_dialog import EventDialog
 from partnerdesk.ui.calendar.layout import day_and_time, zone
 from partnerdesk.ui.calendar.scope_dialog import ScopeDialog
 from partnerdesk.ui.calendar.zones import PartnerClock
+from partnerdesk.ui.conflicts import resolve_conflict
 from partnerdesk.ui.pickers.zones import zone_city
 
 if TYPE_CHECKING:
@@ -44,6 +46,7 @@ def event_values(ws: Any, occ: Occurrence) -> dict[str, Any]:
             "reminder_minutes": list(ev.reminder_minutes or []), "rrule": rule_text,
             "member_ids": sorted(m.id for m in ev.members), "contact_ids": sorted(c.id for c in ev.contacts),
             "attendee_emails": list(ev.attendee_emails or []),
+            "row_version": ev.row_version,  # what a save from this dialog expects (issue 18)
         }
 
 
@@ -84,9 +87,25 @@ class CalendarEditor:
         return EventService(self.view.context.ws)
 
     # --- pushing ------------------------------------------------------------------------------------------
-    def push(self, command: Any) -> bool:
+    def push(self, command: Any, reapply: Callable[[int | None], None] | None = None,
+             mine: dict[str, Any] | None = None) -> bool:
+        """Run and push an edit; a refused one shows why. An edit conflict (someone else saved the event after
+        the dialog opened) opens the conflict dialog: Reload shows theirs, Re-apply mine calls ``reapply``."""
         try:
             command.run()
+        except EditConflictError as exc:
+            if reapply is None:
+                self.view.message.show_message(exc.message, "warning")
+                return False
+            error = exc
+
+            def reload() -> None:
+                changes = ChangeSet()
+                changes.add("updated", error.entity, error.entity_id)
+                self.view.context.hub.announce(changes)
+
+            resolve_conflict(self.view, exc, self.view.context.ws, mine or {}, reload=reload, reapply=reapply)
+            return False
         except PartnerDeskError as exc:
             self.view.message.show_message(exc.message, "warning")
             return False
@@ -168,12 +187,13 @@ class CalendarEditor:
         if ("starts_at" in changed) != ("ends_at" in changed):  # times travel together
             changed.update(starts_at=after["start"], ends_at=after["end"])
 
-        def apply(scope: EditScope) -> None:
+        def apply(scope: EditScope, version: int | None = before.get("row_version")) -> None:
             command = ChangeEvent(_("Edit “{title}”").format(title=after["title"]), self.service,
                                   self.view.context.hub, occ.source_id,
-                                  lambda s: s.update(occ.source_id, changed, scope=scope,
-                                                     recurrence_id=occ.recurrence_id))
-            if self.push(command) and "starts_at" in changed:
+                                  lambda s, expected: s.update(occ.source_id, changed, scope=scope,
+                                                               recurrence_id=occ.recurrence_id,
+                                                               expected_version=expected), version)
+            if self.push(command, lambda current: apply(scope, current), changed) and "starts_at" in changed:
                 self.warn_hours(after["partner_id"], after["start"], after["end"], after["all_day"])
 
         self.with_scope(occ, _("Apply the changes to which occurrences of “{title}”?").format(title=occ.title),
@@ -184,8 +204,9 @@ class CalendarEditor:
         def apply(scope: EditScope) -> None:
             command = ChangeEvent(_("Move “{title}”").format(title=occ.title), self.service,
                                   self.view.context.hub, occ.source_id,
-                                  lambda s: s.move(occ.source_id, start, end, scope=scope,
-                                                   recurrence_id=occ.recurrence_id))
+                                  lambda s, expected: s.move(occ.source_id, start, end, scope=scope,
+                                                             recurrence_id=occ.recurrence_id,
+                                                             expected_version=expected))
             if self.push(command):
                 self.view.message.hide()
                 self.warn_hours(occ.partner_id, start, end, occ.all_day)
@@ -203,7 +224,9 @@ class CalendarEditor:
         def apply(scope: EditScope) -> None:
             self.push(ChangeEvent(_("Delete “{title}”").format(title=occ.title), self.service,
                                   self.view.context.hub, occ.source_id,
-                                  lambda s: s.delete(occ.source_id, scope=scope, recurrence_id=occ.recurrence_id)))
+                                  lambda s, expected: s.delete(occ.source_id, scope=scope,
+                                                               recurrence_id=occ.recurrence_id,
+                                                               expected_version=expected)))
 
         self.with_scope(occ, _("Delete which occurrences of “{title}”?").format(title=occ.title), apply)
 

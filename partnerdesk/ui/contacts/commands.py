@@ -41,18 +41,25 @@ class AddContactCommand(_ContactCommand):
 
 
 class EditContactCommand(_ContactCommand):
-    def __init__(self, context: Any, contact_id: int, values: dict[str, Any]) -> None:
+    """Save the contact dialog from the contact's version ``expected_version`` (None: no check); undo puts the
+    changed fields back unless someone else changed the contact since."""
+
+    def __init__(self, context: Any, contact_id: int, values: dict[str, Any],
+                 expected_version: int | None = None) -> None:
         super().__init__(context, _("Edit contact {name}").format(name=values.get("display_name", "")))
         self.contact_id = contact_id
         self.new = values
         before = self.service.get_snapshot(contact_id)
         self.old = {k: before[k] for k in values}
+        self.track_version(context.hub, "contact", contact_id, expected_version)
 
     def apply(self) -> None:
-        self.announce(self.service.update(self.contact_id, **self.new))
+        self.announce(self.note_version(self.service.update(self.contact_id, expected_version=self.expected_version(),
+                                                            **self.new)))
 
     def revert(self) -> None:
-        self.announce(self.service.update(self.contact_id, **self.old))
+        self.announce(self.note_version(self.service.update(self.contact_id, expected_version=self.expected_version(),
+                                                            **self.old)))
 
 
 class DeleteContactsCommand(_ContactCommand):

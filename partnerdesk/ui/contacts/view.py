@@ -28,6 +28,7 @@ from partnerdesk.l10n import _, ngettext
 from partnerdesk.services.contacts import ContactService
 from partnerdesk.store.models import Partner
 from partnerdesk.store.paths import documents_dir
+from partnerdesk.ui.conflicts import push_edit
 from partnerdesk.ui.contacts.commands import (
     AddContactCommand,
     DeleteContactsCommand,
@@ -221,10 +222,12 @@ class ContactsView(QWidget):
         try:
             push(self.context.undo_stack, command)
         except Exception as exc:  # a PartnerDeskError from the service: show it; nothing was pushed
-            message = getattr(exc, "message", str(exc))
-            QMessageBox.warning(self, _("Contacts"), message)
+            self._tell(exc)
             return False
         return True
+
+    def _tell(self, exc: Exception) -> None:
+        QMessageBox.warning(self, _("Contacts"), getattr(exc, "message", str(exc)))
 
     def add_contact(self) -> None:
         dialog = ContactDialog(self.context.ws, None, self)
@@ -241,7 +244,10 @@ class ContactsView(QWidget):
             changed = {k: v for k, v in dialog.values.items() if snapshot.get(k) != v}
             if changed:
                 changed.setdefault("display_name", dialog.values["display_name"])
-                self._push(EditContactCommand(self.context, ids[0], changed))
+                contact_id = ids[0]
+                push_edit(self, self.context,
+                          lambda version: EditContactCommand(self.context, contact_id, changed, version),
+                          snapshot.get("row_version"), changed, on_error=self._tell)
 
     def delete_contacts(self) -> None:
         ids = self.selected_ids()

@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from partnerdesk.domain.enums import Priority
-from partnerdesk.domain.errors import PartnerDeskError
+from partnerdesk.domain.errors import EditConflictError, PartnerDeskError
 from partnerdesk.l10n import _, format_datetime
+from partnerdesk.services.base import ChangeSet
 from partnerdesk.services.board_query import BoardQuery, CardHistory
+from partnerdesk.ui.conflicts import resolve_conflict
 from partnerdesk.ui.kanban.commands import EditCard, MoveCards, push
 from partnerdesk.ui.qt_i18n import qt_date_format, qt_time_format
 
@@ -237,7 +239,7 @@ def changed_values(before: dict[str, Any], after: dict[str, Any]) -> dict[str, A
 def open_card_dialog(view: KanbanView, item_id: int) -> None:
     service = view.service
     try:
-        values, checklist = service.snapshot(item_id)
+        values, checklist, version = service.snapshot_at(item_id)
     except PartnerDeskError as exc:
         QMessageBox.warning(view, _("Edit card"), exc.message)
         return
@@ -252,24 +254,59 @@ def open_card_dialog(view: KanbanView, item_id: int) -> None:
         status = dialog.chosen_status()
         if not new_values and new_checklist == checklist and status is None:
             return
-        stack = view.context.undo_stack
-        commands: list[Any] = []
-        if new_values or new_checklist != checklist:
-            new_values["title"] = after["title"]
-            commands.append(EditCard(service, view.context.hub, item_id, new_values, new_checklist))
-        if status is not None:
-            commands.append(MoveCards(service, view.context.hub, [item_id], status, None))
-        if len(commands) == 1:
-            push(view, stack, commands[0])
-            return
-        stack.beginMacro(_("Edit card"))  # fields and column: one step to undo
-        try:
-            for command in commands:
-                if not push(view, stack, command):
-                    break
-        finally:
-            stack.endMacro()
+        # Only what the user changed (the checklist too): a save never rewrites fields someone else edited.
+        save_card(view, item_id, new_values, new_checklist if new_checklist != checklist else None, status, version,
+                  title=after["title"])
 
     dialog.accepted.connect(save)
     view.card_dialog = dialog
     dialog.open()
+
+
+def save_card(view: KanbanView, item_id: int, values: dict[str, Any], checklist: list[tuple[str, bool]] | None,
+              status: int | None, expected_version: int | None, title: str = "") -> None:
+    """Save the card dialog as one undoable step (fields, checklist, column) from the card's version
+    ``expected_version``. If someone else saved the card since, the conflict dialog offers to reload (the card
+    dialog reopens with their version) or to re-apply mine at the version now there."""
+    service = view.service
+    stack = view.context.undo_stack
+    commands: list[Any] = []
+    if values or checklist is not None:
+        commands.append(EditCard(service, view.context.hub, item_id, values, checklist, expected_version,
+                                 title=title))
+    if status is not None:
+        commands.append(MoveCards(service, view.context.hub, [item_id], status, None))
+
+    def conflict(error: EditConflictError) -> None:
+        mine = dict(values)
+        if checklist is not None:
+            mine["checklist"] = [text for text, _done in checklist]
+        if status is not None:
+            mine["status_id"] = status
+
+        def reload() -> None:
+            view.context.hub.announce(_seen(error))
+            open_card_dialog(view, item_id)
+
+        def reapply(current: int | None) -> None:
+            save_card(view, item_id, values, checklist, status, current, title)
+
+        resolve_conflict(view, error, view.context.ws, mine, reload=reload, reapply=reapply)
+
+    if len(commands) == 1:
+        push(view, stack, commands[0], conflict)
+        return
+    stack.beginMacro(_("Edit card"))  # fields and column: one step to undo
+    try:
+        for command in commands:
+            if not push(view, stack, command, conflict):
+                break
+    finally:
+        stack.endMacro()
+
+
+def _seen(error: EditConflictError) -> ChangeSet:
+    """Their change, announced so that every view shows the card as it is now."""
+    changes = ChangeSet()
+    changes.add("updated", error.entity, error.entity_id)
+    return changes

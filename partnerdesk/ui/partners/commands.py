@@ -50,21 +50,28 @@ class AddContractCommand(_ContractCommand):
 class EditContractCommand(_ContractCommand):
     """Change some fields of a contract; undo puts the previous values back."""
 
-    def __init__(self, context: Any, contract_id: int, values: dict[str, Any], text: str = "") -> None:
+    def __init__(self, context: Any, contract_id: int, values: dict[str, Any], text: str = "",
+                 expected_version: int | None = None) -> None:
         before = ContractService(context.ws).snapshot(contract_id)
         super().__init__(context, text or _("Edit contract {title}").format(title=_name(before)))
         self.contract_id = contract_id
         self.partner_id = before["partner_id"]
         self.new = {k: v for k, v in values.items() if before.get(k) != v}
         self.old = {k: before[k] for k in self.new}
+        self.track_version(context.hub, "contract", contract_id, expected_version)
 
     def apply(self) -> None:
         if self.new:
-            self.announce(self.service.save(self.partner_id, self.contract_id, **self.new)[1])
+            self._save(self.new)
 
     def revert(self) -> None:
         if self.old:
-            self.announce(self.service.save(self.partner_id, self.contract_id, **self.old)[1])
+            self._save(self.old)
+
+    def _save(self, values: dict[str, Any]) -> None:
+        changes = self.service.save(self.partner_id, self.contract_id, expected_version=self.expected_version(),
+                                    **values)[1]
+        self.announce(self.note_version(changes))
 
 
 class EndContractCommand(EditContractCommand):

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import N_, _, format_date
 from partnerdesk.services.contracts import ACTIVE, ENDED, UPCOMING, ContractLine, ContractService
+from partnerdesk.ui.conflicts import push_edit
 from partnerdesk.ui.partners.commands import (
     AddContractCommand,
     EditContractCommand,
@@ -237,6 +238,8 @@ class ContractSection(Section):
         self.notice.setValue(data.get("notice_days", 30) if data else 30)
         for name, w in self.fields.items():
             w.setPlainText(data.get(name, "") or "")
+        self.version: int | None = data.get("row_version")  # a save is made from this version (issue 18)
+        self.loaded = self.values()
         has = contract_id is not None
         self.end_button.setEnabled(has)
         self.remove_button.setEnabled(has)
@@ -294,9 +297,20 @@ class ContractSection(Section):
                 self.contract_id = add.contract_id
                 self.load()
         else:
-            edit = EditContractCommand(self.context, self.contract_id, self.values())
-            if edit.new:  # nothing changed: no empty step on the undo stack
-                self._push(edit)
+            contract_id, loaded = self.contract_id, getattr(self, "loaded", {})
+            # Only what the user changed here: a save never rewrites a field someone else changed meanwhile.
+            values = {k: v for k, v in self.values().items() if k not in loaded or loaded[k] != v}
+            if not values or not EditContractCommand(self.context, contract_id, values).new:
+                return  # nothing changed: no empty step on the undo stack
+            command = push_edit(self, self.context,
+                                lambda version: EditContractCommand(self.context, contract_id, values,
+                                                                    expected_version=version),
+                                getattr(self, "version", None), values,
+                                on_error=lambda exc: QMessageBox.warning(self, _("Contract"),
+                                                                         getattr(exc, "message", str(exc))))
+            if command is not None:
+                self.loaded.update(values)
+                self.version = command.expected_version()
 
     def _ask_end(self) -> None:
         if self.contract_id is None:

@@ -136,10 +136,10 @@ class OverviewSection(Section):
                                strict=True):
             spin.setValue(value or 0)
         self.notes.setPlainText(p.evaluation_notes)
+        self.version: int | None = p.row_version  # a save is made from this version of the partner
+        self.loaded = self._form_values()
 
-    def _save(self) -> None:
-        if self.partner_id is None:
-            return
+    def _form_values(self) -> dict[str, Any]:
         start, end = self.hours.hours()
         values = {"name": self.name.text(), "kind": self.kind.currentData(), "stage": self.stage.currentData(),
                   "website": self.website.text().strip(), "time_zone": self.zone.zone(),
@@ -150,9 +150,22 @@ class OverviewSection(Section):
         for key, spin in zip(("score_experience", "score_reputation", "score_compatibility"), self.scores,
                              strict=True):
             values[key] = spin.value() or None
-        command = edit_overview(self.context, self.partner_id, values)
-        if command.new:  # nothing changed: no empty step on the undo stack
-            self.push(command)
+        return values
+
+    def _save(self) -> None:
+        if self.partner_id is None:
+            return
+        partner_id = self.partner_id
+        loaded = getattr(self, "loaded", {})
+        # Only what the user changed here: a save never rewrites a field someone else changed meanwhile.
+        values = {k: v for k, v in self._form_values().items() if k not in loaded or loaded[k] != v}
+        if not values or not edit_overview(self.context, partner_id, values).new:
+            return  # nothing changed: no empty step on the undo stack
+        command = self.push_versioned(lambda version: edit_overview(self.context, partner_id, values, version),
+                                      getattr(self, "version", None), values)
+        if command is not None:
+            self.loaded.update(values)
+            self.version = command.expected_version()
 
 
 class PeopleSection(Section):
@@ -201,6 +214,7 @@ class PeopleSection(Section):
             self.contacts.addItem(c.display_name + (f" — {detail}" if detail else "")
                                   + ("  ★" if c.advisory_board else ""))
         self._show_warning(self.service().owner_warnings(p.owner_id, p.second_id))
+        self.version: int | None = p.row_version
 
     def _show_warning(self, warnings: list[str]) -> None:
         # A message that starts with a Latin name would otherwise be laid out left-to-right in Arabic.
@@ -211,8 +225,13 @@ class PeopleSection(Section):
     def _save(self, *_args: Any) -> None:
         if self.partner_id is None:
             return
-        command = change_owners(self.context, self.partner_id, self.owner.currentData(), self.second.currentData())
-        if command.new and self.push(command):
+        partner_id, owner, second = self.partner_id, self.owner.currentData(), self.second.currentData()
+        if not change_owners(self.context, partner_id, owner, second).new:
+            return
+        command = self.push_versioned(lambda version: change_owners(self.context, partner_id, owner, second, version),
+                                      getattr(self, "version", None), {"owner_id": owner, "second_id": second})
+        if command is not None:
+            self.version = command.expected_version()
             self._show_warning(command.warnings)
 
 

@@ -26,7 +26,8 @@ class _PartnerCommand(ServiceCommand):
 class EditPartnerCommand(_PartnerCommand):
     """Change some fields of a partner (Overview save, owner #1 / #2); undo puts the previous values back."""
 
-    def __init__(self, context: Any, partner_id: int, values: dict[str, Any], template: str) -> None:
+    def __init__(self, context: Any, partner_id: int, values: dict[str, Any], template: str,
+                 expected_version: int | None = None) -> None:
         service = PartnerService(context.ws)
         before = service.snapshot(partner_id, values)
         new = {k: v for k, v in values.items() if before[k] != v}
@@ -39,23 +40,31 @@ class EditPartnerCommand(_PartnerCommand):
         self.new = new
         self.old = {k: before[k] for k in new}
         self.warnings: list[str] = []
+        self.track_version(context.hub, "partner", partner_id, expected_version)
 
     def apply(self) -> None:
         if self.new:
-            self.warnings = self.announce(self.service.update(self.partner_id, **self.new)).warnings
+            self.warnings = self._update(self.new)
 
     def revert(self) -> None:
         if self.old:
-            self.warnings = self.announce(self.service.update(self.partner_id, **self.old)).warnings
+            self.warnings = self._update(self.old)
+
+    def _update(self, values: dict[str, Any]) -> list[str]:
+        result = self.service.update(self.partner_id, expected_version=self.expected_version(), **values)
+        self.note_version(result.changes)
+        return self.announce(result).warnings
 
 
-def edit_overview(context: Any, partner_id: int, values: dict[str, Any]) -> EditPartnerCommand:
-    return EditPartnerCommand(context, partner_id, values, _("Edit overview of {partner}"))
+def edit_overview(context: Any, partner_id: int, values: dict[str, Any],
+                  expected_version: int | None = None) -> EditPartnerCommand:
+    return EditPartnerCommand(context, partner_id, values, _("Edit overview of {partner}"), expected_version)
 
 
-def change_owners(context: Any, partner_id: int, owner_id: int | None, second_id: int | None) -> EditPartnerCommand:
+def change_owners(context: Any, partner_id: int, owner_id: int | None, second_id: int | None,
+                  expected_version: int | None = None) -> EditPartnerCommand:
     return EditPartnerCommand(context, partner_id, {"owner_id": owner_id, "second_id": second_id},
-                              _("Change owners of {partner}"))
+                              _("Change owners of {partner}"), expected_version)
 
 
 class AddRowCommand(_PartnerCommand):
@@ -109,20 +118,27 @@ class _EditRowCommand(_PartnerCommand):
         self.row_id = row_id
         self.new = {k: v for k, v in values.items() if before.get(k) != v}
         self.old = {k: before[k] for k in self.new}
+        self.track_version(context.hub, self.entity, row_id, None)
 
     def title(self, before: dict[str, Any]) -> str:
         raise NotImplementedError
 
     def update(self, values: dict[str, Any]) -> Result:
+        """The service call; ``values`` carries ``expected_version`` (the row's version this step expects)."""
         raise NotImplementedError
 
     def apply(self) -> None:
         if self.new:
-            self.announce(self.update(self.new))
+            self._update(self.new)
 
     def revert(self) -> None:
         if self.old:
-            self.announce(self.update(self.old))
+            self._update(self.old)
+
+    def _update(self, values: dict[str, Any]) -> None:
+        result = self.update({**values, "expected_version": self.expected_version()})
+        self.note_version(result.changes)
+        self.announce(result)
 
 
 class EditResponsibilityCommand(_EditRowCommand):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer
@@ -51,6 +52,15 @@ class Section(QWidget):
             QMessageBox.warning(self, _("Partner"), exc.message)
             return False
         return True
+
+    def push_versioned(self, make: Callable[[int | None], Any], start_version: int | None,
+                       mine: dict[str, Any]) -> Any:
+        """``push`` for a save from the version the section loaded: a conflict opens the conflict dialog (Reload
+        shows theirs, Re-apply mine saves over it knowingly). Returns the command when done now."""
+        from partnerdesk.ui.conflicts import push_edit
+
+        return push_edit(self, self.context, make, start_version, mine,
+                         on_error=lambda exc: QMessageBox.warning(self, _("Partner"), getattr(exc, "message", str(exc))))
 
     def retranslate_ui(self) -> None:
         pass

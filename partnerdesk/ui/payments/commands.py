@@ -13,28 +13,44 @@ from partnerdesk.domain.enums import PaymentMethod
 from partnerdesk.l10n import _, ngettext
 from partnerdesk.services.payment_edits import PaymentService
 from partnerdesk.ui.context import ChangeHub
-from partnerdesk.ui.undo import ServiceCommand
+from partnerdesk.ui.undo import ServiceCommand, left_versions
+
+ENTITY = "payment"
 
 
 class _Snapshotting(ServiceCommand):
     """Edits existing payments; undo puts back every field as it was before the first apply."""
 
-    def __init__(self, text: str, service: PaymentService, hub: ChangeHub, ids: list[int]) -> None:
+    def __init__(self, text: str, service: PaymentService, hub: ChangeHub, ids: list[int],
+                 expected: Mapping[int, int] | None = None) -> None:
         super().__init__(text)
         self.service, self.hub, self.ids = service, hub, list(ids)
         self._before: dict[int, dict[str, Any]] | None = None
+        self.start_versions = dict(expected or {})  # {id: version} the user started from, where known
+        self._left: dict[int, int] = {}  # {id: version} this step left (after apply, or after its undo)
+
+    def expected(self) -> dict[int, int]:
+        """The versions the payments must be at now: where the user started, then where this step left them
+        (followed through this window's later changes): someone else's change in between is a conflict."""
+        if not self._left:
+            return self.start_versions
+        return self.hub.ledger.reach_all(ENTITY, self._left)
 
     def apply(self) -> None:
         if self._before is None:
             self._before = self.service.snapshot(self.ids)
-        self.hub.announce(self.change())
+        self._announce(self.change())
 
     def change(self) -> Any:
         raise NotImplementedError
 
     def revert(self) -> None:
         if self._before is not None:
-            self.hub.announce(self.service.restore_snapshot(self._before))
+            self._announce(self.service.restore_snapshot(self._before, self.expected()))
+
+    def _announce(self, changes: Any) -> None:
+        self._left = left_versions(changes, ENTITY, self.ids) or self._left
+        self.hub.announce(changes)
 
 
 class MarkPaid(_Snapshotting):
@@ -45,7 +61,8 @@ class MarkPaid(_Snapshotting):
         self.paid_on, self.method = paid_on, method
 
     def change(self) -> Any:
-        return self.service.mark_paid(self.ids, self.paid_on, self.method)
+        return self.service.update_many({pid: self.service.paid_values(self.paid_on, self.method) for pid in self.ids},
+                                        self.expected())
 
 
 class MarkUnpaid(_Snapshotting):
@@ -54,19 +71,20 @@ class MarkUnpaid(_Snapshotting):
                          service, hub, ids)
 
     def change(self) -> Any:
-        return self.service.mark_unpaid(self.ids)
+        return self.service.update_many({pid: {"paid_on": None} for pid in self.ids}, self.expected())
 
 
 class EditPayments(_Snapshotting):
     """Save the payment dialog, for one payment or a series ("this and following")."""
 
     def __init__(self, service: PaymentService, hub: ChangeHub, values_by_id: Mapping[int, Mapping[str, Any]],
-                 invoice: str) -> None:
-        super().__init__(_("Edit payment “{invoice}”").format(invoice=invoice), service, hub, list(values_by_id))
+                 invoice: str, expected: Mapping[int, int] | None = None) -> None:
+        super().__init__(_("Edit payment “{invoice}”").format(invoice=invoice), service, hub, list(values_by_id),
+                         expected)
         self.values_by_id = {k: dict(v) for k, v in values_by_id.items()}
 
     def change(self) -> Any:
-        return self.service.update_many(self.values_by_id)
+        return self.service.update_many(self.values_by_id, self.expected())
 
 
 class AddPayment(ServiceCommand):

@@ -25,10 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from partnerdesk.domain.errors import PartnerDeskError
+from partnerdesk.domain.errors import EditConflictError, PartnerDeskError
 from partnerdesk.l10n import _, ngettext
 from partnerdesk.services import payments as P
+from partnerdesk.services.base import ChangeSet
 from partnerdesk.services.payment_edits import PaymentService
+from partnerdesk.ui.conflicts import resolve_conflict
 from partnerdesk.ui.payments import commands as C
 from partnerdesk.ui.payments.delegate import LedgerDelegate
 from partnerdesk.ui.payments.dialogs import MarkPaidDialog, PaymentDialog
@@ -373,14 +375,30 @@ class PaymentsView(QWidget):
         ids = self.selected_ids()
         if len(ids) != 1:
             return
-        row = self.model.rows[ids[0]]
+        try:  # the payment as it is now, and its version: what the save starts from (issue 18)
+            row, version = self.service.row_at(ids[0])
+        except PartnerDeskError as exc:
+            QMessageBox.warning(self, _("Payments"), exc.message)
+            return
 
-        def submit(values: dict[str, Any], scope: str) -> None:
+        def submit(values: dict[str, Any], scope: str, start: int | None = version) -> None:
             targets = {row.id: values}
             if scope == "following" and row.schedule_id is not None:
                 targets = series_edit(row, values, self.model.rows.values())
-            push(self.context.undo_stack, C.EditPayments(self.service, self.context.hub, targets,
-                                                         values["invoice_ref"]))
+            expected = {row.id: start} if start is not None else {}
+            command = C.EditPayments(self.service, self.context.hub, targets, values["invoice_ref"], expected)
+            try:
+                push(self.context.undo_stack, command)
+            except EditConflictError as exc:
+                error = exc
+
+                def reload() -> None:
+                    changes = ChangeSet()
+                    changes.add("updated", error.entity, error.entity_id)
+                    self.context.hub.announce(changes)
+
+                resolve_conflict(self, exc, self.context.ws, values, reload=reload,
+                                 reapply=lambda current: submit(values, scope, current))
 
         self.dialog = PaymentDialog(P.partner_choices(self.context.ws), submit, row, self)
         self.dialog.open()

@@ -12,7 +12,9 @@ from partnerdesk.ui.undo import ServiceCommand
 
 
 class SetEntryCommand(ServiceCommand):
-    """Set a KPI's value, target and note for one period (undo puts back what was there)."""
+    """Set a KPI's value, target and note for one period (undo puts back what was there). Each run expects the
+    period to hold what the user saw (``old``) or what this step left: someone else's change in between is an
+    edit conflict (the first run) or a refused undo/redo that says so."""
 
     def __init__(self, context: Any, partner_id: int, key: str, label: str, period: Period, new: Entry,
                  old: Entry) -> None:
@@ -20,15 +22,16 @@ class SetEntryCommand(ServiceCommand):
         self.context, self.partner_id, self.key, self.period = context, partner_id, key, period
         self.new, self.old = new, old
 
-    def _set(self, entry: Entry) -> None:
-        changes = KpiService(self.context.ws).set_entry(self.partner_id, self.key, self.period, entry)
+    def _set(self, entry: Entry, expected: Entry) -> None:
+        changes = KpiService(self.context.ws).set_entry(self.partner_id, self.key, self.period, entry,
+                                                        expected=expected)
         self.context.hub.announce(changes)
 
     def apply(self) -> None:
-        self._set(self.new)
+        self._set(self.new, self.old)
 
     def revert(self) -> None:
-        self._set(self.old)
+        self._set(self.old, self.new)
 
 
 class SetTrafficSourcesCommand(ServiceCommand):

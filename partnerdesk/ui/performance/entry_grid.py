@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QApplication
 
 from partnerdesk.domain.enums import KpiUnit
 from partnerdesk.domain.errors import PartnerDeskError
@@ -123,9 +124,6 @@ class EntryGridModel(QAbstractTableModel):
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        from partnerdesk.ui.performance.commands import SetEntryCommand
-        from partnerdesk.ui.undo import push
-
         if role != Qt.ItemDataRole.EditRole or self.kpi is None or self.partner_id is None:
             return False
         period = self.periods[index.row()]
@@ -147,9 +145,43 @@ class EntryGridModel(QAbstractTableModel):
             return False
         if new == old:
             return False
+        return self.save_entry(period, new, old)
+
+    def save_entry(self, period: Period, new: Entry, old: Entry) -> bool:
+        """Save one period's entry from what the user saw (``old``). If someone else changed the period since,
+        the conflict dialog shows their change: Reload shows theirs, Re-apply mine saves mine over it."""
+        from partnerdesk.domain.errors import EditConflictError
+        from partnerdesk.services.base import ChangeSet
+        from partnerdesk.services.kpi_values import KpiService
+        from partnerdesk.ui.conflicts import resolve_conflict
+        from partnerdesk.ui.performance.commands import SetEntryCommand
+        from partnerdesk.ui.undo import push
+
+        if self.kpi is None or self.partner_id is None:
+            return False
+        kpi, partner_id = self.kpi, self.partner_id
         try:
-            push(self.context.undo_stack, SetEntryCommand(self.context, self.partner_id, self.kpi.key,
-                                                          self.kpi.label, period, new, old))
+            push(self.context.undo_stack, SetEntryCommand(self.context, partner_id, kpi.key, kpi.label, period,
+                                                          new, old))
+        except EditConflictError as exc:
+            error = exc
+
+            def reload() -> None:
+                changes = ChangeSet()
+                changes.add("updated", error.entity, error.entity_id)
+                self.context.hub.announce(changes)
+
+            def reapply(_current: int | None) -> None:
+                self.save_entry(period, new, KpiService(self.context.ws).entry(partner_id, kpi.key, period))
+
+            mine = {name: getattr(new, name) for name in ("value", "target", "note")
+                    if getattr(new, name) != getattr(old, name)}
+            parent = QApplication.activeWindow()
+            if parent is not None:
+                resolve_conflict(parent, exc, self.context.ws, mine, reload=reload, reapply=reapply)
+            else:
+                self.refused.emit(exc.message)
+            return False
         except PartnerDeskError as exc:
             self.refused.emit(exc.message)
             return False

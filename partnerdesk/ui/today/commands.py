@@ -43,17 +43,25 @@ class PostponeCard(BoardCommand):
         self.service, self.hub, self.item_id, self.day = WorkItemService(context.ws), context.hub, item_id, day
         self.from_day = from_day
         self.before: dt.datetime | None = None
+        self._left: int | None = None  # the card's version after this step (or its undo)
 
     def apply(self) -> None:
+        expected = self.hub.ledger.reach("work_item", self.item_id, self._left)
         with self.service.workspace.session() as s:
             item = self.service.get(s, WorkItem, self.item_id)
-            self.before = item.due_at
+            if self._left is None or expected == item.row_version:
+                self.before = item.due_at
         base = self.before or dt.datetime.combine(self.day, dt.time(12), dt.UTC)
         shift = self.day - (self.from_day or base.date())
-        self.hub.announce(self.service.edit(self.item_id, {"due_at": base + shift}))
+        self._record(self.service.edit(self.item_id, {"due_at": base + shift}, expected_version=expected))
 
     def revert(self) -> None:
-        self.hub.announce(self.service.edit(self.item_id, {"due_at": self.before}))
+        expected = self.hub.ledger.reach("work_item", self.item_id, self._left)
+        self._record(self.service.edit(self.item_id, {"due_at": self.before}, expected_version=expected))
+
+    def _record(self, changes: Any) -> None:
+        self._left = changes.version("work_item", self.item_id) or self._left
+        self.hub.announce(changes)
 
 
 class PostponeFollowUp(_EditRowCommand):
