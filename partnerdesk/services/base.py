@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from sqlalchemy import inspect, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from partnerdesk.domain.enums import Action
 from partnerdesk.domain.errors import ConflictError, NotFoundError, PartnerDeskError
 from partnerdesk.l10n import N_
+from partnerdesk.store import notify
 from partnerdesk.store.models import ActivityLog, Base, TeamMember
 from partnerdesk.store.workspace import Workspace
 
@@ -25,6 +26,13 @@ _Model = TypeVar("_Model", bound=Base)
 class WriteFailedError(PartnerDeskError):
     template = N_("The change could not be saved; nothing was changed. The workspace may be locked by "
                   "another program or the disk may be full.")
+
+
+class ConnectionLostError(WriteFailedError):
+    """The team workspace's server cannot be reached (or dropped the connection): nothing was saved."""
+
+    template = N_("The connection to the team workspace is lost, so this change was not saved. PartnerDesk "
+                  "reconnects by itself; editing resumes when the server is back.")
 
 
 @dataclass
@@ -55,6 +63,17 @@ class ChangeSet:
 
     def __bool__(self) -> bool:
         return bool(self.created or self.updated or self.deleted)
+
+    def as_dict(self) -> dict[str, dict[str, set[int]]]:
+        return {"created": self.created, "updated": self.updated, "deleted": self.deleted}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Mapping[str, Iterable[int]]]) -> ChangeSet:
+        changes = cls()
+        for bucket in ("created", "updated", "deleted"):
+            for entity, ids in (data.get(bucket) or {}).items():
+                changes.add(bucket, entity, ids)
+        return changes
 
 
 def _jsonable(value: Any) -> Any:
@@ -101,22 +120,37 @@ class Service:
 
     @contextmanager
     def unit_of_work(self) -> Iterator[tuple[Session, ChangeSet]]:
-        """One transaction. Integrity or locking errors become typed, translated errors; nothing is kept."""
+        """One transaction. Integrity or locking errors become typed, translated errors; nothing is kept.
+
+        What changed is published to the other clients of a team workspace just before the commit (delivered
+        only if it commits). While the server is unreachable, nothing is attempted: ConnectionLostError."""
         if getattr(self.workspace, "read_only", False):
             from partnerdesk.store.workspace import WorkspaceIsReadOnlyError
 
             raise WorkspaceIsReadOnlyError()
+        if notify.is_offline(self.workspace):
+            raise ConnectionLostError()
         changes = ChangeSet()
-        actor = self.actor_id
+        try:
+            actor = self.actor_id
+        except DBAPIError as exc:
+            if notify.is_connection_lost(exc):
+                raise ConnectionLostError() from exc
+            raise
         session = self.workspace.session()
         session.info["actor_id"] = actor
         try:
             with session.begin():
                 yield session, changes
+                notify.publish(session, self.workspace, changes.as_dict())
         except IntegrityError as exc:
             raise ConflictError() from exc
-        except OperationalError as exc:
-            raise WriteFailedError() from exc
+        except DBAPIError as exc:
+            if notify.is_connection_lost(exc):
+                raise ConnectionLostError() from exc
+            if isinstance(exc, OperationalError):
+                raise WriteFailedError() from exc
+            raise
         finally:
             session.close()
 
