@@ -101,6 +101,7 @@ class ContactsView(QWidget):
         edit.activated.connect(self.edit_contact)
         context.hub.changed.connect(self._on_changed)
         context.hub.workspace_replaced.connect(self.reload)
+        context.hub.reload_requested.connect(self.reload)
         self.retranslate_ui()
         self.reload()
 
