@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -76,6 +77,7 @@ def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     spec = importlib.util.spec_from_file_location("pgcluster", Path(__file__).parent.parent / "tools" / "pgcluster.py")
     assert spec and spec.loader
     pgcluster = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("pgcluster", pgcluster)  # its dataclass looks its module up there
     spec.loader.exec_module(pgcluster)
     if pgcluster.server_bin_dir() is None:
         pytest.fail("Team mode tests need PostgreSQL's server (Debian package postgresql; `make system-deps`)")

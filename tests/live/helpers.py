@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -24,9 +25,12 @@ def wait_until(condition: Callable[[], object], timeout: float = 5.0, step: floa
 
 
 def pgcluster() -> Any:
+    if "pgcluster" in sys.modules:
+        return sys.modules["pgcluster"]
     spec = importlib.util.spec_from_file_location("pgcluster", TOOLS / "pgcluster.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules["pgcluster"] = module  # its dataclass looks its module up there
     spec.loader.exec_module(module)
     return module
 
