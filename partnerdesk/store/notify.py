@@ -172,7 +172,12 @@ def connect_args(workspace: Any) -> tuple[list[Any], dict[str, Any]]:
     """What the workspace's engine passes to psycopg.connect (host, port, database, user, password, TLS)."""
     engine = workspace.engine
     cargs, cparams = engine.dialect.create_connect_args(engine.url)
-    return list(cargs), dict(cparams)
+    cparams = dict(cparams)
+    sslmode = getattr(getattr(workspace, "address", None), "sslmode", None)  # given to the engine apart
+    if sslmode:
+        cparams.setdefault("sslmode", sslmode)
+    cparams.setdefault("application_name", "PartnerDesk live updates")
+    return list(cargs), cparams
 
 
 class Listener:

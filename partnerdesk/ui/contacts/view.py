@@ -229,8 +229,8 @@ class ContactsView(QWidget):
 
     def add_contact(self) -> None:
         dialog = ContactDialog(self.context.ws, None, self)
-        if dialog.exec():
-            self._push(AddContactCommand(self.context, dialog.values))
+        dialog.save_hook = lambda values: push(self.context.undo_stack, AddContactCommand(self.context, values))
+        dialog.exec()
 
     def edit_contact(self) -> None:
         ids = self.selected_ids()
@@ -238,11 +238,15 @@ class ContactsView(QWidget):
             return
         snapshot = ContactService(self.context.ws).get_snapshot(ids[0])
         dialog = ContactDialog(self.context.ws, snapshot, self)
-        if dialog.exec():
-            changed = {k: v for k, v in dialog.values.items() if snapshot.get(k) != v}
+
+        def save(values: dict[str, Any]) -> None:
+            changed = {k: v for k, v in values.items() if snapshot.get(k) != v}
             if changed:
-                changed.setdefault("display_name", dialog.values["display_name"])
-                self._push(EditContactCommand(self.context, ids[0], changed))
+                changed.setdefault("display_name", values["display_name"])
+                push(self.context.undo_stack, EditContactCommand(self.context, ids[0], changed))
+
+        dialog.save_hook = save
+        dialog.exec()
 
     def delete_contacts(self) -> None:
         ids = self.selected_ids()

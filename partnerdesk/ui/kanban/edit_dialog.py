@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime
@@ -51,6 +52,8 @@ class CardDialog(QDialog):
         self.setWindowTitle(_("Edit card"))
         self.setMinimumWidth(520)
         self.original = dict(values)
+        # Saves the card when OK is pressed; False (the reason shown) keeps the dialog open with what was typed.
+        self.save_hook: Callable[[], bool] | None = None
         self.title = QLineEdit(values.get("title", ""))
         self.description = QPlainTextEdit(values.get("description", "") or "")
         self.description.setTabChangesFocus(True)
@@ -223,6 +226,8 @@ class CardDialog(QDialog):
             QMessageBox.warning(self, _("Edit card"), _("A card needs a title."))
             self.title.setFocus()
             return
+        if self.save_hook is not None and not self.save_hook():
+            return  # not saved (the connection is lost, a conflict…): nothing typed is lost
         super().accept()
 
 
@@ -245,13 +250,13 @@ def open_card_dialog(view: KanbanView, item_id: int) -> None:
     dialog = CardDialog(query, values, checklist, view, history=query.history(item_id))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-    def save() -> None:
+    def save() -> bool:
         after = dialog.values()
         new_values = changed_values(values, after)
         new_checklist = dialog.checklist_entries()
         status = dialog.chosen_status()
         if not new_values and new_checklist == checklist and status is None:
-            return
+            return True
         stack = view.context.undo_stack
         commands: list[Any] = []
         if new_values or new_checklist != checklist:
@@ -260,16 +265,16 @@ def open_card_dialog(view: KanbanView, item_id: int) -> None:
         if status is not None:
             commands.append(MoveCards(service, view.context.hub, [item_id], status, None))
         if len(commands) == 1:
-            push(view, stack, commands[0])
-            return
+            return push(dialog, stack, commands[0])
         stack.beginMacro(_("Edit card"))  # fields and column: one step to undo
         try:
             for command in commands:
-                if not push(view, stack, command):
-                    break
+                if not push(dialog, stack, command):
+                    return False
         finally:
             stack.endMacro()
+        return True
 
-    dialog.accepted.connect(save)
+    dialog.save_hook = save
     view.card_dialog = dialog
     dialog.open()
