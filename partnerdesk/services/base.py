@@ -18,6 +18,7 @@ from partnerdesk.domain.errors import ConflictError, NotFoundError, PartnerDeskE
 from partnerdesk.l10n import N_
 from partnerdesk.store import notify
 from partnerdesk.store.models import ActivityLog, Base, TeamMember
+from partnerdesk.store.notify import ConnectionLostError as ConnectionLostError  # raised here too
 from partnerdesk.store.workspace import Workspace
 
 _Model = TypeVar("_Model", bound=Base)
@@ -26,13 +27,6 @@ _Model = TypeVar("_Model", bound=Base)
 class WriteFailedError(PartnerDeskError):
     template = N_("The change could not be saved; nothing was changed. The workspace may be locked by "
                   "another program or the disk may be full.")
-
-
-class ConnectionLostError(WriteFailedError):
-    """The team workspace's server cannot be reached (or dropped the connection): nothing was saved."""
-
-    template = N_("The connection to the team workspace is lost, so this change was not saved. PartnerDesk "
-                  "reconnects by itself; editing resumes when the server is back.")
 
 
 @dataclass

@@ -30,14 +30,25 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import event, text
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
+
+from partnerdesk.domain.errors import PartnerDeskError
+from partnerdesk.l10n import N_
 
 CHANNEL = "partnerdesk_changes"
 MAX_PAYLOAD = 7900  # bytes; pg_notify refuses payloads of 8000 bytes and more
 BUCKETS = ("created", "updated", "deleted")
 
 log = logging.getLogger(__name__)
+
+
+class ConnectionLostError(PartnerDeskError):
+    """The team workspace's server cannot be reached, or dropped the connection: nothing was read or saved."""
+
+    template = N_("The connection to the team workspace is lost, so this change was not saved. PartnerDesk "
+                  "reconnects by itself; editing resumes when the server is back.")
 
 
 # --- per-workspace client state ----------------------------------------------------------------------------------
@@ -52,12 +63,33 @@ _clients: weakref.WeakKeyDictionary[Any, _ClientState] = weakref.WeakKeyDictiona
 _clients_lock = threading.Lock()
 
 
+_watched_engines: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
 def _state(workspace: Any) -> _ClientState:
     with _clients_lock:
         state = _clients.get(workspace)
         if state is None:
             state = _clients[workspace] = _ClientState()
+            watch(workspace)
         return state
+
+
+def watch(workspace: Any) -> None:
+    """From now on, a lost server shows as :class:`ConnectionLostError` (translated) from any query of
+    ``workspace``, reads included, instead of the driver's error. Only for an opened server workspace: the errors
+    of opening one are translated by store/server.py."""
+    engine = getattr(workspace, "engine", None)
+    if engine is not None and engine.dialect.name == "postgresql":
+        _watched_engines.add(engine)
+
+
+@event.listens_for(Engine, "handle_error")
+def _connection_lost(context: Any) -> None:
+    if context.is_pre_ping or context.engine not in _watched_engines:
+        return  # a pre-ping failure makes the pool reconnect: not an error
+    if is_connection_lost(context.sqlalchemy_exception or context.original_exception):
+        raise ConnectionLostError() from context.original_exception
 
 
 def origin(workspace: Any) -> str:

@@ -4,8 +4,8 @@ While a server workspace is open, a :class:`~partnerdesk.store.notify.Listener` 
 change; each change is announced through the window's ChangeHub on the GUI thread, like a local edit, so every
 view refreshes those rows only (this client's own notifications are ignored: it announced them already).
 
-When the listener loses the server, the window says so (a banner and the status bar), editing stops (the views,
-the navigation, undo and redo are disabled and the services refuse to write) and reminders pause. When it is
+When the listener loses the server, the window says so (a banner and the status bar), editing stops (the views
+are hidden, the navigation, undo and redo disabled, the services refuse to write) and reminders pause. When it is
 back, editing resumes and every view reloads: notifications sent meanwhile were missed.
 """
 
@@ -102,6 +102,7 @@ class LiveLink(QObject):
         self.workspace = workspace
         if workspace is None or not notify.supported(workspace):
             return
+        notify.watch(workspace)  # a lost server is a translated ConnectionLostError from every query
         listener: notify.Listener = notify.Listener.for_workspace(workspace, lambda _message: None)
         # Each report names its listener: one from a workspace since replaced is ignored.
         listener.on_message = lambda message: self.message_arrived.emit(listener, message)
@@ -160,7 +161,10 @@ class LiveLink(QObject):
             window.statusBar().clearMessage()
         if window.context.workspace is not None:
             window.set_workspace_ui_enabled(not offline)
+        # The views show nothing while the server is gone: what they have not loaded yet cannot be read. Hidden,
+        # not closed: anything typed in them is still there when the server is back.
         window.stack.setEnabled(not offline)
+        window.stack.setVisible(not offline)
         stack = self.context.undo_stack
         window.actions_.undo.setEnabled(not offline and stack.canUndo())
         window.actions_.redo.setEnabled(not offline and stack.canRedo())

@@ -125,12 +125,13 @@ def test_losing_the_server_pauses_editing_and_its_return_reloads_what_was_missed
     assert push(window, window.context.undo_stack,
                 EditCard(WorkItemService(ws), window.context.hub, item_id, {"title": "Kick-off call (Zoom)"}, None))
     assert window.actions_.undo.isEnabled() and not window.live.banner.isVisible()
+    qtbot.waitUntil(lambda: _card_titles(board) == ["Kick-off call (Zoom)"])
 
     outage.begin()
     qtbot.waitUntil(lambda: window.live.banner.isVisible(), timeout=5000)
     assert "connection to the team workspace" in window.live.banner.text()
     assert "lost" in window.statusBar().currentMessage()
-    assert not window.stack.isEnabled() and not window.nav.isEnabled()
+    assert not window.stack.isVisible() and not window.nav.isEnabled()
     assert not window.actions_.undo.isEnabled() and not window.actions_.redo.isEnabled()
     with pytest.raises(ConnectionLostError):
         WorkItemService(ws).edit(item_id, {"title": "Not saved"})  # refused at once, nothing attempted
@@ -140,7 +141,7 @@ def test_losing_the_server_pauses_editing_and_its_return_reloads_what_was_missed
     outage.end()
     qtbot.waitUntil(lambda: not window.live.banner.isVisible(), timeout=15_000)
     assert "back" in window.statusBar().currentMessage()
-    assert window.stack.isEnabled() and window.nav.isEnabled() and window.actions_.undo.isEnabled()
+    assert window.stack.isVisible() and window.nav.isEnabled() and window.actions_.undo.isEnabled()
     qtbot.waitUntil(lambda: _card_titles(board) == ["Kick-off call moved to Friday"], timeout=TWO_SECONDS_MS)
     WorkItemService(ws).edit(item_id, {"title": "Saved again"})  # editing works again
 
@@ -159,6 +160,7 @@ def test_a_card_that_cannot_be_saved_keeps_what_was_typed(team_window, outage, q
     dialog = board.card_dialog
     qtbot.waitUntil(dialog.isVisible)
     dialog.title.setText("Quarterly review with the new agenda")
+    qtbot.waitUntil(lambda: _card_titles(board) == ["Quarterly review"])
 
     outage.begin()
     qtbot.waitUntil(lambda: window.live.banner.isVisible(), timeout=5000)

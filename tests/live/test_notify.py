@@ -14,8 +14,9 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from partnerdesk.domain.enums import PartnerKind
+from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import set_language
-from partnerdesk.services.base import ConnectionLostError, Service, WriteFailedError
+from partnerdesk.services.base import ConnectionLostError, Service
 from partnerdesk.store import notify
 from partnerdesk.store.models import Partner
 from tests.live.helpers import pgcluster, restart, start_server, stop_server, terminate_listeners, wait_until
@@ -158,7 +159,7 @@ def test_a_server_restart_is_reported_and_writes_meanwhile_are_refused_with_a_cl
             wait_until(lambda: inbox.events[-1] == "lost", timeout=10)
             with pytest.raises(ConnectionLostError) as err:
                 _Notes(ws).add("while the server is down")
-            assert isinstance(err.value, WriteFailedError)  # callers that catch write failures still do
+            assert isinstance(err.value, PartnerDeskError)  # every caller shows its translated message
             set_language("pt")
             assert "ligação" in err.value.message
             set_language("en")
