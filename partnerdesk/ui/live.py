@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
-from partnerdesk.l10n import _
+from partnerdesk.l10n import _, fill
 from partnerdesk.services.base import ChangeSet
 from partnerdesk.store import notify
 from partnerdesk.ui import theme
@@ -64,8 +64,8 @@ class ConnectionBanner(QFrame):
 
 
 def lost_message(workspace: str) -> str:
-    return _("The connection to the team workspace “{workspace}” is lost. Editing is paused until it is back; "
-             "PartnerDesk keeps trying to reconnect.").format(workspace=workspace)
+    return fill(_("The connection to the team workspace “{workspace}” is lost. Editing is paused until it is "
+                  "back; PartnerDesk keeps trying to reconnect."), workspace=workspace)
 
 
 class LiveLink(QObject):

@@ -161,7 +161,7 @@ def test_a_server_restart_is_reported_and_writes_meanwhile_are_refused_with_a_cl
                 _Notes(ws).add("while the server is down")
             assert isinstance(err.value, PartnerDeskError)  # every caller shows its translated message
             set_language("pt")
-            assert "ligação" in err.value.message
+            assert "conexão" in err.value.message
             set_language("en")
             start_server(cluster)
             wait_until(lambda: inbox.events[-1] == "back", timeout=20)
