@@ -173,3 +173,26 @@ def test_a_card_that_cannot_be_saved_keeps_what_was_typed(team_window, outage, q
     dialog.accept()
     assert not dialog.isVisible()
     qtbot.waitUntil(lambda: _card_titles(board) == ["Quarterly review with the new agenda"], timeout=TWO_SECONDS_MS)
+
+
+def test_a_partner_overview_being_typed_survives_another_clients_change(team_window, other_client, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from partnerdesk.store.models import Partner
+
+    view = _show(team_window, "partners")
+    theirs = PartnerService(other_client)
+    partner_id = theirs.create(name="Kyma Hotels", kind=PartnerKind.AGENCY).id
+    qtbot.waitUntil(lambda: _table_names(view) == ["Kyma Hotels"], timeout=TWO_SECONDS_MS)
+    view.select_partner(partner_id)
+    overview = view.profile.overview
+    qtbot.waitUntil(lambda: overview.name.text() == "Kyma Hotels")
+    overview.notes.setPlainText("Met their marketing lead at ITB")  # not saved yet
+    theirs.update(partner_id, website="https://kyma.example")
+    qtbot.waitUntil(lambda: team_window.live.received == 2, timeout=TWO_SECONDS_MS)
+    qtbot.wait(100)
+    assert overview.notes.toPlainText() == "Met their marketing lead at ITB"
+    overview.save.click()
+    with other_client.session() as s:
+        partner = s.get(Partner, partner_id)
+        assert partner.evaluation_notes == "Met their marketing lead at ITB"
+        assert partner.website == "https://kyma.example"  # their change is not undone by saving mine
+    qtbot.waitUntil(lambda: overview.website.text() == "https://kyma.example", timeout=TWO_SECONDS_MS)

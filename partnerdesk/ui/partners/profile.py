@@ -61,6 +61,7 @@ def ladder_text(stage: PartnerStage, rtl: bool = False) -> str:
 class OverviewSection(Section):
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        self._shown: tuple[int, dict[str, Any]] | None = None  # the partner and form values last loaded or saved
         form = QFormLayout(self)
         self.ladder = QLabel()
         self.name, self.website, self.zone = QLineEdit(), QLineEdit(), ZonePicker()
@@ -121,6 +122,10 @@ class OverviewSection(Section):
             combo.setCurrentIndex(max(0, combo.findData(current)))
 
     def load(self, p: Partner) -> None:
+        """Show ``p``; unsaved edits of the same partner are kept (someone else's change, arriving live, must not
+        wipe what is being typed: saving it then meets their change through the row version)."""
+        if self._shown is not None and self._shown[0] == p.id and self.form_values() != self._shown[1]:
+            return
         self.ladder.setText(ladder_text(p.stage, self.isRightToLeft()))
         self.name.setText(p.name)
         self.kind.setCurrentIndex(self.kind.findData(p.kind))
@@ -136,10 +141,9 @@ class OverviewSection(Section):
                                strict=True):
             spin.setValue(value or 0)
         self.notes.setPlainText(p.evaluation_notes)
+        self._shown = (p.id, self.form_values())
 
-    def _save(self) -> None:
-        if self.partner_id is None:
-            return
+    def form_values(self) -> dict[str, Any]:
         start, end = self.hours.hours()
         values = {"name": self.name.text(), "kind": self.kind.currentData(), "stage": self.stage.currentData(),
                   "website": self.website.text().strip(), "time_zone": self.zone.zone(),
@@ -150,9 +154,21 @@ class OverviewSection(Section):
         for key, spin in zip(("score_experience", "score_reputation", "score_compatibility"), self.scores,
                              strict=True):
             values[key] = spin.value() or None
-        command = edit_overview(self.context, self.partner_id, values)
-        if command.new:  # nothing changed: no empty step on the undo stack
-            self.push(command)
+        return values
+
+    def _save(self) -> None:
+        if self.partner_id is None:
+            return
+        values = self.form_values()
+        shown = self._shown[1] if self._shown is not None and self._shown[0] == self.partner_id else None
+        # Only what was edited here: a field someone else changed meanwhile keeps their value.
+        edited = {k: v for k, v in values.items() if shown is None or shown.get(k) != v}
+        command = edit_overview(self.context, self.partner_id, edited)
+        if not command.new:  # nothing changed: no empty step on the undo stack
+            return
+        before, self._shown = self._shown, (self.partner_id, values)  # saved: no longer an unsaved edit
+        if not self.push(command):
+            self._shown = before  # still unsaved, kept as typed
 
 
 class PeopleSection(Section):
