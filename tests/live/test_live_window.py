@@ -196,3 +196,30 @@ def test_a_partner_overview_being_typed_survives_another_clients_change(team_win
         assert partner.evaluation_notes == "Met their marketing lead at ITB"
         assert partner.website == "https://kyma.example"  # their change is not undone by saving mine
     qtbot.waitUntil(lambda: overview.website.text() == "https://kyma.example", timeout=TWO_SECONDS_MS)
+
+
+def test_a_change_too_big_to_list_reloads_the_views(team_window, pg_database, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from partnerdesk.store import notify
+
+    board = _show(team_window, "kanban")
+    ws = team_window.context.ws
+    item_id, changes = WorkItemService(ws).create(_status(ws), "Price list")
+    team_window.context.hub.announce(changes)
+    qtbot.waitUntil(lambda: _card_titles(board) == ["Price list"])
+    with psycopg.connect(pg_database, autocommit=True) as con, con.transaction():
+        # Another client's import of thousands of cards: its notification names the kinds only.
+        con.execute("UPDATE work_items SET title = 'Price list 2026' WHERE id = %s", (item_id,))
+        con.execute("SELECT pg_notify(%s, %s)", (notify.CHANNEL, json.dumps({"origin": "another", "kinds": ["work_item"]})))
+    with qtbot.waitSignal(team_window.context.hub.reload_requested, timeout=TWO_SECONDS_MS):
+        pass
+    qtbot.waitUntil(lambda: _card_titles(board) == ["Price list 2026"], timeout=TWO_SECONDS_MS)
+
+
+def test_opening_another_workspace_stops_listening(team_window, tmp_path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    listener = team_window.live.listener
+    assert listener is not None and listener.running
+    assert team_window.open_path(tmp_path / "local.pdk", create=True)
+    assert team_window.live.listener is None and not listener.running
+    assert not team_window.live.banner.isVisible()
