@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from sqlalchemy import inspect, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -23,8 +23,9 @@ from partnerdesk.domain.errors import (
     TheirChange,
 )
 from partnerdesk.l10n import N_
-from partnerdesk.store import versioning
+from partnerdesk.store import notify, versioning
 from partnerdesk.store.models import ActivityLog, Base, TeamMember
+from partnerdesk.store.notify import ConnectionLostError as ConnectionLostError  # raised here too
 from partnerdesk.store.workspace import Workspace
 
 _Model = TypeVar("_Model", bound=Base)
@@ -73,6 +74,17 @@ class ChangeSet:
 
     def __bool__(self) -> bool:
         return bool(self.created or self.updated or self.deleted)
+
+    def as_dict(self) -> dict[str, dict[str, set[int]]]:
+        return {"created": self.created, "updated": self.updated, "deleted": self.deleted}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Mapping[str, Iterable[int]]]) -> ChangeSet:
+        changes = cls()
+        for bucket in ("created", "updated", "deleted"):
+            for entity, ids in (data.get(bucket) or {}).items():
+                changes.add(bucket, entity, ids)
+        return changes
 
 
 def _jsonable(value: Any) -> Any:
@@ -152,13 +164,23 @@ class Service:
 
     @contextmanager
     def unit_of_work(self) -> Iterator[tuple[Session, ChangeSet]]:
-        """One transaction. Integrity or locking errors become typed, translated errors; nothing is kept."""
+        """One transaction. Integrity or locking errors become typed, translated errors; nothing is kept.
+
+        What changed is published to the other clients of a team workspace just before the commit (delivered
+        only if it commits). While the server is unreachable, nothing is attempted: ConnectionLostError."""
         if getattr(self.workspace, "read_only", False):
             from partnerdesk.store.workspace import WorkspaceIsReadOnlyError
 
             raise WorkspaceIsReadOnlyError()
+        if notify.is_offline(self.workspace):
+            raise ConnectionLostError()
         changes = ChangeSet()
-        actor = self.actor_id
+        try:
+            actor = self.actor_id
+        except DBAPIError as exc:
+            if notify.is_connection_lost(exc):
+                raise ConnectionLostError() from exc
+            raise
         session = self.workspace.session()
         session.info["actor_id"] = actor
         versioning.watch(session)
@@ -172,6 +194,7 @@ class Service:
                 read = versioning.versions_read(session)
                 changes.versions_before.update({key: read[key] for key in left if key in read})
                 session.flush()  # the versions stamped on this transaction's log entries
+                notify.publish(session, self.workspace, changes.as_dict())
         except StaleDataError:
             # Someone else committed a change to a row this transaction read and then wrote: nothing is kept.
             stale = versioning.stale_records(session)
@@ -179,8 +202,12 @@ class Service:
             stale = [exc.record]
         except IntegrityError as exc:
             raise ConflictError() from exc
-        except OperationalError as exc:
-            raise WriteFailedError() from exc
+        except DBAPIError as exc:
+            if notify.is_connection_lost(exc):
+                raise ConnectionLostError() from exc
+            if isinstance(exc, OperationalError):
+                raise WriteFailedError() from exc
+            raise
         finally:
             session.close()
         if stale:

@@ -6,7 +6,7 @@ import csv
 import io
 from collections.abc import Mapping
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from partnerdesk.domain.enums import Priority
 from partnerdesk.interop.csv_io import safe_cell
@@ -38,7 +38,7 @@ def board_csv(query: BoardQuery, flt: BoardFilter, column_labels: Mapping[int, s
                 .outerjoin(Contact, Contact.id == WorkItem.responsible_contact_id)
                 .where(WorkItem.id.in_(ids)))}
             progress = {wid: (int(done or 0), int(total)) for wid, done, total in s.execute(
-                select(ChecklistItem.work_item_id, func.sum(ChecklistItem.done), func.count())
+                select(ChecklistItem.work_item_id, func.sum(case((ChecklistItem.done, 1), else_=0)), func.count())
                 .where(ChecklistItem.work_item_id.in_(ids)).group_by(ChecklistItem.work_item_id))}
         for status_id, wid in chunk:
             r = rows[wid]

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from partnerdesk.domain.enums import (
     Action,
@@ -181,7 +181,7 @@ class PartnerService(Service):
         now = dt.datetime.now(dt.UTC)
         with self.workspace.session() as s:
             members = dict(s.execute(select(TeamMember.id, TeamMember.name)).all())
-            open_q = (select(WorkItem.partner_id, func.count(), func.sum(WorkItem.due_at < now))
+            open_q = (select(WorkItem.partner_id, func.count(), func.sum(case((WorkItem.due_at < now, 1), else_=0)))
                       .join(WorkStatus, WorkStatus.id == WorkItem.status_id)
                       .where(WorkStatus.category != StatusCategory.DONE, WorkItem.deleted_at.is_(None),
                              WorkItem.archived.is_(False), WorkItem.partner_id.is_not(None))

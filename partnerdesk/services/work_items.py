@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Integer, Table, bindparam, exists, func, select, tuple_, update
+from sqlalchemy import Integer, Table, bindparam, func, select, tuple_, update
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 

@@ -18,6 +18,10 @@ class ChangeHub(QObject):
 
     changed = Signal(object)  # ChangeSet
     workspace_replaced = Signal()  # a different workspace was opened: reload everything
+    # The same workspace's data may have changed in ways no ChangeSet describes (a team workspace's server came
+    # back after notifications were missed, or another client's change was too big to list): views reload what
+    # they show; open editors keep what the user typed.
+    reload_requested = Signal()
     language_changed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -30,6 +34,9 @@ class ChangeHub(QObject):
         self.ledger.note(changes)
         if changes:
             self.changed.emit(changes)
+
+    def reload_all(self) -> None:
+        self.reload_requested.emit()
 
 
 @dataclass

@@ -173,6 +173,11 @@ class CrashHandler:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
+        if _connection_lost(exc):
+            # A team workspace's server went away under a view that was reading: the window's banner says so
+            # (ui/live.py); not a bug, no report.
+            self.logger.warning("Connection to the team workspace lost: %s", exc)
+            return
         details = format_report(exc_type, exc, tb, thread_name)
         self.logger.error("Uncaught exception\n%s", details)
         for handler in self.logger.handlers:
@@ -216,6 +221,12 @@ class CrashHandler:
             return
         exc = args.exc_value if args.exc_value is not None else args.exc_type()
         self.handle(args.exc_type, exc, args.exc_traceback, args.thread.name if args.thread else None)
+
+
+def _connection_lost(exc: BaseException) -> bool:
+    from partnerdesk.store.notify import ConnectionLostError
+
+    return isinstance(exc, ConnectionLostError)
 
 
 _handler: CrashHandler | None = None

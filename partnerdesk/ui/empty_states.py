@@ -93,6 +93,7 @@ class EmptyStates(QObject):
         hub = window.context.hub
         hub.changed.connect(lambda _changes: self.refresh())
         hub.workspace_replaced.connect(self.refresh)
+        hub.reload_requested.connect(self.refresh)
         hub.language_changed.connect(lambda _lang: self.refresh())
 
     def _attach_current(self) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -116,11 +117,17 @@ class MainWindow(QMainWindow):
         for _view in VIEWS:
             self.stack.addWidget(QWidget())  # replaced by the real view when first shown
         central = QWidget()
-        row = QHBoxLayout(central)
-        row.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.banners = QVBoxLayout()  # strips across the top of the window (e.g. a team workspace gone offline)
+        self.banners.setSpacing(0)
+        outer.addLayout(self.banners)
+        row = QHBoxLayout()
         row.setSpacing(0)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
+        outer.addLayout(row, 1)
         self.setCentralWidget(central)
 
         self.actions_ = MainActions(self)
@@ -138,6 +145,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.context.hub.changed.connect(self._hub_changed)
+        self.context.hub.reload_requested.connect(self.update_status)
+        from partnerdesk.ui.live import LiveLink
+
+        self.live = LiveLink(self)  # a team workspace: other clients' changes, connection lost and back
         from partnerdesk.ui.today.badge import TodayBadge
 
         self.today_badge = TodayBadge(self)  # Today's count in the navigation, missed reminders
@@ -604,6 +615,7 @@ class MainWindow(QMainWindow):
 
         self._settings_timer.stop()
         wait_for_all()  # cancel running imports (rolled back) and let workers end before the workspace closes
+        self.live.stop()
         if self.reminders is not None:
             self.reminders.stop()
         self.context.undo_stack.clear()

@@ -88,14 +88,19 @@ class CalendarEditor:
 
     # --- pushing ------------------------------------------------------------------------------------------
     def push(self, command: Any, reapply: Callable[[int | None], None] | None = None,
-             mine: dict[str, Any] | None = None) -> bool:
-        """Run and push an edit; a refused one shows why. An edit conflict (someone else saved the event after
-        the dialog opened) opens the conflict dialog: Reload shows theirs, Re-apply mine calls ``reapply``."""
+             mine: dict[str, Any] | None = None, dialog: EventDialog | None = None) -> bool:
+        """Run and keep ``command``; True when done. A refusal says why (in ``dialog``, which then stays open, else
+        in the view's message bar). An edit conflict (someone else saved the event after the dialog opened) opens
+        the conflict dialog, which shows what the user typed: Reload shows theirs, Re-apply mine calls
+        ``reapply``."""
         try:
             command.run()
         except EditConflictError as exc:
             if reapply is None:
-                self.view.message.show_message(exc.message, "warning")
+                if dialog is not None:
+                    dialog.show_error(exc.message)
+                else:
+                    self.view.message.show_message(exc.message, "warning")
                 return False
             error = exc
 
@@ -107,7 +112,10 @@ class CalendarEditor:
             resolve_conflict(self.view, exc, self.view.context.ws, mine or {}, reload=reload, reapply=reapply)
             return False
         except PartnerDeskError as exc:
-            self.view.message.show_message(exc.message, "warning")
+            if dialog is not None:
+                dialog.show_error(exc.message)
+            else:
+                self.view.message.show_message(exc.message, "warning")
             return False
         self.view.context.undo_stack.push(command)
         return True
@@ -142,17 +150,19 @@ class CalendarEditor:
                   "partner_id": partner.id if partner else None, "reminder_minutes": [15] if not all_day else []}
         dialog = EventDialog(values, self.view.filters.partners, new=True, parent=self.view,
                              people=attendee_choices(self.view.context.ws))
-        dialog.accepted.connect(lambda: self._created(dialog))
+        dialog.save_hook = lambda: self._created(dialog)
         self._show(dialog)
 
-    def _created(self, dialog: EventDialog) -> None:
+    def _created(self, dialog: EventDialog) -> bool:
         values = dialog.values()
         data = {_FIELDS.get(k, k): v for k, v in values.items() if v not in ("", None) or k in ("title",)}
         data.setdefault("partner_id", None)
         command = CreateEvent(_("New event “{title}”").format(title=values["title"]), self.service,
                               self.view.context.hub, data)
-        if self.push(command):
-            self.warn_hours(values["partner_id"], values["start"], values["end"], values["all_day"])
+        if not self.push(command, dialog):
+            return False
+        self.warn_hours(values["partner_id"], values["start"], values["end"], values["all_day"])
+        return True
 
     def book(self, title: str, start: dt.datetime, end: dt.datetime, partner_id: int | None) -> bool:
         """Create an event straight away (from "Find a time")."""
@@ -175,29 +185,38 @@ class CalendarEditor:
             return
         dialog = EventDialog(values, self.view.filters.partners, new=False, parent=self.view,
                              people=attendee_choices(self.view.context.ws))
-        dialog.accepted.connect(lambda: self._edited(dialog, occ, values))
+        dialog.save_hook = lambda: self._edited(dialog, occ, values)
         dialog.delete_requested.connect(lambda: self.delete(occ))
         self._show(dialog)
 
-    def _edited(self, dialog: EventDialog, occ: Occurrence, before: dict[str, Any]) -> None:
+    def _edited(self, dialog: EventDialog, occ: Occurrence, before: dict[str, Any]) -> bool:
+        """Save the edit dialog; False (the dialog stays open) when a one-off event could not be saved."""
         after = dialog.values()
         changed = {_FIELDS.get(k, k): v for k, v in after.items() if before.get(k) != v}
         if not changed:
-            return
+            return True
         if ("starts_at" in changed) != ("ends_at" in changed):  # times travel together
             changed.update(starts_at=after["start"], ends_at=after["end"])
 
-        def apply(scope: EditScope, version: int | None = before.get("row_version")) -> None:
+        def apply(scope: EditScope, version: int | None = before.get("row_version")) -> bool:
             command = ChangeEvent(_("Edit “{title}”").format(title=after["title"]), self.service,
                                   self.view.context.hub, occ.source_id,
                                   lambda s, expected: s.update(occ.source_id, changed, scope=scope,
                                                                recurrence_id=occ.recurrence_id,
                                                                expected_version=expected), version)
-            if self.push(command, lambda current: apply(scope, current), changed) and "starts_at" in changed:
+            if not self.push(command, lambda current: apply(scope, current), changed,
+                             None if occ.recurring else dialog):
+                # The conflict dialog took over (it holds what the user typed): this one closes; else it stays.
+                return getattr(self.view, "conflict_dialog", None) is not None
+            if "starts_at" in changed:
                 self.warn_hours(after["partner_id"], after["start"], after["end"], after["all_day"])
+            return True
 
+        if not occ.recurring:
+            return apply(EditScope.ALL)
         self.with_scope(occ, _("Apply the changes to which occurrences of “{title}”?").format(title=occ.title),
                         apply, allow_this="rrule" not in changed)
+        return True
 
     # --- move and delete ----------------------------------------------------------------------------------
     def move(self, occ: Occurrence, start: dt.datetime, end: dt.datetime) -> None:
@@ -240,7 +259,7 @@ class CalendarEditor:
         if occ.source == SourceKind.EVENT:
             self.delete(occ)
 
-    def with_scope(self, occ: Occurrence, question: str, apply: Callable[[EditScope], None], *,
+    def with_scope(self, occ: Occurrence, question: str, apply: Callable[[EditScope], object], *,
                    allow_this: bool = True) -> None:
         """Run ``apply`` at once for a one-off event; for a repeating one, after asking which occurrences."""
         if not occ.recurring:

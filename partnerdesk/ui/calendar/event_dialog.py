@@ -4,6 +4,7 @@ description, reminders and recurrence (with the rule stated in plain words)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
@@ -56,6 +57,8 @@ class EventDialog(QDialog):
                  parent: QWidget | None = None, people: AttendeeChoices | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("eventDialog")
+        # Saves when OK is pressed; False (the reason shown here) keeps the dialog open with what was typed.
+        self.save_hook: Callable[[], bool] | None = None
         self.setWindowTitle(_("New event") if new else _("Edit event"))
         self.setMinimumWidth(560)
         self.partners = partners
@@ -232,7 +235,12 @@ class EventDialog(QDialog):
     def accept(self) -> None:
         problem = self.problem()
         if problem:
-            self.error.setText(problem)
-            self.error.show()
+            self.show_error(problem)
             return
+        if self.save_hook is not None and not self.save_hook():
+            return  # not saved (the connection is lost, a conflict…): nothing typed is lost
         super().accept()
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()

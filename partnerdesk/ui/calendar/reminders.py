@@ -41,6 +41,15 @@ def settings_key(path: str) -> str:
     return "calendar/reminders_checked_" + hashlib.sha1(path.encode()).hexdigest()[:16]
 
 
+def person_key(workspace: Any) -> str:
+    """Whose reminders these are: the workspace (its file, or its server address without the password) and, in a
+    team workspace, the team member this person signed in as. The last check is kept in this person's own
+    settings, never in the shared workspace: each person gets each reminder once, whoever else is connected."""
+    key = getattr(workspace, "key", None) or str(workspace.path)
+    member = getattr(workspace, "member_id", None)
+    return f"{key}#member={member}" if member is not None else key
+
+
 def reminder_text(reminder: Any, tz: dt.tzinfo) -> str:
     if not hasattr(reminder, "occurrence"):  # a payment reminder (ui/payments/reminders.py)
         from partnerdesk.ui.payments.reminders import payment_reminder_text
@@ -160,9 +169,10 @@ class ReminderWatcher(QObject):
         return zone(user_zone_name(self.context.workspace, self.context.settings))
 
     def _key(self) -> str:
-        return settings_key(str(self.context.ws.path))
+        return settings_key(person_key(self.context.ws))
 
     def last_check(self) -> dt.datetime | None:
+        self.context.settings.sync()  # another PartnerDesk of this person may have checked meanwhile
         text = self.context.settings.value(self._key(), "", type=str)
         try:
             value = dt.datetime.fromisoformat(text) if text else None
@@ -172,6 +182,7 @@ class ReminderWatcher(QObject):
 
     def remember(self, moment: dt.datetime) -> None:
         self.context.settings.setValue(self._key(), moment.astimezone(dt.UTC).isoformat())
+        self.context.settings.sync()
 
     def start(self, now: dt.datetime | None = None) -> list[Any]:
         """A workspace was opened: list what was missed since the last run, then keep watching."""
@@ -193,6 +204,17 @@ class ReminderWatcher(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
+
+    def pause(self) -> None:
+        """The team workspace's server is unreachable: no checks until :meth:`resume`."""
+        self.timer.stop()
+
+    def resume(self) -> None:
+        """The server is back: what fell due meanwhile fires now, then the watch goes on."""
+        if self.context.workspace is None:
+            return
+        self.timer.start(CHECK_MS)
+        QTimer.singleShot(0, self, self._tick)
 
     def _due(self, since: dt.datetime, until: dt.datetime) -> list[Any]:
         """Event reminders and payment reminders (payables due soon) in (since, until], oldest first."""

@@ -162,6 +162,7 @@ class CalendarView(QWidget):
         self.clock.start(30_000)
         context.hub.changed.connect(self._on_changed)
         context.hub.workspace_replaced.connect(self.reload)
+        context.hub.reload_requested.connect(self.reload)
         self._restore_settings()
         self.retranslate_ui()
         self.reload()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from partnerdesk.domain.errors import ValidationError
+from partnerdesk.domain.errors import PartnerDeskError, ValidationError
 from partnerdesk.l10n import _
 from partnerdesk.services.contacts import validate_contact
 from partnerdesk.store.models import Partner
@@ -38,6 +39,8 @@ class ContactDialog(QDialog):
     def __init__(self, workspace: Any, values: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Edit contact") if values else _("New contact"))
+        # Saves the checked values when OK is pressed; a PartnerDeskError (shown here) keeps the dialog open.
+        self.save_hook: Callable[[dict[str, Any]], None] | None = None
         values = values or {}
         self._photo: bytes | None = values.get("photo")
         self._photo_mime: str = values.get("photo_mime", "")
@@ -144,4 +147,10 @@ class ContactDialog(QDialog):
         except ValidationError as exc:
             self.error.setText(exc.message)
             return
+        if self.save_hook is not None:
+            try:
+                self.save_hook(self.values)
+            except PartnerDeskError as exc:  # not saved (the connection is lost, a conflict…): nothing typed is lost
+                self.error.setText(exc.message)
+                return
         super().accept()

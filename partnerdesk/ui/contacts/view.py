@@ -102,6 +102,7 @@ class ContactsView(QWidget):
         edit.activated.connect(self.edit_contact)
         context.hub.changed.connect(self._on_changed)
         context.hub.workspace_replaced.connect(self.reload)
+        context.hub.reload_requested.connect(self.reload)
         self.retranslate_ui()
         self.reload()
 
@@ -231,8 +232,8 @@ class ContactsView(QWidget):
 
     def add_contact(self) -> None:
         dialog = ContactDialog(self.context.ws, None, self)
-        if dialog.exec():
-            self._push(AddContactCommand(self.context, dialog.values))
+        dialog.save_hook = lambda values: push(self.context.undo_stack, AddContactCommand(self.context, values))
+        dialog.exec()
 
     def edit_contact(self) -> None:
         ids = self.selected_ids()
@@ -240,14 +241,23 @@ class ContactsView(QWidget):
             return
         snapshot = ContactService(self.context.ws).get_snapshot(ids[0])
         dialog = ContactDialog(self.context.ws, snapshot, self)
-        if dialog.exec():
-            changed = {k: v for k, v in dialog.values.items() if snapshot.get(k) != v}
+
+        def save(values: dict[str, Any]) -> None:
+            changed = {k: v for k, v in values.items() if snapshot.get(k) != v}
             if changed:
-                changed.setdefault("display_name", dialog.values["display_name"])
+                changed.setdefault("display_name", values["display_name"])
                 contact_id = ids[0]
                 push_edit(self, self.context,
                           lambda version: EditContactCommand(self.context, contact_id, changed, version),
-                          snapshot.get("row_version"), changed, on_error=self._tell)
+                          snapshot.get("row_version"), changed, on_error=failed)
+
+        def failed(exc: Exception) -> None:
+            if dialog.isVisible():
+                raise exc  # the dialog shows it and stays open: nothing typed is lost
+            self._tell(exc)  # a re-applied save after the dialog closed
+
+        dialog.save_hook = save
+        dialog.exec()
 
     def delete_contacts(self) -> None:
         ids = self.selected_ids()

@@ -53,6 +53,7 @@ class TrashDialog(QDialog):
         layout.addWidget(self.empty)
         layout.addWidget(buttons)
         context.hub.changed.connect(self._changed)
+        context.hub.reload_requested.connect(self.reload)
         self.reload()
 
     def _changed(self, changes: object) -> None:

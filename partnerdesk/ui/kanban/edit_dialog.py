@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime
@@ -53,6 +54,8 @@ class CardDialog(QDialog):
         self.setWindowTitle(_("Edit card"))
         self.setMinimumWidth(520)
         self.original = dict(values)
+        # Saves the card when OK is pressed; False (the reason shown) keeps the dialog open with what was typed.
+        self.save_hook: Callable[[], bool] | None = None
         self.title = QLineEdit(values.get("title", ""))
         self.description = QPlainTextEdit(values.get("description", "") or "")
         self.description.setTabChangesFocus(True)
@@ -225,6 +228,8 @@ class CardDialog(QDialog):
             QMessageBox.warning(self, _("Edit card"), _("A card needs a title."))
             self.title.setFocus()
             return
+        if self.save_hook is not None and not self.save_hook():
+            return  # not saved (the connection is lost, a conflict…): nothing typed is lost
         super().accept()
 
 
@@ -247,27 +252,31 @@ def open_card_dialog(view: KanbanView, item_id: int) -> None:
     dialog = CardDialog(query, values, checklist, view, history=query.history(item_id))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-    def save() -> None:
+    def save() -> bool:
         after = dialog.values()
         new_values = changed_values(values, after)
         new_checklist = dialog.checklist_entries()
         status = dialog.chosen_status()
         if not new_values and new_checklist == checklist and status is None:
-            return
+            return True
         # Only what the user changed (the checklist too): a save never rewrites fields someone else edited.
-        save_card(view, item_id, new_values, new_checklist if new_checklist != checklist else None, status, version,
-                  title=after["title"])
+        return save_card(view, item_id, new_values, new_checklist if new_checklist != checklist else None, status,
+                         version, title=after["title"], parent=dialog)
 
-    dialog.accepted.connect(save)
+    dialog.save_hook = save
     view.card_dialog = dialog
     dialog.open()
 
 
 def save_card(view: KanbanView, item_id: int, values: dict[str, Any], checklist: list[tuple[str, bool]] | None,
-              status: int | None, expected_version: int | None, title: str = "") -> None:
+              status: int | None, expected_version: int | None, title: str = "",
+              parent: QWidget | None = None) -> bool:
     """Save the card dialog as one undoable step (fields, checklist, column) from the card's version
     ``expected_version``. If someone else saved the card since, the conflict dialog offers to reload (the card
-    dialog reopens with their version) or to re-apply mine at the version now there."""
+    dialog reopens with their version) or to re-apply mine at the version now there.
+
+    False when it could not be saved and no conflict dialog took over: the error was shown over ``parent`` (the
+    card dialog, which then stays open with what the user typed)."""
     service = view.service
     stack = view.context.undo_stack
     commands: list[Any] = []
@@ -277,7 +286,11 @@ def save_card(view: KanbanView, item_id: int, values: dict[str, Any], checklist:
     if status is not None:
         commands.append(MoveCards(service, view.context.hub, [item_id], status, None))
 
+    took_over = False
+
     def conflict(error: EditConflictError) -> None:
+        nonlocal took_over
+        took_over = True
         mine = dict(values)
         if checklist is not None:
             mine["checklist"] = [text for text, _done in checklist]
@@ -293,16 +306,19 @@ def save_card(view: KanbanView, item_id: int, values: dict[str, Any], checklist:
 
         resolve_conflict(view, error, view.context.ws, mine, reload=reload, reapply=reapply)
 
+    shown_over = parent if parent is not None else view
     if len(commands) == 1:
-        push(view, stack, commands[0], conflict)
-        return
+        return push(shown_over, stack, commands[0], conflict) or took_over
+    done = True
     stack.beginMacro(_("Edit card"))  # fields and column: one step to undo
     try:
         for command in commands:
-            if not push(view, stack, command, conflict):
+            if not push(shown_over, stack, command, conflict):
+                done = False
                 break
     finally:
         stack.endMacro()
+    return done or took_over
 
 
 def _seen(error: EditConflictError) -> ChangeSet:

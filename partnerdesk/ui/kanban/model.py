@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from partnerdesk.services.board_query import BoardFilter, BoardQuery, Key, LaneKey
 from partnerdesk.store.models import ChecklistItem, Contact, Partner, TeamMember, WorkItem
@@ -80,7 +80,7 @@ def load_cards(ws: Workspace, ids: list[int]) -> dict[int, Card]:
             .outerjoin(Contact, Contact.id == WorkItem.responsible_contact_id)
             .where(WorkItem.id.in_(ids))).all()
         progress = {wid: (int(done or 0), int(total)) for wid, done, total in con.execute(
-            select(ChecklistItem.work_item_id, func.sum(ChecklistItem.done), func.count())
+            select(ChecklistItem.work_item_id, func.sum(case((ChecklistItem.done, 1), else_=0)), func.count())
             .where(ChecklistItem.work_item_id.in_(ids)).group_by(ChecklistItem.work_item_id))}
     return {r[0]: Card(r[0], r[1], r[2] or "", r[3] or "#8A94A6", _initials(r[4] or ""), r[5], bool(r[6]),
                        str(getattr(r[7], "value", r[7])), *progress.get(r[0], (0, 0)), r[8],

@@ -87,6 +87,7 @@ class KanbanView(QWidget):
         layout.addWidget(self.scroller, 1)
         context.hub.changed.connect(self._on_changed)
         context.hub.workspace_replaced.connect(self.reload)
+        context.hub.reload_requested.connect(self.reload)
         self.retranslate_ui()
         self.reload()
 

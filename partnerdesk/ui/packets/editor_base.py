@@ -49,6 +49,7 @@ class DraftEditor(QDialog):
         context.hub.changed.connect(self._on_changed)
         context.hub.language_changed.connect(self._language_changed)
         context.hub.workspace_replaced.connect(self._workspace_replaced)
+        context.hub.reload_requested.connect(self._reload_requested)
         self.reload()
         self.retranslate_ui()
 
@@ -118,6 +119,10 @@ class DraftEditor(QDialog):
         """Another workspace was opened: edits of the old one must not be saved into it."""
         self._discard = True
         self.close()
+
+    def _reload_requested(self) -> None:
+        if self.context.workspace is not None:
+            self.refresh_from_store()
 
     def _on_changed(self, changes: Any) -> None:
         if self.entity in changes.entities() and self.context.workspace is not None:

@@ -61,6 +61,7 @@ def ladder_text(stage: PartnerStage, rtl: bool = False) -> str:
 class OverviewSection(Section):
     def __init__(self, context: Any, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        self._shown: tuple[int, dict[str, Any]] | None = None  # the partner and form values last loaded or saved
         form = QFormLayout(self)
         self.ladder = QLabel()
         self.name, self.website, self.zone = QLineEdit(), QLineEdit(), ZonePicker()
@@ -121,6 +122,10 @@ class OverviewSection(Section):
             combo.setCurrentIndex(max(0, combo.findData(current)))
 
     def load(self, p: Partner) -> None:
+        """Show ``p``; unsaved edits of the same partner are kept (someone else's change, arriving live, must not
+        wipe what is being typed: saving it then meets their change through the row version)."""
+        if self._shown is not None and self._shown[0] == p.id and self.form_values() != self._shown[1]:
+            return
         self.ladder.setText(ladder_text(p.stage, self.isRightToLeft()))
         self.name.setText(p.name)
         self.kind.setCurrentIndex(self.kind.findData(p.kind))
@@ -137,9 +142,9 @@ class OverviewSection(Section):
             spin.setValue(value or 0)
         self.notes.setPlainText(p.evaluation_notes)
         self.version: int | None = p.row_version  # a save is made from this version of the partner
-        self.loaded = self._form_values()
+        self._shown = (p.id, self.form_values())
 
-    def _form_values(self) -> dict[str, Any]:
+    def form_values(self) -> dict[str, Any]:
         start, end = self.hours.hours()
         values = {"name": self.name.text(), "kind": self.kind.currentData(), "stage": self.stage.currentData(),
                   "website": self.website.text().strip(), "time_zone": self.zone.zone(),
@@ -156,15 +161,16 @@ class OverviewSection(Section):
         if self.partner_id is None:
             return
         partner_id = self.partner_id
-        loaded = getattr(self, "loaded", {})
-        # Only what the user changed here: a save never rewrites a field someone else changed meanwhile.
-        values = {k: v for k, v in self._form_values().items() if k not in loaded or loaded[k] != v}
-        if not values or not edit_overview(self.context, partner_id, values).new:
+        values = self.form_values()
+        shown = self._shown[1] if self._shown is not None and self._shown[0] == partner_id else None
+        # Only what was edited here: a field someone else changed meanwhile keeps their value.
+        edited = {k: v for k, v in values.items() if shown is None or shown.get(k) != v}
+        if not edited or not edit_overview(self.context, partner_id, edited).new:
             return  # nothing changed: no empty step on the undo stack
-        command = self.push_versioned(lambda version: edit_overview(self.context, partner_id, values, version),
-                                      getattr(self, "version", None), values)
-        if command is not None:
-            self.loaded.update(values)
+        command = self.push_versioned(lambda version: edit_overview(self.context, partner_id, edited, version),
+                                      getattr(self, "version", None), edited)
+        if command is not None:  # saved: no longer an unsaved edit (else kept as typed)
+            self._shown = (partner_id, values)
             self.version = command.expected_version()
 
 

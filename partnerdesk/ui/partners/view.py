@@ -115,6 +115,7 @@ class PartnersView(QWidget):
         self.clock.start(60_000)
         context.hub.changed.connect(self._on_changed)
         context.hub.workspace_replaced.connect(self.reload)
+        context.hub.reload_requested.connect(self.reload)
         self.retranslate_ui()
         self.reload()
 

@@ -142,6 +142,7 @@ class PaymentsView(QWidget):
         edit.activated.connect(self.edit_payment)
         context.hub.changed.connect(self._on_changed)
         context.hub.workspace_replaced.connect(self.reload)
+        context.hub.reload_requested.connect(self.reload)
         self.retranslate_ui()
         self.reload()
 

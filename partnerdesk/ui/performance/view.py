@@ -112,6 +112,7 @@ class PerformanceView(QWidget):
         layout.addWidget(self.empty)
         context.hub.changed.connect(self._on_changed)
         context.hub.workspace_replaced.connect(self.reload)
+        context.hub.reload_requested.connect(self.reload)
         self._filling = False
         self._job: Any = None
         self.loading = False

@@ -63,6 +63,7 @@ class TodayBadge(QObject):
         self.timer.timeout.connect(self.update)
         window.context.hub.changed.connect(lambda _changes: self.timer.start())
         window.context.hub.workspace_replaced.connect(self._workspace_replaced)
+        window.context.hub.reload_requested.connect(self.timer.start)
 
     def _workspace_replaced(self) -> None:
         self.missed = []

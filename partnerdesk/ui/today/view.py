@@ -105,6 +105,7 @@ class TodayView(QWidget):
         self.model.refreshed.connect(self._after_refresh)
         context.hub.changed.connect(self._on_changed)
         context.hub.workspace_replaced.connect(self.reload)
+        context.hub.reload_requested.connect(self.reload)
         self.retranslate_ui()
         self.refresh()
 
