@@ -147,7 +147,7 @@ class ConflictDialog(QDialog):
 
 def resolve_conflict(parent: QWidget, error: EditConflictError, workspace: Workspace | None,
                      mine: Mapping[str, Any] | None, *, reload: Callable[[], None],
-                     reapply: Callable[[int | None], None]) -> ConflictDialog:
+                     reapply: Callable[[int | None], object]) -> ConflictDialog:
     """Show the conflict (window-modal, not blocking) and call ``reload()`` or ``reapply(current_version)`` with
     the user's choice. The dialog is kept as ``parent.conflict_dialog`` while open."""
     dialog = ConflictDialog(error, workspace, mine, parent)

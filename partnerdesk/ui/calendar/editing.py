@@ -87,7 +87,7 @@ class CalendarEditor:
         return EventService(self.view.context.ws)
 
     # --- pushing ------------------------------------------------------------------------------------------
-    def push(self, command: Any, reapply: Callable[[int | None], None] | None = None,
+    def push(self, command: Any, reapply: Callable[[int | None], object] | None = None,
              mine: dict[str, Any] | None = None, dialog: EventDialog | None = None) -> bool:
         """Run and keep ``command``; True when done. A refusal says why (in ``dialog``, which then stays open, else
         in the view's message bar). An edit conflict (someone else saved the event after the dialog opened) opens
@@ -159,7 +159,7 @@ class CalendarEditor:
         data.setdefault("partner_id", None)
         command = CreateEvent(_("New event “{title}”").format(title=values["title"]), self.service,
                               self.view.context.hub, data)
-        if not self.push(command, dialog):
+        if not self.push(command, dialog=dialog):
             return False
         self.warn_hours(values["partner_id"], values["start"], values["end"], values["all_day"])
         return True
