@@ -35,8 +35,14 @@ def verb_parser(subparsers: argparse._SubParsersAction, verb: str, help_text: st
 def add_db_option(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
     """``--db`` on the program and on each command; a command's own default must not hide the program's
     (``partnerdesk --db X demo`` and ``partnerdesk demo --db X`` mean the same)."""
-    parser.add_argument("--db", type=Path, default=None if top_level else argparse.SUPPRESS,
+    parser.add_argument("--db", type=db_target, default=None if top_level else argparse.SUPPRESS,
                         help=_("workspace file (default: the one in your user data folder)"))
+
+
+def db_target(text: str) -> Path | str:
+    """A workspace file, or a team workspace's ``postgresql://`` address kept as text (a Path would fold its
+    ``//``)."""
+    return text.strip() if text.strip().lower().startswith(("postgresql://", "postgres://")) else Path(text)
 
 
 def workspace_path(args: argparse.Namespace) -> Path:
@@ -105,7 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     argv, file_arg = split_workspace_argument(argv, list(subparsers.choices))
     args = parser.parse_args(argv)
-    args.workspace_file = Path(file_arg) if file_arg is not None else None
+    args.workspace_file = db_target(file_arg) if file_arg is not None else None
     if args.workspace_file is not None and (args.command is not None or args.db is not None):
         parser.error(_("a workspace file cannot be combined with --db or a command"))
     if args.command is None:
