@@ -19,6 +19,7 @@ from partnerdesk.domain.text import strip_bidi_controls
 from partnerdesk.interop.records import ContactRecord, RecordError
 from partnerdesk.l10n import N_
 from partnerdesk.services.base import ChangeSet, Service, apply_changes
+from partnerdesk.store.dialects import contact_list_values
 from partnerdesk.store.models import Contact, Partner
 from partnerdesk.store.models.base import utcnow
 from partnerdesk.store.search import index_contact_rows, normalize
@@ -308,23 +309,15 @@ class ContactService(Service):
             by_email: dict[str, tuple[int, str]] = {}
             by_phone: dict[str, tuple[int, str]] = {}
             by_name: dict[tuple[int | None, str], tuple[int, str]] = {}
-            # json_each in SQL: decoding 100k JSON lists in Python would dominate the import.
-            # The raw sqlite3 connection of this session: 100k rows without SQLAlchemy's row objects.
-            con = s.connection().connection.driver_connection
-            assert con is not None  # an open session always holds its sqlite3 connection
-            for cid, name, value in con.execute(
-                    "SELECT c.id, c.display_name, json_extract(e.value, '$.value') FROM contacts c, "
-                    "json_each(c.emails) e").fetchall():
+            for cid, name, value in contact_list_values(s, "emails"):
                 by_email.setdefault(normalise_email(value or ""), (cid, name))
-            for cid, name, value, country, pzone, locale, zone in con.execute(
-                    "SELECT c.id, c.display_name, json_extract(e.value, '$.value'), p.country, p.time_zone, "
-                    "c.locale, c.time_zone FROM contacts c JOIN json_each(c.phones) e "
-                    "LEFT JOIN partners p ON p.id = c.partner_id").fetchall():
+            for cid, name, value, country, pzone, locale, zone in contact_list_values(s, "phones",
+                                                                                     with_partner=True):
                 key = normalise_phone(value or "", region_for(country or "", locale or "", zone or "", pzone or ""))
                 if key:
                     by_phone.setdefault(key, (cid, name))
             regions = self._partner_regions(s)
-            for cid, name, pid in con.execute("SELECT id, display_name, partner_id FROM contacts").fetchall():
+            for cid, name, pid in s.execute(select(Contact.id, Contact.display_name, Contact.partner_id)):
                 by_name.setdefault((pid, normalise_name(name)), (cid, name))
         for index, record in enumerate(records):
             if progress is not None and index % 200 == 0:
