@@ -339,7 +339,7 @@ class MainWindow(QMainWindow):
             current.close()
         self.context.workspace = workspace
         self.context.undo_stack.clear()
-        key = str(workspace.key) if getattr(workspace, "is_server", False) else str(path)  # no password in it
+        key = str(workspace.key) if workspace.is_server else str(path)  # a team workspace: no password in it
         self.context.settings.setValue("files/last_workspace", key)
         self.actions_.remember(key)
         self.set_workspace_ui_enabled(True)

@@ -160,8 +160,7 @@ class ReminderWatcher(QObject):
         return zone(user_zone_name(self.context.workspace, self.context.settings))
 
     def _key(self) -> str:
-        ws = self.context.ws
-        return settings_key(str(getattr(ws, "key", None) or ws.path))  # the file, or a team workspace's address
+        return settings_key(str(self.context.ws.key))  # the file's path, or a team workspace's address
 
     def last_check(self) -> dt.datetime | None:
         text = self.context.settings.value(self._key(), "", type=str)
