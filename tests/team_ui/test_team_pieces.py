@@ -6,8 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 
 def test_passwords_go_to_the_keyring_and_can_be_forgotten(memory_keyring: Any) -> None:
     from partnerdesk.ui.team import passwords
@@ -122,9 +120,7 @@ def test_connect_dialog_says_which_field_is_missing(qtbot: Any) -> None:
 
 
 def test_connect_dialog_builds_the_address(qtbot: Any) -> None:
-    pytest.importorskip("partnerdesk.store.server")
     from partnerdesk.store.server import ServerAddress
-
     from partnerdesk.ui.team.connect_dialog import ConnectDialog
 
     dialog = ConnectDialog(None, ServerAddress.parse("postgresql://marta@db.example.com:5433/partners"),
