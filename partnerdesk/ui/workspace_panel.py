@@ -137,6 +137,7 @@ class WorkspacePanel(QWidget):
         self.empty_button.setIcon(theme_icon("document-new"))
         self.open_button.setIcon(theme_icon("document-open"))
         self.new_button.setIcon(theme_icon("document-new"))
+        self.team_button.setIcon(theme_icon("system-users"))
         self.subtitle.setText(_("Your e-commerce partnerships in one place, offline, in your partners' "
                                 "languages."))
         for (_picture, text), line in zip(self.feature_labels, _feature_lines(), strict=True):

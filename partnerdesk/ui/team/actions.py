@@ -73,6 +73,7 @@ class TeamActions(QObject):
         menu.insertAction(before, self.who_action)
         self.label = QLabel()
         self.label.setObjectName("teamStatus")
+        self.label.setContentsMargins(8, 0, 8, 0)  # apart from the counts beside it
         self.label.hide()
         window.statusBar().addPermanentWidget(self.label)
         self.dialog: ConnectDialog | WhoAmIDialog | None = None

@@ -4,6 +4,7 @@ reports back here, so an error leaves the dialog open with everything typed and 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -74,13 +75,15 @@ class ConnectDialog(QDialog):
             edit.setMinimumWidth(260)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.rows: list[tuple[QWidget, str]] = []
-        for widget, label in ((self.host, N_("&Server:")), (self.port, N_("P&ort:")),
-                              (self.database, N_("&Database:")), (self.user, N_("&User name:")),
-                              (self.password, N_("&Password:")), (self.tls, N_("&TLS:"))):
-            self.form.addRow("", widget)
-            self.rows.append((widget, label))
-        self.form.addRow("", self.remember)
+        self.rows: list[tuple[QWidget, QLabel, str]] = []
+        for widget, text in ((self.host, N_("&Server:")), (self.port, N_("P&ort:")),
+                             (self.database, N_("&Database:")), (self.user, N_("&User name:")),
+                             (self.password, N_("&Password:")), (self.tls, N_("&TLS:"))):
+            label = QLabel()
+            label.setBuddy(widget)  # the field's accessible name, and Alt+letter focuses it
+            self.form.addRow(label, widget)
+            self.rows.append((widget, label, text))
+        self.form.addRow(self.remember)
         self.message = QLabel()
         self.message.setObjectName("connectMessage")
         self.message.setWordWrap(True)
@@ -127,16 +130,14 @@ class ConnectDialog(QDialog):
         self.setWindowTitle(_("Connect to Team Workspace"))
         self.intro.setText(_("A team workspace lives in a PostgreSQL database on a server, shared by everyone "
                              "on the team. Ask its administrator for these details."))
-        for widget, label in self.rows:
-            field_label = self.form.labelForField(widget)
-            if isinstance(field_label, QLabel):
-                field_label.setText(_(label))
-                field_label.setBuddy(widget)
+        for widget, label, text in self.rows:
+            label.setText(_(text))
+            widget.setAccessibleName(re.sub(r"\(&.\)|&", "", label.text()).rstrip(":：").strip())
         self.remember.setText(_("&Remember the password in the system keyring"))
         self.remember.setToolTip("" if self.keyring_ok else _(
             "No system keyring is available on this computer: the password will be asked for each time."))
-        for row, (_mode, label) in enumerate(TLS_MODES):
-            self.tls.setItemText(row, _(label))
+        for row, (_mode, mode_text) in enumerate(TLS_MODES):
+            self.tls.setItemText(row, _(mode_text))
         self.host.setPlaceholderText(_("for example db.example.com"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("C&onnect"))
 
@@ -172,7 +173,7 @@ class ConnectDialog(QDialog):
 
     def set_busy(self, busy: bool, server: str = "") -> None:
         """While connecting: the fields are locked and a busy bar says so; Cancel stays available."""
-        for widget, _label in self.rows:
+        for widget, _label, _text in self.rows:
             widget.setEnabled(not busy)
         self.remember.setEnabled(not busy and self.keyring_ok)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not busy)
