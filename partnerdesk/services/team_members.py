@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 
 from partnerdesk.domain.enums import Action
 from partnerdesk.domain.errors import PartnerDeskError
@@ -27,6 +27,12 @@ class MemberChoice:
     id: int
     name: str
     role: str
+
+
+def me_condition(workspace: Workspace) -> ColumnElement[bool]:
+    """Which team member is "me": who this person said they are on a team workspace, else the one marked."""
+    member = getattr(workspace, "member_id", None)
+    return TeamMember.id == member if member is not None else TeamMember.is_me.is_(True)
 
 
 def active_members(workspace: Workspace) -> list[MemberChoice]:

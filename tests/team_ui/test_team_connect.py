@@ -194,6 +194,13 @@ def test_keyring_and_who_am_i_are_remembered_when_reopening(make_window: Any, tm
 
     assert remembered_member(QSettings(), address.url()) == ids["Marta Sousa"]
 
+    # The next start opens the team workspace used last (keyring password, remembered person).
+    window.close()
+    again = make_window()
+    qtbot.waitUntil(lambda: again.context.workspace is not None, timeout=TIMEOUT)
+    assert again.context.workspace.key == address.url()
+    assert again.context.workspace.member_id == ids["Marta Sousa"] and again.team.dialog is None
+
 
 def test_db_option_with_an_address_uses_the_keyring_or_asks(make_window: Any, qtbot: Any, pg_database: str,
                                                             memory_keyring: Any) -> None:

@@ -135,3 +135,22 @@ def test_connect_dialog_builds_the_address(qtbot: Any) -> None:
     address, password, remember = requested[0]
     assert address.url() == "postgresql://marta@db.example.com:5433/partners?sslmode=verify-full"
     assert (password, remember) == ("s3cret", True)
+
+
+def test_me_is_who_i_said_i_am(workspace: Any) -> None:
+    """Time zone, working hours and "only mine" follow who this person is on a team workspace, not the member
+    someone else marked as me."""
+    from partnerdesk.services.calendar import my_working_hours
+    from partnerdesk.store.models import TeamMember
+
+    ids = _members(workspace)
+    with workspace.transaction() as s:
+        marta, kenji = s.get(TeamMember, ids["Marta Sousa"]), s.get(TeamMember, ids["Kenji Sato"])
+        marta.is_me, marta.time_zone = True, "Europe/Lisbon"
+        kenji.time_zone = "Asia/Tokyo"
+    assert my_working_hours(workspace).time_zone == "Europe/Lisbon"
+    workspace.member_id = ids["Kenji Sato"]
+    assert my_working_hours(workspace).time_zone == "Asia/Tokyo"
+    from partnerdesk.ui.calendar.zones import user_zone_name
+
+    assert user_zone_name(workspace) == "Asia/Tokyo"

@@ -295,9 +295,13 @@ class TeamActions(QObject):
 
     def set_member(self, member_id: int, name: str) -> None:
         ws = self.window.context.ws
+        changed = ws.member_id != member_id
         ws.member_id = member_id
         self.member_name = name
         self.update_status()
+        if changed and self.window.views:  # "only mine", my time zone and working hours follow who I am
+            self.window.drop_views()
+            self.window.show_view(self.window.current_index)
 
     # --- status bar --------------------------------------------------------------------------------------
     def update_status(self) -> None:
