@@ -154,3 +154,11 @@ def test_me_is_who_i_said_i_am(workspace: Any) -> None:
     from partnerdesk.ui.calendar.zones import user_zone_name
 
     assert user_zone_name(workspace) == "Asia/Tokyo"
+
+
+def test_a_long_team_label_never_widens_the_window(qtbot: Any) -> None:
+    from partnerdesk.ui.team.actions import EllipsisLabel
+
+    label = EllipsisLabel("Team workspace: " + "partnerships_" * 20 + " on db.example.com:5432 · you are Marta")
+    qtbot.addWidget(label)
+    assert label.minimumSizeHint().width() <= 160 < label.sizeHint().width()

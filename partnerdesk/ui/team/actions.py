@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtGui import QAction, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
 
 from partnerdesk.domain.errors import PartnerDeskError
@@ -56,6 +56,21 @@ def display_name(workspace: Any) -> str:
     return str(getattr(workspace, "location", "") or workspace.path)
 
 
+class EllipsisLabel(QLabel):
+    """A status bar label that shortens its text in the middle rather than widening the window (a long
+    database, host or name on a laptop screen); the whole text is on hover."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), 160), hint.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideMiddle, rect.width())
+        painter = QPainter(self)
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeading), text)
+
+
 class TeamActions(QObject):
     """Owns the team actions, the connect and who-am-I dialogs, and the status bar's team label."""
 
@@ -71,7 +86,7 @@ class TeamActions(QObject):
         self.who_action.setEnabled(False)
         menu.insertAction(before, self.connect_action)
         menu.insertAction(before, self.who_action)
-        self.label = QLabel()
+        self.label = EllipsisLabel()
         self.label.setObjectName("teamStatus")
         self.label.setContentsMargins(8, 0, 8, 0)  # apart from the counts beside it
         self.label.hide()
@@ -317,5 +332,5 @@ class TeamActions(QObject):
         else:
             text = fill(_("Team workspace: {location} · choose who you are in the File menu"), location=location)
         self.label.setText(text)
-        self.label.setToolTip(fill(_("Connected as the server user “{user}”"), user=address.user))
+        self.label.setToolTip(text + "\n" + fill(_("Connected as the server user “{user}”"), user=address.user))
         self.label.show()
