@@ -240,3 +240,47 @@ def test_command_line_keeps_the_address(monkeypatch: Any) -> None:
     args.workspace_file = None
     assert start_target(args) == (url, MissingFile.FIRST_RUN)
     assert start_target(argparse.Namespace(workspace_file=url, db=None)) == (url, MissingFile.REFUSE)
+
+
+def test_another_programs_database_is_refused_and_left_untouched(make_window: Any, tmp_path: Path, qtbot: Any,
+                                                                 pg_database: str) -> None:
+    import psycopg
+
+    with psycopg.connect(pg_database, autocommit=True) as con:
+        con.execute("CREATE TABLE recipes (id integer PRIMARY KEY, name text)")
+    address, password = _address(pg_database)
+    window = make_window(tmp_path / "mine.pdk")
+    before = window.context.workspace
+    dialog = _connect_dialog(window)
+    _fill(dialog, address, password)
+    _ok(dialog).click()
+    qtbot.waitUntil(lambda: "is not a PartnerDesk workspace" in dialog.message.text(), timeout=TIMEOUT)
+    assert window.context.workspace is before
+    with psycopg.connect(pg_database) as con:
+        tables = {r[0] for r in con.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
+    assert tables == {"recipes"}
+
+
+def test_cancel_while_connecting_changes_nothing(make_window: Any, tmp_path: Path, qtbot: Any) -> None:
+    import socket
+
+    silent = socket.socket()  # accepts the connection and never answers: the connect waits for its timeout
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(1)
+    try:
+        window = make_window(tmp_path / "mine.pdk")
+        before = window.context.workspace
+        dialog = _connect_dialog(window)
+        dialog.host.setText("127.0.0.1")
+        dialog.port.setValue(silent.getsockname()[1])
+        dialog.database.setText("partners")
+        dialog.user.setText("marta")
+        dialog.password.setText("x")
+        _ok(dialog).click()
+        assert window.team.job is not None and dialog.busy.isVisible()
+        dialog.reject()
+        qtbot.waitUntil(lambda: window.team.job is None, timeout=TIMEOUT)
+        qtbot.wait(50)
+        assert window.context.workspace is before and window.team.dialog is None
+    finally:
+        silent.close()

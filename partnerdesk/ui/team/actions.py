@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
@@ -187,7 +188,7 @@ class TeamActions(QObject):
         elif remember is False:
             passwords.forget_password(key)
         if dialog is not None:
-            if self.dialog is not dialog:  # cancelled while connecting: nothing changes
+            if not self._still_open(dialog):  # cancelled while connecting: nothing changes
                 workspace.close()
                 return
             dialog.accept()
@@ -212,10 +213,14 @@ class TeamActions(QObject):
         self.window.workspace_failed.emit(message)
         if self.window.context.workspace is None:
             self._show_not_connected(address, exc if isinstance(exc, WorkspaceError) else None)
-        if dialog is not None and self.dialog is dialog:
-            dialog.show_error(message, password_problem)
-            return
+        if dialog is not None:
+            if self._still_open(dialog):
+                dialog.show_error(message, password_problem)
+            return  # else cancelled meanwhile: not asked again
         self.show_connect_dialog(address, message, password_problem)
+
+    def _still_open(self, dialog: ConnectDialog) -> bool:
+        return self.dialog is dialog and shiboken6.isValid(dialog) and dialog.isVisible()
 
     def _show_not_connected(self, address: ServerAddress | None, error: PartnerDeskError | None = None) -> None:
         """No workspace is open and the team workspace was not reached: the panel says so and offers to connect
