@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,9 +41,14 @@ def _runs_on_both_engines(metafunc: pytest.Metafunc) -> bool:
     folder = path.parent.name if path.parent.name != "tests" else path.stem
     if folder not in BOTH_ENGINES and path.stem != "test_demo":
         return False
-    if _QT_FIXTURES & set(metafunc.fixturenames):
+    if _QT_FIXTURES & set(metafunc.fixturenames) or metafunc.definition.get_closest_marker("sqlite_only"):
         return False
     return "PySide6" not in path.read_text(encoding="utf-8")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: a test of the SQLite file itself (pragmas, file lock); "
+                                       "its `workspace` is never a server database")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -76,6 +82,7 @@ def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     spec = importlib.util.spec_from_file_location("pgcluster", Path(__file__).parent.parent / "tools" / "pgcluster.py")
     assert spec and spec.loader
     pgcluster = importlib.util.module_from_spec(spec)
+    sys.modules["pgcluster"] = pgcluster  # its dataclass looks its module up there
     spec.loader.exec_module(pgcluster)
     if pgcluster.server_bin_dir() is None:
         pytest.fail("Team mode tests need PostgreSQL's server (Debian package postgresql; `make system-deps`)")

@@ -94,11 +94,10 @@ class Service:
 
     @property
     def actor_id(self) -> int | None:
-        """Who is working: the member given, else who this person is on a team workspace (``member_id``, issue
-        18), else the member marked as me."""
-        member = getattr(self.workspace, "member_id", None)
-        if self._actor_id is None and member is not None:
-            return int(member)
+        """Who does the work: the one given, else who I am on this workspace (``Workspace.member_id``, set in team
+        mode), else the team member marked as me."""
+        if self._actor_id is None and getattr(self.workspace, "member_id", None) is not None:
+            return self.workspace.member_id
         if self._actor_id is None:
             with self.workspace.session() as s:
                 self._actor_id = s.scalar(select(TeamMember.id).where(TeamMember.is_me.is_(True)).limit(1))

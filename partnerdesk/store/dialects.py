@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import Boolean, DateTime
+from sqlalchemy import Boolean, DateTime, String
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement, FunctionElement
 
@@ -134,12 +134,19 @@ def _sqlite_like(value: Any) -> Any:
     return value
 
 
-def fast_rows(session: Any, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Rows of plain driver SQL (``?`` placeholders), without SQLAlchemy's per-row type processing, for reads of
-    100k rows. Values come back as SQLite stores them on both engines: dates and datetimes as ISO text, JSON as
-    text."""
-    raw = session.connection().connection.driver_connection
-    if session.get_bind().dialect.name != "postgresql":
+def fast_rows(bind: Any, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Rows of plain driver SQL (``?`` placeholders) over a Session, Connection or Engine, without SQLAlchemy's
+    per-row type processing, for reads of 100k rows. Values come back as SQLite stores them on both engines:
+    dates and datetimes as ISO text, JSON as text."""
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session
+
+    if isinstance(bind, Engine):
+        with bind.connect() as con:
+            return fast_rows(con, sql, params)
+    con = bind.connection() if isinstance(bind, Session) else bind
+    raw: Any = con.connection.driver_connection
+    if con.dialect.name != "postgresql":
         return list(raw.execute(sql, params).fetchall())
     with raw.cursor() as cur:
         cur.execute(sql.replace("%", "%%").replace("?", "%s"), params)
@@ -171,3 +178,44 @@ def contact_emails_with_partner(session: Any) -> list[tuple[Any, ...]]:
     else:
         sql = "SELECT c.id, c.partner_id, json_extract(e.value, '$.value') FROM contacts c, json_each(c.emails) e"
     return fast_rows(session, sql)
+
+
+class stored_text(FunctionElement[str]):  # noqa: N801
+    """A column's value as the text SQLite stores (datetimes ``YYYY-MM-DD HH:MM:SS[.ffffff]``, JSON as text):
+    parsing those ourselves is several times faster than SQLAlchemy's per-value processing on big reads."""
+
+    type = String()
+    inherit_cache = True
+    name = "stored_text"
+
+
+@compiles(stored_text, "sqlite")
+def _stored_text_sqlite(element: stored_text, compiler: Any, **kw: Any) -> str:
+    return str(compiler.process(list(element.clauses)[0], **kw))
+
+
+@compiles(stored_text, "postgresql")
+def _stored_text_pg(element: stored_text, compiler: Any, **kw: Any) -> str:
+    return f"CAST({compiler.process(list(element.clauses)[0], **kw)} AS text)"
+
+
+def bulk_insert_ids(con: Any, table: Any, columns: tuple[str, ...], rows: list[dict[str, Any]]) -> list[int]:
+    """INSERT many rows and return their new ids in the rows' order.
+
+    SQLite: one DB-API executemany, each value converted by its column type's own bind processor (the forms the
+    ORM writes) without SQLAlchemy's per-row parameter handling; the transaction holds SQLite's write lock, so the
+    rows got the next ids, in order. PostgreSQL: INSERT … RETURNING in parameter order (other clients may take ids
+    from the same sequence meanwhile)."""
+    from sqlalchemy import insert, select
+
+    if not rows:
+        return []
+    if con.dialect.name == "postgresql":
+        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        return [int(i) for i in con.execute(statement, [{c: r[c] for c in columns} for r in rows]).scalars()]
+    processors = [table.c[name].type.bind_processor(con.dialect) for name in columns]
+    data = [tuple(values[name] if convert is None else convert(values[name])
+                  for name, convert in zip(columns, processors, strict=True)) for values in rows]
+    sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' for _c in columns)})"
+    con.exec_driver_sql(sql, data)
+    return sorted(con.execute(select(table.c.id).order_by(table.c.id.desc()).limit(len(rows))).scalars())

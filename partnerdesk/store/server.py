@@ -23,7 +23,7 @@ from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import InterfaceError, OperationalError, ProgrammingError
 
-from partnerdesk.l10n import N_
+from partnerdesk.l10n import N_, _
 from partnerdesk.store.workspace import NewerSchemaError, NotAWorkspaceError, Workspace, WorkspaceError
 
 SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
@@ -125,8 +125,8 @@ class ServerAddress:
 
     @property
     def display(self) -> str:
-        """What the user sees: ``partners on db.example.com:5432``."""
-        return f"{self.database} on {self.server}"
+        """What the user sees: ``partners on db.example.com:5432`` (in the current language)."""
+        return _("{database} on {server}").format(database=self.database, server=self.server)
 
 
 def _split(url: str) -> Any:

@@ -427,7 +427,7 @@ class MainWindow(QMainWindow):
         if ws.path is None:  # a team workspace is backed up on its server (pg_dump): the action is disabled
             return
         stamp = dt.date.today().isoformat()
-        suggestion = Path(ws.path).with_name(f"{Path(ws.path).stem}-backup-{stamp}.pdk")
+        suggestion = ws.file_path().with_name(f"{ws.file_path().stem}-backup-{stamp}.pdk")
         name, _filter = QFileDialog.getSaveFileName(self, _("Back Up Workspace"), str(suggestion),
                                                     self._file_filter())
         if not name:

@@ -138,7 +138,7 @@ class BackupActions:
         if ws is not None and ws.read_only and ws.path is not None:
             self.banner_label.setText(_("Read-only: “{name}” is in a folder PartnerDesk cannot write to, so changes "
                                         "cannot be saved. Copy the file to a folder of yours to edit it.").format(
-                name=Path(ws.path).name))
+                name=ws.file_path().name))
 
     # -- workspace life cycle -------------------------------------------------------------------------------
     def _opened(self, _path: str) -> None:
