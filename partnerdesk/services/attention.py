@@ -93,8 +93,10 @@ def _zone(name: str | None) -> dt.tzinfo:
         return UTC
 
 
-def _me(s: Session) -> tuple[int | None, str]:
-    row = s.execute(select(TeamMember.id, TeamMember.time_zone).where(TeamMember.is_me.is_(True)).limit(1)).first()
+def _me(s: Session, workspace: Workspace) -> tuple[int | None, str]:
+    from partnerdesk.services.team_members import me_condition  # who I am on a team workspace (issue 18)
+
+    row = s.execute(select(TeamMember.id, TeamMember.time_zone).where(me_condition(workspace)).limit(1)).first()
     return (row[0], row[1] or "UTC") if row else (None, "UTC")
 
 
@@ -123,7 +125,7 @@ def brief(workspace: Workspace, options: Options | None = None, missed_reminders
     """
     options = options or Options()
     with workspace.session() as s:
-        me, my_zone = _me(s)
+        me, my_zone = _me(s, workspace)
         zone_name = options.zone or my_zone
         tz = _zone(zone_name)
         today = options.today or dt.datetime.now(tz).date()

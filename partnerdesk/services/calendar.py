@@ -47,7 +47,7 @@ def occurrences(workspace: Workspace, start: dt.datetime, end: dt.datetime, *,
     partners = set(partner_ids) if partner_ids is not None else None
     out: list[Occurrence] = []
     with workspace.session() as s, _bulk():
-        my_zone = _my_zone(s)
+        my_zone = _my_zone(s, workspace)
         if SourceKind.EVENT in wanted:
             out += _events(s, start, end, partners)
         if SourceKind.WORK_ITEM in wanted:
@@ -77,8 +77,10 @@ def _bulk() -> Iterator[None]:
             gc.enable()
 
 
-def _my_zone(s: Session) -> str:
-    zone = s.scalar(select(TeamMember.time_zone).where(TeamMember.is_me.is_(True)).limit(1))
+def _my_zone(s: Session, workspace: Workspace) -> str:
+    from partnerdesk.services.team_members import me_condition  # who I am on a team workspace (issue 18)
+
+    zone = s.scalar(select(TeamMember.time_zone).where(me_condition(workspace)).limit(1))
     return zone or "UTC"
 
 
@@ -304,7 +306,9 @@ def due_reminders(workspace: Workspace, since: dt.datetime, until: dt.datetime) 
 
 def my_working_hours(workspace: Workspace) -> WorkingHours:
     with workspace.session() as s:
-        me = s.scalars(select(TeamMember).where(TeamMember.is_me.is_(True)).limit(1)).first()
+        from partnerdesk.services.team_members import me_condition
+
+        me = s.scalars(select(TeamMember).where(me_condition(workspace)).limit(1)).first()
         if me is None:
             return WorkingHours("UTC")
         return WorkingHours(me.time_zone, me.work_start, me.work_end, tuple(me.weekend_days))

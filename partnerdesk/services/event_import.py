@@ -116,7 +116,9 @@ class EventImportService(Service):
 
     def user_zone(self) -> str:
         with self.workspace.session() as s:
-            zone = s.scalar(select(TeamMember.time_zone).where(TeamMember.is_me.is_(True)).limit(1))
+            from partnerdesk.services.team_members import me_condition  # who I am on a team workspace
+
+            zone = s.scalar(select(TeamMember.time_zone).where(me_condition(self.workspace)).limit(1))
         return zone or "UTC"
 
     def import_file(self, data: bytes, *, source: str = "", partner_id: int | None = None,

@@ -108,7 +108,9 @@ def load_onboarding(workspace: Workspace, partner_name: str, lang: str, today: d
         if partner is None:
             raise NotFoundError(N_("No partner named {name}."), name=partner_name)
         brand = session.scalar(select(BrandGuide).order_by(BrandGuide.id))
-        me = session.scalar(select(TeamMember).where(TeamMember.is_me))
+        from partnerdesk.services.team_members import me_condition  # who I am on a team workspace
+
+        me = session.scalar(select(TeamMember).where(me_condition(workspace)).limit(1))
         company = _company_name(session, brand, me)
         team = [m for m in (partner.owner, partner.second) if m]
         if me is not None and me not in team:

@@ -136,8 +136,15 @@ class MainActions:
         from partnerdesk.ui.release_notes import ReleaseActions
 
         self.release = ReleaseActions(w, self.help_menu)  # Help ▸ What's New, upgrade notices (issue 21)
+        self.file_menu.setToolTipsVisible(True)  # why a disabled command is disabled (Back Up… of a team workspace)
         self.fill_recent_menu()
         self.retranslate_ui()
+
+    def team_anchor(self) -> QAction:
+        """Where File → Connect to Team Workspace… goes: after Open Recent, before the next group."""
+        actions = self.file_menu.actions()
+        index = actions.index(self.recent_menu.menuAction())
+        return actions[index + 1]
 
     # --- texts -----------------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
@@ -181,7 +188,8 @@ class MainActions:
         return [str(v) for v in (value or []) if v]
 
     def remember(self, path: str) -> None:
-        files = [path] + [p for p in self.recent_files() if not same_path(p, path)]
+        """``path``: a workspace file, or a team workspace's key (its address without the password)."""
+        files = [path] + [p for p in self.recent_files() if not _same_target(p, path)]
         self.window.context.settings.setValue("files/recent", files[:MAX_RECENT])
         self.fill_recent_menu()
 
@@ -201,3 +209,11 @@ class MainActions:
             menu.addSeparator()
         menu.addAction(self.clear_recent)
         self.clear_recent.setEnabled(bool(files))
+
+
+def _same_target(a: str, b: str) -> bool:
+    from partnerdesk.ui.team.urls import is_server_target
+
+    if is_server_target(a) or is_server_target(b):
+        return a == b
+    return same_path(a, b)

@@ -60,7 +60,7 @@ def choose_language(cli_lang: str | None, settings: QSettings) -> str:
     return os_language()
 
 
-def build_main_window(db: Path | None = None, lang: str | None = None,
+def build_main_window(db: Path | str | None = None, lang: str | None = None,
                       missing: MissingFile = MissingFile.CREATE) -> MainWindow:
     """Create (but do not show) the main window with its context; used by run_gui, tests and the bench."""
     from PySide6.QtGui import QUndoStack
@@ -94,13 +94,15 @@ class FileOpenFilter(QObject):
         return False
 
 
-def start_target(args: argparse.Namespace) -> tuple[Path | None, MissingFile]:
+def start_target(args: argparse.Namespace) -> tuple[Path | str | None, MissingFile]:
     """The file to open and what to do if it is missing: a workspace given as the only argument is opened
-    like File → Open; `--db PATH` offers to create a missing file there."""
-    if args.workspace_file is not None:
-        return Path(args.workspace_file), MissingFile.REFUSE
-    if args.db is not None:
-        return Path(args.db), MissingFile.FIRST_RUN
+    like File → Open; `--db PATH` offers to create a missing file there. A ``postgresql://`` address (either
+    way) stays text: the window connects to that team workspace."""
+    from partnerdesk.ui.team.urls import is_server_target
+
+    for given, missing in ((args.workspace_file, MissingFile.REFUSE), (args.db, MissingFile.FIRST_RUN)):
+        if given is not None:
+            return (str(given).strip() if is_server_target(given) else Path(given)), missing
     return None, MissingFile.FIRST_RUN
 
 

@@ -33,6 +33,7 @@ from partnerdesk.ui.actions import MainActions
 from partnerdesk.ui.bidi import isolate_shortcut_texts
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.qt_i18n import QtLanguage
+from partnerdesk.ui.team.urls import is_server_target
 from partnerdesk.ui.views_registry import VIEWS
 from partnerdesk.ui.workspace_panel import WorkspacePanel
 
@@ -66,18 +67,20 @@ FIRST_PAINT_WAIT_MS = 1000  # a window that is not painted by then (minimized, h
 
 
 class MainWindow(QMainWindow):
-    workspace_opened = Signal(str)  # path; also used by the start-up benchmark
+    workspace_opened = Signal(str)  # path (a team workspace: its key); also used by the start-up benchmark
     data_shown = Signal()
     first_painted = Signal()
     workspace_failed = Signal(str)  # the message shown
 
-    def __init__(self, context: AppContext, qt_language: QtLanguage, db_path: Path | None = None,
+    def __init__(self, context: AppContext, qt_language: QtLanguage, db_path: Path | str | None = None,
                  missing: MissingFile = MissingFile.CREATE) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
         self.context = context
         self.qt_language = qt_language
-        self.db_path = Path(db_path).expanduser() if db_path else None
+        # A postgresql:// address (team workspace) is opened through the team actions, never as a path.
+        self.db_url = str(db_path).strip() if is_server_target(db_path) else None
+        self.db_path = Path(db_path).expanduser() if db_path and self.db_url is None else None
         self.missing = missing
         self.first_run_path: Path | None = None
         self.painted = False
@@ -143,6 +146,11 @@ class MainWindow(QMainWindow):
         self.path_label = QLabel()
         self.counts_label = QLabel()
         self.statusBar().addWidget(self.path_label, 1)
+        from partnerdesk.ui.team.actions import TeamActions
+
+        # File → Connect to Team Workspace…, Change Who I Am…; the status bar's team label (issue 18).
+        self.team = TeamActions(self, self.actions_.file_menu, before=self.actions_.team_anchor())
+        self.panel.connect_team.connect(lambda: self.team.show_connect_dialog())
         self.statusBar().addPermanentWidget(self.counts_label)
         self.context.hub.changed.connect(self._hub_changed)
         self.context.hub.reload_requested.connect(self.update_status)
@@ -161,10 +169,13 @@ class MainWindow(QMainWindow):
         isolate_shortcut_texts(self.menuBar(), is_rtl())
 
     # --- start-up -------------------------------------------------------------------------------------
-    def _start_target(self) -> tuple[Path, bool] | None:
-        """The file to open at start and whether to create it; None when the first-run panel is shown."""
+    def _start_target(self) -> tuple[Path | str, bool] | None:
+        """The file (or team workspace address) to open at start and whether to create it; None when the
+        first-run panel is shown."""
         from partnerdesk.store.paths import default_workspace_path
 
+        if self.db_url is not None:
+            return self.db_url, True
         if self.db_path is not None:
             if self.db_path.exists() or self.missing is MissingFile.CREATE:
                 return self.db_path, True
@@ -173,6 +184,8 @@ class MainWindow(QMainWindow):
             self.show_first_run(self.db_path)
             return None
         last = str(self.context.settings.value("files/last_workspace", "", type=str))
+        if is_server_target(last):
+            return last, False  # the team workspace of the last session (keyring password, else asked)
         if last and Path(last).exists():
             return Path(last), False
         default = default_workspace_path()
@@ -192,7 +205,7 @@ class MainWindow(QMainWindow):
         self.timings["start"] = time.perf_counter()
         target = self._start_target()
         if target is not None:
-            self.open_path(target[0], create=target[1])
+            self.open_path(target[0], create=target[1])  # a team workspace connects in the background
 
     def launch(self) -> None:
         """The real start: once the window has painted, open the workspace in a worker thread (imports,
@@ -204,6 +217,9 @@ class MainWindow(QMainWindow):
         self.timings["start"] = time.perf_counter()
         target = self._start_target()
         if target is None:
+            return
+        if isinstance(target[0], str):
+            self.team.open_url(target[0])  # a team workspace: connects off the UI thread, asks if it must
             return
         from partnerdesk.ui.jobs import BackgroundJob
 
@@ -300,9 +316,14 @@ class MainWindow(QMainWindow):
 
     # --- workspace life cycle -------------------------------------------------------------------------
     def open_path(self, path: Path | str, create: bool = False) -> bool:
-        """Open ``path`` in place of the current workspace; on error show why and keep the current one."""
+        """Open ``path`` in place of the current workspace; on error show why and keep the current one.
+
+        A ``postgresql://`` address connects to that team workspace in the background (see ui/team)."""
         from partnerdesk.store.workspace import WorkspaceError, open_workspace
 
+        if is_server_target(path):
+            self.team.open_url(str(path))
+            return True
         path = Path(path).expanduser().resolve()
         current = self.context.workspace
         if current is not None and current.path is not None and same_path(current.path, path):
@@ -318,8 +339,9 @@ class MainWindow(QMainWindow):
         self.adopt_workspace(workspace, path)
         return True
 
-    def adopt_workspace(self, workspace: Any, path: Path) -> None:
-        """Make the opened ``workspace`` (at ``path``) the current one, closing the previous one."""
+    def adopt_workspace(self, workspace: Any, path: Path | str) -> None:
+        """Make the opened ``workspace`` (at ``path``, or a team workspace's key) the current one, closing the
+        previous one."""
         current = self.context.workspace
         if current is not None:
             from partnerdesk.ui.jobs import wait_for_all
@@ -328,18 +350,29 @@ class MainWindow(QMainWindow):
             current.close()
         self.context.workspace = workspace
         self.context.undo_stack.clear()
-        self.context.settings.setValue("files/last_workspace", str(path))
-        self.actions_.remember(str(path))
+        key = str(workspace.key) if workspace.is_server else str(path)  # a team workspace: no password in it
+        self.context.settings.setValue("files/last_workspace", key)
+        self.actions_.remember(key)
         self.set_workspace_ui_enabled(True)
         self.context.hub.workspace_replaced.emit()
         self.drop_views()  # built again over the new workspace when shown
         self.show_view(self.current_index)
         QTimer.singleShot(0, self, self.update_status)  # counts after the first view has painted
-        self.path_label.setText(fill(_("Workspace: {path}"), path=Path(path).name))
-        self.path_label.setToolTip(str(path))
+        self._set_path_label(workspace)
         self.retranslate_title()
+        self.team.workspace_opened()  # a team workspace: who am I (remembered, else asked)
         QTimer.singleShot(REMINDERS_DELAY_MS, self, self.start_reminders)  # after the first view's data
-        self.workspace_opened.emit(str(path))
+        self.workspace_opened.emit(key)
+
+    def _set_path_label(self, workspace: Any) -> None:
+        """The file's name, the whole path on hover (a long path crowded out the counts on a laptop); a team
+        workspace is named by the team label instead."""
+        if workspace.path is None:
+            self.path_label.setText("")
+            self.path_label.setToolTip("")
+            return
+        self.path_label.setText(fill(_("Workspace: {path}"), path=Path(workspace.path).name))
+        self.path_label.setToolTip(str(workspace.path))
 
     def start_reminders(self) -> None:
         """Reminders fire while the app runs; those missed while it was closed are listed now."""
@@ -366,7 +399,7 @@ class MainWindow(QMainWindow):
 
     def set_workspace_ui_enabled(self, enabled: bool) -> None:
         self.nav.setEnabled(enabled)
-        self.actions_.back_up.setEnabled(enabled)
+        self.team.set_file_actions(enabled)  # Back Up…: workspace files only
         self.actions_.packets.set_enabled(enabled)
         self.actions_.ics.set_enabled(enabled)
         self.actions_.performance.set_enabled(enabled)
@@ -402,6 +435,8 @@ class MainWindow(QMainWindow):
         from partnerdesk.store.backup import backup_workspace
 
         ws = self.context.ws
+        if ws.path is None:  # a team workspace is backed up on its server (pg_dump): the action is disabled
+            return
         stamp = dt.date.today().isoformat()
         suggestion = ws.file_path().with_name(f"{ws.file_path().stem}-backup-{stamp}.pdk")
         name, _filter = QFileDialog.getSaveFileName(self, _("Back Up Workspace"), str(suggestion),
@@ -417,7 +452,7 @@ class MainWindow(QMainWindow):
 
     def _dialog_dir(self) -> Path:
         ws = self.context.workspace
-        return ws.path.parent if ws is not None and ws.path is not None else documents_dir()
+        return Path(ws.path).parent if ws is not None and ws.path is not None else documents_dir()
 
     @staticmethod
     def _file_filter() -> str:
@@ -506,6 +541,7 @@ class MainWindow(QMainWindow):
             item.setText(_(title))
             item.setToolTip(_("{view} (Ctrl+{number})").format(view=_(title), number=row + 1))
         self.panel.retranslate_ui()
+        self.team.retranslate_ui()
         self.search.retranslate_ui()
         from partnerdesk.ui.window_fit import fit_navigation
         from partnerdesk.ui.window_icons import apply_window_icons
@@ -521,9 +557,11 @@ class MainWindow(QMainWindow):
         if ws is None:
             self.setWindowTitle("PartnerDesk")
             return
+        from partnerdesk.ui.team.actions import display_name
+
         view = _(VIEWS[self.current_index][1])
-        self.setWindowTitle(_("{view} — {workspace} — PartnerDesk").format(view=view,
-                                                                          workspace=ws.path.stem if ws.path else ws.location))
+        name = Path(ws.path).stem if ws.path is not None else display_name(ws)
+        self.setWindowTitle(_("{view} — {workspace} — PartnerDesk").format(view=view, workspace=name))
 
     def update_status(self) -> None:
         ws = self.context.workspace
@@ -531,13 +569,13 @@ class MainWindow(QMainWindow):
             self.path_label.setText(_("No workspace open"))
             self.path_label.setToolTip("")
             self.counts_label.setText("")
+            self.team.update_status()
             return
         from partnerdesk.services.listing import counts
 
         n = counts(ws)
-        # The file's name; the whole path on hover (a long path crowded out the counts on a laptop).
-        self.path_label.setText(fill(_("Workspace: {path}"), path=ws.path.name if ws.path else ws.location))
-        self.path_label.setToolTip(str(ws.path))
+        self._set_path_label(ws)
+        self.team.update_status()
         parts = [
             ngettext("{count} partner", "{count} partners", n["partner"]).format(count=n["partner"]),
             ngettext("{count} contact", "{count} contacts", n["contact"]).format(count=n["contact"]),

@@ -40,7 +40,12 @@ def hand_over(path: Path | str | None, name: str | None = None) -> bool:
     socket.connectToServer(name or server_name())
     if not socket.waitForConnected(TIMEOUT_MS // 4):
         return False
-    payload = str(Path(path).expanduser().resolve()) if path else ""
+    from partnerdesk.ui.team.urls import is_server_target
+
+    if is_server_target(path):
+        payload = str(path).strip()  # a team workspace's address, as given
+    else:
+        payload = str(Path(path).expanduser().resolve()) if path else ""
     socket.write(payload.encode("utf-8") + b"\n")
     socket.flush()
     ok = socket.waitForReadyRead(TIMEOUT_MS) and bytes(socket.readAll().data()).startswith(b"ok")
@@ -85,7 +90,7 @@ class InstanceServer(QObject):
     def bring_forward(self, path: str | None) -> None:
         window = self.window
         if path:
-            window.open_path(Path(path))  # the open workspace itself is recognised and kept
+            window.open_path(path)  # the open workspace itself is recognised and kept (a file, or an address)
         if window.isMinimized():
             window.showNormal()
         window.show()

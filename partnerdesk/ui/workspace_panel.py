@@ -36,6 +36,7 @@ class WorkspacePanel(QWidget):
     start_empty = Signal()
     open_other = Signal()
     create_new = Signal()
+    connect_team = Signal()  # File → Connect to Team Workspace… (issue 18)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,12 +62,15 @@ class WorkspacePanel(QWidget):
         self.empty_button = QPushButton()
         self.open_button = QPushButton()
         self.new_button = QPushButton()
+        self.team_button = QPushButton()
+        self.team_button.setObjectName("panelConnectTeam")
+        self.team_button.clicked.connect(self.connect_team)
         self.demo_button.clicked.connect(self.start_demo)
         self.empty_button.clicked.connect(self.start_empty)
         self.open_button.clicked.connect(self.open_other)
         self.new_button.clicked.connect(self.create_new)
         buttons = QHBoxLayout()
-        for button in (self.demo_button, self.empty_button, self.open_button, self.new_button):
+        for button in (self.demo_button, self.empty_button, self.open_button, self.new_button, self.team_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.demo_button.setDefault(True)
@@ -126,12 +130,14 @@ class WorkspacePanel(QWidget):
         self.empty_button.setVisible(first)
         self.open_button.setVisible(first or error)
         self.new_button.setVisible(error)
+        self.team_button.setVisible(first or error)
         self.features.setVisible(first)
         self.subtitle.setVisible(first)
         self.demo_button.setIcon(theme_icon("welcome-demo"))
         self.empty_button.setIcon(theme_icon("document-new"))
         self.open_button.setIcon(theme_icon("document-open"))
         self.new_button.setIcon(theme_icon("document-new"))
+        self.team_button.setIcon(theme_icon("system-users"))
         self.subtitle.setText(_("Your e-commerce partnerships in one place, offline, in your partners' "
                                 "languages."))
         for (_picture, text), line in zip(self.feature_labels, _feature_lines(), strict=True):
@@ -140,6 +146,7 @@ class WorkspacePanel(QWidget):
         self.empty_button.setText(_("Start &Empty"))
         self.open_button.setText(_("&Open Another File…") if error else _("&Open a File…"))
         self.new_button.setText(_("&Create a New Workspace…"))
+        self.team_button.setText(_("Connect to a &Team Workspace…"))
         if first:
             self.title.setText(_("Welcome to PartnerDesk"))
             self.message.setText(_(

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _
+from partnerdesk.store.paths import documents_dir
 from partnerdesk.ui.modal import open_modal
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ class BackupActions:
         """The open workspace, or the one that was refused (damaged) when backups of it exist."""
         ws = self.window.context.workspace
         if ws is not None:
-            return ws.file_path()
+            return Path(ws.path) if ws.path is not None else None  # a team workspace: pg_dump on its server
         panel = self.window.panel
         if getattr(panel, "mode", "") == "error" and panel.path:
             from partnerdesk.store.backup import list_snapshots
@@ -134,7 +135,7 @@ class BackupActions:
 
     def _set_banner_text(self) -> None:
         ws = self.window.context.workspace
-        if ws is not None and ws.read_only:
+        if ws is not None and ws.read_only and ws.path is not None:
             self.banner_label.setText(_("Read-only: “{name}” is in a folder PartnerDesk cannot write to, so changes "
                                         "cannot be saved. Copy the file to a folder of yours to edit it.").format(
                 name=ws.file_path().name))
@@ -147,7 +148,7 @@ class BackupActions:
             return
         self._set_banner_text()
         self.banner.setVisible(ws.read_only)
-        if ws.read_only:
+        if ws.read_only or ws.path is None:  # no file snapshots of a team workspace (pg_dump on its server)
             self.timer.stop()
             return
         self.timer.start()
@@ -160,15 +161,18 @@ class BackupActions:
         from partnerdesk.ui.jobs import BackgroundJob
 
         ws = self.window.context.ws
+        path = ws.path
+        if path is None:
+            return
 
         def work() -> list[str]:
-            problems = integrity_problems(ws.file_path())
+            problems = integrity_problems(path)
             if not problems:
                 backups.automatic_backup(ws)
             return problems
 
         job = BackgroundJob(work, self.window)
-        job.succeeded.connect(lambda problems, path=ws.path: self._checked(path, problems))
+        job.succeeded.connect(lambda problems, path=path: self._checked(path, problems))
         job.failed.connect(self._backup_failed)
         self._keep(job)
 
@@ -177,7 +181,7 @@ class BackupActions:
         from partnerdesk.ui.jobs import BackgroundJob
 
         ws = self.window.context.workspace
-        if ws is None or ws.read_only:
+        if ws is None or ws.read_only or ws.path is None:
             return
         job = BackgroundJob(lambda: backups.automatic_backup(ws, backups.EVERY if periodic else backups.DAILY),
                             self.window)
@@ -197,7 +201,7 @@ class BackupActions:
 
     def _checked(self, path: Path, problems: list[str]) -> None:
         ws = self.window.context.workspace
-        if not problems or ws is None or ws.path != Path(path):
+        if not problems or ws is None or ws.path is None or Path(ws.path) != Path(path):
             return
         from partnerdesk.services.backups import latest_good_backup
 
@@ -222,7 +226,8 @@ class BackupActions:
         w = self.window
         if w.context.workspace is None:
             return None
-        name, _filter = QFileDialog.getOpenFileName(w, _("Import contacts"), str(w.context.ws.path.parent if w.context.ws.path else Path.home()),
+        folder = Path(w.context.ws.path).parent if w.context.ws.path is not None else documents_dir()
+        name, _filter = QFileDialog.getOpenFileName(w, _("Import contacts"), str(folder),
                                                     _("Contacts (*.vcf *.vcard *.csv);;All files (*)"))
         if not name:
             return None

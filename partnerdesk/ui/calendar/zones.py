@@ -31,7 +31,9 @@ def system_zone_name() -> str:
 
 def _me(ws: Workspace) -> TeamMember | None:
     with ws.session() as s:
-        me = s.scalar(select(TeamMember).where(TeamMember.is_me.is_(True)).limit(1))
+        from partnerdesk.services.team_members import me_condition  # who I am on a team workspace
+
+        me = s.scalar(select(TeamMember).where(me_condition(ws)).limit(1))
         if me is not None:
             s.expunge(me)
         return me

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _
+from partnerdesk.store.paths import documents_dir
 from partnerdesk.ui.modal import open_modal
 
 if TYPE_CHECKING:
@@ -64,7 +65,9 @@ class PerformanceActions:
         if w.context.workspace is None:
             return None
         settings = w.context.settings
-        folder = str(settings.value(FOLDER_KEY, str(w.context.ws.path.parent if w.context.ws.path else Path.home()), type=str))
+        ws_path = w.context.ws.path
+        default = Path(ws_path).parent if ws_path is not None else documents_dir()  # a team workspace: no folder
+        folder = str(settings.value(FOLDER_KEY, str(default), type=str))
         name, _filter = QFileDialog.getOpenFileName(w, _("Import KPI Values"), folder, _(
             "CSV files ({pattern})").format(pattern="*.csv *.txt") + ";;" + _("All files ({pattern})").format(
             pattern="*"))
