@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -86,7 +87,9 @@ def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     spec.loader.exec_module(pgcluster)
     if pgcluster.server_bin_dir() is None:
         pytest.fail("Team mode tests need PostgreSQL's server (Debian package postgresql; `make system-deps`)")
-    cluster = pgcluster.start(tmp_path_factory.mktemp("pg") / "cluster")
+    # Not under pytest's temporary folder: every pytest session that starts resets its root to 0700, and the
+    # server runs as another user (as root, `postgres`) that must reach its folder.
+    cluster = pgcluster.start(Path(tempfile.mkdtemp(prefix="partnerdesk-pg-")) / "cluster")
     try:
         yield cluster.url
     finally:

@@ -89,6 +89,8 @@ class Cluster:
             subprocess.run(self._cmd(str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"),
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
         shutil.rmtree(self.folder, ignore_errors=True)
+        if self.folder.parent.name.startswith("partnerdesk-pg-"):  # the temporary folder made for it
+            shutil.rmtree(self.folder.parent, ignore_errors=True)
 
 
 def start(folder: Path | str) -> Cluster:
