@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -14,9 +12,8 @@ from PySide6.QtGui import QIcon, QImage, QPixmap
 from sqlalchemy import select
 
 from partnerdesk.l10n import N_, _, format_time
+from partnerdesk.services.contact_lines import ContactLine, count_contacts, query_lines
 from partnerdesk.store.models import Contact
-from partnerdesk.store.search import KINDS
-from partnerdesk.store.search import TABLE as search_table
 from partnerdesk.ui.table_model import ListTableModel
 
 COLUMNS = (N_("Name"), N_("Partner"), N_("Job title"), N_("Email"), N_("Phone"), N_("Tags"), N_("Local time"))
@@ -27,56 +24,10 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3
 PARTNER_ID_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
-@dataclass
-class ContactLine:
-    id: int
-    name: str
-    partner_id: int | None
-    partner: str
-    role: str
-    email: str
-    phone: str
-    tags: list[str]
-    advisory: bool
-    zone: str
-    has_photo: bool
-    haystack: str
-
-
 def _fold(text: str) -> str:
     from partnerdesk.store.search import normalize
 
     return normalize(text)
-
-
-_SQL = ("SELECT c.id, c.display_name, c.partner_id, p.name, c.role, c.organization, "
-        "json_extract(c.emails, '$[0].value'), json_extract(c.phones, '$[0].value'), c.tags, "
-        "c.advisory_board, c.time_zone, p.time_zone, c.photo IS NOT NULL, f.body "
-        "FROM contacts c LEFT JOIN partners p ON p.id = c.partner_id "
-        f"LEFT JOIN {search_table} f ON f.rowid = c.id * {len(KINDS)} + {KINDS.index('contact')} ")
-
-
-def query_lines(workspace: Any, ids: set[int] | None = None) -> list[ContactLine]:
-    """One SQL query; the filter text is the search index's already-normalised document. Plain Python (no Qt),
-    so it can run in a worker thread."""
-    if workspace is None:
-        return []
-    sql = _SQL
-    if ids is not None:
-        sql += "WHERE c.id IN (" + ",".join(str(int(i)) for i in ids) + ") "
-    sql += "ORDER BY c.display_name"
-    lines = []
-    with workspace.engine.connect() as con:
-        for (cid, name, pid, pname, role, org, email, phone, tags, adv, tz, ptz, photo,
-             body) in con.exec_driver_sql(sql):
-            # The organisation only when it is not the partner shown in the next column.
-            role_text = " · ".join(x for x in (role, org if org != pname else "") if x)
-            tag_list = json.loads(tags) if tags and tags != "[]" else []
-            lines.append(ContactLine(cid, name, pid, pname or "", role_text, email or "", phone or "",
-                                     tag_list, bool(adv), tz or ptz or "", bool(photo),
-                                     body if body is not None else _fold(" ".join([name, role_text,
-                                                                                  email or ""]))))
-    return lines
 
 
 class ContactsModel(ListTableModel):
@@ -154,10 +105,7 @@ class ContactsModel(ListTableModel):
         self._refilter()
 
     def count_contacts(self) -> int:
-        if self.workspace is None:
-            return 0
-        with self.workspace.engine.connect() as con:
-            return int(con.exec_driver_sql("SELECT count(*) FROM contacts").scalar_one())
+        return count_contacts(self.workspace)
 
     def _remove_row(self, contact_id: int) -> None:
         row = self._index.get(contact_id)
