@@ -181,15 +181,17 @@ def translate_error(exc: BaseException, address: ServerAddress, password: str | 
     """A connection failure as one of the translated errors (libpq's messages are English and stable)."""
     message = str(getattr(exc, "orig", None) or exc).lower()
     params = {"server": address.server}
-    if "no password supplied" in message or "password authentication failed" in message \
-            or "authentication failed" in message and "password" in message:
+    if "no password supplied" in message or "password authentication failed" in message:
         missing = "no password supplied" in message or not password
         return ServerPasswordError(password_missing=missing, user=address.user, **params)
-    if "ssl" in message or "certificate" in message or "tls" in message:
-        return ServerTLSError(**params)
     if "does not exist" in message and "database" in message:
         return ServerDatabaseMissingError(database=address.database, **params)
-    if "permission denied" in message or "no pg_hba.conf entry" in message and "ssl" not in message:
+    if "no pg_hba.conf entry" in message and "ssl" not in message and "encryption" not in message \
+            or "permission denied" in message:
+        return ServerAccessError(user=address.user, database=address.database, **params)
+    if "ssl" in message or "certificate" in message or "tls" in message or "encryption" in message:
+        return ServerTLSError(**params)
+    if "no pg_hba.conf entry" in message:
         return ServerAccessError(user=address.user, database=address.database, **params)
     return ServerUnreachableError(**params)
 
@@ -221,7 +223,7 @@ def write_identity(con: Connection) -> None:
 
 def open_server_workspace(url: str, *, create: bool = True, password: str | None = None) -> Workspace:
     """Open (creating in an empty database, or migrating) the team workspace at ``url``."""
-    from partnerdesk.store.workspace import alembic_config, known_revisions
+    from partnerdesk.store.workspace import _head_without_alembic, alembic_config, known_revisions
 
     address = ServerAddress.parse(url)
     password = resolve_password(url, password)
@@ -243,9 +245,11 @@ def open_server_workspace(url: str, *, create: bool = True, password: str | None
                         raise NotAWorkspaceError(path=location) from None
                     if revision is None and not create:
                         raise NotAWorkspaceError(path=location)
-                    head, known = known_revisions()
-                    if revision is not None and revision not in known:
-                        raise NewerSchemaError(path=location)
+                    head = _head_without_alembic()
+                    if revision is None or revision != head:  # Alembic only when there is work or doubt
+                        head, known = known_revisions()
+                        if revision is not None and revision not in known:
+                            raise NewerSchemaError(path=location)
                     if revision != head:
                         from alembic import command
 
