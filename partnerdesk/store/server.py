@@ -213,6 +213,22 @@ def read_revision(con: Connection, tables: set[str]) -> str | None:
     return str(revision)
 
 
+# Indexes only PostgreSQL needs: its planner does not walk ix_work_items_board in (position, id) order under
+# "deleted_at IS NULL AND archived IS false", so a board page or a move sorted 10,000 rows (15-25 ms each); a
+# partial index on the live cards serves them in well under a millisecond.
+PG_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS ix_work_items_live_board ON work_items (status_id, position, id) "
+    "WHERE deleted_at IS NULL AND archived IS false",
+)
+
+
+def finish_schema(con: Connection) -> None:
+    """After the migrations of a server database: its identity and the PostgreSQL-only indexes."""
+    write_identity(con)
+    for statement in PG_INDEXES:
+        con.execute(text(statement))
+
+
 def write_identity(con: Connection) -> None:
     """Mark a database as a PartnerDesk workspace (PostgreSQL's equivalent of SQLite's application_id)."""
     con.execute(text(f"CREATE TABLE IF NOT EXISTS {IDENTITY_TABLE} (key varchar(64) PRIMARY KEY, "
@@ -256,7 +272,7 @@ def open_server_workspace(url: str, *, create: bool = True, password: str | None
                         cfg = alembic_config()
                         cfg.attributes["connection"] = connection
                         command.upgrade(cfg, "head")
-                        write_identity(connection)
+                        finish_schema(connection)
                         migrated_from = revision
             except (OperationalError, InterfaceError) as exc:  # the connection failed meanwhile
                 raise translate_error(exc, address, password) from exc
