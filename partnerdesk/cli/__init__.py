@@ -42,7 +42,7 @@ def add_db_option(parser: argparse.ArgumentParser, *, top_level: bool = False) -
 
 def db_target(value: str) -> Path | str:
     """A ``--db`` value: a server URL stays a string, anything else is a file path."""
-    from partnerdesk.store.server import is_server_url
+    from partnerdesk.store.targets import is_server_url
 
     return value.strip() if is_server_url(value) else Path(value)
 
