@@ -51,7 +51,8 @@ def copy_workspace(source: Path | str, target: Path | str, *, password: str | No
                    target_password: str | None = None, progress: Progress | None = None) -> dict[str, int]:
     """Copy ``source`` (a file or a server URL) into ``target`` (an empty server database, or a file that does
     not exist yet). Returns the rows copied per table. Raises a WorkspaceError, the target untouched."""
-    from partnerdesk.store.server import ServerAddress, is_server_url
+    from partnerdesk.store.server import ServerAddress
+    from partnerdesk.store.targets import is_server_url
 
     if is_server_url(target):
         target_label = ServerAddress.parse(str(target)).display
@@ -125,11 +126,11 @@ def _copy_to_server(reader: Connection, url: str, password: str | None, label: s
 
     from partnerdesk.store.server import (
         ServerAddress,
+        finish_schema,
         make_server_engine,
         resolve_password,
         translate_error,
         workspace_tables,
-        write_identity,
     )
     from partnerdesk.store.workspace import alembic_config
 
@@ -147,7 +148,7 @@ def _copy_to_server(reader: Connection, url: str, password: str | None, label: s
             cfg = alembic_config()
             cfg.attributes["connection"] = writer
             command.upgrade(cfg, "head")
-            write_identity(writer)
+            finish_schema(writer)
             return _copy_rows(reader, writer, progress)
     finally:
         engine.dispose()
