@@ -161,6 +161,9 @@ class LiveLink(QObject):
             window.statusBar().clearMessage()
         if window.context.workspace is not None:
             window.set_workspace_ui_enabled(not offline)
+        # A language switch rebuilds every view, which needs the server.
+        window.actions_.language_menu.setEnabled(not offline)
+        window.actions_.preferences.setEnabled(not offline)
         # The views show nothing while the server is gone: what they have not loaded yet cannot be read. Hidden,
         # not closed: anything typed in them is still there when the server is back.
         window.stack.setEnabled(not offline)

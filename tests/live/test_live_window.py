@@ -133,6 +133,7 @@ def test_losing_the_server_pauses_editing_and_its_return_reloads_what_was_missed
     assert "lost" in window.statusBar().currentMessage()
     assert not window.stack.isVisible() and not window.nav.isEnabled()
     assert not window.actions_.undo.isEnabled() and not window.actions_.redo.isEnabled()
+    assert not window.actions_.language_menu.isEnabled()  # switching rebuilds the views: it waits too
     with pytest.raises(ConnectionLostError):
         WorkItemService(ws).edit(item_id, {"title": "Not saved"})  # refused at once, nothing attempted
     # Meanwhile someone else changes the card: the window never hears of it.
