@@ -17,12 +17,11 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from partnerdesk.l10n import _, fill
-from partnerdesk.services.base import ChangeSet
-from partnerdesk.store import notify
 from partnerdesk.ui import theme
 from partnerdesk.ui.accessibility import announce
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported when a workspace opens: the window shows before SQLAlchemy is loaded
+    from partnerdesk.store import notify
     from partnerdesk.ui.main_window import MainWindow
 
 BACK_MESSAGE_MS = 8000
@@ -95,6 +94,8 @@ class LiveLink(QObject):
     # --- life cycle ---
     def follow(self) -> None:
         """The window's workspace may have changed: listen to the new one (if it is a server workspace)."""
+        from partnerdesk.store import notify
+
         workspace = self.context.workspace
         if workspace is self.workspace:
             return
@@ -122,6 +123,9 @@ class LiveLink(QObject):
 
     # --- on the GUI thread ---
     def _message(self, listener: Any, message: notify.Message) -> None:
+        from partnerdesk.services.base import ChangeSet
+        from partnerdesk.store import notify
+
         if listener is not self.listener or self.offline or self.context.workspace is not self.workspace:
             return  # an old workspace's message, or one that the reload after reconnecting covers
         if message.origin == notify.origin(self.workspace):
@@ -145,6 +149,8 @@ class LiveLink(QObject):
             self._set_offline(True)
 
     def _set_offline(self, offline: bool) -> None:
+        from partnerdesk.store import notify
+
         self.offline = offline
         workspace = self.workspace
         if workspace is not None:
