@@ -116,7 +116,9 @@ class LiveLink(QObject):
         """Stop listening (the workspace is closed or replaced); the window is editable again."""
         listener, self.listener = self.listener, None
         if listener is not None:
-            listener.stop()
+            # Not waiting long: a thread still trying to reach a lost server ends by itself, and what it reports
+            # afterwards names a listener that is no longer this window's.
+            listener.stop(timeout=0.5)
         if self.offline:
             self._set_offline(False)
         self.workspace = None
