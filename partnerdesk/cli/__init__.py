@@ -136,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     argv, file_arg = split_workspace_argument(argv, list(subparsers.choices))
     args = parser.parse_args(argv)
-    args.workspace_file = Path(file_arg) if file_arg is not None else None
+    args.workspace_file = db_target(file_arg) if file_arg is not None else None  # a postgresql:// URL stays a str
     if args.workspace_file is not None and (args.command is not None or args.db is not None):
         parser.error(_("a workspace file cannot be combined with --db or a command"))
     if args.command is None:

@@ -162,6 +162,8 @@ class BackupActions:
         ws = self.window.context.ws
 
         def work() -> list[str]:
+            if ws.path is None:  # a team workspace on a server: no file to check or snapshot (pg_dump does)
+                return []
             problems = integrity_problems(ws.file_path())
             if not problems:
                 backups.automatic_backup(ws)
