@@ -47,8 +47,8 @@ log = logging.getLogger(__name__)
 class ConnectionLostError(PartnerDeskError):
     """The team workspace's server cannot be reached, or dropped the connection: nothing was read or saved."""
 
-    template = N_("The connection to the team workspace is lost, so this change was not saved. PartnerDesk "
-                  "reconnects by itself; editing resumes when the server is back.")
+    template = N_("The connection to the team workspace is lost; nothing was saved. PartnerDesk reconnects by "
+                  "itself, and editing resumes when the server is back.")
 
 
 # --- per-workspace client state ----------------------------------------------------------------------------------

@@ -17,12 +17,11 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from partnerdesk.l10n import _, fill
-from partnerdesk.services.base import ChangeSet
-from partnerdesk.store import notify
 from partnerdesk.ui import theme
 from partnerdesk.ui.accessibility import announce
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported when a workspace opens: the window shows before SQLAlchemy is loaded
+    from partnerdesk.store import notify
     from partnerdesk.ui.main_window import MainWindow
 
 BACK_MESSAGE_MS = 8000
@@ -95,6 +94,8 @@ class LiveLink(QObject):
     # --- life cycle ---
     def follow(self) -> None:
         """The window's workspace may have changed: listen to the new one (if it is a server workspace)."""
+        from partnerdesk.store import notify
+
         workspace = self.context.workspace
         if workspace is self.workspace:
             return
@@ -115,13 +116,18 @@ class LiveLink(QObject):
         """Stop listening (the workspace is closed or replaced); the window is editable again."""
         listener, self.listener = self.listener, None
         if listener is not None:
-            listener.stop()
+            # Not waiting long: a thread still trying to reach a lost server ends by itself, and what it reports
+            # afterwards names a listener that is no longer this window's.
+            listener.stop(timeout=0.5)
         if self.offline:
             self._set_offline(False)
         self.workspace = None
 
     # --- on the GUI thread ---
     def _message(self, listener: Any, message: notify.Message) -> None:
+        from partnerdesk.services.base import ChangeSet
+        from partnerdesk.store import notify
+
         if listener is not self.listener or self.offline or self.context.workspace is not self.workspace:
             return  # an old workspace's message, or one that the reload after reconnecting covers
         if message.origin == notify.origin(self.workspace):
@@ -145,6 +151,8 @@ class LiveLink(QObject):
             self._set_offline(True)
 
     def _set_offline(self, offline: bool) -> None:
+        from partnerdesk.store import notify
+
         self.offline = offline
         workspace = self.workspace
         if workspace is not None:
@@ -161,6 +169,9 @@ class LiveLink(QObject):
             window.statusBar().clearMessage()
         if window.context.workspace is not None:
             window.set_workspace_ui_enabled(not offline)
+        # A language switch rebuilds every view, which needs the server.
+        window.actions_.language_menu.setEnabled(not offline)
+        window.actions_.preferences.setEnabled(not offline)
         # The views show nothing while the server is gone: what they have not loaded yet cannot be read. Hidden,
         # not closed: anything typed in them is still there when the server is back.
         window.stack.setEnabled(not offline)

@@ -133,6 +133,7 @@ def test_losing_the_server_pauses_editing_and_its_return_reloads_what_was_missed
     assert "lost" in window.statusBar().currentMessage()
     assert not window.stack.isVisible() and not window.nav.isEnabled()
     assert not window.actions_.undo.isEnabled() and not window.actions_.redo.isEnabled()
+    assert not window.actions_.language_menu.isEnabled()  # switching rebuilds the views: it waits too
     with pytest.raises(ConnectionLostError):
         WorkItemService(ws).edit(item_id, {"title": "Not saved"})  # refused at once, nothing attempted
     # Meanwhile someone else changes the card: the window never hears of it.
@@ -223,3 +224,14 @@ def test_opening_another_workspace_stops_listening(team_window, tmp_path, qtbot)
     assert team_window.open_path(tmp_path / "local.pdk", create=True)
     assert team_window.live.listener is None and not listener.running
     assert not team_window.live.banner.isVisible()
+
+
+def test_an_event_added_in_another_client_shows_in_the_calendar(team_window, other_client, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from partnerdesk.services.calendar import EventService
+
+    calendar = _show(team_window, "calendar")
+    start = dt.datetime.now(dt.UTC).replace(minute=0, second=0, microsecond=0) + dt.timedelta(hours=1)
+    EventService(other_client).create("QBR with Kyma Hotels", start, start + dt.timedelta(hours=1))
+    qtbot.waitUntil(lambda: "QBR with Kyma Hotels" in [o.title for o in calendar.model.rows], timeout=TWO_SECONDS_MS)

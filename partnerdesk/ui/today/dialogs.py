@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -68,6 +69,13 @@ class LogInteractionDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(_buttons(self))
+        # Saves when OK is pressed; False (the reason shown) keeps the dialog open with what was typed.
+        self.save_hook: Callable[[], bool] | None = None
+
+    def accept(self) -> None:
+        if self.save_hook is not None and not self.save_hook():
+            return
+        super().accept()
 
     def values(self) -> tuple[Channel, str, dt.date | None]:
         d = self.follow_on.date()

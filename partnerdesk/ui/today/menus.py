@@ -44,11 +44,11 @@ def log_interaction(view: TodayView, row: Row) -> None:
         return
     dialog = LogInteractionDialog(row.partner, view)
 
-    def save() -> None:
+    def save() -> bool:
         channel, summary, follow_up = dialog.values()
-        view.push(commands.log_interaction(view.context, partner_id, channel, summary, follow_up))
+        return view.push(commands.log_interaction(view.context, partner_id, channel, summary, follow_up))
 
-    dialog.accepted.connect(save)
+    dialog.save_hook = save
     view.dialog = dialog
     dialog.open()
 
