@@ -6,11 +6,11 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import column, select, table
+from sqlalchemy import select
 
-from partnerdesk.store.dialects import json_first_value
-from partnerdesk.store.models import Contact, Partner
-from partnerdesk.store.search import KINDS, TABLE, normalize
+from partnerdesk.store.dialects import contact_list_rows
+from partnerdesk.store.models import Contact
+from partnerdesk.store.search import normalize
 
 
 @dataclass
@@ -29,11 +29,8 @@ class ContactLine:
     haystack: str
 
 
-_INDEX = table(TABLE, column("rowid"), column("body"))
-
-
 def _tags(value: Any) -> list[str]:
-    """A JSON list column as the driver returns it: text on SQLite, a list on PostgreSQL."""
+    """A JSON list column as stored text (or, should a driver parse it, the list)."""
     if isinstance(value, str):
         value = json.loads(value) if value and value != "[]" else []
     return [str(v) for v in value or []]
@@ -44,22 +41,10 @@ def query_lines(workspace: Any, ids: set[int] | None = None) -> list[ContactLine
     document."""
     if workspace is None:
         return []
-    stmt = (
-        select(Contact.id, Contact.display_name, Contact.partner_id, Partner.name, Contact.role,
-               Contact.organization, json_first_value(Contact.emails), json_first_value(Contact.phones),
-               Contact.__table__.c.tags, Contact.advisory_board, Contact.time_zone, Partner.time_zone,
-               Contact.photo.is_not(None), _INDEX.c.body)
-        .select_from(Contact)
-        .outerjoin(Partner, Partner.id == Contact.partner_id)
-        .outerjoin(_INDEX, _INDEX.c.rowid == Contact.id * len(KINDS) + KINDS.index("contact"))
-        .order_by(Contact.display_name, Contact.id)
-    )
-    if ids is not None:
-        stmt = stmt.where(Contact.id.in_(sorted(int(i) for i in ids)))
     lines = []
     with workspace.engine.connect() as con:
         for (cid, name, pid, pname, role, org, email, phone, tags, adv, tz, ptz, photo,
-             body) in con.execute(stmt):
+             body) in contact_list_rows(con, ids):
             # The organisation only when it is not the partner shown in the next column.
             role_text = " · ".join(x for x in (role, org if org != pname else "") if x)
             lines.append(ContactLine(cid, name, pid, pname or "", role_text, email or "", phone or "",

@@ -90,25 +90,6 @@ def _likely_default(element: likely, compiler: Any, **kw: Any) -> str:
     return str(compiler.process(list(element.clauses)[0], **kw))
 
 
-class json_first_value(FunctionElement[Any]):  # noqa: N801
-    """``json_first_value(column)``: the ``value`` of the first object in a JSON list column of typed values
-    (a contact's first email or phone), as text; NULL when the list is empty."""
-
-    type = String()
-    inherit_cache = True
-    name = "json_first_value"
-
-
-@compiles(json_first_value, "sqlite")
-def _json_first_value_sqlite(element: json_first_value, compiler: Any, **kw: Any) -> str:
-    return f"json_extract({compiler.process(list(element.clauses)[0], **kw)}, '$[0].value')"
-
-
-@compiles(json_first_value, "postgresql")
-def _json_first_value_pg(element: json_first_value, compiler: Any, **kw: Any) -> str:
-    return f"(CAST({compiler.process(list(element.clauses)[0], **kw)} AS jsonb) -> 0 ->> 'value')"
-
-
 def is_postgresql(bind: Any) -> bool:
     return bool(getattr(getattr(bind, "dialect", None), "name", "") == "postgresql")
 
