@@ -42,13 +42,15 @@ class ChangeSet:
     created: dict[str, set[int]] = field(default_factory=dict)
     updated: dict[str, set[int]] = field(default_factory=dict)
     deleted: dict[str, set[int]] = field(default_factory=dict)
-    # (entity, id) -> the row_version this change left a versioned record at (what an undo step expects to find)
+    # (entity, id) -> the row_version this change left a versioned record at (what an undo step expects to find;
+    # 0: deleted)
     versions: dict[tuple[str, int], int] = field(default_factory=dict)
-    # (entity, id) -> the row_version the record had before this change (absent: it was created)
+    # (entity, id) -> the row_version the record had before this change (0: it was created)
     versions_before: dict[tuple[str, int], int] = field(default_factory=dict)
 
     def version(self, entity: str, entity_id: int) -> int | None:
-        return self.versions.get((entity, entity_id))
+        """The version this change left the record at (None: not reported, or deleted)."""
+        return self.versions.get((entity, entity_id)) or None
 
     def add(self, bucket: str, entity: str, ids: int | Iterable[int]) -> None:
         target: dict[str, set[int]] = getattr(self, bucket)
@@ -165,8 +167,7 @@ class Service:
                 session.flush()
                 left = versioning.versions_left(session)
                 changes.versions.update(left)
-                read = versioning.versions_read(session)
-                changes.versions_before.update({key: read[key] for key in left if key in read})
+                changes.versions_before.update(versioning.versions_read(session, left))
                 session.flush()  # the versions stamped on this transaction's log entries
         except StaleDataError:
             # Someone else committed a change to a row this transaction read and then wrote: nothing is kept.
