@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,11 +28,43 @@ def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     l10n.set_language("en")
 
 
+# Test folders whose store, services and interop tests run against both engines (issue 18): the `workspace`
+# fixture is parametrised [sqlite]/[postgresql] there, for tests that do not drive Qt. Everything else runs on
+# SQLite only, so the suite does not double.
+BOTH_ENGINES = frozenset({"calendar", "contacts", "core", "ical", "kanban", "payments", "performance", "store", "team",
+                          "today", "trust", "packets"})
+_QT_FIXTURES = frozenset({"qtbot", "qapp", "demo_window", "window", "main_window"})
+
+
+def _runs_on_both_engines(metafunc: pytest.Metafunc) -> bool:
+    path = Path(str(metafunc.definition.fspath))
+    folder = path.parent.name if path.parent.name != "tests" else path.stem
+    if folder not in BOTH_ENGINES and path.stem != "test_demo":
+        return False
+    if _QT_FIXTURES & set(metafunc.fixturenames) or metafunc.definition.get_closest_marker("sqlite_only"):
+        return False
+    return "PySide6" not in path.read_text(encoding="utf-8")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: a test of the SQLite file itself (pragmas, file lock); "
+                                       "its `workspace` is never a server database")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "workspace" in metafunc.fixturenames and _runs_on_both_engines(metafunc):
+        metafunc.parametrize("workspace", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def workspace(tmp_path: Path):  # type: ignore[no-untyped-def]
+def workspace(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """An empty workspace: a file, or (parametrised [postgresql]) a fresh database on the test server."""
     from partnerdesk.store.workspace import open_workspace
 
-    ws = open_workspace(tmp_path / "test.pdk")
+    if getattr(request, "param", "sqlite") == "postgresql":
+        ws = open_workspace(request.getfixturevalue("pg_workspace_url"))
+    else:
+        ws = open_workspace(tmp_path / "test.pdk")
     yield ws
     ws.close()
 
@@ -49,6 +82,7 @@ def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     spec = importlib.util.spec_from_file_location("pgcluster", Path(__file__).parent.parent / "tools" / "pgcluster.py")
     assert spec and spec.loader
     pgcluster = importlib.util.module_from_spec(spec)
+    sys.modules["pgcluster"] = pgcluster  # its dataclass looks its module up there
     spec.loader.exec_module(pgcluster)
     if pgcluster.server_bin_dir() is None:
         pytest.fail("Team mode tests need PostgreSQL's server (Debian package postgresql; `make system-deps`)")
@@ -69,6 +103,40 @@ def pg_database(pg_server: str) -> Iterator[str]:
     name = f"pd_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(pg_server, autocommit=True) as con:
         con.execute(f'CREATE DATABASE "{name}"')
+    yield pg_server.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(pg_server, autocommit=True) as con:
+        con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: str) -> Iterator[str]:
+    """A database migrated to head once per session, the template of each [postgresql] workspace (copying it
+    is much faster than running the migrations for every test)."""
+    import uuid
+
+    import psycopg
+
+    from partnerdesk.store.workspace import open_workspace
+
+    name = f"pd_template_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(pg_server, autocommit=True) as con:
+        con.execute(f'CREATE DATABASE "{name}"')
+    open_workspace(pg_server.rsplit("/", 1)[0] + "/" + name).close()
+    yield name
+    with psycopg.connect(pg_server, autocommit=True) as con:
+        con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def pg_workspace_url(pg_server: str, pg_template: str) -> Iterator[str]:
+    """A fresh PartnerDesk database (a copy of the migrated template), dropped afterwards: its URL."""
+    import uuid
+
+    import psycopg
+
+    name = f"pd_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(pg_server, autocommit=True) as con:
+        con.execute(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"')
     yield pg_server.rsplit("/", 1)[0] + "/" + name
     with psycopg.connect(pg_server, autocommit=True) as con:
         con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

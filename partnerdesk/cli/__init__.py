@@ -35,21 +35,52 @@ def verb_parser(subparsers: argparse._SubParsersAction, verb: str, help_text: st
 def add_db_option(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
     """``--db`` on the program and on each command; a command's own default must not hide the program's
     (``partnerdesk --db X demo`` and ``partnerdesk demo --db X`` mean the same)."""
-    parser.add_argument("--db", type=Path, default=None if top_level else argparse.SUPPRESS,
-                        help=_("workspace file (default: the one in your user data folder)"))
+    parser.add_argument("--db", type=db_target, default=None if top_level else argparse.SUPPRESS,
+                        help=_("workspace file, or a team workspace on a server: postgresql://user@host/database "
+                               "(password from PGPASSWORD) (default: the file in your user data folder)"))
 
 
-def workspace_path(args: argparse.Namespace) -> Path:
+def db_target(value: str) -> Path | str:
+    """A ``--db`` value: a server URL stays a string, anything else is a file path."""
+    from partnerdesk.store.server import is_server_url
+
+    return value.strip() if is_server_url(value) else Path(value)
+
+
+def workspace_path(args: argparse.Namespace) -> Path | str:
+    """The workspace a command works on: a file path, or a ``postgresql://`` URL (``--db``)."""
     from partnerdesk.store.paths import default_workspace_path
 
-    return Path(args.db) if getattr(args, "db", None) else default_workspace_path()
+    return args.db if getattr(args, "db", None) else default_workspace_path()
+
+
+def workspace_file(args: argparse.Namespace) -> Path:
+    """The workspace file of a command that works on files only (backups): a server URL is refused."""
+    from partnerdesk.store.server import ServerAddress
+    from partnerdesk.store.workspace import ServerWorkspaceError
+
+    target = workspace_path(args)
+    if isinstance(target, str):
+        raise ServerWorkspaceError(location=ServerAddress.parse(target).display)
+    return target
 
 
 def command_modules() -> tuple[ModuleType, ...]:
     """The modules that register subcommands (imported here, not at the top: they import this module)."""
-    from partnerdesk.cli import backups, calendar, contacts, demo, info, kpis, packets, payments, today
+    from partnerdesk.cli import (
+        backups,
+        calendar,
+        contacts,
+        demo,
+        info,
+        kpis,
+        packets,
+        payments,
+        today,
+        workspace,
+    )
 
-    return (info, demo, contacts, packets, calendar, today, payments, kpis, backups)
+    return (info, demo, contacts, packets, calendar, today, payments, kpis, backups, workspace)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from partnerdesk.cli import add_db_option, workspace_path
+from partnerdesk.cli import add_db_option, workspace_file, workspace_path
 from partnerdesk.l10n import _
 
 
@@ -32,7 +32,7 @@ def run_list(args: argparse.Namespace) -> int:
     from partnerdesk.services.backups import list_backups
     from partnerdesk.store.backup import backup_folder
 
-    path = workspace_path(args)
+    path = workspace_file(args)
     backups = list_backups(path)
     print(_("Backups of {path} (kept in {folder}):").format(path=path, folder=backup_folder(path)))
     if not backups:
@@ -64,7 +64,7 @@ def run_restore(args: argparse.Namespace) -> int:
     from partnerdesk.services.backups import list_backups, restore_backup
     from partnerdesk.store.workspace import WorkspaceError, open_workspace
 
-    path = workspace_path(args)
+    path = workspace_file(args)
     backups = list_backups(path)
     chosen: Path | None = None
     if args.backup.isdigit() and 1 <= int(args.backup) <= len(backups):

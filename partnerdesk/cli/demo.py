@@ -37,7 +37,8 @@ def run(args: argparse.Namespace) -> int:
     path = workspace_path(args)
     with open_workspace(path) as ws:
         changes = populate_demo(ws, today=args.date, seed=args.seed)
-    print(_("Demo workspace created: {path}").format(path=path))
+        location = ws.location  # a server's address without its password
+    print(_("Demo workspace created: {path}").format(path=location))
     width = max(len(k) for k in changes.created)
     for entity, ids in changes.created.items():
         print(f"  {entity:<{width}}  {len(ids):>6}")

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from partnerdesk.domain import attention as rules
 from partnerdesk.domain.attention import Kind, Row, Section
 from partnerdesk.domain.enums import PartnerStage, Seniority, StatusCategory
+from partnerdesk.store.dialects import plus_days
 from partnerdesk.store.models import (
     Contract,
     Interaction,
@@ -322,7 +323,7 @@ def _partner_rows(workspace: Workspace, s: Session, today: dt.date, tz: dt.tzinf
                    func.sum(case((and_(WorkItem.due_at >= window_start, WorkItem.due_at < start_today), 1),
                                  else_=0)),
                    func.sum(case((and_(WorkItem.due_at >= window_start, WorkItem.due_at < start_today, is_done,
-                                       WorkItem.status_changed_at <= func.datetime(WorkItem.due_at, "+1 day")),
+                                       WorkItem.status_changed_at <= plus_days(WorkItem.due_at, 1)),
                                   1), else_=0)))
             .join(WorkStatus, WorkStatus.id == WorkItem.status_id)
             .where(live).group_by(WorkItem.partner_id)):

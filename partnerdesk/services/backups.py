@@ -59,14 +59,14 @@ def create_backup(ws: Workspace, reason: Reason = Reason.MANUAL) -> Path:
 
 def automatic_backup(ws: Workspace, every: dt.timedelta = DAILY) -> Path | None:
     """A snapshot when the newest automatic one is older than ``every``; None when none was due."""
-    if not store.is_due(ws.path, every):
+    if ws.path is None or not store.is_due(ws.path, every):  # a server is backed up with pg_dump, not here
         return None
     return store.snapshot_workspace(ws, Reason.AUTOMATIC)
 
 
 def before_import(ws: Workspace, count: int) -> Path | None:
     """The snapshot taken before an import of more than BIG_IMPORT records."""
-    if count <= BIG_IMPORT or ws.read_only:
+    if count <= BIG_IMPORT or ws.read_only or ws.is_server:
         return None
     return store.snapshot_workspace(ws, Reason.IMPORT)
 

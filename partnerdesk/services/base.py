@@ -143,6 +143,10 @@ class Service:
 
     @property
     def actor_id(self) -> int | None:
+        """Who does the work: the one given, else who I am on this workspace (``Workspace.member_id``, set in team
+        mode), else the team member marked as me."""
+        if self._actor_id is None and getattr(self.workspace, "member_id", None) is not None:
+            return self.workspace.member_id
         if self._actor_id is None:
             with self.workspace.session() as s:
                 self._actor_id = s.scalar(select(TeamMember.id).where(TeamMember.is_me.is_(True)).limit(1))

@@ -17,6 +17,7 @@ from sqlalchemy import String, func, select, true, tuple_, type_coerce
 from partnerdesk.domain.enums import Priority
 from partnerdesk.services.base import Service
 from partnerdesk.services.work_items import filter_clause
+from partnerdesk.store.dialects import json_elements
 from partnerdesk.store.models import ActivityLog, Partner, TeamMember, WorkItem, WorkStatus
 
 LANE_MODES = ("none", "partner", "owner", "priority")
@@ -171,10 +172,10 @@ class BoardQuery(Service):
 
     def tags(self) -> list[str]:
         """Every tag used on a live card, sorted case-insensitively."""
-        each = func.json_each(WorkItem.tags).table_valued("value")
-        q = select(each.c.value).select_from(WorkItem).join(each, true()).where(
-            WorkItem.deleted_at.is_(None)).distinct()
         with self.workspace.session() as s:
+            each = json_elements(WorkItem.tags, s.get_bind())
+            q = select(each.c.value).select_from(WorkItem).join(each, true()).where(
+                WorkItem.deleted_at.is_(None)).distinct()
             return sorted((str(t) for t in s.scalars(q) if t), key=str.casefold)
 
     def partners(self) -> list[tuple[int, str]]:

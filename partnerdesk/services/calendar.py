@@ -17,7 +17,7 @@ from operator import attrgetter
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, String, and_, func, or_, select, type_coerce
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import QueryableAttribute, Session
 
 from partnerdesk.domain.occurrence import KIND_COLORS, Occurrence, SourceKind
@@ -26,6 +26,7 @@ from partnerdesk.domain.recurrence import expand, meets
 from partnerdesk.domain.timezones import WorkingHours, free_slots
 from partnerdesk.l10n import _, format_money
 from partnerdesk.services.events import EditScope, EventService
+from partnerdesk.store.dialects import stored_text
 from partnerdesk.store.models import Contract, Event, Interaction, Partner, Payment, TeamMember, WorkItem
 from partnerdesk.store.workspace import Workspace
 
@@ -94,7 +95,7 @@ def _all_day_span(day: dt.date, zone: str) -> tuple[dt.datetime, dt.datetime]:
 
 def _raw(column: Any) -> Any:
     """The stored text of a column: parsing datetimes/JSON ourselves is several times faster for big windows."""
-    return type_coerce(column, String).label(column.key)
+    return stored_text(column).label(column.key)
 
 
 def _utc(text: str | None) -> dt.datetime | None:

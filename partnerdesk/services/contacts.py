@@ -19,6 +19,7 @@ from partnerdesk.domain.text import strip_bidi_controls
 from partnerdesk.interop.records import ContactRecord, RecordError
 from partnerdesk.l10n import N_
 from partnerdesk.services.base import ChangeSet, Service, apply_changes
+from partnerdesk.store.dialects import bulk_insert_ids, contact_list_values
 from partnerdesk.store.models import Contact, Partner
 from partnerdesk.store.models.base import utcnow
 from partnerdesk.store.search import index_contact_rows, normalize
@@ -311,23 +312,15 @@ class ContactService(Service):
             by_email: dict[str, tuple[int, str]] = {}
             by_phone: dict[str, tuple[int, str]] = {}
             by_name: dict[tuple[int | None, str], tuple[int, str]] = {}
-            # json_each in SQL: decoding 100k JSON lists in Python would dominate the import.
-            # The raw sqlite3 connection of this session: 100k rows without SQLAlchemy's row objects.
-            con = s.connection().connection.driver_connection
-            assert con is not None  # an open session always holds its sqlite3 connection
-            for cid, name, value in con.execute(
-                    "SELECT c.id, c.display_name, json_extract(e.value, '$.value') FROM contacts c, "
-                    "json_each(c.emails) e").fetchall():
+            for cid, name, value in contact_list_values(s, "emails"):
                 by_email.setdefault(normalise_email(value or ""), (cid, name))
-            for cid, name, value, country, pzone, locale, zone in con.execute(
-                    "SELECT c.id, c.display_name, json_extract(e.value, '$.value'), p.country, p.time_zone, "
-                    "c.locale, c.time_zone FROM contacts c JOIN json_each(c.phones) e "
-                    "LEFT JOIN partners p ON p.id = c.partner_id").fetchall():
+            for cid, name, value, country, pzone, locale, zone in contact_list_values(s, "phones",
+                                                                                     with_partner=True):
                 key = normalise_phone(value or "", region_for(country or "", locale or "", zone or "", pzone or ""))
                 if key:
                     by_phone.setdefault(key, (cid, name))
             regions = self._partner_regions(s)
-            for cid, name, pid in con.execute("SELECT id, display_name, partner_id FROM contacts").fetchall():
+            for cid, name, pid in s.execute(select(Contact.id, Contact.display_name, Contact.partner_id)):
                 by_name.setdefault((pid, normalise_name(name)), (cid, name))
         for index, record in enumerate(records):
             if progress is not None and index % 200 == 0:
@@ -415,10 +408,7 @@ class ContactService(Service):
                 # One executemany for the new rows: the ORM's per-object bookkeeping was most of a 10,000-card
                 # import. The search index is written here, as the flush hook does not see them.
                 con = s.connection()
-                _insert_many(con, new_rows)
-                # This transaction holds SQLite's write lock, so the rows got the next ids, in order.
-                ids = sorted(con.execute(select(Contact.id).order_by(Contact.id.desc()).limit(len(new_rows)))
-                             .scalars())
+                ids = _insert_many(con, new_rows)
                 index_contact_rows(con, zip(ids, new_rows, strict=True))
                 changes.add("created", "contact", ids)
                 self.log(s, "contact", ids[0], Action.IMPORT, source, {"count": [None, len(ids)]},
@@ -457,21 +447,14 @@ _RECORD_FIELDS = tuple(k for k in CONTACT_FIELDS if k in ContactRecord.__datacla
 _INSERT_COLUMNS = (*CONTACT_FIELDS, "created_at", "updated_at")
 
 
-def _insert_many(con: Any, rows: list[dict[str, Any]]) -> None:
-    """INSERT the rows with one DB-API executemany, each value converted by its column type's own bind processor
-    (the same JSON, date and boolean forms the ORM writes), without SQLAlchemy's per-row parameter handling."""
+def _insert_many(con: Any, rows: list[dict[str, Any]]) -> list[int]:
+    """INSERT the new contacts in one bulk statement; their ids in order."""
     table = cast(Table, Contact.__table__)  # declared as FromClause; a mapped class's table is a Table
     now = utcnow()
-    processors = [table.c[name].type.bind_processor(con.dialect) for name in _INSERT_COLUMNS]
-    data = []
     for values in rows:
         values.setdefault("photo", None)
         values["created_at"] = values["updated_at"] = now
-        data.append(tuple(values[name] if convert is None else convert(values[name])
-                          for name, convert in zip(_INSERT_COLUMNS, processors, strict=True)))
-    sql = (f"INSERT INTO {table.name} ({', '.join(_INSERT_COLUMNS)}) "
-           f"VALUES ({', '.join('?' for _name in _INSERT_COLUMNS)})")
-    con.exec_driver_sql(sql, data)
+    return bulk_insert_ids(con, table, _INSERT_COLUMNS, rows)
 
 
 def _service_checks(records: list[ContactRecord]) -> tuple[list[ContactRecord], list[RecordError]]:

@@ -14,13 +14,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from partnerdesk.domain.enums import Action, EventKind
 from partnerdesk.domain.partners import check_time_zone
 from partnerdesk.interop.icalendar_io import EventReadError, EventRecord, read_calendar
 from partnerdesk.services.base import ChangeSet, Service, apply_changes
+from partnerdesk.store.dialects import contact_emails_with_partner
 from partnerdesk.store.models import Contact, Event, Partner, TeamMember, event_contacts, event_members
 from partnerdesk.store.search import index_objects
 
@@ -261,8 +262,7 @@ class EventImportService(Service):
     @staticmethod
     def _people_by_email(s: Session) -> _People:
         people = _People()
-        for cid, pid, value in s.execute(text(
-                "SELECT c.id, c.partner_id, json_extract(e.value, '$.value') FROM contacts c, json_each(c.emails) e")):
+        for cid, pid, value in contact_emails_with_partner(s):
             if value:
                 people.contacts.setdefault(str(value).strip().casefold(), (cid, pid))
         for mid, email in s.execute(select(TeamMember.id, TeamMember.email).where(TeamMember.email != "")):

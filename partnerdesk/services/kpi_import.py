@@ -38,6 +38,7 @@ from partnerdesk.interop.records import decode
 from partnerdesk.l10n import LANGUAGES, N_, Translator
 from partnerdesk.services.base import ChangeSet, Service
 from partnerdesk.services.kpi_values import check_value
+from partnerdesk.store.dialects import fast_rows
 from partnerdesk.store.models import KpiDefinition, KpiMapping, KpiValue, Partner
 from partnerdesk.store.workspace import Workspace
 
@@ -339,13 +340,12 @@ def _existing(session: Any, wanted: set[tuple[int, int, dt.date]]) -> dict[tuple
     if not wanted:
         return found
     days = {key[2].isoformat(): key[2] for key in wanted}
-    raw = session.connection().connection.driver_connection
     ids = sorted({key[0] for key in wanted})
     in_days = ",".join(repr(d) for d in sorted(days))
     for chunk in range(0, len(ids), 500):
         in_ids = ",".join(str(int(i)) for i in ids[chunk:chunk + 500])
-        for rid, pid, did, start, end, value, target, note, evidence in raw.execute(
-                "SELECT id, partner_id, definition_id, period_start, period_end, value, target, note, evidence "
+        for rid, pid, did, start, end, value, target, note, evidence in fast_rows(
+                session, "SELECT id, partner_id, definition_id, period_start, period_end, value, target, note, evidence "
                 f"FROM kpi_values WHERE partner_id IN ({in_ids}) AND period_start IN ({in_days})"):
             key = (pid, did, days[start])
             if key in wanted:

@@ -47,6 +47,7 @@ from partnerdesk.domain.kpi import (
 from partnerdesk.domain.periods import Granularity, Period
 from partnerdesk.l10n import N_
 from partnerdesk.l10n.formats import currency_digits, format_decimal, format_number, format_percent
+from partnerdesk.store.dialects import fast_rows
 from partnerdesk.store.models import (
     Event,
     Interaction,
@@ -276,7 +277,6 @@ def load_kpi_data(session: Session, first: dt.date, last: dt.date, partner_ids: 
                                            .where(*only(Partner.id)).order_by(Partner.name))}
     # Plain driver SQL: 100k+ rows through the ORM's type processing cost over a second; dates come back as ISO
     # text and are parsed once per distinct day.
-    con = session.connection()
     partner_where = "" if ids is None else f" AND partner_id IN ({','.join(str(int(i)) for i in ids)})"
     where = partner_where
     if glance is not None:
@@ -292,11 +292,10 @@ def load_kpi_data(session: Session, first: dt.date, last: dt.date, partner_ids: 
         return found
 
     values: dict[tuple[int, int], dict[tuple[dt.date, dt.date], Row]] = defaultdict(dict)
-    raw = con.connection.driver_connection  # the sqlite3 connection: no per-row wrapper
-    rows = raw.execute(  # type: ignore[union-attr]
-        "SELECT id, partner_id, definition_id, period_start, period_end, value, target" + extra +
+    rows = fast_rows(
+        session, "SELECT id, partner_id, definition_id, period_start, period_end, value, target" + extra +
         " FROM kpi_values WHERE period_start <= ? AND period_end >= ?" + where,
-        (last.isoformat(), first.isoformat())).fetchall()
+        (last.isoformat(), first.isoformat()))
     empty: dict[str, Any] = {}
     spans: dict[tuple[str, str], tuple[dt.date, dt.date]] = {}
     if details:
@@ -314,9 +313,12 @@ def load_kpi_data(session: Session, first: dt.date, last: dt.date, partner_ids: 
     needs = {key for key, rows in values.items() if rows[min(rows)][2] is None}
     if needs:
         needy = f" AND partner_id IN ({','.join(str(pid) for pid in sorted({k[0] for k in needs}))})"
-        for rid, pid, did, start, end, target in raw.execute(  # type: ignore[union-attr]
-                "SELECT id, partner_id, definition_id, max(period_start), period_end, target FROM kpi_values "
-                "WHERE period_start < ? AND target IS NOT NULL" + needy + " GROUP BY partner_id, definition_id",
+        # The latest row before ``first`` per series (a window function: the same SQL on both engines).
+        for rid, pid, did, start, end, target in fast_rows(
+                session, "SELECT id, partner_id, definition_id, period_start, period_end, target FROM ("
+                "SELECT id, partner_id, definition_id, period_start, period_end, target, row_number() OVER ("
+                "PARTITION BY partner_id, definition_id ORDER BY period_start DESC) AS n FROM kpi_values "
+                "WHERE period_start < ? AND target IS NOT NULL" + needy + ") latest WHERE n = 1",
                 (first.isoformat(),)):
             if (pid, did) in needs:
                 values[(pid, did)][(day(start), day(end))] = (rid, None, target, "", empty)

@@ -34,6 +34,7 @@ from partnerdesk.domain.aging import (
     payment_status,
 )
 from partnerdesk.domain.enums import PaymentDirection, PaymentMethod
+from partnerdesk.store.dialects import fast_rows
 from partnerdesk.store.models import Partner, Payment, Setting
 from partnerdesk.store.workspace import Workspace
 
@@ -109,15 +110,9 @@ def load_rows(ws: Workspace, ids: Collection[int] | None = None, *, partner_id: 
     methods = {m.value: m for m in PaymentMethod}
     day = dt.date.fromisoformat
     make = PaymentRow._make
-    raw = ws.engine.raw_connection()  # the sqlite3 cursor's own fetchall: no per-row wrapper calls
-    try:
-        cursor = raw.cursor()
-        partners = {pid: (name, color) for pid, name, color in cursor.execute("SELECT id, name, color FROM partners")}
-        cursor.execute(sql)
-        found = cursor.fetchall()
-        cursor.close()
-    finally:
-        raw.close()
+    with ws.engine.connect() as con:  # the driver's own fetchall: no per-row wrapper calls
+        partners = {pid: (name, color) for pid, name, color in fast_rows(con, "SELECT id, name, color FROM partners")}
+        found = fast_rows(con, sql)
     return [make((pid, partner, *partners[partner], ref, directions[direction], amount, currency, day(due),
                   day(paid) if paid else None, day(issued) if issued else None, methods[method], notes, schedule))
             for (pid, partner, ref, direction, amount, currency, due, paid, issued, method, notes, schedule) in found]

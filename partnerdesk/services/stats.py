@@ -32,4 +32,4 @@ def workspace_info(ws: Workspace) -> dict[str, Any]:
     with ws.session() as s:
         counts = {name: s.scalar(select(func.count()).select_from(model)) or 0
                   for name, model in COUNTED.items()}
-    return {"path": str(ws.path), "schema_version": ws.schema_revision(), "counts": counts}
+    return {"path": ws.location, "schema_version": ws.schema_revision(), "counts": counts}

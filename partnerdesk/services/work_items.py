@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Integer, Table, bindparam, exists, func, select, tuple_, update
+from sqlalchemy import Integer, Table, bindparam, func, select, tuple_, update
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
@@ -14,10 +14,9 @@ from partnerdesk.domain.enums import Action, Priority
 from partnerdesk.domain.errors import NotFoundError, ValidationError
 from partnerdesk.l10n import N_
 from partnerdesk.services.base import ChangeSet, Service, apply_changes
+from partnerdesk.store.dialects import json_list_has, likely, per_dialect
 from partnerdesk.store.models import ChecklistItem, Partner, WorkItem, WorkStatus
-from partnerdesk.store.search import KINDS as FTS_KINDS
-from partnerdesk.store.search import TABLE as FTS_TABLE
-from partnerdesk.store.search import normalize
+from partnerdesk.store.search import matching_ids, normalize
 
 ENTITY = "work_item"
 _EDITABLE = {"title", "description", "partner_id", "responsible_member_id", "responsible_contact_id",
@@ -321,24 +320,20 @@ def text_clause(needle: str) -> Any:
     """Cards whose title, description or tags contain every word of ``needle`` (accent- and case-insensitive,
     through the workspace's trigram full-text index), or whose partner's name contains it."""
     tokens = [t for t in normalize(needle).split() if t]
-    where, params = [], {}
-    phrases = [t for t in tokens if len(t) >= 3]
-    if phrases:
-        where.append(f"{FTS_TABLE} MATCH :match")
-        params["match"] = " ".join('"' + t.replace('"', '""') + '"' for t in phrases)
-    for i, token in enumerate(t for t in tokens if len(t) < 3):  # too short for trigrams: substring scan
-        where.append(f"instr(body, :short{i}) > 0")
-        params[f"short{i}"] = token
-    where.append(f"rowid % {len(FTS_KINDS)} = {FTS_KINDS.index(ENTITY)}")
-    params["needle"] = needle.casefold()
-    # One id list (text matches, plus the cards of partners whose name contains the text), so SQLite looks the
-    # matching cards up by primary key instead of scanning the whole board.
-    matching = sql_text(
-        f"SELECT rowid / {len(FTS_KINDS)} AS id FROM {FTS_TABLE} WHERE {' AND '.join(where)} "
-        "UNION SELECT id FROM work_items WHERE partner_id IN "
-        "(SELECT id FROM partners WHERE instr(lower(partners.name), :needle) > 0)").bindparams(**params) \
-        .columns(id=Integer)
-    return WorkItem.id.in_(matching)
+    variants = {}
+    for engine in ("sqlite", "postgresql"):
+        found, params = matching_ids(ENTITY, tokens, engine == "postgresql")
+        # One id list (text matches, plus the cards of partners whose name contains the text), so the database
+        # looks the matching cards up by primary key instead of scanning the whole board.
+        matching = sql_text(
+            f"{found} UNION SELECT id FROM work_items WHERE partner_id IN "
+            "(SELECT id FROM partners WHERE strpos(lower(partners.name), :needle) > 0)"
+            if engine == "postgresql" else
+            f"{found} UNION SELECT id FROM work_items WHERE partner_id IN "
+            "(SELECT id FROM partners WHERE instr(lower(partners.name), :needle) > 0)"
+        ).bindparams(needle=needle.casefold(), **params).columns(id=Integer)
+        variants[engine] = WorkItem.id.in_(matching)
+    return per_dialect(**variants)
 
 
 def filter_clause(partner_id: int | None = None, owner_id: int | None = None, tag: str | None = None,
@@ -361,14 +356,13 @@ def filter_clause(partner_id: int | None = None, owner_id: int | None = None, ta
         folded = normalize(tag)
         if len(folded) >= 3 and '"' not in folded:
             # Tags are in the full-text index too: its candidates first, then the exact tag on those only.
-            candidates = sql_text(
-                f"SELECT rowid / {len(FTS_KINDS)} AS id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :tag_phrase "
-                f"AND rowid % {len(FTS_KINDS)} = {FTS_KINDS.index(ENTITY)}").bindparams(
-                tag_phrase=f'"{folded}"').columns(id=Integer)
-            conds.append(WorkItem.id.in_(candidates))
+            variants = {}
+            for engine in ("sqlite", "postgresql"):
+                found, params = matching_ids(ENTITY, [folded], engine == "postgresql", prefix="tag")
+                variants[engine] = WorkItem.id.in_(sql_text(found).bindparams(**params).columns(id=Integer))
+            conds.append(per_dialect(**variants))
             by_id = True
-        each = func.json_each(WorkItem.tags).table_valued("value")
-        conds.append(exists(select(each.c.value).where(each.c.value == tag)))
+        conds.append(json_list_has(WorkItem.tags, tag))
     if due == "overdue":
         conds.append(WorkItem.due_at < now)
     elif due == "week":
@@ -378,7 +372,7 @@ def filter_clause(partner_id: int | None = None, owner_id: int | None = None, ta
     if text.strip():
         conds.append(text_clause(text.strip()))
     live = [WorkItem.deleted_at.is_(None), WorkItem.archived.is_(False)]
-    return ([func.likely(c) for c in live] if by_id else live) + conds
+    return ([likely(c) for c in live] if by_id else live) + conds
 
 
 def filtered_ids(service: Service, **filters: Any) -> list[int]:

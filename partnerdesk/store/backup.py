@@ -151,14 +151,18 @@ def _write(source: sqlite3.Connection, source_name: Path, reason: Reason, folder
 
 def snapshot_workspace(ws: Workspace, reason: Reason, *, now: dt.datetime | None = None,
                        retention: Retention | None = None) -> Path:
-    """A verified snapshot of the open workspace (consistent while it is in use), then the rotation."""
+    """A verified snapshot of the open workspace (consistent while it is in use), then the rotation.
+
+    A team workspace on a server has no file to snapshot: ServerWorkspaceError (the server is backed up with
+    pg_dump)."""
+    path = ws.file_path()
     raw = ws.engine.raw_connection()
     try:
-        target = _write(raw.driver_connection, Path(ws.path), reason,  # type: ignore[arg-type]
-                        backup_folder(ws.path), now)
+        target = _write(raw.driver_connection, path, reason,  # type: ignore[arg-type]
+                        backup_folder(path), now)
     finally:
         raw.close()
-    prune(ws.path, retention or Retention(), now=now)
+    prune(path, retention or Retention(), now=now)
     return target
 
 
@@ -239,8 +243,9 @@ def iter_side_files(path: Path) -> Iterator[Path]:
 
 def backup_workspace(ws: Workspace, target: Path | str) -> Path:
     """Write a consistent copy of ``ws`` to ``target`` (a temporary file is renamed into place)."""
+    source = ws.file_path()
     target = Path(target).expanduser().resolve()
-    if same_path(target, Path(ws.path).resolve()):  # C:\Work\A.pdk is c:\work\a.pdk on Windows
+    if same_path(target, source.resolve()):  # C:\Work\A.pdk is c:\work\a.pdk on Windows
         raise BackupError(N_("A backup cannot replace the open workspace itself. Choose another file name."),
                           path=str(target))
     tmp = target.with_name(target.name + ".part")

@@ -5,6 +5,11 @@ marks dropped, casefolded — so "acao" finds "Ação" and "καλημερα" fi
 misses the Greek tonos). Trigram finds substrings in any script (日本語 inside a sentence); queries of one or two
 characters cannot use trigrams and fall back to a substring scan of the same normalised text.
 
+On PostgreSQL (team workspaces) the same documents go into an ordinary table of the same name and columns, with a
+GIN trigram index (pg_trgm) over the normalised body: a word of three or more characters is a ``LIKE '%word%'``
+the index answers, shorter ones the same substring scan. Both engines return candidates in rowid order and rank
+them here, so they give the same results.
+
 The index stays in sync through a session ``after_flush`` hook, so every service that writes these models
 keeps it current without knowing about search.
 """
@@ -152,8 +157,56 @@ def install_hooks() -> None:
 install_hooks()
 
 
+PG_CREATE_SQL = (
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    f"CREATE TABLE IF NOT EXISTS {TABLE} (rowid bigint PRIMARY KEY, title text NOT NULL, subtitle text, "
+    "partner_id integer, body text NOT NULL)",
+    f"CREATE INDEX IF NOT EXISTS ix_{TABLE}_body_trgm ON {TABLE} USING gin (body gin_trgm_ops)",
+)
+
+
+def _is_pg(con: Connection | Session) -> bool:
+    bind = con.get_bind() if isinstance(con, Session) else con
+    return bool(bind.dialect.name == "postgresql")
+
+
 def create_index(con: Connection) -> None:
-    con.exec_driver_sql(CREATE_SQL)
+    if _is_pg(con):
+        for statement in PG_CREATE_SQL:
+            con.exec_driver_sql(statement)
+    else:
+        con.exec_driver_sql(CREATE_SQL)
+
+
+def _like_pattern(token: str) -> str:
+    return "%" + token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def token_conditions(tokens: list[str], postgresql: bool, prefix: str = "t") -> tuple[list[str], dict[str, Any]]:
+    """SQL conditions on the index table for words that must all occur (already normalised): the engine's
+    trigram index for words of three or more characters, a substring scan for shorter ones."""
+    where: list[str] = []
+    params: dict[str, Any] = {}
+    long_words = [t for t in tokens if len(t) >= 3]
+    short_words = [t for t in tokens if len(t) < 3]
+    if long_words and postgresql:
+        for i, word in enumerate(long_words):
+            where.append(f"body LIKE :{prefix}l{i}")
+            params[f"{prefix}l{i}"] = _like_pattern(word)
+    elif long_words:
+        where.append(f"{TABLE} MATCH :{prefix}match")
+        params[f"{prefix}match"] = " ".join(_fts_phrase(t) for t in long_words)
+    for i, word in enumerate(short_words):
+        where.append(f"strpos(body, :{prefix}s{i}) > 0" if postgresql else f"instr(body, :{prefix}s{i}) > 0")
+        params[f"{prefix}s{i}"] = word
+    return where, params
+
+
+def matching_ids(kind: str, tokens: list[str], postgresql: bool, prefix: str = "t") -> tuple[str, dict[str, Any]]:
+    """``SELECT id`` of the records of ``kind`` whose text holds every token (for ``id IN (…)``)."""
+    where, params = token_conditions(tokens, postgresql, prefix)
+    where.append(f"rowid % {len(KINDS)} = {_KIND_CODE[kind]}")
+    return f"SELECT rowid / {len(KINDS)} AS id FROM {TABLE} WHERE {' AND '.join(where)}", params
 
 
 def rebuild_index(con: Connection) -> int:
@@ -185,16 +238,8 @@ def search(con: Connection | Session, query: str, *, kinds: Iterable[str] | None
     tokens = [t for t in normalize(query).split() if t]
     if not tokens:
         return []
-    long_tokens = [t for t in tokens if len(t) >= 3]
-    short_tokens = [t for t in tokens if len(t) < 3]
-    where: list[str] = []
-    params: dict[str, Any] = {"limit": limit}
-    if long_tokens:
-        where.append(f"{TABLE} MATCH :match")
-        params["match"] = " ".join(_fts_phrase(t) for t in long_tokens)
-    for i, tok in enumerate(short_tokens):
-        where.append(f"instr(body, :s{i}) > 0")
-        params[f"s{i}"] = tok
+    postgresql = _is_pg(con)
+    where, params = token_conditions(tokens, postgresql)
     kind_codes = [_KIND_CODE[k] for k in kinds] if kinds is not None else None
     if kind_codes is not None:
         where.append(f"(rowid % {len(KINDS)}) IN ({', '.join(str(c) for c in kind_codes)})")
@@ -203,8 +248,10 @@ def search(con: Connection | Session, query: str, *, kinds: Iterable[str] | None
         params["pid"] = partner_id
     # No ORDER BY: ranking every match of a common trigram over 100k rows costs more than a keystroke may.
     # Take a bounded window in index order and rank it here: title starts with the query, then shorter titles.
+    # FTS5 yields its matches in rowid order; PostgreSQL is asked for the same order, so both see the same window.
     params["limit"] = max(limit * 4, 100)
-    sql = f"SELECT rowid, title, subtitle, partner_id FROM {TABLE} WHERE {' AND '.join(where)} LIMIT :limit"
+    order = " ORDER BY rowid" if postgresql else ""
+    sql = f"SELECT rowid, title, subtitle, partner_id FROM {TABLE} WHERE {' AND '.join(where)}{order} LIMIT :limit"
     rows = con.execute(text(sql), params).all()
     first = tokens[0]
     hits = []

@@ -71,6 +71,11 @@ class WorkspaceLockedError(WorkspaceError):
     template = N_("“{path}” is already open in another PartnerDesk window. Close it there first.")
 
 
+class ServerWorkspaceError(WorkspaceError):
+    template = N_("“{location}” is a team workspace on a server: this works on workspace files only. Back up a "
+                  "server with pg_dump, or take a local copy with “partnerdesk workspace copy”.")
+
+
 class FileLock:
     """An advisory lock on ``<workspace>.lock`` held for as long as the workspace is open."""
 
@@ -286,19 +291,40 @@ def backup_file(path: Path, reason: str) -> Path:
 
 
 class Workspace:
-    """An open workspace file: engine, session factory and the lock that keeps other processes out.
+    """An open workspace: engine, session factory and, for a file, the lock that keeps other processes out.
 
-    ``read_only``: opened from a location that cannot be written to; services refuse to write."""
+    ``read_only``: opened from a location that cannot be written to; services refuse to write.
+    ``is_server``: a team workspace on a PostgreSQL server (store/server.py); ``path`` is then None.
+    ``location``: what the user sees (the file path, or ``database on host:port``); ``key``: a stable identity
+    for per-person settings and the recent list (the resolved path, or the server URL without password).
+    ``member_id``: who I am on this workspace (set by the UI in team mode); the activity log records it."""
 
-    def __init__(self, path: Path, engine: Engine, lock: FileLock | None, migrated_from: str | None,
-                 backup: Path | None, read_only: bool = False) -> None:
+    def __init__(self, path: Path | None, engine: Engine, lock: FileLock | None, migrated_from: str | None,
+                 backup: Path | None, read_only: bool = False, *, location: str | None = None,
+                 key: str | None = None, is_server: bool = False, address: Any = None) -> None:
         self.path = path
         self.engine = engine
         self._lock = lock
         self.migrated_from = migrated_from
         self.backup = backup
         self.read_only = read_only
+        self.is_server = is_server
+        self.address = address
+        self.location = location if location is not None else str(path)
+        self.key = key if key is not None else str(path)
+        self.member_id: int | None = None
         self.session_factory = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        """``"sqlite"`` or ``"postgresql"``."""
+        return str(self.engine.dialect.name)
+
+    def file_path(self) -> Path:
+        """The workspace file; raises ServerWorkspaceError for a team workspace (features that work on files)."""
+        if self.path is None:
+            raise ServerWorkspaceError(location=self.location)
+        return self.path
 
     def session(self) -> Session:
         return self.session_factory()
@@ -329,15 +355,21 @@ class Workspace:
         self.close()
 
 
-def open_workspace(path: Path | str, *, create: bool = True, lock: bool = True) -> Workspace:
-    """Open (creating or migrating as needed) the workspace at ``path``.
+def open_workspace(target: Path | str, *, create: bool = True, lock: bool = True,
+                   password: str | None = None) -> Workspace:
+    """Open (creating or migrating as needed) the workspace at ``target``: a file path, or a ``postgresql://`` URL
+    for a team workspace on a server (see store/server.py; ``password`` is used there only).
 
     Never creates over an existing file, whatever its size. Raises a WorkspaceError subclass, without modifying
     the file or creating anything beside it, when it is not a PartnerDesk workspace (an empty file included),
     is corrupt, has a newer schema or is open in another process. A workspace in a read-only location opens
     read-only (``Workspace.read_only``) or, when SQLite cannot read it there, raises ReadOnlyWorkspaceError.
     """
-    path = Path(path).expanduser().resolve()
+    from partnerdesk.store.server import is_server_url, open_server_workspace
+
+    if is_server_url(target):
+        return open_server_workspace(str(target), create=create, password=password)
+    path = Path(target).expanduser().resolve()
     if path.is_dir():
         raise NotAWorkspaceError(path=str(path))
     exists = path.exists()

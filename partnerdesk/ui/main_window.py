@@ -294,7 +294,7 @@ class MainWindow(QMainWindow):
 
         path = Path(path).expanduser().resolve()
         current = self.context.workspace
-        if current is not None and same_path(current.path, path):
+        if current is not None and current.path is not None and same_path(current.path, path):
             return True
         if current is None:
             self.panel.show_loading(str(path))
@@ -392,7 +392,7 @@ class MainWindow(QMainWindow):
 
         ws = self.context.ws
         stamp = dt.date.today().isoformat()
-        suggestion = Path(ws.path).with_name(f"{Path(ws.path).stem}-backup-{stamp}.pdk")
+        suggestion = ws.file_path().with_name(f"{ws.file_path().stem}-backup-{stamp}.pdk")
         name, _filter = QFileDialog.getSaveFileName(self, _("Back Up Workspace"), str(suggestion),
                                                     self._file_filter())
         if not name:
@@ -406,7 +406,7 @@ class MainWindow(QMainWindow):
 
     def _dialog_dir(self) -> Path:
         ws = self.context.workspace
-        return Path(ws.path).parent if ws is not None else documents_dir()
+        return ws.path.parent if ws is not None and ws.path is not None else documents_dir()
 
     @staticmethod
     def _file_filter() -> str:
@@ -512,7 +512,7 @@ class MainWindow(QMainWindow):
             return
         view = _(VIEWS[self.current_index][1])
         self.setWindowTitle(_("{view} — {workspace} — PartnerDesk").format(view=view,
-                                                                          workspace=Path(ws.path).stem))
+                                                                          workspace=ws.path.stem if ws.path else ws.location))
 
     def update_status(self) -> None:
         ws = self.context.workspace
@@ -525,7 +525,7 @@ class MainWindow(QMainWindow):
 
         n = counts(ws)
         # The file's name; the whole path on hover (a long path crowded out the counts on a laptop).
-        self.path_label.setText(fill(_("Workspace: {path}"), path=Path(ws.path).name))
+        self.path_label.setText(fill(_("Workspace: {path}"), path=ws.path.name if ws.path else ws.location))
         self.path_label.setToolTip(str(ws.path))
         parts = [
             ngettext("{count} partner", "{count} partners", n["partner"]).format(count=n["partner"]),

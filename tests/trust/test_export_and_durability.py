@@ -28,6 +28,7 @@ def test_neutralised_cells_round_trip_through_our_import() -> None:
     assert back.role == "\uff1dcmd"
 
 
+@pytest.mark.sqlite_only
 def test_commits_are_synchronous_full(workspace) -> None:  # type: ignore[no-untyped-def]
     with workspace.engine.connect() as con:
         assert con.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

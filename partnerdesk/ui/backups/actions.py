@@ -115,7 +115,7 @@ class BackupActions:
         """The open workspace, or the one that was refused (damaged) when backups of it exist."""
         ws = self.window.context.workspace
         if ws is not None:
-            return Path(ws.path)
+            return ws.file_path()
         panel = self.window.panel
         if getattr(panel, "mode", "") == "error" and panel.path:
             from partnerdesk.store.backup import list_snapshots
@@ -137,7 +137,7 @@ class BackupActions:
         if ws is not None and ws.read_only:
             self.banner_label.setText(_("Read-only: “{name}” is in a folder PartnerDesk cannot write to, so changes "
                                         "cannot be saved. Copy the file to a folder of yours to edit it.").format(
-                name=Path(ws.path).name))
+                name=ws.file_path().name))
 
     # -- workspace life cycle -------------------------------------------------------------------------------
     def _opened(self, _path: str) -> None:
@@ -162,7 +162,7 @@ class BackupActions:
         ws = self.window.context.ws
 
         def work() -> list[str]:
-            problems = integrity_problems(ws.path)
+            problems = integrity_problems(ws.file_path())
             if not problems:
                 backups.automatic_backup(ws)
             return problems
@@ -197,7 +197,7 @@ class BackupActions:
 
     def _checked(self, path: Path, problems: list[str]) -> None:
         ws = self.window.context.workspace
-        if not problems or ws is None or Path(ws.path) != Path(path):
+        if not problems or ws is None or ws.path != Path(path):
             return
         from partnerdesk.services.backups import latest_good_backup
 
@@ -222,7 +222,7 @@ class BackupActions:
         w = self.window
         if w.context.workspace is None:
             return None
-        name, _filter = QFileDialog.getOpenFileName(w, _("Import contacts"), str(Path(w.context.ws.path).parent),
+        name, _filter = QFileDialog.getOpenFileName(w, _("Import contacts"), str(w.context.ws.path.parent if w.context.ws.path else Path.home()),
                                                     _("Contacts (*.vcf *.vcard *.csv);;All files (*)"))
         if not name:
             return None

@@ -64,7 +64,7 @@ class PerformanceActions:
         if w.context.workspace is None:
             return None
         settings = w.context.settings
-        folder = str(settings.value(FOLDER_KEY, str(Path(w.context.ws.path).parent), type=str))
+        folder = str(settings.value(FOLDER_KEY, str(w.context.ws.path.parent if w.context.ws.path else Path.home()), type=str))
         name, _filter = QFileDialog.getOpenFileName(w, _("Import KPI Values"), folder, _(
             "CSV files ({pattern})").format(pattern="*.csv *.txt") + ";;" + _("All files ({pattern})").format(
             pattern="*"))

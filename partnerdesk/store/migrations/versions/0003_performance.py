@@ -67,11 +67,9 @@ def upgrade() -> None:
                     sa.column("direction"), sa.column("currency"), sa.column("description"))
     op.bulk_insert(kpis, [{"key": "revenue", "name": "", "unit": "money", "direction": "higher", "currency": "",
                            "description": ""}])
-    import json
-
-    for key, kinds in KIND_DEFAULTS.items():
-        op.execute(sa.text("UPDATE kpi_definitions SET partner_kinds = :kinds WHERE key = :key")
-                   .bindparams(kinds=json.dumps(kinds), key=key))
+    definitions = sa.table("kpi_definitions", sa.column("key"), sa.column("partner_kinds", sa.JSON()))
+    for key, kinds in KIND_DEFAULTS.items():  # a typed JSON value: PostgreSQL refuses text for a json column
+        op.execute(definitions.update().where(definitions.c.key == key).values(partner_kinds=kinds))
 
 
 def downgrade() -> None:
