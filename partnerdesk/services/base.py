@@ -154,7 +154,11 @@ class Service:
 
     @contextmanager
     def unit_of_work(self) -> Iterator[tuple[Session, ChangeSet]]:
-        """One transaction. Integrity or locking errors become typed, translated errors; nothing is kept."""
+        """One transaction. Integrity or locking errors become typed, translated errors; nothing is kept.
+
+        A write to a record someone else changed since it was read (SQLAlchemy's StaleDataError on the row
+        version) or since the version the caller started from (``get_at``) becomes an EditConflictError with
+        their change. The ChangeSet reports the version each written record was left at (``versions``)."""
         if getattr(self.workspace, "read_only", False):
             from partnerdesk.store.workspace import WorkspaceIsReadOnlyError
 
