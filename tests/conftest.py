@@ -32,7 +32,7 @@ def isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
 # Test folders whose store, services and interop tests run against both engines (issue 18): the `workspace`
 # fixture is parametrised [sqlite]/[postgresql] there, for tests that do not drive Qt. Everything else runs on
 # SQLite only, so the suite does not double.
-BOTH_ENGINES = frozenset({"calendar", "contacts", "core", "ical", "kanban", "payments", "performance", "store",
+BOTH_ENGINES = frozenset({"calendar", "contacts", "core", "ical", "kanban", "payments", "performance", "store", "team",
                           "today", "trust", "packets"})
 _QT_FIXTURES = frozenset({"qtbot", "qapp", "demo_window", "window", "main_window"})
 

@@ -43,13 +43,15 @@ class ChangeSet:
     created: dict[str, set[int]] = field(default_factory=dict)
     updated: dict[str, set[int]] = field(default_factory=dict)
     deleted: dict[str, set[int]] = field(default_factory=dict)
-    # (entity, id) -> the row_version this change left a versioned record at (what an undo step expects to find)
+    # (entity, id) -> the row_version this change left a versioned record at (what an undo step expects to find;
+    # 0: deleted)
     versions: dict[tuple[str, int], int] = field(default_factory=dict)
-    # (entity, id) -> the row_version the record had before this change (absent: it was created)
+    # (entity, id) -> the row_version the record had before this change (0: it was created)
     versions_before: dict[tuple[str, int], int] = field(default_factory=dict)
 
     def version(self, entity: str, entity_id: int) -> int | None:
-        return self.versions.get((entity, entity_id))
+        """The version this change left the record at (None: not reported, or deleted)."""
+        return self.versions.get((entity, entity_id)) or None
 
     def add(self, bucket: str, entity: str, ids: int | Iterable[int]) -> None:
         target: dict[str, set[int]] = getattr(self, bucket)
@@ -167,7 +169,12 @@ class Service:
         """One transaction. Integrity or locking errors become typed, translated errors; nothing is kept.
 
         What changed is published to the other clients of a team workspace just before the commit (delivered
-        only if it commits). While the server is unreachable, nothing is attempted: ConnectionLostError."""
+        only if it commits). While the server is unreachable, nothing is attempted: ConnectionLostError.
+
+
+A write to a record someone else changed since it was read (SQLAlchemy's StaleDataError on the row
+        version) or since the version the caller started from (``get_at``) becomes an EditConflictError with
+        their change. The ChangeSet reports the version each written record was left at (``versions``)."""
         if getattr(self.workspace, "read_only", False):
             from partnerdesk.store.workspace import WorkspaceIsReadOnlyError
 
@@ -191,8 +198,7 @@ class Service:
                 session.flush()
                 left = versioning.versions_left(session)
                 changes.versions.update(left)
-                read = versioning.versions_read(session)
-                changes.versions_before.update({key: read[key] for key in left if key in read})
+                changes.versions_before.update(versioning.versions_read(session, left))
                 session.flush()  # the versions stamped on this transaction's log entries
                 notify.publish(session, self.workspace, changes.as_dict())
         except StaleDataError:

@@ -9,6 +9,7 @@ the log entries of the transaction and returned to the caller, so an undo step k
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import event, select
@@ -49,6 +50,8 @@ _PENDING = "partnerdesk.versions.pending"  # (entity, id, version read) of versi
 _TOUCHED = "partnerdesk.versions.touched"  # versioned objects a flush of this session wrote
 _LOGS = "partnerdesk.versions.logs"  # activity-log entries this session added
 _FIRST = "partnerdesk.versions.first"  # (entity, id) -> the version a written row was first read at
+_DELETED = "partnerdesk.versions.deleted"  # (entity, id) of versioned rows this session deleted
+GONE = 0  # the "version" of a record that does not exist (before its creation, after its deletion)
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,7 @@ def watch(session: Session) -> None:
     session.info[_TOUCHED] = []
     session.info[_LOGS] = []
     session.info[_FIRST] = {}
+    session.info[_DELETED] = set()
 
     @event.listens_for(session, "before_flush")
     def _before(sess: Session, _ctx: object, _instances: object) -> None:
@@ -86,6 +90,8 @@ def watch(session: Session) -> None:
                 if ident and obj.row_version is not None:
                     pending.append(StaleRecord(name, int(ident[0]), int(obj.row_version)))
                     sess.info[_FIRST].setdefault((name, int(ident[0])), int(obj.row_version))
+                    if obj in sess.deleted:
+                        sess.info[_DELETED].add((name, int(ident[0])))
 
     @event.listens_for(session, "after_flush")
     def _after(sess: Session, _ctx: object) -> None:
@@ -95,8 +101,9 @@ def watch(session: Session) -> None:
 
 
 def versions_left(session: Session) -> dict[tuple[str, int], int]:
-    """(entity, id) -> row_version of every versioned record this session wrote (call after the last flush), and
-    the same version set on this transaction's activity-log entries about those records (flush again)."""
+    """(entity, id) -> row_version of every versioned record this session wrote (call after the last flush;
+    ``GONE`` for a deleted one), and the same version set on this transaction's activity-log entries about
+    those records (flush again)."""
     left: dict[tuple[str, int], int] = {}
     for obj in session.info.get(_TOUCHED, []):
         name = entity_of(obj)
@@ -109,12 +116,16 @@ def versions_left(session: Session) -> dict[tuple[str, int], int]:
     for entry in session.info.get(_LOGS, []):
         if (entry.entity, entry.entity_id) in left:
             entry.row_version = left[(entry.entity, entry.entity_id)]
+    for key in session.info.get(_DELETED, set()):
+        left.setdefault(key, GONE)
     return left
 
 
-def versions_read(session: Session) -> dict[tuple[str, int], int]:
-    """(entity, id) -> the version each row this session wrote had when it was read (before the writes)."""
-    return dict(session.info.get(_FIRST, {}))
+def versions_read(session: Session, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], int]:
+    """(entity, id) -> the version each of ``keys`` had when this session first read it (``GONE``: this
+    session created it)."""
+    first = session.info.get(_FIRST, {})
+    return {key: first.get(key, GONE) for key in keys}
 
 
 def stale_records(session: Session) -> list[StaleRecord]:

@@ -32,24 +32,29 @@ class VersionLedger:
     """
 
     def __init__(self) -> None:
-        self._next: dict[tuple[str, int], dict[int, int]] = {}
+        # (entity, id) -> this window's own version transitions of the record, oldest first (0: no row)
+        self._steps: dict[tuple[str, int], list[tuple[int, int]]] = {}
 
     def note(self, changes: ChangeSet) -> None:
         for key, after in changes.versions.items():
             before = changes.versions_before.get(key)
             if before is not None and before != after:
-                self._next.setdefault(key, {})[before] = after
+                self._steps.setdefault(key, []).append((before, after))
 
     def reach(self, entity: str, entity_id: int, left: int | None) -> int | None:
-        """The version the record is at if only this window changed it since ``left`` (else ``left`` itself,
-        which the service will find stale). None: nothing known, no check."""
+        """The version the record is at if only this window changed it since ``left`` (else the version where
+        the chain breaks, which the service will find stale). None: nothing known, no check."""
         if left is None:
             return None
-        links = self._next.get((entity, entity_id), {})
-        version, seen = left, set()
-        while version in links and version not in seen:
-            seen.add(version)
-            version = links[version]
+        steps = self._steps.get((entity, entity_id), [])
+        # From this window's latest transition to ``left`` (a restored row starts counting again), forward
+        # through every later transition that started where the previous one ended.
+        start = max((i for i, (_b, after) in enumerate(steps) if after == left), default=len(steps))
+        version = left
+        for before, after in steps[start + 1:]:
+            if before != version:
+                break
+            version = after
         return version
 
     def reach_all(self, entity: str, left: dict[int, int]) -> dict[int, int]:

@@ -37,8 +37,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("activity_log") as batch:
-        batch.drop_column("row_version")
+    # A plain DROP COLUMN on both engines (SQLite >= 3.35): rebuilding the tables would drop the search index's
+    # triggers and trip the foreign keys of the rows pointing at them.
+    op.drop_column("activity_log", "row_version")
     for table in reversed(VERSIONED_TABLES):
-        with op.batch_alter_table(table) as batch:
-            batch.drop_column("row_version")
+        op.drop_column(table, "row_version")
