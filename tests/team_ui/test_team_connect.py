@@ -117,6 +117,13 @@ def test_connect_from_the_file_menu_who_am_i_and_the_activity_log(make_window: A
                                                      ActivityLog.entity_id == ana)).one()
     assert entry.member_id == ids["Marta Sousa"]
 
+    # In Arabic the status bar's user data stays in isolates (a Latin name and host inside right-to-left text).
+    window.set_language("ar")
+    text = window.team.label.text()
+    assert "مساحة عمل الفريق" in text and "\u2068Marta Sousa\u2069" in text
+    assert f"\u2068{address.database}\u2069" in text
+    window.set_language("en")
+
 
 def test_a_wrong_password_is_asked_again_and_nothing_changes(make_window: Any, tmp_path: Path, qtbot: Any,
                                                               pg_database: str, memory_keyring: Any) -> None:
