@@ -338,6 +338,7 @@ class MainWindow(QMainWindow):
             wait_for_all()  # no worker may still be writing to the workspace being closed
             current.close()
         self.context.workspace = workspace
+        self.team.prepare(workspace)  # who I am on a team workspace, before any view is built
         self.context.undo_stack.clear()
         key = str(workspace.key) if workspace.is_server else str(path)  # a team workspace: no password in it
         self.context.settings.setValue("files/last_workspace", key)
