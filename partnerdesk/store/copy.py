@@ -125,11 +125,11 @@ def _copy_to_server(reader: Connection, url: str, password: str | None, label: s
 
     from partnerdesk.store.server import (
         ServerAddress,
+        finish_schema,
         make_server_engine,
         resolve_password,
         translate_error,
         workspace_tables,
-        write_identity,
     )
     from partnerdesk.store.workspace import alembic_config
 
@@ -147,7 +147,7 @@ def _copy_to_server(reader: Connection, url: str, password: str | None, label: s
             cfg = alembic_config()
             cfg.attributes["connection"] = writer
             command.upgrade(cfg, "head")
-            write_identity(writer)
+            finish_schema(writer)
             return _copy_rows(reader, writer, progress)
     finally:
         engine.dispose()

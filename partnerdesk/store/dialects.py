@@ -219,3 +219,30 @@ def bulk_insert_ids(con: Any, table: Any, columns: tuple[str, ...], rows: list[d
     sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' for _c in columns)})"
     con.exec_driver_sql(sql, data)
     return sorted(con.execute(select(table.c.id).order_by(table.c.id.desc()).limit(len(rows))).scalars())
+
+
+def contact_list_rows(bind: Any, ids: Any = None) -> list[tuple[Any, ...]]:
+    """The rows of the contact list, ordered by name: (id, display name, partner id, partner name, role,
+    organisation, first email, first phone, tags as JSON text, advisory board, time zone, partner's time zone,
+    has a photo, the search index's normalised document or None). For ui/contacts/model.py (one query,
+    without Qt, any thread)."""
+    from partnerdesk.store.search import KINDS, TABLE
+
+    pg = _dialect_name(bind) == "postgresql"
+    first_email = "c.emails -> 0 ->> 'value'" if pg else "json_extract(c.emails, '$[0].value')"
+    first_phone = "c.phones -> 0 ->> 'value'" if pg else "json_extract(c.phones, '$[0].value')"
+    sql = (f"SELECT c.id, c.display_name, c.partner_id, p.name, c.role, c.organization, {first_email}, "
+           f"{first_phone}, c.tags, c.advisory_board, c.time_zone, p.time_zone, c.photo IS NOT NULL, f.body "
+           "FROM contacts c LEFT JOIN partners p ON p.id = c.partner_id "
+           f"LEFT JOIN {TABLE} f ON f.rowid = c.id * {len(KINDS)} + {KINDS.index('contact')} ")
+    if ids is not None:
+        sql += "WHERE c.id IN (" + ",".join(str(int(i)) for i in ids) + ") "
+    return fast_rows(bind, sql + "ORDER BY c.display_name")
+
+
+def _dialect_name(bind: Any) -> str:
+    from sqlalchemy.orm import Session
+
+    if isinstance(bind, Session):
+        bind = bind.get_bind()
+    return str(bind.dialect.name)

@@ -138,3 +138,18 @@ def test_cli_db_accepts_a_server_url(pg_database: str, capsys: pytest.CaptureFix
     assert ServerAddress.parse(pg_database).display in out
     assert main(["backup", "list", "--db", pg_database]) == 1
     assert "pg_dump" in capsys.readouterr().err
+
+
+def test_two_people_opening_a_new_database_at_once(pg_database: str) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def open_close(_n: int) -> str:
+        with open_workspace(pg_database) as ws:
+            return ws.schema_revision()
+
+    with ThreadPoolExecutor(3) as pool:
+        revisions = set(pool.map(open_close, range(3)))
+    assert len(revisions) == 1
+    with psycopg.connect(pg_database) as con:
+        assert con.execute("SELECT count(*) FROM alembic_version").fetchone() == (1,)
+        assert con.execute("SELECT count(*) FROM work_statuses").fetchone() == (5,)
