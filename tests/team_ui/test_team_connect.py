@@ -291,3 +291,24 @@ def test_cancel_while_connecting_changes_nothing(make_window: Any, tmp_path: Pat
         assert window.context.workspace is before and window.team.dialog is None
     finally:
         silent.close()
+
+
+def test_an_unreachable_team_workspace_at_start_leaves_a_way_out(make_window: Any, qtbot: Any) -> None:
+    import socket
+
+    from partnerdesk.ui.team.connect_dialog import ConnectDialog
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    window = make_window(f"postgresql://marta@127.0.0.1:{port}/partners")
+    qtbot.waitUntil(lambda: isinstance(window.team.dialog, ConnectDialog), timeout=TIMEOUT)
+    dialog = window.team.dialog
+    assert "cannot be reached" in dialog.message.text() and dialog.port.value() == port
+    assert window.context.workspace is None and window.panel.mode == "error"
+    assert "cannot be reached" in window.panel.message.text()
+    dialog.reject()
+    assert window.panel.mode == "error" and window.panel.team_button.isVisible()
+    assert window.panel.open_button.isVisible() and not window.nav.isEnabled()
+    window.panel.team_button.click()
+    assert isinstance(window.team.dialog, ConnectDialog) and window.team.dialog.isVisible()
