@@ -312,3 +312,16 @@ def test_an_unreachable_team_workspace_at_start_leaves_a_way_out(make_window: An
     assert window.panel.open_button.isVisible() and not window.nav.isEnabled()
     window.panel.team_button.click()
     assert isinstance(window.team.dialog, ConnectDialog) and window.team.dialog.isVisible()
+
+
+def test_a_password_in_the_address_is_used_and_never_kept(make_window: Any, qtbot: Any, pg_database: str,
+                                                          memory_keyring: Any) -> None:
+    address, password = _address(pg_database)
+    window = make_window(pg_database)  # partnerdesk --db postgresql://user:password@host/db
+    qtbot.waitUntil(lambda: window.context.workspace is not None, timeout=TIMEOUT)
+    assert window.context.workspace.key == address.url()
+    settings = QSettings()
+    assert all(password not in str(settings.value(k)) for k in settings.allKeys())
+    assert window.actions_.recent_files()[0] == address.url()
+    assert memory_keyring.store == {}
+    assert password not in window.windowTitle() and password not in window.team.label.toolTip()
