@@ -41,10 +41,10 @@ def add_db_option(parser: argparse.ArgumentParser, *, top_level: bool = False) -
 
 
 def db_target(value: str) -> Path | str:
-    """A ``--db`` value: a server URL stays a string, anything else is a file path. (Not through store.server:
-    that imports SQLAlchemy, which the GUI loads only after its window has shown.)"""
-    is_url = value.strip().lower().startswith(("postgresql://", "postgres://", "postgresql+psycopg://"))
-    return value.strip() if is_url else Path(value)
+    """A ``--db`` value: a server URL stays a string, anything else is a file path."""
+    from partnerdesk.store.targets import is_server_url
+
+    return value.strip() if is_server_url(value) else Path(value)
 
 
 def workspace_path(args: argparse.Namespace) -> Path | str:
@@ -136,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     argv, file_arg = split_workspace_argument(argv, list(subparsers.choices))
     args = parser.parse_args(argv)
-    args.workspace_file = db_target(file_arg) if file_arg is not None else None
+    args.workspace_file = db_target(file_arg) if file_arg is not None else None  # a postgresql:// URL stays a str
     if args.workspace_file is not None and (args.command is not None or args.db is not None):
         parser.error(_("a workspace file cannot be combined with --db or a command"))
     if args.command is None:

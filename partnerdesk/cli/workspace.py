@@ -28,7 +28,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_copy(args: argparse.Namespace) -> int:
     from partnerdesk.store.copy import copy_workspace
-    from partnerdesk.store.server import ServerAddress, is_server_url
+    from partnerdesk.store.server import ServerAddress
+    from partnerdesk.store.targets import is_server_url
 
     last: dict[str, int] = {}
 

@@ -51,7 +51,8 @@ def copy_workspace(source: Path | str, target: Path | str, *, password: str | No
                    target_password: str | None = None, progress: Progress | None = None) -> dict[str, int]:
     """Copy ``source`` (a file or a server URL) into ``target`` (an empty server database, or a file that does
     not exist yet). Returns the rows copied per table. Raises a WorkspaceError, the target untouched."""
-    from partnerdesk.store.server import ServerAddress, is_server_url
+    from partnerdesk.store.server import ServerAddress
+    from partnerdesk.store.targets import is_server_url
 
     if is_server_url(target):
         target_label = ServerAddress.parse(str(target)).display

@@ -24,9 +24,9 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import InterfaceError, OperationalError, ProgrammingError
 
 from partnerdesk.l10n import N_, _
+from partnerdesk.store.targets import is_server_url
 from partnerdesk.store.workspace import NewerSchemaError, NotAWorkspaceError, Workspace, WorkspaceError
 
-SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
 DEFAULT_PORT = 5432
 DEFAULT_SSLMODE = "prefer"
 SSLMODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
@@ -69,10 +69,6 @@ class ServerAccessError(WorkspaceError):
 
 class InvalidServerAddressError(WorkspaceError):
     template = N_("“{address}” is not a valid server address. Use postgresql://user@host:port/database.")
-
-
-def is_server_url(target: object) -> bool:
-    return isinstance(target, str) and target.strip().lower().startswith(SCHEMES)
 
 
 @dataclass(frozen=True)

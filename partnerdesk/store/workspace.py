@@ -365,9 +365,11 @@ def open_workspace(target: Path | str, *, create: bool = True, lock: bool = True
     is corrupt, has a newer schema or is open in another process. A workspace in a read-only location opens
     read-only (``Workspace.read_only``) or, when SQLite cannot read it there, raises ReadOnlyWorkspaceError.
     """
-    from partnerdesk.store.server import is_server_url, open_server_workspace
+    from partnerdesk.store.targets import is_server_url
 
     if is_server_url(target):
+        from partnerdesk.store.server import open_server_workspace
+
         return open_server_workspace(str(target), create=create, password=password)
     path = Path(target).expanduser().resolve()
     if path.is_dir():

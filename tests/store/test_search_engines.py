@@ -61,3 +61,19 @@ def test_like_wildcards_and_short_words_are_plain_text(pg_database: str, query: 
         with pg.session() as s:
             titles = [h.title for h in search(s, query)]
     assert titles and all(query.casefold() in t.casefold().replace("ή", "η") for t in titles), titles
+
+
+def test_both_engines_rank_the_same_window_when_many_match(tmp_path: Path, pg_database: str) -> None:
+    """More matches than the window a keystroke reads: both engines take the same rows (rowid order)."""
+    from partnerdesk.interop.records import ContactRecord
+
+    records = [ContactRecord(display_name=f"{'Ação ' if i % 3 else ''}Contato {i:03d} ação", notes="ação")
+               for i in range(300)]
+    found = []
+    for target in (tmp_path / "many.pdk", pg_database):
+        with open_workspace(target) as ws:
+            svc = ContactService(ws)
+            svc.apply_import(svc.plan_import(records, []))
+            with ws.session() as s:
+                found.append([(h.id, h.title) for q in ("acao", "ac", "contato 2") for h in search(s, q, limit=10)])
+    assert len(found[0]) == 30 and found[0] == found[1]
