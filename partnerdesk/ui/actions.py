@@ -215,7 +215,7 @@ class MainActions:
 
 
 def _same_target(a: str, b: str) -> bool:
-    from partnerdesk.ui.team.urls import is_server_target
+    from partnerdesk.store.targets import is_server_url as is_server_target
 
     if is_server_target(a) or is_server_target(b):
         return a == b

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _, current_language, digit_system, fill, is_rtl, ngettext, set_digits
 from partnerdesk.store.paths import documents_dir, same_path
+from partnerdesk.store.targets import is_server_url as is_server_target
 from partnerdesk.ui import accelerators, theme
 from partnerdesk.ui.accessibility import install_accessibility_rules
 from partnerdesk.ui.actions import MainActions
 from partnerdesk.ui.bidi import isolate_shortcut_texts
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.qt_i18n import QtLanguage
-from partnerdesk.ui.team.urls import is_server_target
 from partnerdesk.ui.views_registry import VIEWS
 from partnerdesk.ui.workspace_panel import WorkspacePanel
 
