@@ -202,7 +202,10 @@ class MainActions:
         menu.clear()
         files = self.recent_files()
         for number, path in enumerate(files, start=1):
-            action = menu.addAction(f"&{number} {path}" if number < 10 else path)
+            # A path or address is its own left-to-right run (a mirrored menu would reorder its slashes); a "&"
+            # in it (an address's query) is shown, not taken as the mnemonic.
+            shown = "\u2066" + path.replace("&", "&&") + "\u2069"
+            action = menu.addAction(f"&{number} {shown}" if number < 10 else shown)
             action.setData(path)
             action.triggered.connect(lambda _checked=False, p=path: self.window.open_path(p))
         if files:
@@ -212,7 +215,7 @@ class MainActions:
 
 
 def _same_target(a: str, b: str) -> bool:
-    from partnerdesk.ui.team.urls import is_server_target
+    from partnerdesk.store.targets import is_server_url as is_server_target
 
     if is_server_target(a) or is_server_target(b):
         return a == b

@@ -98,7 +98,7 @@ def start_target(args: argparse.Namespace) -> tuple[Path | str | None, MissingFi
     """The file to open and what to do if it is missing: a workspace given as the only argument is opened
     like File → Open; `--db PATH` offers to create a missing file there. A ``postgresql://`` address (either
     way) stays text: the window connects to that team workspace."""
-    from partnerdesk.ui.team.urls import is_server_target
+    from partnerdesk.store.targets import is_server_url as is_server_target
 
     for given, missing in ((args.workspace_file, MissingFile.REFUSE), (args.db, MissingFile.FIRST_RUN)):
         if given is not None:

@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
 from partnerdesk.domain.errors import PartnerDeskError
 from partnerdesk.l10n import _, current_language, digit_system, fill, is_rtl, ngettext, set_digits
 from partnerdesk.store.paths import documents_dir, same_path
+from partnerdesk.store.targets import is_server_url as is_server_target
 from partnerdesk.ui import accelerators, theme
 from partnerdesk.ui.accessibility import install_accessibility_rules
 from partnerdesk.ui.actions import MainActions
 from partnerdesk.ui.bidi import isolate_shortcut_texts
 from partnerdesk.ui.context import AppContext
 from partnerdesk.ui.qt_i18n import QtLanguage
-from partnerdesk.ui.team.urls import is_server_target
 from partnerdesk.ui.views_registry import VIEWS
 from partnerdesk.ui.workspace_panel import WorkspacePanel
 
@@ -349,6 +349,7 @@ class MainWindow(QMainWindow):
             wait_for_all()  # no worker may still be writing to the workspace being closed
             current.close()
         self.context.workspace = workspace
+        self.team.prepare(workspace)  # who I am on a team workspace, before any view is built
         self.context.undo_stack.clear()
         key = str(workspace.key) if workspace.is_server else str(path)  # a team workspace: no password in it
         self.context.settings.setValue("files/last_workspace", key)

@@ -40,7 +40,7 @@ def hand_over(path: Path | str | None, name: str | None = None) -> bool:
     socket.connectToServer(name or server_name())
     if not socket.waitForConnected(TIMEOUT_MS // 4):
         return False
-    from partnerdesk.ui.team.urls import is_server_target
+    from partnerdesk.store.targets import is_server_url as is_server_target
 
     if is_server_target(path):
         payload = str(path).strip()  # a team workspace's address, as given

@@ -181,6 +181,18 @@ class SmokeSession:
                 return open_packet_windows(window, app)
 
             run.step(f"open Build packet, the PDF preview and the editors ({lang})", packet_windows)
+        for lang in ("en", "ar"):
+            def connect_dialog(lang: str = lang) -> str:
+                window.set_language(lang)
+                dialog = window.team.show_connect_dialog()  # File → Connect to Team Workspace… (no server needed)
+                app.processEvents()
+                if lang == "ar" and not dialog.isRightToLeft():
+                    raise AssertionError("the connect dialog is not mirrored in Arabic")
+                title = str(dialog.windowTitle())
+                dialog.reject()
+                return title
+
+            run.step(f"open Connect to Team Workspace ({lang})", connect_dialog)
         window.set_language("en")
 
     def finish(self, exit_code: int) -> int:

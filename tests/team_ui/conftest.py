@@ -81,6 +81,8 @@ def make_window(qtbot: Any) -> Iterator[Callable[..., Any]]:
     yield factory
     wait_for_all(10_000)
     for window in windows:
+        if window.team.dialog is not None:  # a dialog left open must not outlive the test
+            window.team.dialog.close()
         window.close()
         if window.context.workspace is not None:
             window.context.workspace.close()

@@ -117,6 +117,13 @@ def test_connect_from_the_file_menu_who_am_i_and_the_activity_log(make_window: A
                                                      ActivityLog.entity_id == ana)).one()
     assert entry.member_id == ids["Marta Sousa"]
 
+    # In Arabic the status bar's user data stays in isolates (a Latin name and host inside right-to-left text).
+    window.set_language("ar")
+    text = window.team.label.text()
+    assert "مساحة عمل الفريق" in text and "\u2068Marta Sousa\u2069" in text
+    assert f"\u2068{address.database}\u2069" in text
+    window.set_language("en")
+
 
 def test_a_wrong_password_is_asked_again_and_nothing_changes(make_window: Any, tmp_path: Path, qtbot: Any,
                                                               pg_database: str, memory_keyring: Any) -> None:
@@ -284,3 +291,37 @@ def test_cancel_while_connecting_changes_nothing(make_window: Any, tmp_path: Pat
         assert window.context.workspace is before and window.team.dialog is None
     finally:
         silent.close()
+
+
+def test_an_unreachable_team_workspace_at_start_leaves_a_way_out(make_window: Any, qtbot: Any) -> None:
+    import socket
+
+    from partnerdesk.ui.team.connect_dialog import ConnectDialog
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    window = make_window(f"postgresql://marta@127.0.0.1:{port}/partners")
+    qtbot.waitUntil(lambda: isinstance(window.team.dialog, ConnectDialog), timeout=TIMEOUT)
+    dialog = window.team.dialog
+    assert "cannot be reached" in dialog.message.text() and dialog.port.value() == port
+    assert window.context.workspace is None and window.panel.mode == "error"
+    assert "cannot be reached" in window.panel.message.text()
+    dialog.reject()
+    assert window.panel.mode == "error" and window.panel.team_button.isVisible()
+    assert window.panel.open_button.isVisible() and not window.nav.isEnabled()
+    window.panel.team_button.click()
+    assert isinstance(window.team.dialog, ConnectDialog) and window.team.dialog.isVisible()
+
+
+def test_a_password_in_the_address_is_used_and_never_kept(make_window: Any, qtbot: Any, pg_database: str,
+                                                          memory_keyring: Any) -> None:
+    address, password = _address(pg_database)
+    window = make_window(pg_database)  # partnerdesk --db postgresql://user:password@host/db
+    qtbot.waitUntil(lambda: window.context.workspace is not None, timeout=TIMEOUT)
+    assert window.context.workspace.key == address.url()
+    settings = QSettings()
+    assert all(password not in str(settings.value(k)) for k in settings.allKeys())
+    assert window.actions_.recent_files()[0] == address.url()
+    assert memory_keyring.store == {}
+    assert password not in window.windowTitle() and password not in window.team.label.toolTip()

@@ -162,3 +162,26 @@ def test_a_long_team_label_never_widens_the_window(qtbot: Any) -> None:
     label = EllipsisLabel("Team workspace: " + "partnerships_" * 20 + " on db.example.com:5432 · you are Marta")
     qtbot.addWidget(label)
     assert label.minimumSizeHint().width() <= 160 < label.sizeHint().width()
+
+
+def test_enter_in_the_name_field_only_adds(workspace: Any, qtbot: Any) -> None:
+    """Enter after typing one's name adds it; it never also presses Continue (choosing whoever is selected)."""
+    from PySide6.QtCore import Qt
+
+    from partnerdesk.ui.team.who_am_i import WhoAmIDialog
+
+    _members(workspace)
+    dialog = WhoAmIDialog(workspace, "partners on db:5432")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.choose("Kenji Sato")
+    chosen: list[str] = []
+    dialog.chosen.connect(lambda _member, name: chosen.append(name))
+    dialog.new_name.setFocus()
+    dialog.new_name.setText("Marta Sousa")  # already there: refused
+    qtbot.keyClick(dialog.new_name, Qt.Key.Key_Return)
+    assert dialog.isVisible() and not chosen and "already on the team" in dialog.message.text()
+    dialog.new_name.setText("Ana Lima")
+    qtbot.keyClick(dialog.new_name, Qt.Key.Key_Return)
+    assert dialog.isVisible() and not chosen
+    assert dialog.choices[dialog.members.currentRow()].name == "Ana Lima"

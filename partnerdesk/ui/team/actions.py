@@ -274,23 +274,27 @@ class TeamActions(QObject):
                 action.setStatusTip(self._file_tips.pop(action))
 
     # --- who am I ----------------------------------------------------------------------------------------
-    def workspace_opened(self) -> None:
-        """After a workspace became the window's: on a team workspace, who am I (remembered, else asked)."""
-        ws = self.window.context.workspace
-        is_server = bool(ws is not None and getattr(ws, "is_server", False))
-        self.who_action.setEnabled(is_server)
+    def prepare(self, workspace: Workspace) -> None:
+        """Before the views of a newly opened workspace are built: who I am on it, if this computer remembers
+        it (and that member is still active), so that the first view already knows "me"."""
         self.member_name = ""
-        if ws is None or not is_server:
-            self.update_status()
+        if not workspace.is_server:
             return
         from partnerdesk.services.team_members import active_member_name
 
-        remembered = identity.remembered_member(self.window.context.settings, ws.key)
-        name = active_member_name(ws, remembered) if remembered is not None else None
+        remembered = identity.remembered_member(self.window.context.settings, workspace.key)
+        name = active_member_name(workspace, remembered) if remembered is not None else None
         if remembered is not None and name is not None:
-            self.set_member(remembered, name)
-        else:
-            self.update_status()
+            workspace.member_id = remembered
+            self.member_name = name
+
+    def workspace_opened(self) -> None:
+        """After a workspace became the window's: on a team workspace whose person is not known, ask."""
+        ws = self.window.context.workspace
+        is_server = bool(ws is not None and ws.is_server)
+        self.who_action.setEnabled(is_server)
+        self.update_status()
+        if ws is not None and is_server and ws.member_id is None:
             self.ask_who_am_i()
 
     def ask_who_am_i(self) -> WhoAmIDialog | None:

@@ -4,6 +4,7 @@ they make is then recorded under that name in the activity log."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -52,7 +53,6 @@ class WhoAmIDialog(QDialog):
         self.new_name = QLineEdit()
         self.new_name.setObjectName("whoAmINewName")
         self.new_name.textChanged.connect(lambda _text: self._update_buttons())
-        self.new_name.returnPressed.connect(self.add_me)
         self.add_button = QPushButton()
         self.add_button.setObjectName("whoAmIAdd")
         self.add_button.setAutoDefault(False)
@@ -144,6 +144,16 @@ class WhoAmIDialog(QDialog):
         self.member_added.emit(changes)
         self.fill(member_id)
         self.members.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        """Enter in the name field adds that person and nothing more: it must not also press Continue and choose
+        whoever happens to be selected."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.focusWidget() is self.new_name:
+            event.accept()
+            if self.new_name.text().strip():
+                self.add_me()
+            return
+        super().keyPressEvent(event)
 
     def accept(self) -> None:
         member = self.chosen_id()
