@@ -170,9 +170,7 @@ class Service:
 
         What changed is published to the other clients of a team workspace just before the commit (delivered
         only if it commits). While the server is unreachable, nothing is attempted: ConnectionLostError.
-
-
-A write to a record someone else changed since it was read (SQLAlchemy's StaleDataError on the row
+        A write to a record someone else changed since it was read (SQLAlchemy's StaleDataError on the row
         version) or since the version the caller started from (``get_at``) becomes an EditConflictError with
         their change. The ChangeSet reports the version each written record was left at (``versions``)."""
         if getattr(self.workspace, "read_only", False):
