@@ -47,7 +47,7 @@ test: system-deps i18n typecheck
 typecheck: deps
 	$(VENV)/bin/mypy
 
-BENCHES ?= startup today kanban contacts calendar ics_ui packets packets_ui payments performance
+BENCHES ?= startup today kanban contacts calendar ics_ui packets packets_ui payments performance team
 
 bench: i18n
 	@for b in $(BENCHES); do echo "== bench/$$b.py"; QT_QPA_PLATFORM=offscreen $(PY) bench/$$b.py || exit 1; done
