@@ -145,6 +145,11 @@ class ConflictDialog(QDialog):
         self.accept()
 
 
+def open_conflict(parent: QWidget) -> ConflictDialog | None:
+    """The conflict dialog showing over ``parent``, if one is."""
+    return next((d for d in parent.findChildren(ConflictDialog) if d.isVisible()), None)
+
+
 def resolve_conflict(parent: QWidget, error: EditConflictError, workspace: Workspace | None,
                      mine: Mapping[str, Any] | None, *, reload: Callable[[], None],
                      reapply: Callable[[int | None], object]) -> ConflictDialog:
@@ -155,7 +160,7 @@ def resolve_conflict(parent: QWidget, error: EditConflictError, workspace: Works
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
 
     def done(_result: int) -> None:
-        if getattr(parent, "conflict_dialog", None) is dialog:
+        if open_conflict(parent) is None:
             parent.conflict_dialog = None  # type: ignore[attr-defined]
         if dialog.choice == "reapply":
             reapply(error.current_version)
@@ -170,11 +175,12 @@ def resolve_conflict(parent: QWidget, error: EditConflictError, workspace: Works
 
 def push_edit(parent: QWidget, context: Any, make: Callable[[int | None], Any], start_version: int | None,
               mine: Mapping[str, Any], *, on_error: Callable[[Exception], object],
-              reload: Callable[[], None] | None = None) -> Any:
+              reload: Callable[[], None] | None = None, on_saved: Callable[[Any], None] | None = None) -> Any:
     """Push the undoable save ``make(expected_version)`` of a record the user edited from ``start_version``.
 
-    A conflict opens the conflict dialog: Reload announces the record (views show theirs) and calls ``reload``
-    (e.g. reopen the editor); Re-apply mine pushes ``make(current version)``. Other errors go to ``on_error``.
+    A conflict opens the conflict dialog: Reload calls ``reload`` (e.g. drop what was typed, reopen the editor) and
+    announces the record (views show theirs); Re-apply mine pushes ``make(current version)``. ``on_saved(command)``
+    follows every save that was done, now or re-applied. Other errors go to ``on_error``.
     Returns the command when the save was done now, else None."""
     from partnerdesk.domain.errors import PartnerDeskError
     from partnerdesk.services.base import ChangeSet
@@ -187,18 +193,20 @@ def push_edit(parent: QWidget, context: Any, make: Callable[[int | None], Any], 
         error = exc
 
         def show_theirs() -> None:
+            if reload is not None:
+                reload()
             changes = ChangeSet()
             changes.add("updated", error.entity, error.entity_id)
             context.hub.announce(changes)
-            if reload is not None:
-                reload()
 
         def reapply(current: int | None) -> None:
-            push_edit(parent, context, make, current, mine, on_error=on_error, reload=reload)
+            push_edit(parent, context, make, current, mine, on_error=on_error, reload=reload, on_saved=on_saved)
 
         resolve_conflict(parent, error, context.workspace, mine, reload=show_theirs, reapply=reapply)
         return None
     except PartnerDeskError as exc:
         on_error(exc)
         return None
+    if on_saved is not None:
+        on_saved(command)
     return command

@@ -179,7 +179,7 @@ class LiveLink(QObject):
         stack = self.context.undo_stack
         window.actions_.undo.setEnabled(not offline and stack.canUndo())
         window.actions_.redo.setEnabled(not offline and stack.canRedo())
-        reminders = getattr(window, "reminders", None)
+        reminders = window.reminders
         if reminders is not None:
             if offline:
                 reminders.pause()

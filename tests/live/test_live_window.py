@@ -192,6 +192,12 @@ def test_a_partner_overview_being_typed_survives_another_clients_change(team_win
     qtbot.wait(100)
     assert overview.notes.toPlainText() == "Met their marketing lead at ITB"
     overview.save.click()
+    # Saved from the version shown before their change: the conflict dialog says so; nothing is written yet.
+    conflict = overview.conflict_dialog
+    assert conflict is not None and "changed this partner" in conflict.message.text()
+    with other_client.session() as s:
+        assert s.get(Partner, partner_id).evaluation_notes == ""
+    conflict.reapply_button.click()  # mine (the notes) at their version; their website, which I did not touch, stays
     with other_client.session() as s:
         partner = s.get(Partner, partner_id)
         assert partner.evaluation_notes == "Met their marketing lead at ITB"

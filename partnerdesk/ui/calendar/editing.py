@@ -22,7 +22,7 @@ from partnerdesk.ui.calendar.event_dialog import EventDialog
 from partnerdesk.ui.calendar.layout import day_and_time, zone
 from partnerdesk.ui.calendar.scope_dialog import ScopeDialog
 from partnerdesk.ui.calendar.zones import PartnerClock
-from partnerdesk.ui.conflicts import resolve_conflict
+from partnerdesk.ui.conflicts import open_conflict, resolve_conflict
 from partnerdesk.ui.pickers.zones import zone_city
 
 if TYPE_CHECKING:
@@ -207,7 +207,7 @@ class CalendarEditor:
             if not self.push(command, lambda current: apply(scope, current), changed,
                              None if occ.recurring else dialog):
                 # The conflict dialog took over (it holds what the user typed): this one closes; else it stays.
-                return getattr(self.view, "conflict_dialog", None) is not None
+                return open_conflict(self.view) is not None
             if "starts_at" in changed:
                 self.warn_hours(after["partner_id"], after["start"], after["end"], after["all_day"])
             return True

@@ -302,15 +302,16 @@ class ContractSection(Section):
             values = {k: v for k, v in self.values().items() if k not in loaded or loaded[k] != v}
             if not values or not EditContractCommand(self.context, contract_id, values).new:
                 return  # nothing changed: no empty step on the undo stack
-            command = push_edit(self, self.context,
-                                lambda version: EditContractCommand(self.context, contract_id, values,
-                                                                    expected_version=version),
-                                getattr(self, "version", None), values,
-                                on_error=lambda exc: QMessageBox.warning(self, _("Contract"),
-                                                                         getattr(exc, "message", str(exc))))
-            if command is not None:
+
+            def saved(command: Any) -> None:  # now or re-applied
                 self.loaded.update(values)
                 self.version = command.expected_version()
+
+            push_edit(self, self.context,
+                      lambda version: EditContractCommand(self.context, contract_id, values,
+                                                          expected_version=version),
+                      getattr(self, "version", None), values, on_saved=saved,
+                      on_error=lambda exc: QMessageBox.warning(self, _("Contract"), getattr(exc, "message", str(exc))))
 
     def _ask_end(self) -> None:
         if self.contract_id is None:

@@ -167,11 +167,21 @@ class OverviewSection(Section):
         edited = {k: v for k, v in values.items() if shown is None or shown.get(k) != v}
         if not edited or not edit_overview(self.context, partner_id, edited).new:
             return  # nothing changed: no empty step on the undo stack
-        command = self.push_versioned(lambda version: edit_overview(self.context, partner_id, edited, version),
-                                      getattr(self, "version", None), edited)
-        if command is not None:  # saved: no longer an unsaved edit (else kept as typed)
+
+        def saved(command: Any) -> None:  # now or re-applied: no longer an unsaved edit (else kept as typed)
             self._shown = (partner_id, values)
             self.version = command.expected_version()
+            if self.partner_id == partner_id:  # the saved partner as it is now, their fields included
+                with self.context.ws.session() as s:
+                    partner = s.get(Partner, partner_id)
+                    if partner is not None:
+                        self.load(partner)
+
+        def reload() -> None:  # theirs replaces what was typed
+            self._shown = None
+
+        self.push_versioned(lambda version: edit_overview(self.context, partner_id, edited, version),
+                            getattr(self, "version", None), edited, on_saved=saved, reload=reload)
 
 
 class PeopleSection(Section):
@@ -234,11 +244,13 @@ class PeopleSection(Section):
         partner_id, owner, second = self.partner_id, self.owner.currentData(), self.second.currentData()
         if not change_owners(self.context, partner_id, owner, second).new:
             return
-        command = self.push_versioned(lambda version: change_owners(self.context, partner_id, owner, second, version),
-                                      getattr(self, "version", None), {"owner_id": owner, "second_id": second})
-        if command is not None:
+
+        def saved(command: Any) -> None:  # now or re-applied
             self.version = command.expected_version()
             self._show_warning(command.warnings)
+
+        self.push_versioned(lambda version: change_owners(self.context, partner_id, owner, second, version),
+                            getattr(self, "version", None), {"owner_id": owner, "second_id": second}, on_saved=saved)
 
 
 class PartnerProfile(QTabWidget):

@@ -54,12 +54,14 @@ class Section(QWidget):
         return True
 
     def push_versioned(self, make: Callable[[int | None], Any], start_version: int | None,
-                       mine: dict[str, Any]) -> Any:
+                       mine: dict[str, Any], *, on_saved: Callable[[Any], None] | None = None,
+                       reload: Callable[[], None] | None = None) -> Any:
         """``push`` for a save from the version the section loaded: a conflict opens the conflict dialog (Reload
-        shows theirs, Re-apply mine saves over it knowingly). Returns the command when done now."""
+        shows theirs, Re-apply mine saves over it knowingly). ``on_saved(command)`` follows a save done now or
+        re-applied. Returns the command when done now."""
         from partnerdesk.ui.conflicts import push_edit
 
-        return push_edit(self, self.context, make, start_version, mine,
+        return push_edit(self, self.context, make, start_version, mine, on_saved=on_saved, reload=reload,
                          on_error=lambda exc: QMessageBox.warning(self, _("Partner"), getattr(exc, "message", str(exc))))
 
     def retranslate_ui(self) -> None:

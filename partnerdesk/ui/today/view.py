@@ -138,7 +138,10 @@ class TodayView(QWidget):
         if self.context.workspace is None:
             return
         self.delegate.tz = self.tz
-        self.model.refresh_later()
+        try:
+            self.model.refresh_later()
+        except PartnerDeskError:  # e.g. the team workspace's server was lost: its return reloads every view
+            pass
 
     def reload(self) -> None:
         self.model.options = self._options()
