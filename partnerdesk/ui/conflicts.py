@@ -28,6 +28,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from partnerdesk.domain.enums import (
+    Channel,
+    EventKind,
+    Frequency,
+    KpiUnit,
+    LabelledEnum,
+    PartnerKind,
+    PartnerStage,
+    PaymentDirection,
+    PaymentMethod,
+    Priority,
+    Seniority,
+)
 from partnerdesk.domain.errors import EditConflictError
 from partnerdesk.l10n import N_, _, format_datetime, format_decimal
 from partnerdesk.services.conflicts import id_names
@@ -52,6 +65,14 @@ FIELD_LABELS: dict[str, str] = {
 HIDDEN = {"position", "status_changed_at", "updated_at", "created_at", "row_version", "evidence", "purged"}
 
 
+# Fields holding a choice: shown by the choice's translated label, not its stored value ("high" → "Alta").
+ENUM_FIELDS: dict[str, tuple[type[LabelledEnum], ...]] = {
+    "priority": (Priority,), "stage": (PartnerStage,), "kind": (PartnerKind, EventKind),
+    "direction": (PaymentDirection,), "method": (PaymentMethod,), "channel": (Channel,), "seniority": (Seniority,),
+    "frequency": (Frequency,), "unit": (KpiUnit,),
+}
+
+
 def field_label(name: str) -> str:
     return _(FIELD_LABELS[name]) if name in FIELD_LABELS else name.replace("_", " ")
 
@@ -62,6 +83,12 @@ def value_text(name: str, value: Any, names: Mapping[tuple[str, int], str]) -> s
         return "—"
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
+    if isinstance(value, str) and name in ENUM_FIELDS:
+        for enum_cls in ENUM_FIELDS[name]:
+            try:
+                return enum_cls(value).label
+            except ValueError:
+                continue
     if isinstance(value, int) and (name, value) in names:
         return names[(name, value)] or f"#{value}"
     if isinstance(value, float):

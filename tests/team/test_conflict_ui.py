@@ -150,3 +150,16 @@ def test_partner_overview_save_over_a_colleagues_change_asks(workspace: Any, qtb
     with workspace.session() as s:  # mine (the website) over theirs; their name, which I did not touch, stays
         assert (s.get(Partner, pid).name, s.get(Partner, pid).website) == ("Tokyo Express KK",
                                                                           "https://tokyo-express.jp")
+
+
+def test_a_choice_in_their_change_reads_as_its_translated_label() -> None:
+    from partnerdesk import l10n
+    from partnerdesk.domain.enums import Priority
+    from partnerdesk.ui.conflicts import value_text
+
+    l10n.set_language("el")
+    try:
+        shown = value_text("priority", "high", {})
+        assert shown == Priority.HIGH.label and shown != "high"
+    finally:
+        l10n.set_language("en")
