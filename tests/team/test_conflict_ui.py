@@ -163,3 +163,23 @@ def test_a_choice_in_their_change_reads_as_its_translated_label() -> None:
         assert shown == Priority.HIGH.label and shown != "high"
     finally:
         l10n.set_language("en")
+
+
+def test_dragging_a_card_a_colleague_just_moved_asks_first(demo_window: Any, colleague: Any) -> None:
+    """The board has not seen the colleague's move yet: the drop shows their change instead of silently moving
+    the card back over it; Re-apply mine then moves it knowingly."""
+    window = demo_window
+    board, item_id = _board(window)
+    statuses = [column.status_id for column in board.board_columns]
+    here = next(c.cell().status_id for c in board.grid.cells.values() if item_id in c.cell().ids)
+    theirs, mine = [s for s in statuses if s != here][:2]
+    colleague.move([item_id], theirs)  # not announced to this window (two processes on one file)
+    board._drop([item_id], mine, None, None)
+    conflict = board.conflict_dialog
+    assert conflict is not None and conflict.isVisible()
+    assert f"{colleague.name} changed this card" in conflict.message.text()
+    with window.context.ws.session() as s:
+        assert s.get(WorkItem, item_id).status_id == theirs  # their move stands until I choose
+    conflict.reapply_button.click()
+    with window.context.ws.session() as s:
+        assert s.get(WorkItem, item_id).status_id == mine

@@ -89,16 +89,18 @@ class MoveCards(BoardCommand):
     column, position and fields exactly."""
 
     def __init__(self, service: WorkItemService, hub: ChangeHub, ids: list[int], status_id: int,
-                 before_id: int | None, values: dict[str, Any] | None = None) -> None:
+                 before_id: int | None, values: dict[str, Any] | None = None,
+                 shown: dict[int, int] | None = None) -> None:
         super().__init__(ngettext("Move card", "Move {n} cards", len(ids)).format(n=len(ids)))
         self.service, self.hub = service, hub
         self.ids, self.status_id, self.before_id = list(ids), status_id, before_id
         self.values = dict(values or {})
         self._origin: dict[int, dict[str, Any]] = {}
         self._left: dict[int, int] = {}  # card id -> the version this step left it at
+        self._shown = dict(shown or {})  # card id -> the version the board showed when the cards were picked up
 
     def apply(self) -> None:
-        expected = self.hub.ledger.reach_all(ENTITY, self._left) if self._left else None
+        expected = self.hub.ledger.reach_all(ENTITY, self._left) if self._left else (self._shown or None)
         self._origin = self.service.places(self.ids, extra=self.values)
         changes = self.service.move(self.ids, self.status_id, self.before_id, self.values, expected=expected)
         self._left = left_versions(changes, ENTITY, self.ids)

@@ -54,6 +54,7 @@ class Card:
     updated_at: dt.datetime | None = None
     time_zone: str = ""
     owner: str = ""
+    version: int = 0  # the row version shown: a drag moves the card from it (issue 18)
 
 
 def _initials(name: str) -> str:
@@ -74,7 +75,7 @@ def load_cards(ws: Workspace, ids: list[int]) -> dict[int, Card]:
             select(WorkItem.id, WorkItem.title, Partner.name, Partner.color,
                    func.coalesce(TeamMember.name, Contact.display_name), WorkItem.due_at,
                    WorkItem.due_has_time, WorkItem.priority, WorkItem.status_changed_at, WorkItem.tags,
-                   WorkItem.updated_at, Partner.time_zone)
+                   WorkItem.updated_at, Partner.time_zone, WorkItem.row_version)
             .outerjoin(Partner, Partner.id == WorkItem.partner_id)
             .outerjoin(TeamMember, TeamMember.id == WorkItem.responsible_member_id)
             .outerjoin(Contact, Contact.id == WorkItem.responsible_contact_id)
@@ -84,7 +85,7 @@ def load_cards(ws: Workspace, ids: list[int]) -> dict[int, Card]:
             .where(ChecklistItem.work_item_id.in_(ids)).group_by(ChecklistItem.work_item_id))}
     return {r[0]: Card(r[0], r[1], r[2] or "", r[3] or "#8A94A6", _initials(r[4] or ""), r[5], bool(r[6]),
                        str(getattr(r[7], "value", r[7])), *progress.get(r[0], (0, 0)), r[8],
-                       tuple(r[9] or ()), _aware(r[10]), r[11] or "", r[4] or "")
+                       tuple(r[9] or ()), _aware(r[10]), r[11] or "", r[4] or "", int(r[12] or 0))
             for r in rows}
 
 

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from partnerdesk.domain.errors import EditConflictError
 from partnerdesk.l10n import N_, _
+from partnerdesk.services.base import ChangeSet
 from partnerdesk.services.board_query import LANE_MODES, BoardFilter, Lane, LaneKey
 from partnerdesk.services.board_settings import BoardSettingsService
 from partnerdesk.services.work_items import WorkItemService
@@ -146,8 +148,8 @@ class KanbanView(QWidget):
             header.toggled.connect(lambda sid=column.status_id: self.toggle_column(sid))
             header.quick_add.connect(lambda title, sid=column.status_id: self.quick_add(sid, title))
             header.menu_requested.connect(lambda pos, sid=column.status_id: menus.column_menu(self, sid, pos))
-            header.cards_dropped.connect(lambda ids, sid=column.status_id: self._push(
-                MoveCards(self.service, self.context.hub, ids, sid, None)))  # to the end, lanes unchanged
+            header.cards_dropped.connect(lambda ids, sid=column.status_id: self._move_shown(
+                ids, sid, None, {}))  # to the end, lanes unchanged
         for key, lane_header in grid.lane_headers.items():
             lane_header.toggled.connect(lambda k=key: self.toggle_lane(k))
             lane_header.menu_requested.connect(lambda pos, k=key: menus.lane_menu(self, k, pos))
@@ -325,7 +327,41 @@ class KanbanView(QWidget):
             values[field] = "normal" if lane_key is None and field == "priority" else lane_key
             if field == "responsible_member_id" and lane_key is not None:
                 values["responsible_contact_id"] = None  # a card has one responsible
-        self._push(MoveCards(self.service, self.context.hub, ids, status_id, before, values))
+        self._move_shown(ids, status_id, before, values)
+
+    def _shown_versions(self, ids: list[int]) -> dict[int, int]:
+        """The version of each card as this board shows it (cards not loaded are left out)."""
+        versions: dict[int, int] = {}
+        if self.grid is None:
+            return versions
+        for cell in self.grid.cells.values():
+            model = cell.cell()
+            for wid in ids:
+                if wid not in versions and wid in model.ids:
+                    card = model.card(model.ids.index(wid))
+                    if card is not None and card.version:
+                        versions[wid] = card.version
+        return versions
+
+    def _move_shown(self, ids: list[int], status_id: int, before: int | None, values: dict[str, Any]) -> None:
+        """Move cards as the board shows them: if someone else changed one since (a move not yet seen here), the
+        conflict dialog shows their change; Reload shows the board as it is, Re-apply mine moves it anyway."""
+        from partnerdesk.ui.conflicts import resolve_conflict
+
+        def conflict(error: EditConflictError) -> None:
+            def reload() -> None:
+                changes = ChangeSet()
+                changes.add("updated", error.entity, error.entity_id)
+                self.context.hub.announce(changes)
+
+            def reapply(_current: int | None) -> None:
+                self._push(MoveCards(self.service, self.context.hub, ids, status_id, before, values))
+
+            resolve_conflict(self, error, self.context.ws, {"status_id": status_id}, reload=reload, reapply=reapply)
+
+        push(self, self.context.undo_stack,
+             MoveCards(self.service, self.context.hub, ids, status_id, before, values, self._shown_versions(ids)),
+             conflict)
 
     def _lane_of(self, cell: CardList) -> LaneKey:
         return cell.cell().lane_key
