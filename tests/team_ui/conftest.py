@@ -1,13 +1,13 @@
-"""Team mode in the window (issue 18): isolated settings, an in-memory keyring, main windows closed afterwards."""
+"""Team mode in the window (issue 18): an in-memory keyring; isolated settings and main windows closed afterwards
+are the shell tests' fixtures (tests/ui/conftest.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
-from typing import Any
+from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QSettings
+
+from tests.ui.conftest import isolated_settings, make_window  # noqa: F401  (fixtures shared with tests/ui)
 
 
 class MemoryKeyring:
@@ -49,41 +49,3 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(fake.backend)
     yield fake
     keyring.set_keyring(previous)
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    folder = isolated_dirs / "settings"
-    folder.mkdir(exist_ok=True)
-    monkeypatch.setenv("PARTNERDESK_DATA_DIR", str(isolated_dirs / "data"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(folder))
-    yield folder
-
-
-@pytest.fixture
-def make_window(qtbot: Any) -> Iterator[Callable[..., Any]]:
-    from partnerdesk.ui.app import build_main_window
-    from partnerdesk.ui.jobs import wait_for_all
-
-    windows = []
-
-    def factory(db: Path | str | None = None, lang: str | None = None, start: bool = True) -> Any:
-        window = build_main_window(db, lang)
-        qtbot.addWidget(window)
-        window.show()
-        if start:
-            window.start()
-        windows.append(window)
-        return window
-
-    yield factory
-    wait_for_all(10_000)
-    for window in windows:
-        if window.team.dialog is not None:  # a dialog left open must not outlive the test
-            window.team.dialog.close()
-        window.close()
-        if window.context.workspace is not None:
-            window.context.workspace.close()
-            window.context.workspace = None

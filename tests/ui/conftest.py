@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -21,12 +22,15 @@ def isolated_settings(isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch) -> I
 
 
 @pytest.fixture
-def make_window(qtbot) -> Iterator[Callable[..., object]]:  # type: ignore[no-untyped-def]
+def make_window(qtbot: Any) -> Iterator[Callable[..., Any]]:
+    """Main windows built as the app builds them (shown, started unless asked not to); after the test their
+    background jobs are awaited, a team dialog left open is closed, and each window and its workspace closed."""
     from partnerdesk.ui.app import build_main_window
+    from partnerdesk.ui.jobs import wait_for_all
 
     windows = []
 
-    def factory(db: Path | None = None, lang: str | None = None, start: bool = True):  # type: ignore[no-untyped-def]
+    def factory(db: Path | str | None = None, lang: str | None = None, start: bool = True) -> Any:
         window = build_main_window(db, lang)
         qtbot.addWidget(window)
         window.show()
@@ -36,9 +40,11 @@ def make_window(qtbot) -> Iterator[Callable[..., object]]:  # type: ignore[no-un
         return window
 
     yield factory
+    wait_for_all(10_000)
     for window in windows:
+        if window.team.dialog is not None:  # a dialog left open must not outlive the test
+            window.team.dialog.close()
         window.close()
         if window.context.workspace is not None:
             window.context.workspace.close()
             window.context.workspace = None
-
