@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-
-def _named_by_location(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Until team-ui's window (H4) is merged, the window names its workspace by the file: a server workspace has
-    none. Its title and status line are not what these tests check."""
-    from partnerdesk.ui.main_window import MainWindow
-
-    if hasattr(MainWindow, "_set_path_label"):
-        return
-    monkeypatch.setattr(MainWindow, "retranslate_title", lambda self: self.setWindowTitle("PartnerDesk"))
-    monkeypatch.setattr(MainWindow, "update_status", lambda self: None)
-    from partnerdesk.ui.backups.actions import BackupActions
-
-    monkeypatch.setattr(BackupActions, "set_enabled", lambda self, enabled: None)
+from tests.ui.conftest import isolated_settings  # noqa: F401  (autouse: settings in the isolated home)
 
 
 @pytest.fixture
-def team_window(pg_database: str, qtbot: Any, monkeypatch: pytest.MonkeyPatch,
-                isolated_dirs: Path) -> Iterator[Any]:
+def team_window(pg_database: str, qtbot: Any) -> Iterator[Any]:
     """The real main window over a new team workspace (``window.context.ws``), signed in as Marta Sousa."""
     from PySide6.QtCore import QSettings
 
@@ -34,13 +19,8 @@ def team_window(pg_database: str, qtbot: Any, monkeypatch: pytest.MonkeyPatch,
     from partnerdesk.store.workspace import open_workspace
     from partnerdesk.ui.app import build_main_window
     from partnerdesk.ui.jobs import wait_for_all
+    from partnerdesk.ui.team.identity import remember_member
 
-    folder = isolated_dirs / "settings"
-    folder.mkdir(exist_ok=True)
-    monkeypatch.setenv("PARTNERDESK_DATA_DIR", str(isolated_dirs / "data"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    _named_by_location(monkeypatch)
     ws = open_workspace(pg_database)
     with ws.transaction() as s:
         member = TeamMember(name="Marta Sousa")
@@ -48,10 +28,7 @@ def team_window(pg_database: str, qtbot: Any, monkeypatch: pytest.MonkeyPatch,
         s.flush()
         member_id = member.id
     ws.member_id = member_id
-    settings = QSettings()
-    # Who am I, answered beforehand (ui/team/identity.py's key): the window does not ask.
-    settings.setValue("team/member_" + hashlib.sha1(ws.key.encode()).hexdigest()[:16], member_id)
-    settings.sync()
+    remember_member(QSettings(), ws.key, member_id)  # who am I, answered beforehand: the window does not ask
     win = build_main_window(None, "en")
     qtbot.addWidget(win)
     win.show()
