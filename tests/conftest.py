@@ -7,6 +7,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -96,53 +97,51 @@ def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         cluster.stop()
 
 
-@pytest.fixture
-def pg_database(pg_server: str) -> Iterator[str]:
-    """An empty database on the test server, dropped afterwards: its URL (with the superuser's password)."""
+@contextmanager
+def _scratch_database(pg_server: str, prefix: str = "pd", template: str | None = None) -> Iterator[str]:
+    """A new database on the test server (empty, or a copy of ``template``), dropped afterwards: its name."""
     import uuid
 
     import psycopg
 
-    name = f"pd_{uuid.uuid4().hex[:12]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    copy = f' TEMPLATE "{template}"' if template else ""
     with psycopg.connect(pg_server, autocommit=True) as con:
-        con.execute(f'CREATE DATABASE "{name}"')
-    yield pg_server.rsplit("/", 1)[0] + "/" + name
-    with psycopg.connect(pg_server, autocommit=True) as con:
-        con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        con.execute(f'CREATE DATABASE "{name}"{copy}')
+    try:
+        yield name
+    finally:
+        with psycopg.connect(pg_server, autocommit=True) as con:
+            con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _database_url(pg_server: str, name: str) -> str:
+    return pg_server.rsplit("/", 1)[0] + "/" + name
+
+
+@pytest.fixture
+def pg_database(pg_server: str) -> Iterator[str]:
+    """An empty database on the test server, dropped afterwards: its URL (with the superuser's password)."""
+    with _scratch_database(pg_server) as name:
+        yield _database_url(pg_server, name)
 
 
 @pytest.fixture(scope="session")
 def pg_template(pg_server: str) -> Iterator[str]:
     """A database migrated to head once per session, the template of each [postgresql] workspace (copying it
     is much faster than running the migrations for every test)."""
-    import uuid
-
-    import psycopg
-
     from partnerdesk.store.workspace import open_workspace
 
-    name = f"pd_template_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(pg_server, autocommit=True) as con:
-        con.execute(f'CREATE DATABASE "{name}"')
-    open_workspace(pg_server.rsplit("/", 1)[0] + "/" + name).close()
-    yield name
-    with psycopg.connect(pg_server, autocommit=True) as con:
-        con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with _scratch_database(pg_server, "pd_template") as name:
+        open_workspace(_database_url(pg_server, name)).close()
+        yield name
 
 
 @pytest.fixture
 def pg_workspace_url(pg_server: str, pg_template: str) -> Iterator[str]:
     """A fresh PartnerDesk database (a copy of the migrated template), dropped afterwards: its URL."""
-    import uuid
-
-    import psycopg
-
-    name = f"pd_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(pg_server, autocommit=True) as con:
-        con.execute(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"')
-    yield pg_server.rsplit("/", 1)[0] + "/" + name
-    with psycopg.connect(pg_server, autocommit=True) as con:
-        con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with _scratch_database(pg_server, template=pg_template) as name:
+        yield _database_url(pg_server, name)
 
 
 DEMO_TODAY = dt.date(2026, 3, 2)
